@@ -1,0 +1,80 @@
+"""``veille analyze``: pages in, Article records out (text report, JSON or NDJSON)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+
+import click
+
+from ..api_functions import analyze_paths
+from ..config import load_config
+from ..pipeline import Outcome
+from .progress import Progress
+from .report import text_report
+
+FORMATS = ("text", "json", "ndjson")
+
+
+def valid_date(ctx, param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from exc
+
+
+@click.command("analyze")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=valid_date, metavar="YYYY-MM-DD",
+              help="Publication date to use (overrides what the page says); anchors relative dates.")
+@click.option("--lang", metavar="CODE", help="Language of the pages (skips detection), e.g. fr or en.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: a readable report; json: one record (an array for several inputs); "
+                   "ndjson: one record per line, in input order.")
+@click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse inputs larger than this.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (TOML).")
+@click.pass_context
+def analyze_cmd(ctx, paths, published, lang, fmt, max_bytes, config_path) -> None:
+    """Analyse news pages: PATH is a file (.html .htm .txt .gz .jsonl .json), a directory (read
+    recursively) or - for standard input.
+
+    \b
+    Examples:
+      veille analyze page.html
+      veille analyze --format ndjson pages/ > records.ndjson
+      curl -s https://example.org/article | veille analyze - --format json
+    """
+    config = load_config(config_path, max_bytes=max_bytes)
+    failed = 0
+    records = []
+    progress = Progress(enabled=len(paths) > 1 or any(not p.endswith((".html", ".htm", ".txt", ".gz"))
+                                                      for p in paths if p != "-"))
+    for out in analyze_paths(paths, published=published, lang=lang, config=config):
+        progress.step(out)
+        if out.error:
+            failed += 1
+            click.echo(f"veille: {out.error.source}: {out.error.message} [{out.error.reason}]", err=True)
+            continue
+        _emit(out, fmt, records)
+    progress.done()
+    if fmt == "json":
+        if len(records) == 1:
+            sys.stdout.write(records[0] + "\n")
+        elif records:
+            sys.stdout.write("[\n" + ",\n".join(records) + "\n]\n")
+    ctx.exit(1 if failed else 0)
+
+
+def _emit(out: Outcome, fmt: str, records: list[str]) -> None:
+    art = out.article
+    assert art is not None
+    if fmt == "ndjson":
+        sys.stdout.write(art.model_dump_json() + "\n")
+        sys.stdout.flush()
+    elif fmt == "json":
+        records.append(json.dumps(art.model_dump(mode="json"), ensure_ascii=False, indent=1))
+    else:
+        sys.stdout.write(text_report(art) + "\n")

@@ -1,0 +1,53 @@
+"""``veille`` — the command-line entry point. Data goes to stdout, logs and progress to stderr.
+
+Exit codes: 0 ok, 1 some inputs failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from ..errors import VeilleError
+from .analyze import analyze_cmd
+from .demo import demo_cmd
+from .eval import eval_group
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="veille")
+@click.option("-v", "--verbose", count=True, help="More logging on stderr (-vv for debug).")
+def cli(verbose: int) -> None:
+    """veille: news pages in, structured and attributed knowledge out."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="veille: %(message)s", stream=sys.stderr)
+
+
+cli.add_command(analyze_cmd)
+cli.add_command(demo_cmd)
+cli.add_command(eval_group)
+
+
+def main() -> None:
+    try:
+        rc = cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("veille: aborted", err=True)
+        sys.exit(130)
+    except click.UsageError as err:
+        err.show()
+        sys.exit(2)
+    except click.exceptions.Exit as ex:
+        sys.exit(ex.exit_code)
+    except VeilleError as err:
+        click.echo(f"veille: {err}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(rc if isinstance(rc, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,209 @@
+"""Inputs at the door: paths, directories, stdin, JSONL records, bytes and strings become ``Source``s.
+
+Everything else in veille sees decoded text with a known kind (``html`` or ``text``). Bad inputs become
+``InputError``s naming the input and the reason; a directory with one bad file still yields the others.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .errors import InputError
+
+PAGE_SUFFIXES = (".html", ".htm", ".txt", ".gz", ".jsonl", ".json")
+
+# Magic numbers of formats people feed by mistake; they are named in the error.
+_MAGIC = {
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive", b"RIFF": "a RIFF (WebP/WAV/AVI) file",
+    b"\x7fELF": "an executable", b"SQLite format 3": "an SQLite database",
+}
+
+
+@dataclass
+class Source:
+    """One page as read: decoded text, what kind it is, and what the input itself told us."""
+
+    name: str
+    text: str
+    kind: str  # "html" or "text"
+    url: str | None = None
+    published: str | None = None
+    encoding: str = "utf-8"
+    notes: list[str] = field(default_factory=list)
+    raw_sha1: str = ""
+
+
+def read_sources(inputs: Iterable[str], max_bytes: int = 10_000_000) -> Iterator[Source | InputError]:
+    """Yield a Source (or an InputError) for every page named by ``inputs``, in order.
+
+    ``-`` reads standard input; a directory is walked recursively for page files (sorted).
+    """
+    for item in inputs:
+        if item == "-":
+            data = sys.stdin.buffer.read()
+            yield from _sources_from_bytes("<stdin>", data, max_bytes)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(PAGE_SUFFIXES))
+            if not files:
+                yield InputError(item, "empty", f"directory has no page files ({', '.join(PAGE_SUFFIXES)})")
+            for f in files:
+                yield from _sources_from_path(f, max_bytes)
+        else:
+            yield from _sources_from_path(path, max_bytes)
+
+
+def _sources_from_path(path: Path, max_bytes: int) -> Iterator[Source | InputError]:
+    name = str(path)
+    if not path.exists():
+        yield InputError(name, "missing", "no such file or directory")
+        return
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield InputError(name, "too_large", f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+                             "(raise it with --max-bytes or max_bytes in the configuration)")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(name, "unreadable", f"cannot read the file ({exc.strerror or exc})")
+        return
+    yield from _sources_from_bytes(name, data, max_bytes)
+
+
+def _sources_from_bytes(name: str, data: bytes, max_bytes: int) -> Iterator[Source | InputError]:
+    try:
+        data = _gunzip(name, data, max_bytes)
+        if name.lower().removesuffix(".gz").endswith((".jsonl", ".json")):
+            yield from _sources_from_records(name, data, max_bytes)
+        else:
+            yield source_from_bytes(name, data, max_bytes=max_bytes)
+    except InputError as err:
+        yield err
+
+
+def _gunzip(name: str, data: bytes, max_bytes: int) -> bytes:
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    try:
+        with gzip.GzipFile(fileobj=__import__("io").BytesIO(data)) as fh:
+            out = fh.read(max_bytes + 1)
+    except (OSError, EOFError) as exc:
+        raise InputError(name, "undecodable", f"looks gzipped but cannot be decompressed ({exc})") from exc
+    if len(out) > max_bytes:
+        raise InputError(name, "too_large", f"decompresses to over the limit of {max_bytes:,} bytes")
+    return out
+
+
+def _sources_from_records(name: str, data: bytes, max_bytes: int) -> Iterator[Source | InputError]:
+    """JSON or JSONL with objects carrying ``html`` or ``text`` (and optionally ``url``, ``published``)."""
+    text = decode_bytes(name, data)[0]
+    stripped = text.strip()
+    if not stripped:
+        raise InputError(name, "empty", "file is empty")
+    if stripped.startswith("["):
+        try:
+            records = list(enumerate(json.loads(stripped), 1))
+        except json.JSONDecodeError as exc:
+            raise InputError(name, "bad_record", f"not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+    else:
+        records = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                records.append((n, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                yield InputError(f"{name}:{n}", "bad_record", f"line is not valid JSON ({exc.msg})")
+    for n, rec in records:
+        where = f"{name}:{n}"
+        if not isinstance(rec, dict) or not isinstance(rec.get("html") or rec.get("text"), str):
+            yield InputError(where, "bad_record", "record needs a string field 'html' or 'text'")
+            continue
+        body = rec.get("html") or rec["text"]
+        try:
+            src = source_from_text(where, body, kind="html" if rec.get("html") else "text")
+        except InputError as err:
+            yield err
+            continue
+        src.url = rec.get("url") if isinstance(rec.get("url"), str) else None
+        pub = rec.get("published")
+        src.published = pub if isinstance(pub, str) else None
+        yield src
+
+
+def source_from_bytes(name: str, data: bytes, max_bytes: int = 10_000_000, url: str | None = None) -> Source:
+    """Decode one page's bytes; raise InputError for empty, binary, too large or undecodable input."""
+    if len(data) > max_bytes:
+        raise InputError(name, "too_large", f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
+    if not data.strip():
+        raise InputError(name, "empty", "file is empty" if not data else "file holds only white space")
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(name, "not_text", f"not a text or HTML page: it is {what}")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(name, "not_text", "not a text or HTML page: it holds binary data (NUL bytes)")
+    text, encoding, notes = decode_bytes(name, data)
+    src = source_from_text(name, text, url=url)
+    src.encoding, src.notes = encoding, notes
+    src.raw_sha1 = hashlib.sha1(data).hexdigest()
+    return src
+
+
+def source_from_text(name: str, text: str, kind: str | None = None, url: str | None = None) -> Source:
+    """A Source from already-decoded text; ``kind`` is guessed when not given."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        raise InputError(name, "empty", "page has no text")
+    _check_printable(name, text)
+    kind = kind or ("html" if looks_like_html(text) else "text")
+    return Source(name=name, text=text, kind=kind, url=url,
+                  raw_sha1=hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest())
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4096].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    tags = sum(head.count(t) for t in ("<p>", "<p ", "<div", "<body", "<head", "<meta", "<br", "<article", "<a "))
+    return tags >= 3
+
+
+def decode_bytes(name: str, data: bytes) -> tuple[str, str, list[str]]:
+    """Decode with the declared or detected encoding. UTF-8 with a few invalid bytes is kept as UTF-8
+    (the bytes replaced, a note added) rather than misread as a legacy encoding."""
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace"), enc, []
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    multibyte = sum(1 for b in data if b >= 0xC2 and b <= 0xF4)
+    if bad <= max(3, multibyte // 20):
+        return (data.decode("utf-8", errors="replace"), "utf-8",
+                [f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD"])
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(name, "undecodable", "bytes are not in any text encoding veille can detect")
+    return str(best), best.encoding, [f"decoded as {best.encoding} (detected)"]
+
+
+def _check_printable(name: str, text: str) -> None:
+    sample = text[:8192]
+    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\t\f\v")
+    if control > len(sample) * 0.05:
+        raise InputError(name, "not_text", "not a text or HTML page: it is mostly control characters")
+    if sample.count("\ufffd") > len(sample) * 0.2:
+        raise InputError(name, "undecodable", "most bytes are not valid in the detected encoding")

@@ -1,0 +1,252 @@
+"""veille's own cleaner for plain-text pages: keep the article, drop the furniture, say why.
+
+Plain-text renderings of web pages (copy-paste, inscriptis, lynx dumps) carry menus, share prompts,
+"Lire aussi" inserts, comment forms, cookie banners and lists of other headlines inline with the
+article. The cleaner works on lines:
+
+1. each line gets a score: prose (long, punctuated, rich in the page language's function words) is
+   positive, navigation-like lines (short, bulleted, no sentence punctuation) negative, and known
+   furniture strongly negative;
+2. the body is the stretch of lines with the highest total score (the maximum-sum segment, as in
+   Finn et al.'s Body Text Extraction), so short subheads inside an article survive while menus and
+   footers around it do not;
+3. inside the body, inserts, furniture, captions and lines in another language are dropped;
+4. the title is the page's own "Title | Site" line when it has one, else the headline-like line just
+   before the body (bylines and dates right under it count in its favour).
+
+Every dropped line goes to ``removed`` with its reason and offsets in the input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..lang import resources
+from ..record import Removed
+from .html_extract import Extracted
+from .langid import identify
+
+_BULLET = re.compile(r"^\s*(?:[*+•·‣▪◦►»>-]|\d{1,2}[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?…»”\"')\]:;]\s*$")
+_TITLE_SPLIT = re.compile(r"\s+(?:\||–|—|-|::|•)\s+")
+_BYLINE = re.compile(
+    r"^\s*(?:par|by|de|publié|published|posted|updated|mis à jour|modifié|le \d|\d{1,2}(?:er)? \w+ \d{4}"
+    r"|\w+ \d{1,2}, \d{4}|\d{1,2}/\d{1,2}/\d{2,4}|source\s*:)", re.IGNORECASE)
+_CAPTION_CREDIT = re.compile(
+    r"(?:\b[A-ZÀ-Ý][\w.\- ]{1,40}\s*/\s*(?:AFP|AP|REUTERS|Reuters|EPA|Getty(?: Images)?|SIPA|MAXPPP|ABACA|"
+    r"Hans Lucas|PA|Shutterstock|Bloomberg|Anadolu)\b|©|\bCopyright\b|\bPhoto\s*:|\bCrédit(?:s)?\s*:|"
+    r"\bImage\s*:|\bIllustration\s*:|\(Photo\b|\bVIDÉO\b)", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str  # stripped
+    words: int
+    bullet: bool
+    sentence_end: bool
+    function_ratio: float
+    lang: str | None = None
+    score: float = 0.0
+    reason: str | None = None  # why it is furniture, when it is
+
+
+def clean_text(name: str, raw: str, page_lang: str | None = None) -> Extracted:
+    """Article body, title and site name of a plain-text page, with every dropped line in ``removed``."""
+    lines = _lines(raw)
+    lang = page_lang or _guess_language(lines)
+    res = resources(lang)
+    fwords = res.function_words if res else frozenset()
+    for ln in lines:
+        ln.function_ratio = _function_ratio(ln.text, fwords)
+    site_title = _title_from_first_line(lines)
+    for ln in lines:
+        ln.reason = _furniture_reason(ln, res, site_title)
+        ln.score = _score(ln)
+    first, last = _best_segment(lines)
+    title_line = _headline_before(lines, first, site_title[0] if site_title else None)
+    title = site_title[0] if site_title else (title_line.text if title_line else None)
+    site = site_title[1] if site_title else None
+    body, removed = _split_body(lines, first, last, res, title, lang)
+    duplicate_title = title is not None and sum(
+        1 for ln in lines if _fold(_strip_site(ln.text, site)) == _fold(title)) > 1
+    text = "\n\n".join(ln.text for ln in body)
+    removed = [Removed(text=ln.text, reason=ln.reason or "outside the article", start=ln.start, end=ln.end)
+               for ln in removed]
+    return Extracted(text=text, title=title, site_name=site, removed=removed, duplicate_title=duplicate_title)
+
+
+# --- lines and their features ------------------------------------------------------------------------
+
+def _lines(raw: str) -> list[Line]:
+    out: list[Line] = []
+    pos = 0
+    for piece in raw.split("\n"):
+        start, end = pos, pos + len(piece)
+        pos = end + 1
+        text = re.sub(r"[ \t\u00a0\u202f]+", " ", piece).strip()
+        if not text:
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        out.append(Line(start + lead, end, text, len(_WORD.findall(text)), bool(_BULLET.match(text)),
+                        bool(_SENTENCE_END.search(text)), 0.0))
+    return _join_wrapped(out)
+
+
+def _join_wrapped(lines: list[Line]) -> list[Line]:
+    """Join hard-wrapped prose (a line that stops mid-sentence followed by one starting in lower case)."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (prev and not prev.bullet and not ln.bullet and prev.words >= 8 and not prev.sentence_end
+                and ln.text[:1].islower() and ln.start - prev.end <= 2 + (ln.start - ln.start)):
+            out[-1] = Line(prev.start, ln.end, prev.text + " " + ln.text, prev.words + ln.words, False,
+                           ln.sentence_end, 0.0)
+        else:
+            out.append(ln)
+    return out
+
+
+def _function_ratio(text: str, fwords: frozenset[str]) -> float:
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    return sum(1 for w in words if w in fwords) / len(words) if words else 0.0
+
+
+def _guess_language(lines: list[Line]) -> str | None:
+    prose = " ".join(ln.text for ln in lines if ln.words >= 12 and ln.sentence_end)
+    return identify(prose or " ".join(ln.text for ln in lines))[0] if lines else None
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return re.sub(r"\W+", " ", "".join(c for c in s if not unicodedata.combining(c))).strip().lower()
+
+
+# --- title and site name -----------------------------------------------------------------------------
+
+def _title_from_first_line(lines: list[Line]) -> tuple[str, str] | None:
+    """'Headline | Site' (or ' - Site') on the first line, the way a page's <title> reads."""
+    if not lines:
+        return None
+    parts = _TITLE_SPLIT.split(lines[0].text)
+    if len(parts) < 2:
+        return None
+    site = parts[-1].strip()
+    title = lines[0].text[: len(lines[0].text) - len(site)].rstrip(" |–—-:•")
+    if 1 <= len(site.split()) <= 6 and len(title.split()) >= 3 and not _SENTENCE_END.search(site):
+        return title.strip(), site
+    return None
+
+
+def _strip_site(text: str, site: str | None) -> str:
+    if site and text.rstrip().endswith(site):
+        return text.rstrip()[: -len(site)].rstrip(" |–—-:•")
+    return text
+
+
+def _headline_before(lines: list[Line], first: int, hint: str | None) -> Line | None:
+    """The headline-like line closest above the body, preferring one followed by a byline or date."""
+    best, best_score = None, 0.0
+    for i in range(max(0, first - 40), min(first + 1, len(lines))):
+        ln = lines[i]
+        if ln.bullet or ln.reason or not 4 <= ln.words <= 30 or ln.text.endswith((".", ",", ";")):
+            continue
+        score = min(ln.words, 15) - (first - i) * 0.15
+        if any(_BYLINE.match(lines[j].text) for j in range(i + 1, min(i + 4, len(lines)))):
+            score += 8
+        if hint and _fold(hint) == _fold(ln.text):
+            score += 20
+        if sum(1 for other in lines if other.text == ln.text) > 1:
+            score += 3
+        if score > best_score:
+            best, best_score = ln, score
+    return best
+
+
+# --- scoring and the body segment ----------------------------------------------------------------------
+
+def _furniture_reason(ln: Line, res, site_title) -> str | None:
+    low = ln.text.lower()
+    if site_title and (ln.text.endswith(site_title[1]) and _fold(_strip_site(ln.text, site_title[1]))
+                       == _fold(site_title[0])):
+        return "title line repeated with the site name"
+    if res is None:
+        return None
+    if res.insert_cue_re().match(ln.text) and ln.words <= 30:
+        return "unrelated insert (" + res.insert_cue_re().match(ln.text).group(0).strip(" :-–—>»|") + ")"
+    if ln.words <= 14 and low.strip(" .:!") in res.headline_list_heads:
+        return "heading of a list of other headlines"
+    if ln.words <= 25 and any(p in low for p in res.furniture_phrases):
+        if not (ln.sentence_end and ln.words >= 12 and ln.function_ratio >= 0.3 and not _looks_like_prompt(low)):
+            return "site furniture (" + next(p for p in res.furniture_phrases if p in low) + ")"
+    if _CAPTION_CREDIT.search(ln.text) and ln.words <= 40 and not ln.text.rstrip().endswith((".", "»", "”", '"')):
+        return "picture caption or credit"
+    return None
+
+
+def _looks_like_prompt(low: str) -> bool:
+    return bool(re.search(r"\b(?:cliquez|click|abonnez|subscribe|inscrivez|sign up|cookies?)\b", low))
+
+
+def _score(ln: Line) -> float:
+    if ln.reason:
+        return -25.0 if ln.reason.startswith(("heading of a list", "site furniture")) else -3.0
+    prose = ln.sentence_end and ln.words >= 10 and ln.function_ratio >= 0.18
+    if prose and not ln.bullet:
+        return float(ln.words)
+    if prose:  # a bulleted sentence: list of teasers or a real list inside the article
+        return ln.words * 0.3
+    if ln.bullet or ln.words <= 3:
+        return -4.0
+    return -1.0 - ln.words * 0.1
+
+
+def _best_segment(lines: list[Line]) -> tuple[int, int]:
+    """Indices (first, last) of the maximum-sum run of line scores (Kadane)."""
+    best, best_range = float("-inf"), (0, -1)
+    run, run_start = 0.0, 0
+    for i, ln in enumerate(lines):
+        if run <= 0:
+            run, run_start = ln.score, i
+        else:
+            run += ln.score
+        if run > best:
+            best, best_range = run, (run_start, i)
+    return best_range
+
+
+def _split_body(lines, first, last, res, title, lang) -> tuple[list[Line], list[Line]]:
+    body, removed = [], []
+    after_insert_cue = False
+    for i, ln in enumerate(lines):
+        if not first <= i <= last:
+            ln.reason = ln.reason or ("before the article" if i < first else "after the article")
+            removed.append(ln)
+            continue
+        if title and _fold(ln.text) == _fold(title):
+            ln.reason = "title repeated in the body"
+        elif after_insert_cue and not ln.sentence_end and ln.words <= 30:
+            ln.reason = "unrelated insert (linked headline)"
+        elif not ln.reason and ln.bullet and not (ln.sentence_end and ln.words >= 10):
+            ln.reason = "list of links or headlines"
+        elif not ln.reason and lang and ln.words >= 3:
+            other = _foreign_line(ln, lang, res)
+            if other:
+                ln.reason = f"line in another language ({other}) than the body ({lang})"
+        after_insert_cue = bool(ln.reason and ln.reason.startswith("unrelated insert (") and ln.words <= 4)
+        (removed if ln.reason else body).append(ln)
+    return body, removed
+
+
+def _foreign_line(ln: Line, lang: str, res) -> str | None:
+    """The language of a body line when it clearly is not the page's (English furniture on a French page)."""
+    if ln.words >= 25:
+        return None
+    code, score = identify(ln.text)
+    if code and code != lang and score >= 0.9 and ln.function_ratio < 0.15:
+        return code
+    return None
