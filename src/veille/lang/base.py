@@ -1,4 +1,6 @@
-"""What a language module provides. Stages read these fields; they never hard-code words."""
+"""What a language provides. Each language is a package ``veille/lang/<code>/``: its ``__init__`` defines
+``LANGUAGE`` (model, furniture words, months...), and one module per area holds that area's word lists
+(``entities.py``, ``quotes.py``, ``time.py``, ``events.py``). Stages read these; they never hard-code words."""
 
 from __future__ import annotations
 
@@ -22,6 +24,18 @@ class Language:
     #: frequent function words, to tell prose from menus and to score foreign fragments
     function_words: frozenset[str] = frozenset()
     extras: dict = field(default_factory=dict)
+
+    def part(self, area: str):
+        """The language's resources for one area (``entities``, ``quotes``, ``time``, ``events``): the module
+        ``veille/lang/<code>/<area>.py``, or None when the language has none for that area."""
+        import importlib
+
+        try:
+            return importlib.import_module(f"veille.lang.{self.code}.{area}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"veille.lang.{self.code}.{area}":
+                raise
+            return None
 
     def insert_cue_re(self) -> re.Pattern:
         alts = "|".join(re.escape(c) for c in sorted(self.insert_cues, key=len, reverse=True))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Language
+from ..base import Language
 
 _MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
            "octobre", "novembre", "décembre"]

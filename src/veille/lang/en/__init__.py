@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Language
+from ..base import Language
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"]
