@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..pipeline import Stage, Work
 from ..record import Signal
 from .dateline import find_dateline
-from .html_extract import Extracted, extract_html
+from .extracted import Extracted
+from .html_extract import extract_html
 from .text_cleaner import clean_text
 
 

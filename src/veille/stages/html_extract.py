@@ -8,34 +8,21 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
+import lxml.html
 import trafilatura
+from lxml import etree
 from trafilatura.settings import use_config
 
 from ..errors import InputError
 from ..record import Removed
+from .extracted import Extracted
+from .langid import identify
+from .text_cleaner import filter_paragraphs
 
 _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work outside the main thread
 _CONFIG.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
 _CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
-
-
-@dataclass
-class Extracted:
-    """What an extractor found on a page, before the language and NLP stages."""
-
-    text: str
-    title: str | None = None
-    site_name: str | None = None
-    authors: list[str] = field(default_factory=list)
-    url: str | None = None
-    published: str | None = None
-    published_source: str | None = None
-    removed: list[Removed] = field(default_factory=list)
-    duplicate_title: bool = False
-    standfirst: str | None = None
 
 
 def extract_html(name: str, html: str, url: str | None = None, favor_precision: bool = True) -> Extracted:
@@ -47,19 +34,43 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
     except (ValueError, TypeError, AttributeError) as exc:  # malformed markup trafilatura cannot parse
         raise InputError(name, "no_article", f"HTML could not be parsed ({exc})") from exc
     text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
+    paras, dropped = filter_paragraphs(text.split("\n\n"), identify(text)[0]) if text else ([], [])
+    text = "\n\n".join(paras)
     if len(text.split()) < 5:
         raise InputError(name, "no_article", "HTML has no article text (nothing that looks like a body was found)")
     out = Extracted(
         text=text,
-        title=_clean(doc.title),
+        title=_headline(html, _clean(doc.title)),
         site_name=_clean(doc.sitename),
         authors=_authors(doc.author),
         url=url or _clean(doc.url),
     )
     if doc.date:
         out.published, out.published_source = doc.date[:10], "html-metadata"
-    out.removed = _removed_lines(html, text)
+    out.removed = dropped + _removed_lines(html, text)
     return out
+
+
+def _headline(html: str, meta_title: str | None) -> str | None:
+    """The page's <h1> when it is the headline the metadata title paraphrases or suffixes with the site
+    name ("... - National | Globalnews.ca"); otherwise the metadata title."""
+    try:
+        tree = lxml.html.fromstring(html.encode("utf-8", "replace"))
+    except (etree.ParserError, ValueError):
+        return meta_title
+    if meta_title is None:
+        return None
+    want = set(re.findall(r"\w+", meta_title.lower()))
+    best, best_overlap = None, 0.0
+    for h1 in tree.iter("h1"):
+        text = _clean(h1.text_content())
+        if not text or not 3 <= len(text.split()) <= 40:
+            continue
+        words = set(re.findall(r"\w+", text.lower()))
+        overlap = len(words & want) / max(1, len(words))
+        if overlap > best_overlap:
+            best, best_overlap = text, overlap
+    return best if best is not None and best_overlap >= 0.6 else meta_title
 
 
 def _paragraphs(text: str) -> str:

@@ -25,15 +25,20 @@ from dataclasses import dataclass
 
 from ..lang import resources
 from ..record import Removed
-from .html_extract import Extracted
+from .extracted import Extracted
 from .langid import identify
 
 _BULLET = re.compile(r"^\s*(?:[*+•·‣▪◦►»>-]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…»”\"')\]:;]\s*$")
 _TITLE_SPLIT = re.compile(r"\s+(?:\||–|—|-|::|•)\s+")
 _BYLINE = re.compile(
-    r"^\s*(?:par|by|de|publié|published|posted|updated|mis à jour|modifié|le \d|\d{1,2}(?:er)? \w+ \d{4}"
+    r"^\s*(?:(?:par|by|publié|published|posted|updated|mis à jour|modifié)\b|le \d|\d{1,2}(?:er)? \w+ \d{4}"
     r"|\w+ \d{1,2}, \d{4}|\d{1,2}/\d{1,2}/\d{2,4}|source\s*:)", re.IGNORECASE)
+# Credit lines at the foot of agency copy: "Reporting by ...; Editing by ...", "— with files from the AP".
+_CREDITS = re.compile(
+    r"^\W*(?:\(?(?:additional )?reporting by|writing by|editing by|compiled by|with files from|"
+    r"(?:avec|with) (?:AFP|AP|Reuters|agences)\W*$|propos recueillis par|rédigé par|\(avec AFP\))", re.IGNORECASE)
+_GALLERY = re.compile(r"^\[\d+/\d+\]")
 _CAPTION_CREDIT = re.compile(
     r"(?:\b[A-ZÀ-Ý][\w.\- ]{1,40}\s*/\s*(?:AFP|AP|REUTERS|Reuters|EPA|Getty(?: Images)?|SIPA|MAXPPP|ABACA|"
     r"Hans Lucas|PA|Shutterstock|Bloomberg|Anadolu)\b|©|\bCopyright\b|\bPhoto\s*:|\bCrédit(?:s)?\s*:|"
@@ -153,7 +158,8 @@ def _headline_before(lines: list[Line], first: int, hint: str | None) -> Line | 
     best, best_score = None, 0.0
     for i in range(max(0, first - 40), min(first + 1, len(lines))):
         ln = lines[i]
-        if ln.bullet or ln.reason or not 4 <= ln.words <= 30 or ln.text.endswith((".", ",", ";")):
+        if (ln.bullet or ln.reason or not 4 <= ln.words <= 30 or ln.text.endswith((".", ",", ";"))
+                or _BYLINE.match(ln.text)):
             continue
         score = min(ln.words, 15) - (first - i) * 0.15
         if any(_BYLINE.match(lines[j].text) for j in range(i + 1, min(i + 4, len(lines)))):
@@ -174,18 +180,39 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
     if site_title and (ln.text.endswith(site_title[1]) and _fold(_strip_site(ln.text, site_title[1]))
                        == _fold(site_title[0])):
         return "title line repeated with the site name"
-    if res is None:
-        return None
-    if res.insert_cue_re().match(ln.text) and ln.words <= 30:
+    if res is not None and res.insert_cue_re().match(ln.text) and ln.words <= 30:
         return "unrelated insert (" + res.insert_cue_re().match(ln.text).group(0).strip(" :-–—>»|") + ")"
-    if ln.words <= 14 and low.strip(" .:!") in res.headline_list_heads:
+    if res is not None and ln.words <= 14 and low.strip(" .:!") in res.headline_list_heads:
         return "heading of a list of other headlines"
-    if ln.words <= 25 and any(p in low for p in res.furniture_phrases):
-        if not (ln.sentence_end and ln.words >= 12 and ln.function_ratio >= 0.3 and not _looks_like_prompt(low)):
-            return "site furniture (" + next(p for p in res.furniture_phrases if p in low) + ")"
+    hits = [p for p in _all_furniture_phrases() if p in low]
+    if hits and ln.words <= 40:
+        strong = [p for p in hits if len(p.split()) >= 3]
+        prose = ln.sentence_end and ln.words >= 12 and ln.function_ratio >= 0.3 and not _looks_like_prompt(low)
+        if strong or len(hits) >= 2 or not prose:
+            return "site furniture (" + (strong or hits)[0] + ")"
+    elif len(set(hits)) >= 3:
+        return "site furniture (" + hits[0] + ")"
+    if _CREDITS.match(ln.text):
+        return "credits"
+    if _GALLERY.match(ln.text):
+        return "picture caption or credit"
     if _CAPTION_CREDIT.search(ln.text) and ln.words <= 40 and not ln.text.rstrip().endswith((".", "»", "”", '"')):
         return "picture caption or credit"
     return None
+
+
+def _all_furniture_phrases() -> tuple[str, ...]:
+    """Furniture phrases of every language veille knows: foreign furniture (an English comment form on a
+    French page) is common on scraped and translated copies."""
+    global _PHRASES
+    if _PHRASES is None:
+        from ..lang import supported
+
+        _PHRASES = tuple(dict.fromkeys(p for code in supported() for p in resources(code).furniture_phrases))
+    return _PHRASES
+
+
+_PHRASES: tuple[str, ...] | None = None
 
 
 def _looks_like_prompt(low: str) -> bool:
@@ -250,3 +277,20 @@ def _foreign_line(ln: Line, lang: str, res) -> str | None:
     if code and code != lang and score >= 0.9 and ln.function_ratio < 0.15:
         return code
     return None
+
+
+def filter_paragraphs(paragraphs: list[str], lang: str | None) -> tuple[list[str], list[Removed]]:
+    """Drop furniture an HTML extractor let through (paywall notices, share prompts, credits, captions,
+    "Read more" inserts), by the same line rules as plain text. Only lines with a positive reason go."""
+    res = resources(lang)
+    fwords = res.function_words if res else frozenset()
+    kept, removed = [], []
+    for p in paragraphs:
+        ln = Line(0, 0, p, len(_WORD.findall(p)), bool(_BULLET.match(p)), bool(_SENTENCE_END.search(p)), 0.0)
+        ln.function_ratio = _function_ratio(p, fwords)
+        reason = _furniture_reason(ln, res, None)
+        if reason:
+            removed.append(Removed(text=p, reason=reason))
+        else:
+            kept.append(p)
+    return kept, removed

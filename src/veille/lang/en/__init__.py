@@ -24,7 +24,7 @@ LANGUAGE = Language(
         "accept all", "reject all", "manage preferences", "privacy policy", "terms of use", "terms of service",
         "all rights reserved", "share this article", "share on", "share this", "copy link", "link copied",
         "email this", "print this", "follow us", "download the app", "report an error", "advertisement",
-        "story continues below advertisement", "comments", "view comments", "skip to content",
+        "story continues below advertisement", "comments", "view image in full screen", "view comments", "skip to content",
         "skip to main content", "editor's pick", "editor’s pick", "recent news", "recent posts",
         "most read", "most popular", "trending", "you may also like", "read more",
     ),

@@ -28,7 +28,7 @@ LANGUAGE = Language(
         "lien copié", "envoyer par e-mail", "imprimer", "ajouter à vos sélections", "la suite est réservée aux abonnés",
         "il vous reste", "article réservé aux abonnés", "offrir cet article", "publicité", "mentions légales",
         "tous droits réservés", "suivez-nous", "télécharger l’application", "télécharger l'application",
-        "signaler un abus", "cet article vous a-t-il été utile", "voir les commentaires",
+        "signaler un abus", "agrandir l’image", "agrandir l'image", "cet article vous a-t-il été utile", "voir les commentaires",
     ),
     headline_list_heads=("les plus lus", "les plus partagés", "à la une", "dernières actualités", "dernières infos",
                          "sur le même thème", "articles similaires", "nos dernières vidéos", "les plus commentés",
