@@ -17,8 +17,14 @@ class Language:
     insert_cues: tuple[str, ...] = ()
     #: furniture phrases (comment forms, cookie banners, subscription and share prompts), lower case
     furniture_phrases: tuple[str, ...] = ()
+    #: phrases that end the readable article: paywalls and comment sections (the body never runs past them)
+    wall_phrases: tuple[str, ...] = ()
+    #: words of cookie, privacy and account notices; long lines dense in them are furniture, not prose
+    notice_words: frozenset[str] = frozenset()
     #: section headings that start lists of other headlines ("Recent News", "Les plus lus")
     headline_list_heads: tuple[str, ...] = ()
+    #: whether headlines may be written in Title Case (English) rather than sentence case
+    title_case_headlines: bool = False
     #: month names (lower case, without accents too) -> month number
     months: dict[str, int] = field(default_factory=dict)
     #: frequent function words, to tell prose from menus and to score foreign fragments

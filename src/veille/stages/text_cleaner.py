@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from ..lang import resources
 from ..record import Removed
@@ -42,6 +43,7 @@ _GALLERY = re.compile(r"^\[\d+/\d+\]")
 _CAPTION_CREDIT = re.compile(
     r"(?:\b[A-ZÀ-Ý][\w.\- ]{1,40}\s*/\s*(?:AFP|AP|REUTERS|Reuters|EPA|Getty(?: Images)?|SIPA|MAXPPP|ABACA|"
     r"Hans Lucas|PA|Shutterstock|Bloomberg|Anadolu)\b|©|\bCopyright\b|\bPhoto\s*:|\bCrédit(?:s)?\s*:|"
+    r"\((?:AP|AFP|Reuters) Photo\b|^(?:Media|Image) (?:caption|copyright|source)\b|"
     r"\bImage\s*:|\bIllustration\s*:|\(Photo\b|\bVIDÉO\b)", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
@@ -73,13 +75,13 @@ def clean_text(name: str, raw: str, page_lang: str | None = None) -> Extracted:
         ln.reason = _furniture_reason(ln, res, site_title)
         ln.score = _score(ln)
     first, last = _best_segment(lines)
-    title_line = _headline_before(lines, first, site_title[0] if site_title else None)
+    title_line = _headline_before(lines, first, site_title[0] if site_title else None, res)
     title = site_title[0] if site_title else (title_line.text if title_line else None)
     site = site_title[1] if site_title else None
     body, removed = _split_body(lines, first, last, res, title, lang)
     duplicate_title = title is not None and sum(
         1 for ln in lines if _fold(_strip_site(ln.text, site)) == _fold(title)) > 1
-    text = "\n\n".join(ln.text for ln in body)
+    text = "\n\n".join(join_drop_cap(ln.text) for ln in body)
     removed = [Removed(text=ln.text, reason=ln.reason or "outside the article", start=ln.start, end=ln.end)
                for ln in removed]
     return Extracted(text=text, title=title, site_name=site, removed=removed, duplicate_title=duplicate_title)
@@ -153,13 +155,22 @@ def _strip_site(text: str, site: str | None) -> str:
     return text
 
 
-def _headline_before(lines: list[Line], first: int, hint: str | None) -> Line | None:
+def _menu_like(ln: Line, res) -> bool:
+    """A run of capitalised words (a menu flattened on one line), in a language whose headlines are in
+    sentence case (French); English Title Case headlines are left alone."""
+    if res is None or res.title_case_headlines or ln.words < 8:
+        return False
+    words = _WORD.findall(ln.text)
+    return sum(1 for w in words if w[:1].isupper()) / len(words) > 0.6
+
+
+def _headline_before(lines: list[Line], first: int, hint: str | None, res=None) -> Line | None:
     """The headline-like line closest above the body, preferring one followed by a byline or date."""
     best, best_score = None, 0.0
     for i in range(max(0, first - 40), min(first + 1, len(lines))):
         ln = lines[i]
-        if (ln.bullet or ln.reason or not 4 <= ln.words <= 30 or ln.text.endswith((".", ",", ";"))
-                or _BYLINE.match(ln.text)):
+        if (ln.bullet or ln.reason or not 4 <= ln.words <= 30 or _menu_like(ln, res) or ln.text.endswith((".", ",", ";"))
+                or _BYLINE.match(ln.text) or (ln.words >= 6 and ln.function_ratio < 0.1)):
             continue
         score = min(ln.words, 15) - (first - i) * 0.15
         if any(_BYLINE.match(lines[j].text) for j in range(i + 1, min(i + 4, len(lines)))):
@@ -175,8 +186,18 @@ def _headline_before(lines: list[Line], first: int, hint: str | None) -> Line | 
 
 # --- scoring and the body segment ----------------------------------------------------------------------
 
+WALL = "end of the article"
+
+
 def _furniture_reason(ln: Line, res, site_title) -> str | None:
     low = ln.text.lower()
+    wall = next((p for p in _all_words("wall_phrases") if p in low), None)
+    if wall and ln.words <= 40:
+        return f"{WALL} (paywall or comments: {wall})"
+    if ln.words >= 20:
+        notice = [w for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", low) if w in _all_words("notice_words")]
+        if len(notice) >= 3 and len(notice) >= 0.04 * ln.words:
+            return "cookie, privacy or account notice"
     if site_title and (ln.text.endswith(site_title[1]) and _fold(_strip_site(ln.text, site_title[1]))
                        == _fold(site_title[0])):
         return "title line repeated with the site name"
@@ -184,7 +205,7 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
         return "unrelated insert (" + res.insert_cue_re().match(ln.text).group(0).strip(" :-–—>»|") + ")"
     if res is not None and ln.words <= 14 and low.strip(" .:!") in res.headline_list_heads:
         return "heading of a list of other headlines"
-    hits = [p for p in _all_furniture_phrases() if p in low]
+    hits = [p for p in _all_words("furniture_phrases") if p in low]
     if hits and ln.words <= 40:
         strong = [p for p in hits if len(p.split()) >= 3]
         prose = ln.sentence_end and ln.words >= 12 and ln.function_ratio >= 0.3 and not _looks_like_prompt(low)
@@ -201,25 +222,23 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
     return None
 
 
-def _all_furniture_phrases() -> tuple[str, ...]:
-    """Furniture phrases of every language veille knows: foreign furniture (an English comment form on a
-    French page) is common on scraped and translated copies."""
-    global _PHRASES
-    if _PHRASES is None:
-        from ..lang import supported
+@cache
+def _all_words(kind: str) -> tuple[str, ...] | frozenset[str]:
+    """A furniture word list of every language veille knows: foreign furniture (an English comment form on
+    a French page) is common on scraped and translated copies."""
+    from ..lang import supported
 
-        _PHRASES = tuple(dict.fromkeys(p for code in supported() for p in resources(code).furniture_phrases))
-    return _PHRASES
-
-
-_PHRASES: tuple[str, ...] | None = None
+    merged = dict.fromkeys(p for code in supported() for p in getattr(resources(code), kind))
+    return frozenset(merged) if kind == "notice_words" else tuple(merged)
 
 
 def _looks_like_prompt(low: str) -> bool:
-    return bool(re.search(r"\b(?:cliquez|click|abonnez|subscribe|inscrivez|sign up|cookies?)\b", low))
+    return bool(re.search(r"\b(?:cliquez|click|abonnez|subscribe|inscrivez|recevez|receive|sign up|cookies?)\b", low))
 
 
 def _score(ln: Line) -> float:
+    if ln.reason and ln.reason.startswith(WALL):
+        return float("-inf")
     if ln.reason:
         return -25.0 if ln.reason.startswith(("heading of a list", "site furniture")) else -3.0
     prose = ln.sentence_end and ln.words >= 10 and ln.function_ratio >= 0.18
@@ -237,6 +256,9 @@ def _best_segment(lines: list[Line]) -> tuple[int, int]:
     best, best_range = float("-inf"), (0, -1)
     run, run_start = 0.0, 0
     for i, ln in enumerate(lines):
+        if ln.score == float("-inf"):  # nothing runs across a paywall or a comment section
+            run, run_start = 0.0, i + 1
+            continue
         if run <= 0:
             run, run_start = ln.score, i
         else:
@@ -285,7 +307,7 @@ def filter_paragraphs(paragraphs: list[str], lang: str | None) -> tuple[list[str
     res = resources(lang)
     fwords = res.function_words if res else frozenset()
     kept, removed = [], []
-    for p in paragraphs:
+    for p in map(join_drop_cap, paragraphs):
         ln = Line(0, 0, p, len(_WORD.findall(p)), bool(_BULLET.match(p)), bool(_SENTENCE_END.search(p)), 0.0)
         ln.function_ratio = _function_ratio(p, fwords)
         reason = _furniture_reason(ln, res, None)
@@ -294,3 +316,12 @@ def filter_paragraphs(paragraphs: list[str], lang: str | None) -> tuple[list[str
         else:
             kept.append(p)
     return kept, removed
+
+
+_DROP_CAP = re.compile(r"^([B-HJ-NP-XZÉÈ]) ([a-zà-ÿ]{1,20})\b")
+
+
+def join_drop_cap(paragraph: str) -> str:
+    """Rejoin a drop capital split from its word by the rendering ("L e chantier" → "Le chantier").
+    A, I, O and Y are left alone: they are words on their own in French or English."""
+    return _DROP_CAP.sub(r"\1\2", paragraph, count=1)

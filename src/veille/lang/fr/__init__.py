@@ -28,8 +28,15 @@ LANGUAGE = Language(
         "lien copié", "envoyer par e-mail", "imprimer", "ajouter à vos sélections", "la suite est réservée aux abonnés",
         "il vous reste", "article réservé aux abonnés", "offrir cet article", "publicité", "mentions légales",
         "tous droits réservés", "suivez-nous", "télécharger l’application", "télécharger l'application",
-        "signaler un abus", "agrandir l’image", "agrandir l'image", "cet article vous a-t-il été utile", "voir les commentaires",
+        "signaler un abus", "signaler", "je publie", "charte de modération", "agrandir l’image", "agrandir l'image", "cet article vous a-t-il été utile", "voir les commentaires",
     ),
+    wall_phrases=("la suite est réservée aux abonnés", "il vous reste", "pour lire la suite", "réservé aux abonnés",
+                  "vous ne pouvez plus réagir", "je publie", "charte de modération", "réagir à cet article",
+                  "laisser un commentaire", "laissez un commentaire", "ajouter un commentaire", "voir les commentaires",
+                  "commentaires (", "connectez-vous pour commenter", "abonnez-vous pour lire"),
+    notice_words=frozenset("cookies cookie traceurs consentement confidentialité navigateur partenaires "
+                           "publicitaires personnalisées paramétrer abonnement abonné compte identifiants "
+                           "données personnelles".split()),
     headline_list_heads=("les plus lus", "les plus partagés", "à la une", "dernières actualités", "dernières infos",
                          "sur le même thème", "articles similaires", "nos dernières vidéos", "les plus commentés",
                          "dans l’actualité", "dans l'actualité", "à lire aussi", "actualités récentes",
