@@ -1,0 +1,115 @@
+"""Ingestion: pages (through the pipeline) or ready-made records into a store, in batches.
+
+Each batch is one transaction, so a killed process leaves whole articles only; running the same job
+again skips what is stored unchanged ("unchanged") and completes the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..config import Config
+from ..errors import InputError
+from ..pipeline import Outcome
+from ..record import Article
+from .base import Store
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did, page by page counted: failures keep their name, reason code and message."""
+
+    ingested: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.ingested + self.replaced + self.unchanged + len(self.failed)
+
+    def as_dict(self) -> dict:
+        return {"ingested": self.ingested, "replaced": self.replaced, "unchanged": self.unchanged,
+                "failed": [{"input": n, "reason": r, "message": m} for n, r, m in self.failed]}
+
+
+def ingest_outcomes(store: Store, outcomes: Iterable[Outcome], *, batch_size: int = 32,
+                    on_step: Callable[[Outcome], None] | None = None) -> IngestSummary:
+    """Store every analysed page, committing every ``batch_size`` articles."""
+    summary = IngestSummary()
+    batch: list[Article] = []
+    for out in outcomes:
+        if out.error:
+            summary.failed.append((out.error.source, out.error.reason, out.error.message))
+        elif out.article is not None:
+            batch.append(out.article)
+            if len(batch) >= batch_size:
+                _commit(store, batch, summary)
+                batch = []
+        if on_step:
+            on_step(out)
+    if batch:
+        _commit(store, batch, summary)
+    return summary
+
+
+def _commit(store: Store, batch: list[Article], summary: IngestSummary) -> None:
+    for status in store.put_many(batch):
+        setattr(summary, status, getattr(summary, status) + 1)
+
+
+def ingest_paths(store: Store, paths: Iterable[str], *, config: Config | None = None,
+                 published: str | None = None, lang: str | None = None, batch_size: int | None = None,
+                 on_step: Callable[[Outcome], None] | None = None) -> IngestSummary:
+    """Analyse pages (files, directories, ``-``) with the full pipeline and store them."""
+    from ..api_functions import analyze_paths
+
+    outcomes = analyze_paths(paths, published=published, lang=lang, config=config)
+    size = batch_size or (config.batch_size if config else 32)
+    return ingest_outcomes(store, outcomes, batch_size=size, on_step=on_step)
+
+
+def read_records(paths: Iterable[str]) -> Iterator[Outcome]:
+    """Article records from NDJSON files (``veille analyze --format ndjson``), a JSON array, or ``-``."""
+    for path in paths:
+        name = "<stdin>" if path == "-" else path
+        try:
+            text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            yield Outcome(name, error=InputError(name, "unreadable", f"cannot read the records file ({exc})"))
+            continue
+        yield from _records_in(name, text)
+
+
+def _records_in(name: str, text: str) -> Iterator[Outcome]:
+    stripped = text.strip()
+    if stripped.startswith("["):
+        try:
+            items = list(enumerate(json.loads(stripped), 1))
+        except json.JSONDecodeError as exc:
+            yield Outcome(name, error=InputError(name, "bad_record", f"not valid JSON ({exc.msg})"))
+            return
+        items = [(n, json.dumps(obj)) for n, obj in items]
+    else:
+        items = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    for n, line in items:
+        where = f"{name}:{n}"
+        try:
+            art = Article.model_validate_json(line)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = ".".join(str(p) for p in first["loc"]) or "record"
+            msg = f"not an Article record: {loc}: {first['msg']}"
+            yield Outcome(where, error=InputError(where, "bad_record", msg))
+            continue
+        bad = art.check_spans()
+        if bad:
+            yield Outcome(where, error=InputError(where, "bad_record", f"record {art.id}: {bad[0]}"))
+            continue
+        yield Outcome(where, article=art)

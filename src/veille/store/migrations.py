@@ -1,0 +1,92 @@
+"""Schema migrations, one numbered list per backend. A store applies, in one transaction each, every
+migration whose number is not yet in its ``schema_migrations`` table; numbers are never reused or edited.
+To change the schema, append a migration to both lists (and a conformance test for what it enables)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+# Child tables are the same on both backends; only types and full-text search differ.
+_CHILD_TABLES = """
+CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT, wikidata TEXT);
+CREATE TABLE entity_names (entity_id TEXT NOT NULL, article_id TEXT NOT NULL, name TEXT NOT NULL,
+  folded TEXT NOT NULL, lang TEXT);
+CREATE INDEX entity_names_folded ON entity_names (folded);
+CREATE INDEX entity_names_entity ON entity_names (entity_id);
+CREATE INDEX entity_names_article ON entity_names (article_id);
+CREATE TABLE article_entities (article_id TEXT NOT NULL, entity_id TEXT NOT NULL, name TEXT, type TEXT,
+  n_mentions INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (article_id, entity_id));
+CREATE INDEX article_entities_entity ON article_entities (entity_id);
+CREATE TABLE mentions (article_id TEXT NOT NULL, idx INTEGER NOT NULL, span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL, text TEXT NOT NULL, entity_id TEXT NOT NULL, how TEXT,
+  PRIMARY KEY (article_id, idx));
+CREATE INDEX mentions_entity ON mentions (entity_id);
+CREATE TABLE quote_about (article_id TEXT NOT NULL, quote_idx INTEGER NOT NULL, entity_id TEXT NOT NULL,
+  PRIMARY KEY (article_id, quote_idx, entity_id));
+CREATE INDEX quote_about_entity ON quote_about (entity_id);
+CREATE TABLE attributions (article_id TEXT NOT NULL, idx INTEGER NOT NULL, source TEXT, source_text TEXT,
+  cue_text TEXT, scope_text TEXT, PRIMARY KEY (article_id, idx));
+CREATE INDEX attributions_source ON attributions (source);
+CREATE TABLE timexes (article_id TEXT NOT NULL, idx INTEGER NOT NULL, span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL, text TEXT NOT NULL, type TEXT, value TEXT, anchor TEXT,
+  PRIMARY KEY (article_id, idx));
+CREATE INDEX timexes_value ON timexes (value);
+CREATE TABLE events (article_id TEXT NOT NULL, idx INTEGER NOT NULL, type TEXT NOT NULL, mode TEXT,
+  actor TEXT, recipient TEXT, location TEXT, date TEXT, aux TEXT, trigger_text TEXT, sentence_text TEXT,
+  confidence REAL, published TEXT, PRIMARY KEY (article_id, idx));
+CREATE INDEX events_actor ON events (actor, date);
+CREATE INDEX events_recipient ON events (recipient, date);
+CREATE INDEX events_type ON events (type, date);
+CREATE INDEX events_date ON events (date);
+"""
+
+_SQLITE_1 = """
+CREATE TABLE articles (pk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT, source TEXT,
+  site_name TEXT, title TEXT, published TEXT, lang TEXT, n_words INTEGER, n_entities INTEGER,
+  n_quotes INTEGER, n_events INTEGER, content_sha1 TEXT NOT NULL, text TEXT NOT NULL, record TEXT NOT NULL,
+  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_lang ON articles (lang, published);
+CREATE TABLE quotes (pk INTEGER PRIMARY KEY, article_id TEXT NOT NULL, idx INTEGER NOT NULL,
+  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT, speaker TEXT,
+  speaker_text TEXT, cue_text TEXT, confidence REAL, published TEXT, lang TEXT, UNIQUE (article_id, idx));
+CREATE INDEX quotes_speaker ON quotes (speaker, published);
+CREATE INDEX quotes_published ON quotes (published);
+CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = 'articles', content_rowid = 'pk',
+  tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE quotes_fts USING fts5 (text, content = 'quotes', content_rowid = 'pk',
+  tokenize = 'unicode61 remove_diacritics 2');
+""" + _CHILD_TABLES
+
+_POSTGRES_1 = """
+CREATE TABLE articles (pk BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT, source TEXT,
+  site_name TEXT, title TEXT, published TEXT, lang TEXT, n_words INTEGER, n_entities INTEGER,
+  n_quotes INTEGER, n_events INTEGER, content_sha1 TEXT NOT NULL, text TEXT NOT NULL, record TEXT NOT NULL,
+  ingested_at TIMESTAMPTZ NOT NULL DEFAULT now(), tsv TSVECTOR);
+CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_lang ON articles (lang, published);
+CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+CREATE TABLE quotes (pk BIGSERIAL PRIMARY KEY, article_id TEXT NOT NULL, idx INTEGER NOT NULL,
+  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT, speaker TEXT,
+  speaker_text TEXT, cue_text TEXT, confidence DOUBLE PRECISION, published TEXT, lang TEXT, tsv TSVECTOR,
+  UNIQUE (article_id, idx));
+CREATE INDEX quotes_speaker ON quotes (speaker, published);
+CREATE INDEX quotes_published ON quotes (published);
+CREATE INDEX quotes_tsv ON quotes USING GIN (tsv);
+""" + _CHILD_TABLES.replace("REAL", "DOUBLE PRECISION")
+
+
+def _split(script: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in script.split(";") if s.strip())
+
+
+SQLITE: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_SQLITE_1)),)
+POSTGRES: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_POSTGRES_1)),)

@@ -1,0 +1,76 @@
+"""The team backend: PostgreSQL through psycopg 3 (the ``[postgres]`` extra), with its own full-text
+search: a ``tsvector`` of the folded title and body (and of each quote) under the 'simple'
+configuration, so that matching ignores case and accents in every language alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from ..errors import ConfigError, require
+from .migrations import POSTGRES
+from .rows import COLUMNS, ArticleRows, folded_text
+from .sql import SqlStore
+from .text import SearchQuery, fold
+
+#: Any constant: the advisory lock that serialises two processes migrating the same database.
+_MIGRATION_LOCK = 7_301_215
+
+
+class PostgresStore(SqlStore):
+    placeholder = "%s"
+    migrations = POSTGRES
+
+    def __init__(self, url: str):
+        super().__init__(url)
+        self._psycopg = require("psycopg", "postgres")
+        try:
+            self._migrate()
+        except self._psycopg.OperationalError as exc:
+            raise ConfigError(f"cannot connect to the PostgreSQL store {_redact(url)}: {exc}") from exc
+
+    def _connect(self) -> Any:
+        return self._psycopg.connect(self.url, autocommit=True)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        conn = self._conn()
+        with conn.transaction(), conn.cursor() as cur:
+            yield cur
+
+    def _lock_schema(self, cur: Any) -> None:
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+
+    def _insert_quotes(self, cur: Any, article_id: str, quotes: list[tuple]) -> None:
+        cols = COLUMNS["quotes"]
+        sql = (f"INSERT INTO quotes ({', '.join(cols)}, tsv) VALUES ({', '.join(['%s'] * len(cols))}, "
+               "to_tsvector('simple', %s))")
+        if quotes:
+            cur.executemany(sql, [(*q, fold(q[cols.index("text")])) for q in quotes])
+
+    def _index_article(self, cur: Any, pk: int, rows: ArticleRows) -> None:
+        cur.execute("UPDATE articles SET tsv = to_tsvector('simple', %s) WHERE pk = %s",
+                    (folded_text(rows.fts_title, rows.fts_text), pk))
+
+    def _article_match(self, query: SearchQuery) -> tuple[str, str, str, list[Any], list[Any]]:
+        tsq = tsquery(query)
+        return ("articles a", "a.tsv @@ to_tsquery('simple', ?)",
+                "ts_rank(a.tsv, to_tsquery('simple', ?)) DESC", [tsq], [tsq])
+
+    def _quote_match(self, query: SearchQuery) -> tuple[str, list[Any]]:
+        return "q.tsv @@ to_tsquery('simple', ?)", [tsquery(query)]
+
+
+def tsquery(query: SearchQuery) -> str:
+    """A tsquery of quoted lexemes (phrases joined with <->): terms hold only letters and digits, so the
+    text cannot carry tsquery operators or SQL."""
+    return " & ".join("(" + " <-> ".join(f"'{w}'" for w in term) + ")" for term in query.terms)
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for error messages."""
+    import re
+
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)

@@ -1,0 +1,417 @@
+"""What SQLite and PostgreSQL share: writing records as rows in one transaction per batch, and every query
+that is plain SQL. Backends supply connections, transactions, migrations and their full-text search.
+
+Queries are written with ``?`` placeholders; ``_q`` rewrites them for drivers that use ``%s``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from ..record import Article
+from .base import (
+    ArticleSummary,
+    CoMention,
+    EntityDetail,
+    EntityRef,
+    EntitySummary,
+    EventView,
+    Page,
+    PutStatus,
+    QuoteView,
+    Store,
+)
+from .migrations import Migration
+from .rows import ARTICLE_COLUMNS, COLUMNS, ENTITY_COLUMNS, ArticleRows, to_rows
+from .text import SearchQuery, name_key, parse_query, snippet
+
+log = logging.getLogger("veille")
+
+_SUMMARY = "a.id, a.title, a.url, a.site_name, a.source, a.published, a.lang, a.n_words, a.n_entities, " \
+           "a.n_quotes, a.n_events"
+_QUOTE = ("SELECT q.article_id, a.title, q.published, q.lang, q.span_start, q.span_end, q.text, q.kind, "
+          "q.speaker, e.name, e.type, q.speaker_text, q.cue_text, q.confidence FROM quotes q "
+          "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker")
+_EVENT = ("SELECT v.article_id, a.title, v.published, v.date, v.type, v.mode, v.actor, ea.name, ea.type, "
+          "v.recipient, er.name, er.type, v.location, el.name, el.type, v.aux, v.trigger_text, "
+          "v.sentence_text, v.confidence FROM events v JOIN articles a ON a.id = v.article_id "
+          "LEFT JOIN entities ea ON ea.id = v.actor LEFT JOIN entities er ON er.id = v.recipient "
+          "LEFT JOIN entities el ON el.id = v.location")
+_CHILD_DELETE_ORDER = ("entity_names", "article_entities", "mentions", "quote_about", "attributions",
+                       "timexes", "events", "quotes")
+
+
+class SqlStore(Store):
+    """Common SQL behind both backends."""
+
+    placeholder = "?"
+    migrations: tuple[Migration, ...] = ()
+
+    def __init__(self, url: str):
+        self.url = url
+        self._local = threading.local()
+        self._conns: list[Any] = []
+        self._lock = threading.Lock()
+
+    # -- connections (backend hooks) -------------------------------------------------------------
+    def _connect(self) -> Any:
+        raise NotImplementedError
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        raise NotImplementedError
+        yield
+
+    def _conn(self) -> Any:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+            with self._lock:
+                self._conns.append(conn)
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._conns:
+                try:
+                    conn.close()
+                except Exception as exc:  # a connection of a finished thread may already be gone
+                    log.debug("closing a store connection: %s", exc)
+            self._conns.clear()
+        self._local = threading.local()
+
+    def _q(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("%", "%%").replace("?", "%s")
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        cur = self._conn().cursor()
+        try:
+            cur.execute(self._q(sql), tuple(params))
+            return cur.fetchall()
+        finally:
+            cur.close()
+
+    # -- migrations ------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        with self._transaction() as cur:
+            self._lock_schema(cur)
+            cur.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                        "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            cur.execute("SELECT version FROM schema_migrations")
+            done = {r[0] for r in cur.fetchall()}
+            for m in self.migrations:
+                if m.version not in done:
+                    log.info("store %s: applying migration %d (%s)", self.url, m.version, m.name)
+                    for stmt in m.statements:
+                        cur.execute(stmt)
+                    cur.execute(self._q("INSERT INTO schema_migrations VALUES (?, ?, ?)"),
+                                (m.version, m.name, _now()))
+
+    def _lock_schema(self, cur: Any) -> None:
+        """Serialise concurrent migrations (PostgreSQL); SQLite's BEGIN IMMEDIATE already does."""
+
+    def schema_version(self) -> int:
+        return max((r[0] for r in self._rows("SELECT version FROM schema_migrations")), default=0)
+
+    # -- writes ----------------------------------------------------------------------------------
+    def put_many(self, articles: Iterable[Article]) -> list[PutStatus]:
+        prepared = [(a, to_rows(a)) for a in articles]
+        if not prepared:
+            return []
+        with self._transaction() as cur:
+            return [self._put_one(cur, a, rows) for a, rows in prepared]
+
+    def _put_one(self, cur: Any, art: Article, rows: ArticleRows) -> PutStatus:
+        cur.execute(self._q("SELECT pk, content_sha1 FROM articles WHERE id = ?"), (art.id,))
+        old = cur.fetchone()
+        if old and old[1] == rows.article[ARTICLE_COLUMNS.index("content_sha1")]:
+            return "unchanged"
+        if old:
+            self._delete_article(cur, art.id, old[0])
+        pk = self._insert_article(cur, rows)
+        upsert = (f"INSERT INTO entities ({', '.join(ENTITY_COLUMNS)}) VALUES (?, ?, ?, ?) ON CONFLICT (id) "
+                  "DO UPDATE SET name = excluded.name, type = excluded.type, "
+                  "wikidata = COALESCE(excluded.wikidata, entities.wikidata)")
+        for ent in sorted(rows.entities):
+            cur.execute(self._q(upsert), ent)
+        for table, cols in COLUMNS.items():
+            if rows.children.get(table) and table != "quotes":
+                sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+                cur.executemany(self._q(sql), rows.children[table])
+        self._insert_quotes(cur, art.id, rows.children.get("quotes", []))
+        self._index_article(cur, pk, rows)
+        return "replaced" if old else "ingested"
+
+    def _insert_article(self, cur: Any, rows: ArticleRows) -> int:
+        cols = ", ".join(ARTICLE_COLUMNS)
+        cur.execute(self._q(f"INSERT INTO articles ({cols}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}) "
+                            "RETURNING pk"), rows.article)
+        return cur.fetchone()[0]
+
+    def _insert_quotes(self, cur: Any, article_id: str, quotes: list[tuple]) -> None:
+        cols = COLUMNS["quotes"]
+        sql = f"INSERT INTO quotes ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        if quotes:
+            cur.executemany(self._q(sql), quotes)
+
+    def _index_article(self, cur: Any, pk: int, rows: ArticleRows) -> None:
+        """Backend hook: full-text index the article and its quotes."""
+
+    def _unindex_article(self, cur: Any, article_id: str, pk: int) -> None:
+        """Backend hook: drop the article and its quotes from the full-text index."""
+
+    def _delete_article(self, cur: Any, article_id: str, pk: int) -> None:
+        self._unindex_article(cur, article_id, pk)
+        for table in _CHILD_DELETE_ORDER:
+            cur.execute(self._q(f"DELETE FROM {table} WHERE article_id = ?"), (article_id,))
+        cur.execute(self._q("DELETE FROM articles WHERE pk = ?"), (pk,))
+
+    # -- full-text hooks -------------------------------------------------------------------------
+    def _article_match(self, query: SearchQuery) -> tuple[str, str, str, list[Any], list[Any]]:
+        """(FROM clause, WHERE condition, ORDER BY, its params, the ORDER BY's params) selecting articles
+        ``a`` matching the query."""
+        raise NotImplementedError
+
+    def _quote_match(self, query: SearchQuery) -> tuple[str, list[Any]]:
+        """A WHERE condition on quotes ``q`` matching the query, and its params."""
+        raise NotImplementedError
+
+    # -- articles --------------------------------------------------------------------------------
+    def get_article(self, article_id: str) -> Article | None:
+        rows = self._rows("SELECT record FROM articles WHERE id = ?", (article_id,))
+        return Article.model_validate_json(rows[0][0]) if rows else None
+
+    def count_articles(self) -> int:
+        return self._rows("SELECT count(*) FROM articles")[0][0]
+
+    def _article_filters(self, lang, date_from, date_to, entity) -> tuple[list[str], list[Any]] | None:
+        where: list[str] = []
+        params: list[Any] = []
+        for cond, value in (("a.lang = ?", lang), ("a.published >= ?", date_from),
+                            ("substr(a.published, 1, 10) <= ?", date_to)):
+            if value:
+                where.append(cond)
+                params.append(value)
+        if entity:
+            ids = self.resolve_entities(entity)
+            if not ids:
+                return None
+            where.append(f"a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN ({_qs(ids)}))")
+            params += ids
+        return where, params
+
+    def list_articles(self, *, lang=None, date_from=None, date_to=None, entity=None, limit=20,
+                      offset=0) -> Page[ArticleSummary]:
+        filt = self._article_filters(lang, date_from, date_to, entity)
+        if filt is None:
+            return Page(items=[], total=0, limit=limit, offset=offset)
+        where = " AND ".join(filt[0]) or "1 = 1"
+        total = self._rows(f"SELECT count(*) FROM articles a WHERE {where}", filt[1])[0][0]
+        rows = self._rows(f"SELECT {_SUMMARY} FROM articles a WHERE {where} "
+                          "ORDER BY a.published DESC NULLS LAST, a.pk DESC LIMIT ? OFFSET ?",
+                          [*filt[1], limit, offset])
+        return Page(items=[_summary(r) for r in rows], total=total, limit=limit, offset=offset)
+
+    def search(self, text: str, *, lang=None, date_from=None, date_to=None, entity=None, limit=20,
+               offset=0) -> Page[ArticleSummary]:
+        query = parse_query(text)
+        filt = self._article_filters(lang, date_from, date_to, entity)
+        if filt is None:
+            return Page(items=[], total=0, limit=limit, offset=offset)
+        source, cond, order, mparams, oparams = self._article_match(query)
+        where = " AND ".join([cond, *filt[0]])
+        params = [*mparams, *filt[1]]
+        total = self._rows(f"SELECT count(*) FROM {source} WHERE {where}", params)[0][0]
+        rows = self._rows(f"SELECT {_SUMMARY}, a.text FROM {source} WHERE {where} "
+                          f"ORDER BY {order}, a.pk DESC LIMIT ? OFFSET ?", [*params, *oparams, limit, offset])
+        items = []
+        for r in rows:
+            item = _summary(r[:-1])
+            item.snippet, item.highlights = snippet(r[-1], query)
+            items.append(item)
+        return Page(items=items, total=total, limit=limit, offset=offset)
+
+    # -- entities --------------------------------------------------------------------------------
+    def resolve_entities(self, name: str) -> list[str]:
+        name = name.strip()
+        if not name:
+            return []
+        if self._rows("SELECT 1 FROM entities WHERE id = ?", (name,)):
+            return [name]
+        key = name_key(name)
+        if not key:
+            return []
+        ids = [r[0] for r in self._rows("SELECT DISTINCT entity_id FROM entity_names WHERE folded = ?",
+                                        (key,))]
+        kb_ids = [i for i in _kb_ids(name) if i not in ids]
+        if kb_ids:
+            ids += [r[0] for r in self._rows(f"SELECT id FROM entities WHERE id IN ({_qs(kb_ids)})", kb_ids)]
+        if not ids:  # "Poutine" for "Vladimir Poutine": the name as whole words of a longer one
+            ids = [r[0] for r in self._rows(
+                "SELECT DISTINCT entity_id FROM entity_names WHERE folded LIKE ? OR folded LIKE ? "
+                "OR folded LIKE ? LIMIT 50", (f"{key} %", f"% {key}", f"% {key} %"))]
+        return sorted(ids)
+
+    def _entity_summaries(self, where: str, params: list[Any], limit: int,
+                          offset: int) -> list[EntitySummary]:
+        rows = self._rows(
+            "SELECT e.id, e.name, e.type, e.wikidata, "
+            "(SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS n_articles, "
+            "(SELECT count(*) FROM quotes q WHERE q.speaker = e.id) AS n_quotes "
+            f"FROM entities e WHERE {where} ORDER BY n_articles DESC, e.name LIMIT ? OFFSET ?",
+            [*params, limit, offset])
+        return [EntitySummary(id=r[0], name=r[1], type=r[2], wikidata=r[3], n_articles=r[4], n_quotes=r[5])
+                for r in rows]
+
+    def list_entities(self, *, q=None, type=None, limit=50, offset=0) -> Page[EntitySummary]:
+        where, params = ["1 = 1"], []
+        if q:
+            ids = self.resolve_entities(q)
+            if not ids:
+                return Page(items=[], total=0, limit=limit, offset=offset)
+            where.append(f"e.id IN ({_qs(ids)})")
+            params += ids
+        if type:
+            where.append("e.type = ?")
+            params.append(type.upper())
+        cond = " AND ".join(where)
+        total = self._rows(f"SELECT count(*) FROM entities e WHERE {cond}", params)[0][0]
+        return Page(items=self._entity_summaries(cond, params, limit, offset), total=total, limit=limit,
+                    offset=offset)
+
+    def entity(self, entity_id: str, *, limit: int = 50) -> EntityDetail | None:
+        found = self._entity_summaries("e.id = ?", [entity_id], 1, 0)
+        if not found:
+            return None
+        names: dict[str, list[str]] = {}
+        for lang, name in self._rows("SELECT DISTINCT lang, name FROM entity_names WHERE entity_id = ? "
+                                     "ORDER BY lang, name", (entity_id,)):
+            names.setdefault(lang or "und", []).append(name)
+        return EntityDetail(
+            entity=found[0], names=names,
+            quotes=self._quotes([entity_id], None, None, None, None, limit, 0),
+            quotes_about=self._quotes(None, [entity_id], None, None, None, limit, 0),
+            events=self._events([entity_id], None, None, None, limit, 0),
+            co_mentioned=self._co_mentioned(entity_id))
+
+    def _co_mentioned(self, entity_id: str, limit: int = 15) -> list[CoMention]:
+        rows = self._rows(
+            "SELECT ae2.entity_id, e.name, e.type, count(*) AS n FROM article_entities ae1 "
+            "JOIN article_entities ae2 ON ae2.article_id = ae1.article_id AND ae2.entity_id <> ae1.entity_id "
+            "LEFT JOIN entities e ON e.id = ae2.entity_id WHERE ae1.entity_id = ? "
+            "GROUP BY ae2.entity_id, e.name, e.type ORDER BY n DESC, e.name LIMIT ?", (entity_id, limit))
+        return [CoMention(entity=EntityRef(id=r[0], name=r[1] or r[0], type=r[2]), n_articles=r[3])
+                for r in rows]
+
+    # -- quotes and events -----------------------------------------------------------------------
+    def quotes(self, *, speaker=None, about=None, text=None, date_from=None, date_to=None, limit=50,
+               offset=0) -> Page[QuoteView]:
+        speakers = self.resolve_entities(speaker) if speaker else None
+        abouts = self.resolve_entities(about) if about else None
+        query = parse_query(text) if text else None
+        if speakers == [] or abouts == []:
+            return Page(items=[], total=0, limit=limit, offset=offset)
+        return self._quotes(speakers, abouts, query, date_from, date_to, limit, offset)
+
+    def _quotes(self, speakers, abouts, query, date_from, date_to, limit, offset) -> Page[QuoteView]:
+        where, params = ["1 = 1"], []
+        if speakers:
+            where.append(f"q.speaker IN ({_qs(speakers)})")
+            params += speakers
+        if abouts:
+            where.append("EXISTS (SELECT 1 FROM quote_about qa WHERE qa.article_id = q.article_id AND "
+                         f"qa.quote_idx = q.idx AND qa.entity_id IN ({_qs(abouts)}))")
+            params += abouts
+        if query:
+            cond, qparams = self._quote_match(query)
+            where.append(cond)
+            params += qparams
+        for cond, value in (("q.published >= ?", date_from), ("substr(q.published, 1, 10) <= ?", date_to)):
+            if value:
+                where.append(cond)
+                params.append(value)
+        return self._page(_QUOTE, "FROM quotes q", " AND ".join(where), params,
+                          "q.published DESC NULLS LAST, q.pk DESC", limit, offset, _quote_view)
+
+    def events(self, *, actor=None, type=None, date_from=None, date_to=None, limit=50,
+               offset=0) -> Page[EventView]:
+        actors = self.resolve_entities(actor) if actor else None
+        if actors == []:
+            return Page(items=[], total=0, limit=limit, offset=offset)
+        return self._events(actors, type, date_from, date_to, limit, offset)
+
+    def _events(self, actors, type, date_from, date_to, limit, offset) -> Page[EventView]:
+        where, params = ["1 = 1"], []
+        if actors:
+            where.append(f"(v.actor IN ({_qs(actors)}) OR v.recipient IN ({_qs(actors)}))")
+            params += [*actors, *actors]
+        for cond, value in (("upper(v.type) = upper(?)", type), ("v.date >= ?", date_from),
+                            ("substr(v.date, 1, 10) <= ?", date_to)):
+            if value:
+                where.append(cond)
+                params.append(value)
+        return self._page(_EVENT, "FROM events v", " AND ".join(where), params,
+                          "v.date DESC NULLS LAST, v.article_id, v.idx", limit, offset, _event_view)
+
+    def _page(self, select: str, count_from: str, where: str, params: list[Any], order: str, limit: int,
+              offset: int, convert: Callable[[tuple], Any]) -> Page:
+        total = self._rows(f"SELECT count(*) {count_from} WHERE {where}", params)[0][0]
+        rows = self._rows(f"{select} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                          [*params, limit, offset])
+        return Page(items=[convert(r) for r in rows], total=total, limit=limit, offset=offset)
+
+
+def _qs(values: list[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _now() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _summary(r: tuple) -> ArticleSummary:
+    keys = ("id", "title", "url", "site_name", "source", "published", "lang", "n_words", "n_entities",
+            "n_quotes", "n_events")
+    return ArticleSummary(**dict(zip(keys, r, strict=True)))
+
+
+def _ref(eid: str | None, name: str | None, etype: str | None) -> EntityRef | None:
+    return EntityRef(id=eid, name=name or eid, type=etype) if eid else None
+
+
+def _quote_view(r: tuple) -> QuoteView:
+    return QuoteView(article_id=r[0], article_title=r[1], published=r[2], lang=r[3], start=r[4], end=r[5],
+                     text=r[6], kind=r[7], speaker=_ref(r[8], r[9], r[10]), speaker_text=r[11],
+                     cue_text=r[12], confidence=r[13] if r[13] is not None else 1.0)
+
+
+def _event_view(r: tuple) -> EventView:
+    return EventView(article_id=r[0], article_title=r[1], published=r[2], date=r[3], type=r[4], mode=r[5],
+                     actor=_ref(r[6], r[7], r[8]), recipient=_ref(r[9], r[10], r[11]),
+                     location=_ref(r[12], r[13], r[14]), aux=[x for x in (r[15] or "").split(",") if x],
+                     trigger_text=r[16] or "", sentence_text=r[17] or "",
+                     confidence=r[18] if r[18] is not None else 0.5)
+
+
+def _kb_ids(name: str) -> list[str]:
+    """Ids the knowledge base gives for a name, when the knowledge base is there (veille.kb.load_kb)."""
+    try:
+        from ..kb import load_kb  # type: ignore[attr-defined]
+    except ImportError:
+        return []
+    try:
+        found = load_kb().lookup(name)
+    except (AttributeError, LookupError, TypeError, ValueError) as exc:
+        log.debug("knowledge base lookup of %r failed: %s", name, exc)
+        return []
+    if found is None:
+        return []
+    items = found if isinstance(found, list | tuple | set) else [found]
+    ids = [i if isinstance(i, str) else getattr(i, "id", None) for i in items]
+    return [i for i in ids if isinstance(i, str)]

@@ -1,0 +1,86 @@
+"""The embedded backend: one SQLite file in WAL mode, FTS5 for titles, bodies and quotes (external-content
+tables over ``articles`` and ``quotes``, so texts are stored once).
+
+WAL lets the web server read while an ingest writes; ``synchronous=NORMAL`` keeps every committed
+transaction across a killed process (only a power cut may lose the last ones, never half of one).
+Each thread gets its own connection (the API serves requests from a thread pool).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from .migrations import SQLITE
+from .rows import ArticleRows
+from .sql import SqlStore
+from .text import SearchQuery
+
+
+class SQLiteStore(SqlStore):
+    migrations = SQLITE
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path).expanduser()
+        super().__init__(f"sqlite:///{self.path}")
+        if self.path.is_dir():
+            raise ConfigError(f"--db {self.path}: is a directory; give a file name such as "
+                              f"{self.path / 'veille.sqlite'}")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._migrate()
+        except (OSError, sqlite3.DatabaseError) as exc:
+            raise ConfigError(f"cannot open the SQLite store {self.path}: {exc}. Check the path and that "
+                              "it is a veille database (or a new file name)") from exc
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=60)
+        for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "busy_timeout = 60000",
+                       "cache_size = -32000", "temp_store = MEMORY"):
+            conn.execute(f"PRAGMA {pragma}")
+        return conn
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        conn = self._conn()
+        cur = conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+        except BaseException:
+            conn.rollback()
+            raise
+        else:
+            cur.execute("COMMIT")
+        finally:
+            cur.close()
+
+    def _index_article(self, cur: Any, pk: int, rows: ArticleRows) -> None:
+        cur.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                    (pk, rows.fts_title, rows.fts_text))
+        cur.execute("INSERT INTO quotes_fts (rowid, text) SELECT pk, text FROM quotes WHERE article_id = ?",
+                    (rows.article[0],))
+
+    def _unindex_article(self, cur: Any, article_id: str, pk: int) -> None:
+        # External-content FTS5 tables forget a row when told its old values ('delete' command).
+        cur.execute("INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', pk, text FROM quotes "
+                    "WHERE article_id = ?", (article_id,))
+        cur.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text) SELECT 'delete', pk, "
+                    "coalesce(title, ''), text FROM articles WHERE pk = ?", (pk,))
+
+    def _article_match(self, query: SearchQuery) -> tuple[str, str, str, list[Any], list[Any]]:
+        return ("articles_fts JOIN articles a ON a.pk = articles_fts.rowid", "articles_fts MATCH ?",
+                "bm25(articles_fts, 4.0, 1.0)", [fts5_query(query)], [])
+
+    def _quote_match(self, query: SearchQuery) -> tuple[str, list[Any]]:
+        return "q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [fts5_query(query)]
+
+
+def fts5_query(query: SearchQuery) -> str:
+    """Every term as a quoted FTS5 string (a phrase when several words): no operator can get through,
+    because terms hold only letters and digits."""
+    return " ".join('"' + " ".join(term) + '"' for term in query.terms)

@@ -1,0 +1,100 @@
+"""Text helpers shared by both backends: folding names and text (case, accents), turning a user's search
+string into a safe query, and cutting a highlighted snippet.
+
+Search strings come from anyone (the web form, the API), so they are never passed to a full-text engine
+as syntax: only words (letters and digits) survive, grouped as the user grouped them with double quotes,
+and each backend builds its own query from those words. Nothing a user types can be an operator.
+
+>>> parse_query('Poutine "armes nucléaires" OR drop;--').terms
+(('poutine',), ('armes', 'nucleaires'), ('or',), ('drop',))
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..errors import VeilleError
+
+#: A longer search string is refused (400 in the API) rather than silently cut.
+MAX_QUERY_CHARS = 1000
+#: More words than this add nothing to a news search and make queries slow.
+MAX_QUERY_TERMS = 24
+
+_WORD = re.compile(r"[^\W_]+")
+_PHRASE = re.compile(r'"([^"]*)"|([^"\s]+)')
+
+
+class QueryError(VeilleError):
+    """A search string that cannot be used (empty of words, too long); the API answers 400."""
+
+
+def fold(s: str) -> str:
+    """Case- and accent-insensitive form: ``fold("Élysée") == "elysee"``."""
+    decomposed = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold_same_length(s: str) -> str:
+    """Like fold, but one character out for each character in, so offsets stay valid (snippets)."""
+    out = []
+    for c in s:
+        base = unicodedata.normalize("NFD", c)[0]
+        low = base.lower()
+        out.append(low if len(low) == 1 else base)
+    return "".join(out)
+
+
+def name_key(name: str) -> str:
+    """The key names are matched on: folded words separated by single spaces ("L'OTAN" → "l otan")."""
+    return " ".join(_WORD.findall(fold(name)))
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A parsed search: terms are word tuples (one word, or a quoted phrase); all terms must match."""
+
+    raw: str
+    terms: tuple[tuple[str, ...], ...]
+
+    @property
+    def words(self) -> list[str]:
+        return [w for t in self.terms for w in t]
+
+
+def parse_query(raw: str) -> SearchQuery:
+    """Parse a user's search string; raise QueryError when it is too long or holds no word."""
+    if len(raw) > MAX_QUERY_CHARS:
+        raise QueryError(f"search text is {len(raw):,} characters long; the limit is {MAX_QUERY_CHARS:,}. "
+                         "Search for a few distinctive words instead.")
+    terms: list[tuple[str, ...]] = []
+    for phrase, bare in _PHRASE.findall(raw):
+        words = tuple(_WORD.findall(fold(phrase or bare)))
+        if words:
+            terms.append(words)
+    if not terms:
+        raise QueryError(f"search text {raw[:60]!r} holds no word to search for (letters or digits)")
+    if len(terms) > MAX_QUERY_TERMS:
+        raise QueryError(f"search text has {len(terms)} terms; the limit is {MAX_QUERY_TERMS}")
+    return SearchQuery(raw=raw, terms=tuple(terms))
+
+
+def snippet(text: str, query: SearchQuery, width: int = 220) -> tuple[str, list[tuple[int, int]]]:
+    """A window of ``text`` around the first query word found, and where the query words are in it.
+
+    Returned as plain text plus (start, end) ranges so that callers escape the text themselves."""
+    folded = fold_same_length(text)
+    words = sorted(set(query.words), key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")", re.UNICODE)
+    first = pattern.search(folded)
+    start = max(0, (first.start() if first else 0) - width // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 30 else start
+    end = min(len(text), start + width)
+    window = text[start:end]
+    marks = [(m.start() - start, m.end() - start) for m in pattern.finditer(folded, start, end)]
+    prefix, suffix = ("…" if start else ""), ("…" if end < len(text) else "")
+    shift = len(prefix)
+    return prefix + window + suffix, [(a + shift, b + shift) for a, b in marks]
