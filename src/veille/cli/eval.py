@@ -25,3 +25,32 @@ def eval_pages(ctx, corpus, verbose) -> None:
         for s in scores:
             click.echo(f"  {s.id:10} {'; '.join(s.misses()) or 'all right'}")
     ctx.exit(0 if ok else 1)
+
+
+@eval_group.command("extraction")
+@click.option("--corpus", type=click.Path(file_okay=False),
+              help="The shared corpus folder (default ../shared/corpus).")
+@click.option("--subset", type=click.IntRange(min=1), help="Score only the first N ScrapingHub pages.")
+@click.option("--processes", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Worker processes.")
+@click.pass_context
+def eval_extraction(ctx, corpus, subset, processes) -> None:
+    """HTML extraction: ScrapingHub shingle F1 and trafilatura's French pages, veille beside trafilatura."""
+    from ..eval import extraction
+    from ..eval.common import corpus_dir, print_table
+
+    ok = print_table(extraction.evaluate(corpus_dir(corpus), subset=subset, processes=processes))
+    ctx.exit(0 if ok else 1)
+
+
+@eval_group.command("langid")
+@click.option("--corpus", type=click.Path(file_okay=False),
+              help="The shared corpus folder (default ../shared/corpus).")
+@click.pass_context
+def eval_langid(ctx, corpus) -> None:
+    """Language identification accuracy for several candidate-language sets (py3langid)."""
+    from ..eval import langid
+    from ..eval.common import corpus_dir, print_table
+
+    ok = print_table(langid.evaluate(corpus_dir(corpus)))
+    ctx.exit(0 if ok else 1)
