@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -194,10 +195,45 @@ def decode_bytes(name: str, data: bytes) -> tuple[str, str, list[str]]:
     if bad <= max(3, multibyte // 20):
         return (data.decode("utf-8", errors="replace"), "utf-8",
                 [f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD"])
+    declared = _declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared), declared, [f"decoded as {declared} (declared by the page)"]
+        except (LookupError, UnicodeDecodeError):
+            pass
+    western = _as_western(data)
+    if western is not None:
+        return western, "cp1252", ["decoded as cp1252 (Western European text that is not UTF-8)"]
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(name, "undecodable", "bytes are not in any text encoding veille can detect")
     return str(best), best.encoding, [f"decoded as {best.encoding} (detected)"]
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w\-:]+)|<\?xml[^>]+encoding=["']([\w\-]+)""", re.I)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _CHARSET.search(data[:4096])
+    if not m:
+        return None
+    name = (m.group(1) or m.group(2)).decode("ascii", "replace").lower()
+    return None if name in ("utf-8", "utf8") else name
+
+
+def _as_western(data: bytes) -> str | None:
+    """cp1252 when it reads like Western European text: accented letters among mostly ASCII ones. Statistical
+    detectors often call short French latin-1 text Baltic or Turkish; text in another script decoded as
+    cp1252 is almost all non-ASCII letters, so it fails this test and goes to the detector."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None
+    non_ascii = sum(1 for c in letters if ord(c) > 127)
+    return text if non_ascii / len(letters) < 0.25 else None
 
 
 def _check_printable(name: str, text: str) -> None:

@@ -27,12 +27,10 @@ _CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
 
 def extract_html(name: str, html: str, url: str | None = None, favor_precision: bool = True) -> Extracted:
     """Main text and metadata of an HTML page; InputError(no_article) when there is no body text."""
-    try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, favor_precision=favor_precision, include_comments=False, include_tables=False,
-            with_metadata=True, deduplicate=False, config=_CONFIG)
-    except (ValueError, TypeError, AttributeError) as exc:  # malformed markup trafilatura cannot parse
-        raise InputError(name, "no_article", f"HTML could not be parsed ({exc})") from exc
+    doc = _trafilatura(name, html, url, favor_precision)
+    if favor_precision and (doc is None or len((doc.text or "").split()) < 50):
+        # precision mode sometimes discards a whole short article (a sports brief); recall it then
+        doc = _trafilatura(name, html, url, False) or doc
     text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
     paras, dropped = filter_paragraphs(text.split("\n\n"), identify(text)[0]) if text else ([], [])
     text = "\n\n".join(paras)
@@ -49,6 +47,15 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
         out.published, out.published_source = doc.date[:10], "html-metadata"
     out.removed = dropped + _removed_lines(html, text)
     return out
+
+
+def _trafilatura(name: str, html: str, url: str | None, favor_precision: bool):
+    try:
+        return trafilatura.bare_extraction(
+            html, url=url, favor_precision=favor_precision, include_comments=False, include_tables=False,
+            with_metadata=True, deduplicate=False, config=_CONFIG)
+    except (ValueError, TypeError, AttributeError) as exc:  # malformed markup trafilatura cannot parse
+        raise InputError(name, "no_article", f"HTML could not be parsed ({exc})") from exc
 
 
 def _headline(html: str, meta_title: str | None) -> str | None:

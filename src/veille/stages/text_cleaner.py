@@ -252,20 +252,39 @@ def _score(ln: Line) -> float:
 
 
 def _best_segment(lines: list[Line]) -> tuple[int, int]:
-    """Indices (first, last) of the maximum-sum run of line scores (Kadane)."""
-    best, best_range = float("-inf"), (0, -1)
-    run, run_start = 0.0, 0
-    for i, ln in enumerate(lines):
-        if ln.score == float("-inf"):  # nothing runs across a paywall or a comment section
-            run, run_start = 0.0, i + 1
-            continue
+    """Indices (first, last) of the article: the maximum-sum run of line scores (Kadane) within the stretches
+    between walls (paywalls, comment sections). The first stretch holding a substantial run wins over later
+    ones even when they score more: what follows a paywall or a comment form is not the article."""
+    pieces, start = [], 0
+    for i, ln in enumerate(lines + [None]):
+        if ln is None or ln.score == float("-inf"):
+            if i > start:
+                pieces.append(_kadane(lines, start, i))
+            start = i + 1
+    if not pieces:
+        return 0, -1
+    top = max(p[0] for p in pieces)
+    for total, first, last in pieces:
+        if total >= _SUBSTANTIAL and total >= 0.3 * top:
+            return first, last
+    return max(pieces)[1:]
+
+
+_SUBSTANTIAL = 40.0  # about two sentences of prose
+
+
+def _kadane(lines: list[Line], lo: int, hi: int) -> tuple[float, int, int]:
+    best, best_range = float("-inf"), (lo, lo - 1)
+    run, run_start = 0.0, lo
+    for i in range(lo, hi):
+        score = lines[i].score
         if run <= 0:
-            run, run_start = ln.score, i
+            run, run_start = score, i
         else:
-            run += ln.score
+            run += score
         if run > best:
             best, best_range = run, (run_start, i)
-    return best_range
+    return best, *best_range
 
 
 def _split_body(lines, first, last, res, title, lang) -> tuple[list[Line], list[Line]]:

@@ -1,0 +1,53 @@
+"""The pipeline refuses an impossible stage order when built, and runs pages in input order."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.config import load_config
+from veille.errors import InputError, PipelineError
+from veille.pipeline import Pipeline, Stage, build_pipeline
+from veille.sources import source_from_text
+
+
+class _Needs(Stage):
+    name, requires, assigns = "needs", ("entities",), ("quotes",)
+
+    def __call__(self, work):
+        return work
+
+
+class _Gives(Stage):
+    name, requires, assigns = "gives", ("source",), ("entities",)
+
+    def __call__(self, work):
+        if "boom" in work.source.text:
+            raise InputError(work.source.name, "failed", "boom")
+        work.article.title = "given"
+        return work
+
+
+def test_pipeline_refuses_a_stage_before_what_it_requires():
+    with pytest.raises(PipelineError, match="requires \\['entities'\\]"):
+        Pipeline([_Needs(), _Gives()], load_config())
+    Pipeline([_Gives(), _Needs()], load_config())
+
+
+def test_pipeline_refuses_a_stage_twice():
+    with pytest.raises(PipelineError, match="twice"):
+        Pipeline([_Gives(), _Gives()], load_config())
+
+
+def test_pipeline_keeps_input_order_and_reports_failures_per_page():
+    pipe = Pipeline([_Gives(), _Needs()], load_config(batch_size=2))
+    items = [source_from_text(f"p{i}", "boom" if i == 1 else f"page {i}") for i in range(5)]
+    items.insert(2, InputError("bad", "empty", "file is empty"))
+    outs = list(pipe.run(items))
+    assert [o.name for o in outs] == ["p0", "p1", "bad", "p2", "p3", "p4"]
+    assert [o.error is None for o in outs] == [True, False, False, True, True, True]
+    assert outs[0].article.title == "given" and [p.stage for p in outs[0].article.provenance] == ["gives", "needs"]
+
+
+def test_default_pipeline_order_is_valid():
+    names = build_pipeline().names
+    assert names[:3] == ["extract", "language", "nlp"] and names[-1] == "signals"

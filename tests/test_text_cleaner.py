@@ -1,0 +1,106 @@
+"""The plain-text furniture cleaner on pages the team wrote (structures seen on real sites)."""
+
+from __future__ import annotations
+
+from veille.stages.text_cleaner import clean_text, filter_paragraphs, join_drop_cap
+
+_FR_PAGE = """Le conseil municipal vote le budget des écoles | La Gazette du Val
+
+Le conseil municipal vote le budget des écoles | La Gazette du Val
+
+* Accueil
+* Politique
+* Économie
+* Sport
+Se connecter
+
+Nous utilisons des cookies pour améliorer votre expérience. Tout accepter Tout refuser
+
+Lyon : Le conseil municipal a adopté lundi soir, après quatre heures de débat, un budget de 12 millions d’euros pour la rénovation des écoles primaires de la ville.
+
+« C’est un investissement pour les vingt prochaines années », a déclaré la maire adjointe chargée de l’éducation, qui a défendu le calendrier des travaux devant les élus.
+
+Lire aussi  Les cantines scolaires passent au bio dans trois arrondissements
+
+L’opposition a dénoncé un plan trop tardif et a demandé un audit indépendant des bâtiments les plus anciens, dont certains datent des années 1950.
+
+Les premiers chantiers doivent commencer pendant les vacances d’été, a précisé la mairie dans un communiqué publié mardi.
+
+Partager sur Facebook Partager sur Twitter Copier le lien
+
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *
+
+Les plus lus
+* Un incendie ravage un entrepôt à Villeurbanne
+* Le marché de Noël ouvre ses portes
+"""
+
+
+def test_cleaner_keeps_the_article_and_drops_the_furniture():
+    ex = clean_text("gazette.txt", _FR_PAGE, page_lang="fr")
+    assert ex.text.startswith("Lyon : Le conseil municipal a adopté")
+    assert ex.text.rstrip().endswith("publié mardi.")
+    for junk in ("Lire aussi", "cantines scolaires", "Partager", "Leave a Reply", "Required fields", "cookies",
+                 "Les plus lus", "incendie", "Accueil", "La Gazette du Val"):
+        assert junk not in ex.text, junk
+    assert "l’éducation" in ex.text and "années 1950" in ex.text
+
+
+def test_cleaner_finds_title_and_site_and_the_repeated_title():
+    ex = clean_text("gazette.txt", _FR_PAGE, page_lang="fr")
+    assert ex.title == "Le conseil municipal vote le budget des écoles"
+    assert ex.site_name == "La Gazette du Val"
+    assert ex.duplicate_title
+
+
+def test_cleaner_records_every_dropped_line_with_reason_and_offsets():
+    ex = clean_text("gazette.txt", _FR_PAGE, page_lang="fr")
+    reasons = {r.text: r.reason for r in ex.removed}
+    assert reasons["Lire aussi Les cantines scolaires passent au bio dans trois arrondissements"].startswith(
+        "unrelated insert")
+    assert any(r.startswith("site furniture") or r.startswith("end of the article") for r in reasons.values())
+    for r in ex.removed:
+        assert r.start is not None and _FR_PAGE[r.start:r.end].split() == r.text.split()
+
+
+def test_cleaner_headline_above_byline_is_the_title_without_a_site_line():
+    page = ("Menu\n* World\n* Business\nSearch\n\n"
+            "Storm closes ports along the northern coast\n"
+            "By Jane Doe\nPublished March 3, 2025\n\n"
+            "Share this article\n\n"
+            "Authorities closed three ports on Monday as a storm brought winds of more than 120 km/h to the "
+            "northern coast, the coastguard said in a statement.\n\n"
+            "Ferries were cancelled and fishermen were told to stay ashore until Wednesday at the earliest, "
+            "according to the regional transport office.\n\n"
+            "Reporting by Jane Doe; Editing by John Roe\n\n"
+            "Most read\n* Markets fall\n* Election results\n")
+    ex = clean_text("storm.txt", page)
+    assert ex.title == "Storm closes ports along the northern coast"
+    assert ex.text.startswith("Authorities closed") and ex.text.endswith("transport office.")
+    assert "Reporting by" not in ex.text
+
+
+def test_cleaner_stops_at_a_paywall_even_when_prose_follows():
+    page = ("Titre de l’article sur la réforme des retraites\n\n"
+            + "Le gouvernement a présenté mardi sa réforme des retraites, qui prévoit un relèvement progressif. " * 3
+            + "\n\nIl vous reste 60% de cet article à lire. La suite est réservée aux abonnés.\n\n"
+            + "Vous pouvez vous connecter avec votre compte sur plusieurs appareils, mais un seul à la fois "
+              "peut lire les articles, comme le précisent nos conditions générales de vente. " * 3)
+    ex = clean_text("p.txt", page, page_lang="fr")
+    assert "réforme des retraites, qui prévoit" in ex.text and "appareils" not in ex.text
+
+
+def test_drop_capitals_are_rejoined_but_single_letter_words_are_not():
+    assert join_drop_cap("L e chantier a commencé.") == "Le chantier a commencé."
+    assert join_drop_cap("A la une ce matin") == "A la une ce matin"
+
+
+def test_html_paragraph_filter_drops_paywall_and_credits_only():
+    kept, removed = filter_paragraphs(
+        ["The minister said the plan would be published next week, after talks with the unions.",
+         "Reporting by Jane Doe; Editing by John Roe",
+         "Share this article"], "en")
+    assert kept == ["The minister said the plan would be published next week, after talks with the unions."]
+    assert {r.reason for r in removed} >= {"credits"}
