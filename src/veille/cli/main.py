@@ -13,7 +13,10 @@ import click
 from ..errors import VeilleError
 from .analyze import analyze_cmd
 from .demo import demo_cmd
+from .entity import entity_cmd
 from .eval import eval_group
+from .ingest import ingest_cmd
+from .search import search_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,11 +26,16 @@ def cli(verbose: int) -> None:
     """veille: news pages in, structured and attributed knowledge out."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="veille: %(message)s", stream=sys.stderr)
+    for noisy in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):  # their warnings are not the user's
+        logging.getLogger(noisy).setLevel(logging.ERROR if verbose < 2 else logging.DEBUG)
 
 
 cli.add_command(analyze_cmd)
 cli.add_command(demo_cmd)
 cli.add_command(eval_group)
+cli.add_command(ingest_cmd)
+cli.add_command(search_cmd)
+cli.add_command(entity_cmd)
 
 
 def main() -> None:

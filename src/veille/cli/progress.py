@@ -12,7 +12,7 @@ class Progress:
         self.n = self.failed = 0
         self.t0 = time.monotonic()
         self.tty = sys.stderr.isatty()
-        self._last = 0.0
+        self._last = self.t0
 
     def step(self, outcome=None) -> None:
         self.n += 1
