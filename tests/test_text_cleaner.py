@@ -104,3 +104,10 @@ def test_html_paragraph_filter_drops_paywall_and_credits_only():
          "Share this article"], "en")
     assert kept == ["The minister said the plan would be published next week, after talks with the unions."]
     assert {r.reason for r in removed} >= {"credits"}
+
+
+def test_signals_editorial_ellipsis_is_located_in_the_text(analyze):
+    art = analyze("Le ministre a déclaré : « Nous avons convenu [ . . . ] de faire la même chose », selon "
+                  "le communiqué publié mardi par le gouvernement à Paris.", name="ellipsis.txt")
+    sig = [s for s in art.signals if s.kind == "editorial_ellipsis"]
+    assert len(sig) == 1 and art.text[sig[0].start:sig[0].end] == "[ . . . ]"

@@ -1,17 +1,22 @@
 """The signals stage: clues about the page itself gathered from what earlier stages saw.
 
 - ``unrelated_insert``: a "Lire aussi" / "Read more" insert or linked headline removed from the body;
+- ``editorial_ellipsis``: "[...]" where words were cut from a quotation;
 - ``foreign_fragment`` for furniture in another language than the body (English comment forms on a
   French page, a sign of a scraped or machine-translated copy).
 """
 
 from __future__ import annotations
 
+import re
+
 from ..pipeline import Stage, Work
 from ..record import Signal
 from .langid import identify
 
 _MAX_FOREIGN = 5
+# "[...]", "[ . . . ]", "(…)": the editor cut something out of a quotation
+_ELLIPSIS = re.compile(r"[\[(]\s*(?:\.\s*){3}[\])]|[\[(]\s*…\s*[\])]")
 
 
 class Signals(Stage):
@@ -25,6 +30,9 @@ class Signals(Stage):
         for r in art.removed:
             if r.reason.startswith("unrelated insert"):
                 art.signals.append(Signal(kind="unrelated_insert", text=r.text, detail=r.reason))
+        for m in _ELLIPSIS.finditer(art.text):
+            art.signals.append(Signal(kind="editorial_ellipsis", text=m.group(0), start=m.start(), end=m.end(),
+                                      detail="words were cut from the text here"))
         foreign = 0
         for r in art.removed:
             if foreign >= _MAX_FOREIGN or r.reason.startswith(("before the article", "outside the main")):
