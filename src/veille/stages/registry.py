@@ -22,4 +22,8 @@ def build_default(config: Config) -> list[Stage]:
 
 def _later_stages(config: Config) -> list[Stage]:
     """Language stages after the parse, in DESIGN.md order: entities, quotes, sources, time, events."""
-    return []
+    from .entities import Entities
+    from .published import Published
+    from .time import Time
+
+    return [Entities(), Published(), Time()]

@@ -1,0 +1,110 @@
+"""English words and patterns for time expressions (read by ``veille.stages.time_rules``).
+
+Same shape as ``veille.lang.fr.time``: word lists, and pattern sources whose placeholders (``{MONTH}``,
+``{WEEKDAY}``, ``{NUM}``, ``{UNIT}``, ``{PART}``, ``{SEASON}``, ``{QMOD}``) the grammar fills in.
+"""
+
+from __future__ import annotations
+
+from .. import en
+
+MONTHS = {**en.LANGUAGE.months, "sept": 9}
+
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+           "fifteen": 15, "sixteen": 16, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+           "hundred": 100, "a few": "X", "few": "X", "several": "X", "many": "X", "some": "X",
+           "dozens of": "X", "tens of": "X"}
+
+UNITS = {"year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W", "day": "D",
+         "days": "D", "hour": "H", "hours": "H", "minute": "MIN", "minutes": "MIN", "second": "S",
+         "seconds": "S", "decade": "DE", "decades": "DE", "century": "CE", "centuries": "CE"}
+
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+PERIOD_MODS = {"early": "START", "late": "END", "mid": "MID", "the end of": "END", "the start of": "START",
+               "the beginning of": "START", "the middle of": "MID"}
+
+QUANTITY_MODS = {"more than": "MORE_THAN", "over": "MORE_THAN", "nearly": "APPROX", "almost": "APPROX",
+                 "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
+                 "less than": "LESS_THAN", "under": "LESS_THAN", "at least": "EQUAL_OR_MORE"}
+
+PAST_WORDS = ("last", "past", "previous")
+NEXT_WORDS = ("next", "coming")
+THIS_WORDS = ("this",)
+
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+HALF_WORDS = ("half",)
+QUARTER_WORDS = ("quarter",)
+
+DAY_AFTER = ("day after", "next day", "following day")
+DAY_BEFORE = ("day before", "previous day", "eve")
+
+#: bare month names must be capitalised, and "May" (the verb) and "March" at a sentence start are too
+#: ambiguous to stand alone
+BARE_MONTH_CASE = "title"
+BARE_MONTH_STOP = frozenset({"may", "mar", "jan", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                             "feb", "apr"})
+
+#: words before an amount of years that make it an age ("a 30-year-old", "aged 45")
+AGE_CONTEXT_BEFORE = r"(?:\baged)\s*$"
+
+VAGUE_PERIODS = {"recent years": "PXY", "recent weeks": "PXW", "recent months": "PXM", "recent days": "PXD",
+                 "recent decades": "PXDE", "the past few years": "PXY", "the past few days": "PXD",
+                 "the past few weeks": "PXW", "the past few months": "PXM"}
+
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
+
+PATTERNS: list[tuple[str, str]] = [
+    # "Monday, December 5, 2022", "March 7", "Oct. 13", "April 3, 2023", "Thursday evening"
+    ("date", rf"(?:(?P<weekday>{{WEEKDAY}}),?\s+)?(?P<month>{{MONTH}})\.?\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR})?"
+             rf"(?:\s+(?P<part>{{PART}}))?(?![\w-])"),
+    # "5 December 2022", "the 5th of December"
+    ("date", rf"(?:(?P<weekday>{{WEEKDAY}}),?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+(?P<month>{{MONTH}})\.?"
+             rf"(?:,?\s+{_YEAR})?(?![\w-])"),
+    # "30/04/2024" (day first, as in British and European usage); "2024-04-30"
+    ("numeric_date", r"(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)\b"),
+    ("iso_date", r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])"),
+    # "November 2024", "last December", "early March", "mid-March", "December 1972"
+    ("month", rf"(?:(?P<rel>last|next|this)\s+|(?P<mod>early|late|mid|the end of|the start of"
+              rf"|the beginning of|the middle of)(?:\s+|-))?(?P<month>{{MONTH}})(?![\w’'-])"
+              rf"(?:\.?,?\s+(?:of\s+)?{_YEAR})?"),
+    ("year", rf"(?:(?P<mod>early|late|mid)(?:\s+|-))?(?<![\w,.$£€]){_YEAR}(?![\w]|[,.]\d|\s?%)"),
+    # "the 1990s", "the late 2030s", "the early '90s"
+    ("decade", r"(?:(?P<mod>early|late|mid)(?:\s+|-))?(?P<decade>(?:1[6-9]|20)\d0|['’]\d0)s(?![\w])"),
+    ("relday", r"(?P<word>today|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?(?![\w-])"),
+    ("relday", r"(?P<word>tonight)(?![\w-])"),
+    ("weekday", r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?(?![\w’'-])"),
+    ("relunit", r"(?P<rel>last|next|this|past)\s+(?P<unit>week|month|year)(?![\w-])"),
+    ("weekend", r"(?:(?:the|this|last|next)\s+)?weekend(?![\w-])"),
+    ("this_part", r"(?:this|last)\s+(?P<part>{PART})(?![\w-])"),
+    ("season", rf"(?:(?P<rel>last|next|this)\s+|the\s+)?(?P<season>{{SEASON}})"
+               rf"(?:\s+(?:of\s+)?{_YEAR})?(?![\w-])"),
+    ("half", rf"(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half(?:\s+of\s+(?:the\s+year|{_YEAR}))?(?![\w-])"),
+    ("quarter", rf"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+                rf"(?:\s+of\s+(?:the\s+year|{_YEAR}))?(?![\w-])"),
+    # "two years ago", "more than 50 years ago"
+    ("ago", r"(?:(?P<qmod>{QMOD})\s+)?(?P<num>{NUM})[\s-]*(?P<unit>{UNIT})\s+ago(?![\w-])"),
+    # "10 days", "nearly an hour", "1 minute and 45 seconds", "10-day", "more than five decades"
+    ("duration", r"(?:(?P<qmod>{QMOD})\s+)?(?P<num>{NUM})[\s-]*(?P<unit>{UNIT})"
+                 r"(?:,?\s+and\s+(?P<num2>{NUM})\s*(?P<unit2>{UNIT})|\s+and\s+a\s+(?P<half>half))?(?![\w-])"),
+    ("vague", r"(?P<phrase>(?:the\s+past\s+few|recent)\s+(?:years|weeks|months|days|decades))(?![\w-])"),
+    ("day_shift", r"the\s+(?P<word>day\s+after|next\s+day|following\s+day|day\s+before|previous\s+day)"
+                  r"(?![\w-])(?!\s+(?:the|a|an|his|her|their|its)\b)"),
+    ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s?"
+              r"(?P<ampm>[ap]\.?m\.?)(?![\w])"),
+]
+
+#: lines that state when the page was published ("Posted April 3, 2023", "Published on 30/04/2024") or updated
+PUBLISHED_CUES = ("published on", "published", "posted on", "posted", "first published", "date created",
+                  "created")
+UPDATED_CUES = ("updated on", "updated", "last updated", "latest update", "last modified", "modified")
+#: numeric dates: None lets dateparser follow its English default (month first) unless the day is above 12
+DATE_ORDER = None

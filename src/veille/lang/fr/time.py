@@ -1,0 +1,132 @@
+"""French words and patterns for time expressions (read by ``veille.stages.time_rules``).
+
+The patterns are regular-expression sources with placeholders (``{MONTH}``, ``{WEEKDAY}``, ``{NUM}``,
+``{UNIT}``, ``{PART}``, ``{SEASON}``) that the time grammar fills from the word lists below; each pattern's
+named groups say what the normaliser reads (see ``veille.stages.time_normalize``). Adding a phrasing is adding
+a line here, not editing the stages.
+"""
+
+from __future__ import annotations
+
+from .. import fr
+
+MONTHS = fr.LANGUAGE.months
+
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+
+#: day words -> offset in days from the anchor
+RELATIVE_DAYS = {"aujourd’hui": 0, "aujourd'hui": 0, "hier": -1, "avant-hier": -2, "demain": 1,
+                 "après-demain": 2}
+
+#: number words (X: an unspecified number, TIMEX3's vague durations "PXD")
+NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+           "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+           "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+           "cent": 100, "quelques": "X", "plusieurs": "X", "des": "X", "de nombreuses": "X",
+           "de nombreux": "X", "dizaines d’": "X", "dizaines d'": "X"}
+
+#: unit words -> TIMEX3 unit (DE decade, CE century; H, MIN, S are time units)
+UNITS = {"an": "Y", "ans": "Y", "année": "Y", "années": "Y", "mois": "M", "semaine": "W", "semaines": "W",
+         "jour": "D", "jours": "D", "journée": "D", "journées": "D", "heure": "H", "heures": "H",
+         "minute": "MIN", "minutes": "MIN", "seconde": "S", "secondes": "S", "décennie": "DE",
+         "décennies": "DE", "siècle": "CE", "siècles": "CE"}
+
+#: parts of the day -> TIMEX3 suffix
+PARTS_OF_DAY = {"matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV",
+                "nuit": "NI"}
+
+SEASONS = {"printemps": "SP", "été": "SU", "automne": "FA", "hiver": "WI"}
+
+#: modifiers of a period ("début mars", "fin des années 1980", "mi-mars")
+PERIOD_MODS = {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID"}
+
+#: modifiers of a quantity ("plus d'un an", "près de dix jours")
+QUANTITY_MODS = {"un peu plus d’": "MORE_THAN", "un peu plus d'": "MORE_THAN", "un peu plus de": "MORE_THAN",
+                 "plus d’": "MORE_THAN", "plus d'": "MORE_THAN", "plus de": "MORE_THAN", "près d’": "APPROX",
+                 "près d'": "APPROX", "près de": "APPROX", "environ": "APPROX", "moins d’": "LESS_THAN",
+                 "moins d'": "LESS_THAN", "moins de": "LESS_THAN", "au moins": "EQUAL_OR_MORE"}
+
+#: words that place a named period before / after / at the anchor ("mai dernier", "l'an prochain")
+PAST_WORDS = ("dernier", "dernière", "passé", "passée")
+NEXT_WORDS = ("prochain", "prochaine", "suivant", "suivante")
+THIS_WORDS = ("ce", "cet", "cette")
+
+#: ordinal words for halves and quarters ("premier semestre", "troisième trimestre")
+ORDINALS = {"premier": 1, "1er": 1, "second": 2, "deuxième": 2, "2e": 2, "troisième": 3, "3e": 3,
+            "quatrième": 4, "4e": 4}
+HALF_WORDS = ("semestre",)
+QUARTER_WORDS = ("trimestre",)
+
+#: the day after / before the last date the text named ("le lendemain")
+DAY_AFTER = ("lendemain",)
+DAY_BEFORE = ("veille",)
+
+#: bare month names are written in lower case in French ("Mars" mid-sentence is the planet)
+BARE_MONTH_CASE = "lower"
+BARE_MONTH_STOP: frozenset[str] = frozenset()
+
+#: words after an amount of years that make it an age, not a time expression ("un homme de 30 ans")
+AGE_CONTEXT_BEFORE = r"(?:\bde|\bâgée?s?\s+de|,)\s*$"
+
+#: recent-period phrases -> vague value ("ces dernières années" -> PXY)
+VAGUE_PERIODS = {"ces dernières années": "PXY", "ces dernières semaines": "PXW", "ces derniers mois": "PXM",
+                 "ces derniers jours": "PXD", "ces dernières décennies": "PXDE"}
+
+_DAY = r"(?P<day>1er|[0-3]?\d)"
+_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
+
+#: (kind, pattern) in no particular order: the grammar keeps the longest match at each place
+PATTERNS: list[tuple[str, str]] = [
+    # "jeudi 30 mars au soir", "Mardi 29 août", "le 1er juillet", "30 août 2023"
+    ("date", rf"(?:(?P<weekday>{{WEEKDAY}})\s+)?{_DAY}\s+(?P<month>{{MONTH}})\.?(?:\s+{_YEAR})?"
+             rf"(?:\s+(?:au|en)\s+(?P<part>{{PART}}))?(?![\w’'-])"),
+    # "30/04/2024", "30.04.2024"
+    ("numeric_date", r"(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
+    # "février 2022", "fin mars", "mi-mars", "mai dernier", "en mars prochain"
+    ("month", rf"(?:(?P<mod>début|fin|mi)(?:\s+|-)(?:de\s+|d['’])?)?(?P<month>{{MONTH}})(?![\w’'-])"
+              rf"(?:\s+{_YEAR}|\s+(?P<rel>dernier|prochain))?"),
+    # "2027", "en 2022", "fin 2023", "début 2024"
+    ("year", rf"(?:(?P<mod>début|fin|mi)(?:\s+|-))?(?<![\w,.]){_YEAR}(?![\w]|[,.]\d|\s\d{{3}}|\s?%)"),
+    # "les années 1990", "le début des années 1990", "la fin des années 80"
+    ("decade", r"(?:(?P<mod>début|fin|milieu)\s+des\s+)?"
+               r"années\s+(?P<decade>(?:1[6-9]|20)?\d0)(?![\d])"),
+    # "hier", "aujourd'hui", "demain", "avant-hier"
+    ("relday", r"(?P<word>avant-hier|après-demain|aujourd[’']hui|hier|demain)"
+               r"(?:\s+(?:au\s+|en\s+|dans\s+la\s+)?(?P<part>{PART}))?(?![\w-])"),
+    # "lundi", "mardi dernier", "jeudi prochain", "lundi soir"
+    ("weekday", r"(?P<weekday>{WEEKDAY})(?:\s+(?P<rel>dernier|prochain))?(?:\s+(?P<part>{PART}))?"
+                r"(?![\w’'-])"),
+    # "la semaine dernière", "le mois prochain", "l'année dernière", "l'an dernier", "cette année"
+    ("relunit", r"(?:(?:la|le|l['’])\s*(?P<unit>semaine|mois|année|an)\s+"
+                r"(?P<rel>dernier|dernière|prochain|prochaine|passé|passée)|(?P<this>cette|ce|cet)\s+(?P<unit2>semaine|mois|année))(?![\w-])"),
+    # "ce week-end", "le week-end dernier"
+    ("weekend", r"(?:(?:ce|le)\s+)?week-?end(?:\s+(?P<rel>dernier|prochain))?(?![\w-])"),
+    # "ce matin", "ce soir", "cette nuit"
+    ("this_part", r"(?:ce|cette|cet)\s+(?P<part>{PART})(?![\w-])"),
+    # "en début de soirée", "dans la soirée": the part of the day of the last date named
+    ("part", r"(?:(?P<mod>début|fin)\s+d['’e]\s*|dans\s+la\s+|en\s+)(?P<part>{PART})(?![\w-])"),
+    # "cet été", "l'été dernier", "l'hiver 2022", "au printemps"
+    ("season", r"(?:(?P<this>cet|ce|cette)\s+|l['’]|le\s+|au\s+)?(?P<season>{SEASON})"
+               rf"(?:\s+{_YEAR}|\s+(?P<rel>dernier|prochain))?(?![\w-])"),
+    # "premier semestre", "le troisième trimestre 2023"
+    ("half", rf"(?P<ord>premier|1er|second|deuxième|2e)\s+semestre(?:\s+{_YEAR})?(?![\w-])"),
+    ("quarter", rf"(?P<ord>premier|1er|deuxième|2e|troisième|3e|quatrième|4e)\s+trimestre"
+                rf"(?:\s+{_YEAR})?(?![\w-])"),
+    # "il y a deux ans", "il y a plus d'un an"
+    ("ago", r"il\s+y\s+a\s+(?P<qmod>{QMOD}\s*)?(?P<num>{NUM})\s*(?P<unit>{UNIT})(?![\w-])"),
+    # "dix mois", "quelques jours", "des décennies", "un peu plus d'une heure", "deux heures et demie"
+    ("duration", r"(?:(?P<qmod>{QMOD})\s*)?(?P<num>{NUM})\s*(?P<unit>{UNIT})"
+                 r"(?:\s+et\s+(?P<num2>{NUM})\s*(?P<unit2>{UNIT})|\s+et\s+(?P<half>demie?))?(?![\w-])"),
+    # "ces dernières années"
+    ("vague", r"(?P<phrase>ces\s+derni(?:ères|ers)\s+(?:années|semaines|mois|jours|décennies))(?![\w-])"),
+    # "le lendemain", "la veille"
+    ("day_shift", r"(?:le\s+|la\s+)(?P<word>lendemain|veille)(?![\w-])(?!\s+(?:de|du|des|d['’]))"),
+    # "14h52", "à 9 h 30"
+    ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])\s?h\s?(?P<minute>[0-5]\d)?(?![\w])"),
+]
+
+#: lines that state when the page was published ("Publié le 30 août 2023 à 14h52") or updated
+PUBLISHED_CUES = ("publié le", "publié", "mis en ligne le", "mis en ligne", "date de publication", "paru le")
+UPDATED_CUES = ("mis à jour le", "mis à jour", "modifié le", "modifié", "actualisé le", "actualisé", "màj")
+#: how numeric dates are written ("04/07/2023" is 4 July)
+DATE_ORDER = "DMY"

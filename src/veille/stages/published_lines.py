@@ -1,0 +1,124 @@
+"""Date lines of a page: "Publié le 30 août 2023 à 14h52", "Posted April 3, 2023 7:00 am", "Published on
+30/04/2024 - 16:38", or a line that is only a date ("March 7, 2024 7:55 AM UTC").
+
+The line nearest the start of the body wins: pages list other articles with their own dates ("Publié le
+18 mai 2022" under each related headline), and the page's byline sits by its title. A line with a publication
+cue beats a bare date line; update lines ("mis à jour", "Updated") are never the publication date. The date
+itself is parsed by dateparser, and must carry a year: "il y a 3 heures" is never turned into a date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from ..lang import resources, supported
+from ..pipeline import Work
+
+#: how far from the start of the body (characters of the raw page text) a date line may sit
+_CUE_REACH = 6000
+_BARE_REACH = 1500
+_MAX_LINE = 140
+
+
+@dataclass(frozen=True)
+class _Cues:
+    published: re.Pattern
+    updated: re.Pattern
+
+
+@cache
+def _cues() -> _Cues:
+    """Publication and update cues of every supported language (a French page may carry English furniture)."""
+    pub, upd = [], []
+    for code in supported():
+        part = resources(code).part("time")
+        pub += list(getattr(part, "PUBLISHED_CUES", ()))
+        upd += list(getattr(part, "UPDATED_CUES", ()))
+
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    return _Cues(re.compile(rf"^\W*(?:{alt(pub)})\b\s*(?:le\b|on\b)?\s*:?\s*", re.I),
+                 re.compile(rf"(?:^|\W)(?:{alt(upd)})\b", re.I))
+
+
+def visible_lines(work: Work) -> tuple[list[tuple[int, str]], int]:
+    """The page's visible lines with their offsets, and the offset where the body starts. Plain text is read
+    as it came in (the cleaner drops bylines as furniture); HTML is rendered to its visible text."""
+    raw = work.source.text or ""
+    if work.source.kind == "html":
+        from trafilatura import html2txt
+
+        try:
+            raw = html2txt(raw) or ""
+        except (ValueError, TypeError):
+            raw = ""
+    lines, pos = [], 0
+    for line in raw.split("\n"):
+        lines.append((pos, line.strip()))
+        pos += len(line) + 1
+    return lines, _body_start(raw, work.article.text)
+
+
+def _body_start(raw: str, body: str) -> int:
+    first = next((p.strip() for p in body.split("\n") if len(p.strip()) > 30), body.strip())
+    at = raw.find(first[:40]) if first else -1
+    return at if at >= 0 else 0
+
+
+def date_line_near(lines: list[tuple[int, str]], body_at: int, lang: str | None) -> date | None:
+    """The date of the date line nearest the body start, cue lines first; None when no line states one."""
+    cued, bare = [], []
+    for pos, line in lines:
+        if not line or len(line) > _MAX_LINE or not re.search(r"\b(?:19|20)\d\d\b", line):
+            continue
+        found = _line_date(line, lang)
+        if found is None:
+            continue
+        is_cued, when = found
+        distance = abs(pos - body_at)
+        if is_cued and distance <= _CUE_REACH:
+            cued.append((distance, when))
+        elif not is_cued and distance <= _BARE_REACH:
+            bare.append((distance, when))
+    best = min(cued or bare, default=None, key=lambda x: x[0])
+    return best[1] if best else None
+
+
+def _line_date(line: str, lang: str | None) -> tuple[bool, date] | None:
+    """(cued, date) for a line that states a publication date, else None."""
+    cues = _cues()
+    m = cues.published.match(line)
+    cued = bool(m and re.search(r"\w", m.group(0)))
+    if not cued and cues.updated.match(line):
+        return None  # "Mis à jour le ...", "Updated April 3": not when it was published
+    rest = line[m.end():] if cued else line
+    cut = cues.updated.search(rest)
+    rest = rest[:cut.start()] if cut else rest
+    rest = re.split(r"\s[·|•]\s|\|", rest)[0].strip(" ,;:-–—")
+    if not re.search(r"\b(?:19|20)\d\d\b", rest) or (not cued and len(rest) > 60):
+        return None
+    when = parse_full_date(rest, lang)
+    return (cued, when) if when else None
+
+
+def parse_full_date(text: str, lang: str | None) -> date | None:
+    """A date with day, month and year from a short text, through dateparser; None otherwise."""
+    import dateparser
+
+    codes = [lang] if lang in supported() else []
+    codes += [c for c in supported() if c not in codes]
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+    order = getattr(resources(codes[0]).part("time"), "DATE_ORDER", None)
+    if order:
+        settings["DATE_ORDER"] = order
+    try:
+        parsed = dateparser.parse(text, languages=codes, settings=settings)
+    except (ValueError, TypeError, OverflowError, RecursionError):
+        return None
+    if parsed is None or not 1990 <= parsed.year <= 2100:
+        return None
+    return parsed.date()

@@ -1,0 +1,303 @@
+"""Normalising time expressions TIMEX3-style: a grammar candidate plus what it is resolved against.
+
+What a value may depend on is passed in a ``Context``: the anchor (the publication date, or None), the tense
+of the clause around the expression, and the last day the text named (for "en début de soirée", "the day
+after"). Without an anchor nothing relative is resolved and an unknown year stays ``XXXX``: the record never
+carries an invented date.
+
+>>> from datetime import date
+>>> from veille.lang import resources
+>>> from veille.stages.time_rules import find_candidates
+>>> fr = resources("fr").part("time")
+>>> c = find_candidates("le 1er juillet", fr)[0]
+>>> normalize(c, Context(fr, None)).value, normalize(c, Context(fr, date(2023, 3, 26))).value
+('XXXX-07-01', '2023-07-01')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from types import ModuleType
+
+from .time_calendar import (
+    add_units,
+    clamp_year_for_month,
+    nearest_weekday,
+    shift_season,
+    weekend_week,
+    year_for_day,
+)
+
+
+@dataclass
+class Context:
+    """What a time expression is resolved against."""
+
+    lang: ModuleType
+    anchor: date | None
+    tense: str = "present"  # past | present | future
+    last_day: date | None = None  # the last full day the text named, for "le lendemain", "dans la soirée"
+
+
+@dataclass
+class Value:
+    """A normalised time expression."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+    day: date | None = None  # the day it names, when it names one (becomes the context's last day)
+
+
+def normalize(cand, ctx: Context) -> Value | None:
+    """The TIMEX3 value of a candidate, or None when the candidate is not a time expression after all."""
+    try:
+        return _KINDS[cand.kind](cand.groups, ctx)
+    except (ValueError, KeyError, OverflowError):  # impossible dates ("31 février"), unknown words
+        return None
+
+
+def _anchor_str(ctx: Context) -> str | None:
+    return ctx.anchor.isoformat() if ctx.anchor else None
+
+
+def _word(groups: dict, key: str) -> str:
+    return re.sub(r"\s+", " ", groups[key].lower()).replace("'", "’")
+
+
+def _lookup(table: dict, word: str):
+    """A word from a language table, whatever its apostrophe and spacing."""
+    for k, v in table.items():
+        if k.replace("'", "’") == word:
+            return v
+    raise KeyError(word)
+
+
+def _part_suffix(groups: dict, ctx: Context) -> str:
+    return "T" + _lookup(ctx.lang.PARTS_OF_DAY, _word(groups, "part")) if groups.get("part") else ""
+
+
+def _rel(groups: dict, ctx: Context) -> str | None:
+    """"last", "next" or "this" from "dernier", "last", "prochain", "cette"..."""
+    rel = (groups.get("rel") or "").lower()
+    if rel in ctx.lang.PAST_WORDS:
+        return "last"
+    if rel in ctx.lang.NEXT_WORDS:
+        return "next"
+    if rel in ctx.lang.THIS_WORDS or groups.get("this"):
+        return "this"
+    return None
+
+
+def _day(groups: dict, ctx: Context) -> Value:
+    """"Mardi 29 août", "le 1er juillet", "March 7, 2024", "jeudi 30 mars au soir"."""
+    day = int(re.sub(r"\D", "", groups["day"]))
+    month = groups["month"]
+    month = int(month) if month.isdigit() else _lookup(ctx.lang.MONTHS, _word(groups, "month").rstrip("."))
+    if groups.get("year"):
+        when = date(int(groups["year"]), month, day)
+        return Value("DATE", when.isoformat() + _part_suffix(groups, ctx), day=when)
+    date(2000, month, day)  # raises on an impossible day (29 février is fine in 2000)
+    if ctx.anchor is None:
+        return Value("DATE", f"XXXX-{month:02d}-{day:02d}" + _part_suffix(groups, ctx))
+    when = year_for_day(month, day, ctx.anchor, ctx.tense)
+    return Value("DATE", when.isoformat() + _part_suffix(groups, ctx), anchor=_anchor_str(ctx), day=when)
+
+
+def _month(groups: dict, ctx: Context) -> Value:
+    """"février 2022", "fin mars", "mai dernier", "last December", "November 2024"."""
+    month = _lookup(ctx.lang.MONTHS, _word(groups, "month").rstrip("."))
+    mod = _lookup(ctx.lang.PERIOD_MODS, _word(groups, "mod")) if groups.get("mod") else None
+    if groups.get("year"):
+        return Value("DATE", f"{int(groups['year']):04d}-{month:02d}", mod)
+    if ctx.anchor is None:
+        return Value("DATE", f"XXXX-{month:02d}", mod)
+    year = clamp_year_for_month(month, ctx.anchor, _rel(groups, ctx) or ctx.tense)
+    return Value("DATE", f"{year:04d}-{month:02d}", mod, _anchor_str(ctx))
+
+
+def _year(groups: dict, ctx: Context) -> Value:
+    mod = _lookup(ctx.lang.PERIOD_MODS, _word(groups, "mod")) if groups.get("mod") else None
+    return Value("DATE", groups["year"], mod)
+
+
+def _decade(groups: dict, ctx: Context) -> Value:
+    """"les années 1990" / "the 1990s" -> 199X; "années 80" / "'80s" -> 198X (the 20th century)."""
+    digits = re.sub(r"\D", "", groups["decade"])
+    full = digits if len(digits) == 4 else "19" + digits
+    mod = _lookup(ctx.lang.PERIOD_MODS, _word(groups, "mod")) if groups.get("mod") else None
+    return Value("DATE", full[:3] + "X", mod)
+
+
+def _relday(groups: dict, ctx: Context) -> Value:
+    """"hier", "aujourd'hui", "tomorrow", "tonight"."""
+    word = _word(groups, "word")
+    offset = 0 if word == "tonight" else _lookup(ctx.lang.RELATIVE_DAYS, word)
+    suffix = "TNI" if word == "tonight" else _part_suffix(groups, ctx)
+    if ctx.anchor is None:
+        return Value("DATE", "XXXX-XX-XX" + suffix)
+    when = ctx.anchor + timedelta(days=offset)
+    return Value("DATE", when.isoformat() + suffix, anchor=_anchor_str(ctx), day=when)
+
+
+def _weekday(groups: dict, ctx: Context) -> Value:
+    """"lundi", "mardi dernier", "last Tuesday", "Thursday evening": the nearest such day the tense allows."""
+    wd = _lookup(ctx.lang.WEEKDAYS, _word(groups, "weekday"))
+    suffix = _part_suffix(groups, ctx)
+    if ctx.anchor is None:
+        return Value("DATE", f"XXXX-WXX-{wd + 1}" + suffix)
+    when = nearest_weekday(wd, ctx.anchor, _rel(groups, ctx) or ctx.tense)
+    return Value("DATE", when.isoformat() + suffix, anchor=_anchor_str(ctx), day=when)
+
+
+def _relunit(groups: dict, ctx: Context) -> Value:
+    """"la semaine dernière", "next month", "cette année", "l'an prochain"."""
+    unit = _word(groups, "unit") if groups.get("unit") else _word(groups, "unit2")
+    step = {"last": -1, "next": 1}.get(_rel(groups, ctx) or "this", 0)
+    code = {"semaine": "W", "week": "W", "mois": "M", "month": "M"}.get(unit, "Y")
+    if ctx.anchor is None:
+        return Value("DATE", {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[code])
+    when = add_units(ctx.anchor, code, step)
+    if code == "W":
+        iso = when.isocalendar()
+        return Value("DATE", f"{iso[0]}-W{iso[1]:02d}", anchor=_anchor_str(ctx))
+    value = f"{when.year:04d}-{when.month:02d}" if code == "M" else f"{when.year:04d}"
+    return Value("DATE", value, anchor=_anchor_str(ctx))
+
+
+def _weekend(groups: dict, ctx: Context) -> Value:
+    if ctx.anchor is None:
+        return Value("DATE", "XXXX-WXX-WE")
+    year, week = weekend_week(ctx.anchor, _rel(groups, ctx) or ctx.tense)
+    return Value("DATE", f"{year}-W{week:02d}-WE", anchor=_anchor_str(ctx))
+
+
+def _this_part(groups: dict, ctx: Context) -> Value:
+    """"ce matin", "ce soir", "this morning": the anchor day's part."""
+    if ctx.anchor is None:
+        return Value("DATE", "XXXX-XX-XX" + _part_suffix(groups, ctx))
+    return Value("DATE", ctx.anchor.isoformat() + _part_suffix(groups, ctx), anchor=_anchor_str(ctx),
+                 day=ctx.anchor)
+
+
+def _part(groups: dict, ctx: Context) -> Value:
+    """"en début de soirée", "dans la soirée": part of the last day the text named, else of the anchor."""
+    base = ctx.last_day or ctx.anchor
+    mod = _lookup(ctx.lang.PERIOD_MODS, _word(groups, "mod")) if groups.get("mod") else None
+    if base is None:
+        return Value("DATE", "XXXX-XX-XX" + _part_suffix(groups, ctx), mod)
+    return Value("DATE", base.isoformat() + _part_suffix(groups, ctx), mod, base.isoformat(), day=base)
+
+
+def _season(groups: dict, ctx: Context) -> Value:
+    season = _lookup(ctx.lang.SEASONS, _word(groups, "season"))
+    if groups.get("year"):
+        return Value("DATE", f"{groups['year']}-{season}")
+    if ctx.anchor is None:
+        return Value("DATE", f"XXXX-{season}")
+    year = shift_season(season, ctx.anchor, _rel(groups, ctx) or ctx.tense)
+    return Value("DATE", f"{year}-{season}", anchor=_anchor_str(ctx))
+
+
+def _part_of_year(letter: str):
+    def resolve(groups: dict, ctx: Context) -> Value:
+        n = _lookup(ctx.lang.ORDINALS, _word(groups, "ord"))
+        if groups.get("year"):
+            return Value("DATE", f"{groups['year']}-{letter}{n}")
+        if ctx.anchor is None:
+            return Value("DATE", f"XXXX-{letter}{n}")
+        return Value("DATE", f"{ctx.anchor.year}-{letter}{n}", anchor=_anchor_str(ctx))
+    return resolve
+
+
+def _amount(groups: dict, ctx: Context, num: str = "num", unit: str = "unit") -> tuple[str, str]:
+    """("10", "D") for "dix jours"; ("X", "DE") for "des décennies"; counted decades and centuries are
+    given in years ("five decades" P50Y)."""
+    word = _word(groups, num)
+    n = word.replace(",", ".") if word[:1].isdigit() else str(_lookup(ctx.lang.NUMBERS, word))
+    code = _lookup(ctx.lang.UNITS, _word(groups, unit))
+    if code in ("DE", "CE") and n != "X":
+        n, code = _times(n, 10 if code == "DE" else 100), "Y"
+    return (n[:-2] if n.endswith(".0") else n), code
+
+
+def _times(n: str, k: int) -> str:
+    v = float(n) * k
+    return str(int(v)) if v == int(v) else str(v)
+
+
+def _iso_duration(parts: list[tuple[str, str]]) -> str:
+    """P10D, PT1H, PT1M45S, P50Y, PXDE from (amount, unit) pairs."""
+    date_part = "".join(f"{n}{u}" for n, u in parts if u in ("Y", "M", "W", "D", "DE", "CE"))
+    time_part = "".join(f"{n}{'M' if u == 'MIN' else u}" for n, u in parts if u in ("H", "MIN", "S"))
+    return "P" + date_part + (("T" + time_part) if time_part else "")
+
+
+def _duration(groups: dict, ctx: Context) -> Value:
+    """"dix mois" P10M, "un peu plus d'une heure" PT1H (MORE_THAN), "1 minute and 45 seconds" PT1M45S."""
+    parts = [_amount(groups, ctx)]
+    if groups.get("num2"):
+        parts.append(_amount(groups, ctx, "num2", "unit2"))
+    elif groups.get("half"):
+        n, u = parts[0]
+        smaller = {"H": ("30", "MIN"), "MIN": ("30", "S"), "D": ("12", "H"), "Y": ("6", "M")}
+        parts.append(smaller[u]) if u in smaller else None
+    mod = _lookup(ctx.lang.QUANTITY_MODS, _word(groups, "qmod").strip()) if groups.get("qmod") else None
+    return Value("DURATION", _iso_duration(parts), mod)
+
+
+def _ago(groups: dict, ctx: Context) -> Value:
+    """"il y a deux ans" -> the year two years before the anchor; "il y a plus d'un an" (a bound, not a
+    date) and any "ago" without an anchor -> the duration, with its modifier."""
+    n, code = _amount(groups, ctx)
+    mod = _lookup(ctx.lang.QUANTITY_MODS, _word(groups, "qmod").strip()) if groups.get("qmod") else None
+    if ctx.anchor is None or mod or n == "X" or not n.isdigit() or code in ("H", "MIN", "S"):
+        return Value("DURATION", _iso_duration([(n, code)]), mod, _anchor_str(ctx))
+    when = add_units(ctx.anchor, code, -int(n))
+    if code == "Y":
+        return Value("DATE", f"{when.year:04d}", anchor=_anchor_str(ctx))
+    if code == "M":
+        return Value("DATE", f"{when.year:04d}-{when.month:02d}", anchor=_anchor_str(ctx))
+    if code == "W":
+        iso = when.isocalendar()
+        return Value("DATE", f"{iso[0]}-W{iso[1]:02d}", anchor=_anchor_str(ctx))
+    return Value("DATE", when.isoformat(), anchor=_anchor_str(ctx), day=when)
+
+
+def _vague(groups: dict, ctx: Context) -> Value:
+    phrase = re.sub(r"\s+", " ", groups["phrase"].lower())
+    return Value("DURATION", ctx.lang.VAGUE_PERIODS[phrase])
+
+
+def _day_shift(groups: dict, ctx: Context) -> Value | None:
+    """"le lendemain", "the day after": one day after (or before) the last day the text named. Without such
+    a day the expression hangs on an event whose date the text does not give, and is left out."""
+    if ctx.last_day is None:
+        return None
+    word = _word(groups, "word")
+    step = 1 if any(word == w for w in ctx.lang.DAY_AFTER) else -1
+    when = ctx.last_day + timedelta(days=step)
+    return Value("DATE", when.isoformat(), anchor=ctx.last_day.isoformat(), day=when)
+
+
+def _clock(groups: dict, ctx: Context) -> Value:
+    """"14h52", "7:55 a.m.": a time on the last day named (or the anchor's day)."""
+    hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
+    ampm = (groups.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    base = ctx.last_day or ctx.anchor
+    day = base.isoformat() if base else "XXXX-XX-XX"
+    return Value("TIME", f"{day}T{hour:02d}:{minute:02d}", anchor=base.isoformat() if base else None)
+
+
+_KINDS = {"date": _day, "numeric_date": _day, "iso_date": _day, "month": _month, "year": _year,
+          "decade": _decade, "relday": _relday, "weekday": _weekday, "relunit": _relunit, "weekend": _weekend,
+          "this_part": _this_part, "part": _part, "season": _season, "half": _part_of_year("H"),
+          "quarter": _part_of_year("Q"), "ago": _ago, "duration": _duration, "vague": _vague,
+          "day_shift": _day_shift, "clock": _clock}

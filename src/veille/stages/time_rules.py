@@ -1,0 +1,112 @@
+"""The time grammar: finds time expressions with the per-language patterns of ``veille.lang.<code>.time``.
+
+Each pattern is a regular expression with placeholders filled from the language's word lists; every match
+anywhere in the text is a candidate, and at each place the longest candidate wins (so "le début des années
+1990" beats "1990", and "il y a deux ans" beats "deux ans"). Normalising the matches is
+``veille.stages.time_normalize``'s job; this module only says where the expressions are and what kind.
+
+>>> from veille.lang import resources
+>>> [(m.kind, m.text) for m in find_candidates("Il est parti mardi 29 août.", resources("fr").part("time"))]
+[('date', 'mardi 29 août')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A time expression found in the text, before normalisation."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    groups: dict[str, str]
+
+
+def _alternation(words) -> str:
+    """A regex alternation of words, longest first, with flexible inner white space and apostrophes."""
+    alts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        alt = re.escape(w).replace(r"\ ", r"\s+")
+        alts.append(re.sub("['’]", "['’]", alt))
+    return "(?:" + "|".join(alts) + ")"
+
+
+@cache
+def compiled(module: ModuleType) -> list[tuple[str, re.Pattern]]:
+    """The language's patterns with their placeholders filled, compiled once per language."""
+    fills = {"{MONTH}": _alternation(module.MONTHS), "{WEEKDAY}": _alternation(module.WEEKDAYS),
+             "{NUM}": "(?:" + _alternation(module.NUMBERS) + r"|\d+(?:[.,]\d+)?)",
+             "{UNIT}": _alternation(module.UNITS), "{PART}": _alternation(module.PARTS_OF_DAY),
+             "{SEASON}": _alternation(module.SEASONS), "{QMOD}": _alternation(module.QUANTITY_MODS)}
+    out = []
+    for kind, source in module.PATTERNS:
+        for key, value in fills.items():
+            source = source.replace(key, value)
+        out.append((kind, re.compile(rf"(?<![\w-])(?:{source})", re.IGNORECASE)))
+    return out
+
+
+def find_candidates(text: str, module: ModuleType) -> list[Candidate]:
+    """Non-overlapping time expressions in ``text``, in text order (the longest wins where they overlap)."""
+    found: list[Candidate] = []
+    for kind, pattern in compiled(module):
+        for m in pattern.finditer(text):
+            if m.end() > m.start() and _plausible(kind, m, text, module):
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                end = m.end() - _sentence_dot(m, module)
+                found.append(Candidate(kind, m.start(), end, text[m.start():end], groups))
+    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[Candidate] = []
+    for cand in found:
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
+    """Filters for the cases a pattern alone gets wrong, each named by the case it exists for."""
+    if kind == "month" and not (m.group("year") or m.group("mod") or m.group("rel")):
+        return _bare_month_ok(m.group("month"), module)
+    if kind == "duration" and module.UNITS.get(m.group("unit").lower()) == "Y":
+        return not _is_age(m, text, module)
+    if kind == "duration" and module.NUMBERS.get(m.group("num").lower()) == "X":
+        # "des jours" alone is no duration in French, but "des décennies" is (PXDE)
+        return m.group("unit").lower() not in ("jour", "an", "day", "year") and m.group("unit")[-1:] in "sx"
+    return True
+
+
+def _sentence_dot(m: re.Match, module: ModuleType) -> int:
+    """1 when the match ends with a full stop that closes the sentence, not an abbreviation ("le 21 juin."
+    against "Oct. 13" / "janv.")."""
+    if not m.group(0).endswith("."):
+        return 0
+    word = re.sub(r"\W", "", m.group(0).split()[-1]).lower()
+    month = module.MONTHS.get(word)
+    longer = month is not None and any(v == month and len(k) > len(word) for k, v in module.MONTHS.items())
+    return 0 if longer else 1
+
+
+def _bare_month_ok(word: str, module: ModuleType) -> bool:
+    """A month name on its own: French writes months in lower case ("Mars" is the planet), English in title
+    case; "May" the verb and abbreviations stand only inside fuller dates."""
+    if word.lower() in module.BARE_MONTH_STOP:
+        return False
+    return word.islower() if module.BARE_MONTH_CASE == "lower" else word[:1].isupper()
+
+
+def _is_age(m: re.Match, text: str, module: ModuleType) -> bool:
+    """"un homme de 30 ans", "Sophie Binet, 41 ans", "a 30-year-old", "aged 45 years": ages, not times."""
+    before = text[max(0, m.start() - 20):m.start()]
+    after = text[m.end():m.end() + 6].lower()
+    if m.group("qmod"):
+        return False
+    if after.startswith(("-old", " old")):
+        return True
+    return bool(re.search(module.AGE_CONTEXT_BEFORE, before, re.IGNORECASE))
