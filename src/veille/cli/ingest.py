@@ -1,0 +1,74 @@
+"""``veille ingest``: pages (or ready-made records) into the store, with progress and a summary."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..config import load_config
+from ..store import IngestSummary, ingest_outcomes, open_store, read_records
+from .analyze import valid_date
+from .progress import Progress
+
+DB_HELP = "Store: a file path, sqlite:///path or postgresql://… (default: db in the configuration, " \
+          "$VEILLE_DB, else veille.sqlite in the data directory)."
+
+
+def db_option(f):
+    """The ``--db URL`` option every store-backed command shares."""
+    return click.option("--db", "db", metavar="URL", envvar="VEILLE_DB", help=DB_HELP)(f)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--records", is_flag=True,
+              help="PATHS hold Article records (NDJSON from `veille analyze --format ndjson`), not pages.")
+@click.option("--published", callback=valid_date, metavar="YYYY-MM-DD", help="Publication date to use.")
+@click.option("--lang", metavar="CODE", help="Language of the pages (skips detection).")
+@click.option("--batch-size", type=click.IntRange(min=1),
+              help="Articles per transaction (default: batch_size in the configuration).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (TOML).")
+@click.pass_context
+def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, config_path) -> None:
+    """Analyse news pages and keep them in the store. PATH is a file, a directory or - for stdin.
+
+    The same page twice is stored once; a page whose content changed replaces its earlier version.
+    Articles are committed in batches: an interrupted ingest keeps every finished batch, and running
+    the same command again completes the job.
+
+    \b
+    Examples:
+      veille ingest pages/
+      veille ingest --db postgresql://localhost/veille pages/*.html
+      veille analyze --format ndjson pages/ | veille ingest --records -
+    """
+    config = load_config(config_path)
+    store = open_store(db, config)
+    progress = Progress(enabled=True, label="pages")
+    try:
+        if records:
+            outcomes = read_records(paths)
+        else:
+            from ..api_functions import analyze_paths
+
+            outcomes = analyze_paths(paths, published=published, lang=lang, config=config)
+        summary = ingest_outcomes(store, outcomes, batch_size=batch_size or config.batch_size,
+                                  on_step=progress.step)
+    finally:
+        progress.done()
+        store.close()
+    _report(summary, store.url, as_json)
+    ctx.exit(1 if summary.failed else 0)
+
+
+def _report(summary: IngestSummary, url: str, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps({"db": url, **summary.as_dict()}, ensure_ascii=False) + "\n")
+    click.echo(f"veille: {summary.ingested} ingested, {summary.replaced} replaced, {summary.unchanged} "
+               f"unchanged, {len(summary.failed)} failed → {url}", err=True)
+    for name, reason, message in summary.failed:
+        click.echo(f"veille:   failed {name}: {message} [{reason}]", err=True)

@@ -1,0 +1,98 @@
+"""``veille search`` over the store, and the store-backed listings of quotes and events (which
+``veille quotes`` / ``veille events`` call when given ``--db``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+
+import click
+from pydantic import BaseModel
+
+from ..store import EventView, QueryError, QuoteView, open_store
+from .analyze import valid_date
+from .ingest import db_option
+
+FORMATS = ("text", "json", "ndjson")
+
+
+def emit(items: Iterable[BaseModel], fmt: str, line) -> None:
+    """Write items as a readable table (``line`` formats one), a JSON array, or NDJSON."""
+    items = list(items)
+    if fmt == "json":
+        sys.stdout.write(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=1)
+                         + "\n")
+    elif fmt == "ndjson":
+        for i in items:
+            sys.stdout.write(i.model_dump_json() + "\n")
+    else:
+        for i in items:
+            sys.stdout.write(line(i) + "\n")
+
+
+@click.command("search")
+@click.argument("text")
+@db_option
+@click.option("--lang", metavar="CODE", help="Only articles in this language.")
+@click.option("--from", "date_from", callback=valid_date, metavar="YYYY-MM-DD", help="Published on or after.")
+@click.option("--to", "date_to", callback=valid_date, metavar="YYYY-MM-DD", help="Published on or before.")
+@click.option("--entity", metavar="NAME", help="Only articles mentioning this entity (any spelling).")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+def search_cmd(text, db, lang, date_from, date_to, entity, limit, fmt) -> None:
+    """Full-text search of the stored articles (case and accents ignored; "quoted words" are phrases).
+
+    \b
+    Examples:
+      veille search "armes nucléaires" --lang fr --from 2023-03-01
+      veille search Wagner --entity Prigojine --format ndjson
+    """
+    with open_store(db) as store:
+        try:
+            page = store.search(text, lang=lang, date_from=date_from, date_to=date_to, entity=entity,
+                                limit=limit)
+        except QueryError as err:
+            raise click.BadParameter(str(err), param_hint="TEXT") from err
+    click.echo(f"veille: {page.total} article(s) match", err=True)
+    emit(page.items, fmt, lambda a: f"{a.published or '----------':10}  {a.lang or '??'}  {a.id}  "
+                                    f"{a.title or '(no title)'}\n    {' '.join((a.snippet or '').split())}")
+
+
+def quote_line(q: QuoteView) -> str:
+    who = q.speaker.name if q.speaker else (q.speaker_text or "?")
+    return f"{q.published or '----------':10}  {who}: «{' '.join(q.text.split())}»  [{q.article_id}]"
+
+
+def event_line(e: EventView) -> str:
+    def name(r):
+        return r.name if r else "-"
+
+    return (f"{e.date or '----------':10}  {e.type}{'/' + e.mode if e.mode else ''}: {name(e.actor)} → "
+            f"{name(e.recipient)}  «{e.trigger_text}»  [{e.article_id}]")
+
+
+def quotes_from_store(db: str | None, *, speaker: str | None = None, about: str | None = None,
+                      text: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                      limit: int = 100, fmt: str = "text") -> int:
+    """``veille quotes --db URL --speaker NAME``: stored quotes by speaker (any spelling or language),
+    about an entity, or with words. Returns how many were printed."""
+    with open_store(db) as store:
+        try:
+            page = store.quotes(speaker=speaker, about=about, text=text, date_from=date_from, date_to=date_to,
+                                limit=limit)
+        except QueryError as err:
+            raise click.BadParameter(str(err), param_hint="--text") from err
+    emit(page.items, fmt, quote_line)
+    return len(page.items)
+
+
+def events_from_store(db: str | None, *, actor: str | None = None, type: str | None = None,
+                      date_from: str | None = None, date_to: str | None = None, limit: int = 100,
+                      fmt: str = "text") -> int:
+    """``veille events --db URL --actor NAME --type TYPE``: stored events where the entity is actor or
+    recipient. Returns how many were printed."""
+    with open_store(db) as store:
+        page = store.events(actor=actor, type=type, date_from=date_from, date_to=date_to, limit=limit)
+    emit(page.items, fmt, event_line)
+    return len(page.items)
