@@ -1,0 +1,192 @@
+"""One conformance suite for every store backend: SQLite (embedded) and a real PostgreSQL server started
+on a temporary data directory and a free port (skipped, with the reason, only where PostgreSQL's server
+programs are not installed — .ci/run installs them from Debian packages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.store import QueryError, open_store
+from veille.store.synthetic import EntitySpec, annotate
+
+PUTIN = EntitySpec("Q7747", "Vladimir Putin", "PER", ["Vladimir Poutine", "Poutine"])
+LUKA = EntitySpec("Q49304", "Alexander Lukashenko", "PER", ["Alexandre Loukachenko", "Loukachenko"])
+BELARUS = EntitySpec("Q184", "Belarus", "GPE", ["Biélorussie"])
+PUTIN_EN = EntitySpec("Q7747", "Vladimir Putin", "PER", ["Vladimir Putin", "Putin"])
+KYIV = EntitySpec("Q1899", "Kyiv", "GPE", ["Kyiv"])
+
+FR_TEXT = ("Vladimir Poutine a annoncé samedi le déploiement d'armes nucléaires tactiques en Biélorussie. "
+           "« Nous ne faisons rien d'extraordinaire », a déclaré Poutine à la télévision. "
+           "Alexandre Loukachenko a salué la décision. « La Biélorussie sera protégée », a dit Loukachenko.")
+EN_TEXT = ("Vladimir Putin said on Saturday that Russia would station tactical nuclear weapons in Belarus. "
+           "Kyiv condemned the move. \"We are doing nothing unusual,\" Putin told state television.")
+
+
+def fr_article(text: str = FR_TEXT):
+    return annotate("fr1", text, title="Poutine et la Biélorussie", lang="fr", published="2023-03-25",
+                    url="https://example.org/fr1", entities=[PUTIN, LUKA, BELARUS],
+                    quotes=[("Nous ne faisons rien d'extraordinaire", "Q7747"),
+                            ("La Biélorussie sera protégée", "Q49304")],
+                    events=[("MOBILIZE", "Q7747", "Q184", "déploiement")])
+
+
+def en_article():
+    return annotate("en1", EN_TEXT, title="Putin to station nuclear weapons in Belarus", lang="en",
+                    published="2023-03-26", entities=[PUTIN_EN, BELARUS, KYIV],
+                    quotes=[("We are doing nothing unusual,", "Q7747")],
+                    events=[("ACCUSE", "Q1899", "Q7747", "condemned")])
+
+
+@pytest.fixture(scope="module")
+def postgres_url():
+    from veille.store.pgserver import PostgresUnavailable, TemporaryPostgres
+
+    try:
+        server = TemporaryPostgres().__enter__()
+    except PostgresUnavailable as exc:
+        pytest.skip(f"PostgreSQL server not available here ({exc})")
+    yield server.url
+    server.__exit__(None, None, None)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        s = open_store(str(tmp_path / "veille.sqlite"))
+    else:
+        import psycopg
+
+        url = request.getfixturevalue("postgres_url")
+        name = f"t{abs(hash(request.node.nodeid)) % 10**9}"
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+        s = open_store(url.rsplit("/", 1)[0] + "/" + name)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def filled(store):
+    assert store.put_many([fr_article(), en_article()]) == ["ingested", "ingested"]
+    return store
+
+
+def test_same_record_twice_is_one_article(store):
+    assert store.put(fr_article()) == "ingested"
+    assert store.put(fr_article()) == "unchanged"
+    assert store.count_articles() == 1
+
+
+def test_changed_page_replaces_its_earlier_version_and_rows(store):
+    store.put(fr_article())
+    changed = fr_article(FR_TEXT.replace("à la télévision", "au journal du soir"))
+    assert store.put(changed) == "replaced"
+    assert store.count_articles() == 1
+    assert store.search("journal soir").total == 1
+    assert store.search("télévision").total == 0
+    assert store.quotes(speaker="Poutine").total == 1  # the old version's quotes are gone
+
+
+def test_record_round_trips_exactly(filled):
+    assert filled.get_article("fr1") == fr_article()
+    assert filled.get_article("nope") is None
+
+
+def test_search_ignores_case_and_accents_and_keeps_phrases(filled):
+    assert [a.id for a in filled.search("BIELORUSSIE").items] == ["fr1"]
+    assert {a.id for a in filled.search("nucléaires OR nuclear").items} == set()  # all words must match
+    assert [a.id for a in filled.search('"tactical nuclear"').items] == ["en1"]
+    assert filled.search('"nuclear tactical"').total == 0
+    hit = filled.search("extraordinaire").items[0]
+    start, end = hit.highlights[0]
+    assert hit.snippet[start:end] == "extraordinaire"
+
+
+def test_search_filters_and_pagination(filled):
+    assert [a.id for a in filled.search("Putin", lang="en").items] == ["en1"]
+    assert filled.search("Putin OR Poutine", date_from="2023-03-26").total == 0
+    assert [a.id for a in filled.list_articles(date_to="2023-03-25").items] == ["fr1"]
+    assert [a.id for a in filled.list_articles(entity="Kyiv").items] == ["en1"]
+    page = filled.list_articles(limit=1, offset=1)
+    assert page.total == 2 and [a.id for a in page.items] == ["fr1"]  # newest first
+
+
+@pytest.mark.parametrize("hostile", ['"', "'; DROP TABLE articles; --", 'NEAR(a b)', "a OR", "AND", "*",
+                                     "col:foo", "(((", "^x", "x" * 10_000, "\x00", "Poutine\"'`;", "%_%"])
+def test_hostile_search_strings_give_results_or_a_query_error(filled, hostile):
+    try:
+        filled.search(hostile)
+        filled.quotes(text=hostile)
+    except QueryError:
+        pass
+    assert filled.count_articles() == 2
+
+
+def test_entity_names_in_any_spelling_or_language(filled):
+    assert filled.resolve_entities("vladimir POUTINE") == ["Q7747"]
+    assert filled.resolve_entities("Putin") == ["Q7747"]
+    assert filled.resolve_entities("Q184") == ["Q184"]
+    assert filled.resolve_entities("Loukachenko") == ["Q49304"]
+    assert filled.resolve_entities("Nobody Atall") == []
+    detail = filled.entity("Q7747")
+    assert {"Vladimir Poutine", "Poutine"} <= set(detail.names["fr"])
+    assert "Putin" in detail.names["en"]
+
+
+def test_quotes_by_speaker_about_and_text(filled):
+    by = filled.quotes(speaker="Poutine")
+    assert by.total == 2 and {q.article_id for q in by.items} == {"fr1", "en1"}
+    assert by.items[0].published == "2023-03-26"  # newest first
+    about = filled.quotes(about="Biélorussie")
+    assert [q.text for q in about.items] == ["La Biélorussie sera protégée"]
+    assert about.items[0].speaker.name == "Alexander Lukashenko"
+    assert filled.quotes(text="extraordinaire").total == 1
+    assert filled.quotes(speaker="Nobody Atall").total == 0
+
+
+def test_events_by_actor_type_and_dates(filled):
+    assert filled.events(actor="Putin").total == 2  # as actor (fr1) and as recipient (en1)
+    ev = filled.events(actor="Putin", type="mobilize").items
+    assert len(ev) == 1 and ev[0].recipient.name == "Belarus" and ev[0].trigger_text == "déploiement"
+    assert filled.events(date_from="2023-03-26").total == 1
+    assert filled.events(type="ASSAULT").total == 0
+
+
+def test_entity_page_gathers_quotes_events_and_company(filled):
+    d = filled.entity("Q184")
+    assert d.entity.n_articles == 2 and d.entity.type == "GPE"
+    assert d.quotes.total == 0 and d.quotes_about.total == 1 and d.events.total == 1
+    assert {c.entity.id for c in d.co_mentioned} == {"Q7747", "Q49304", "Q1899"}
+    assert filled.entity("missing") is None
+    assert [e.id for e in filled.list_entities(type="per").items] == ["Q7747", "Q49304"]
+
+
+def test_a_record_with_empty_lists_is_stored(store):
+    from veille.record import Article
+
+    assert store.put(Article(id="bare", text="Un texte sans annotations.")) == "ingested"
+    assert store.search("annotations").total == 1
+    assert store.entity("bare") is None
+
+
+def test_a_failing_batch_leaves_nothing(store, monkeypatch):
+    calls = []
+
+    def fail_second(cur, pk, rows):
+        calls.append(pk)
+        if len(calls) == 2:
+            raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "_index_article", fail_second)
+    with pytest.raises(RuntimeError):
+        store.put_many([fr_article(), en_article()])
+    assert store.count_articles() == 0
+    assert store.quotes().total == 0
+
+
+def test_migrations_are_recorded_and_not_reapplied(store):
+    store.put(fr_article())
+    again = open_store(store.url if store.url.startswith("postgres") else store.url.removeprefix("sqlite://"))
+    assert again.schema_version() == 1 and again.count_articles() == 1
+    again.close()
