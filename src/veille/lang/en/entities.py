@@ -1,0 +1,34 @@
+"""English words the entity stage needs: articles to strip, honorifics, role nouns that make descriptions
+("the Russian president", "the US foreign minister"), and the contexts that make a capital or a seat of
+power an actor ("Moscow said", "the Kremlin's troops")."""
+
+from __future__ import annotations
+
+#: leading words stripped from a name ("the Kremlin" -> "Kremlin")
+ARTICLES = ("the", "a", "an")
+#: honorifics dropped before a name ("Mr Putin", "Ms. Brown")
+HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Lord")
+#: determiners that open a description and are kept in its surface ("the Russian leader")
+DESCRIPTION_DETERMINERS = ("the", "its", "their", "his", "her")
+
+#: role noun phrases (lower case) -> knowledge-base role
+ROLE_NOUNS = {
+    "president": "head_of_state", "leader": "head_of_state", "head of state": "head_of_state",
+    "strongman": "head_of_state", "king": "head_of_state", "queen": "head_of_state",
+    "monarch": "head_of_state",
+    "prime minister": "head_of_government", "premier": "head_of_government",
+    "chancellor": "head_of_government", "head of government": "head_of_government",
+    "foreign minister": "foreign_minister", "foreign secretary": "foreign_minister",
+    "secretary of state": "foreign_minister", "top diplomat": "foreign_minister",
+    "defence minister": "defence_minister", "defense minister": "defence_minister",
+    "defence secretary": "defence_minister", "defense secretary": "defence_minister",
+}
+
+#: words before a place that make it a place, never an actor ("in Moscow", "at the White House")
+LOCATIVE_PREPOSITIONS = ("in", "at", "to", "into", "near", "inside", "outside", "around", "across", "toward",
+                         "towards", "on")
+#: nouns whose "of X" complement or "X's" possessor is an actor ("the Kremlin's troops")
+AGENT_NOUNS = ("troops", "forces", "army", "allies", "ally", "government", "statement", "spokesman",
+               "spokeswoman", "spokesperson", "decision", "position", "threat", "demands", "request",
+               "offensive", "regime", "diplomacy", "response", "accusations", "grip", "propaganda",
+               "leaders", "authorities", "plans", "strategy", "intentions", "officials")

@@ -1,0 +1,36 @@
+"""French words the entity stage needs: articles and elisions to strip, honorifics, role nouns that make
+descriptions ("le président russe", "le chef de la diplomatie américaine"), and the contexts that make a
+capital or a seat of power an actor ("Moscou a déclaré", "les troupes du Kremlin")."""
+
+from __future__ import annotations
+
+#: leading words stripped from a name ("l’OTAN" -> "OTAN", "la Russie" -> "Russie")
+ARTICLES = ("le", "la", "les", "l'", "l’", "d'", "d’", "du", "des", "de", "au", "aux", "un", "une")
+#: honorifics dropped before a name ("M. Macron", "Mme Binet")
+HONORIFICS = ("M.", "Mme", "Mmes", "MM.", "Mlle", "Me", "Mgr", "Dr", "Pr")
+#: determiners that open a description and are kept in its surface ("Le dirigeant russe")
+DESCRIPTION_DETERMINERS = ("le", "la", "l'", "l’", "ce", "cette", "son", "sa", "leur", "notre")
+
+#: role noun phrases (lower case, longest first is not required) -> knowledge-base role
+ROLE_NOUNS = {
+    "président": "head_of_state", "présidente": "head_of_state", "chef de l'état": "head_of_state",
+    "chef de l’état": "head_of_state", "dirigeant": "head_of_state", "dirigeante": "head_of_state",
+    "leader": "head_of_state", "homme fort": "head_of_state", "numéro un": "head_of_state",
+    "chef d'état": "head_of_state", "chef d’état": "head_of_state", "roi": "head_of_state",
+    "reine": "head_of_state", "monarque": "head_of_state",
+    "premier ministre": "head_of_government", "première ministre": "head_of_government",
+    "chef du gouvernement": "head_of_government", "chancelier": "head_of_government",
+    "chancelière": "head_of_government",
+    "chef de la diplomatie": "foreign_minister", "ministre des affaires étrangères": "foreign_minister",
+    "ministre des affaires etrangeres": "foreign_minister",
+    "ministre de la défense": "defence_minister", "ministre des armées": "defence_minister",
+}
+
+#: words before a place that make it a place, never an actor ("à Moscou", "au Kremlin")
+LOCATIVE_PREPOSITIONS = ("à", "au", "aux", "en", "dans", "vers", "depuis", "près", "devant", "sur", "chez")
+#: nouns whose "de X" complement is an actor ("les troupes du Kremlin", "les alliés de Moscou")
+AGENT_NOUNS = ("troupes", "troupe", "forces", "armée", "alliés", "allié", "gouvernement", "déclaration",
+               "porte-parole", "décision", "position", "menace", "exigences", "demande", "offensive",
+               "régime", "diplomatie", "réponse", "accusations", "étreinte", "étapes", "propagande",
+               "dirigeants", "autorités", "plans", "stratégie", "intentions", "responsables", "tentative",
+               "proches", "alliée", "ultimatum", "riposte")

@@ -1,0 +1,91 @@
+"""Linking candidates to the knowledge base: exact (folded) names first, then transliteration keys for
+people ("Loukachenko" meets the KB's "Lukashenko"), with the spaCy type as a guard against homonyms
+(a PER span never links to a country, a place never to a person)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from .entities_mentions import Candidate, _name_like
+from .entities_namekeys import person_key
+
+#: KB types -> record types, for a KB that uses finer types than the record
+KB_TYPES = {"COUNTRY": "GPE", "STATE": "GPE", "CITY": "GPE", "TERRITORY": "GPE", "IGO": "ORG", "NGO": "ORG",
+            "PARTY": "ORG", "ARMED_FORCES": "ORG", "MILITARY": "ORG", "AGENCY": "MEDIA", "NEWS": "MEDIA"}
+RECORD_TYPES = {"PER", "ORG", "GPE", "LOC", "NORP", "MEDIA", "WEAPON", "EVENT", "MISC"}
+
+
+def record_type(kb_type: str | None) -> str:
+    t = (kb_type or "MISC").upper()
+    return t if t in RECORD_TYPES else KB_TYPES.get(t, "MISC")
+
+
+def type_agrees(ner_label: str | None, kb_type: str) -> bool:
+    """spaCy and the KB agree on what kind of thing it is: people with people, the rest with the rest."""
+    if ner_label is None or ner_label in ("MISC", "NORP", "EVENT"):
+        return True
+    return (ner_label == "PER") == (kb_type == "PER")
+
+
+def link_names(cands: list[Candidate], kb, lang: str) -> None:
+    """Give each candidate the KB entity it names, when there is one (sets ``entity_id`` and ``how``)."""
+    for c in cands:
+        if c.origin == "ner":
+            _lookup_ner(c, kb, lang)
+        if c.kb_ids:
+            ner_label = c.extra.get("ner_label", c.label if c.origin == "ner" else None)
+            if ner_label == "PER" and " " not in c.text and not c.extra.get("titled"):
+                ner_label = None  # the small models call many one-word places and weapons people (Kyiv)
+            pick = _pick(c.kb_ids, kb, ner_label, cands)
+            if pick is not None:
+                c.entity_id, c.how = pick, "kb"
+                c.label = record_type(kb.get(pick).type)
+
+
+def _lookup_ner(c: Candidate, kb, lang: str) -> None:
+    """A spaCy span the matcher did not cover: look it up, then without a capitalised article
+    ("Le Kremlin" at the start of a sentence)."""
+    found = kb.lookup(c.text, lang) or kb.lookup(c.text)
+    if not found:
+        m = re.match(r"(?:Le|La|Les|L['’]|The)\s*(?=\S)", c.text)
+        rest = c.text[m.end():] if m else ""
+        if m and _name_like(rest):
+            found = kb.lookup(rest, lang) or kb.lookup(rest)
+            if found or m.group(0).startswith("The"):  # English names keep no article ("The NFC" -> NFC)
+                c.start += m.end()
+                c.text = rest
+    if found:
+        c.kb_ids = tuple(e.id for e in found)
+
+
+def _pick(ids: tuple[str, ...], kb, ner_label: str | None, cands: list[Candidate]) -> str | None:
+    """Among homonyms, the one whose type agrees with spaCy, then one already named on the page."""
+    known = [i for i in ids if kb.get(i) is not None]
+    agreeing = [i for i in known if type_agrees(ner_label, record_type(kb.get(i).type))]
+    if not agreeing:
+        return None
+    on_page = {c.entity_id for c in cands if c.entity_id}
+    return next((i for i in agreeing if i in on_page), agreeing[0])
+
+
+@lru_cache(maxsize=4)
+def _person_keys(kb) -> dict[str, tuple[str, ...]]:
+    """KB people by transliteration key of each of their names (built once per KB)."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for surface, _lang, entity_id in kb.surface_names():
+        ent = kb.get(entity_id)
+        if ent is not None and ent.type == "PER" and len(surface.split()) >= 2:
+            index[person_key(surface)].add(entity_id)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+def link_by_name_key(cands: list[Candidate], kb) -> None:
+    """People the KB knows under another transliteration: "Alexandre Loukachenko" -> Lukashenko."""
+    index = _person_keys(kb)
+    for c in cands:
+        if c.entity_id is None and c.label == "PER" and len(c.text.split()) >= 2:
+            ids = index.get(person_key(c.text), ())
+            if len(ids) == 1:
+                c.entity_id, c.how = ids[0], "namekey"

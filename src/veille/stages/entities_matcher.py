@@ -1,0 +1,106 @@
+"""Knowledge-base matching: every surface name the KB knows, found in a text at once with an Aho-Corasick
+automaton (pyahocorasick) over folded text, so "l’OTAN", "Otan" and "OTAN" all meet the KB's "OTAN".
+
+Case is folded for matching but checked afterwards, because folding makes common words collide with
+names: "us" is not the US, "who" is not the WHO, French "au" is not the African Union. A short acronym
+must be written in capitals; a capitalised name must not be found in a lower-case word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from .entities_namekeys import fold
+
+
+@dataclass(frozen=True)
+class KBMatch:
+    """A stretch of text equal (after folding) to one or more KB surface names."""
+
+    start: int
+    end: int
+    ids: tuple[str, ...]
+    surface: str  # the KB's own spelling, for the case check
+
+
+class KBMatcher:
+    """All KB surface names in one automaton. Build once per KB (``matcher_for``), then ``find`` per text."""
+
+    def __init__(self, surfaces):
+        self._auto = ahocorasick.Automaton()
+        table: dict[str, dict[str, str]] = {}
+        for surface, _lang, entity_id in surfaces:
+            key = fold(surface).strip()
+            if len(key) < 2 or not any(c.isalpha() for c in key):
+                continue
+            table.setdefault(key, {}).setdefault(entity_id, surface)
+        for key, ids in table.items():
+            self._auto.add_word(key, (len(key), tuple(ids), tuple(ids.values())))
+        self._auto.make_automaton() if table else None
+        self.size = len(table)
+
+    def find(self, text: str) -> list[KBMatch]:
+        """Longest non-overlapping KB names in ``text``, on word boundaries, with a plausible case."""
+        if not self.size:
+            return []
+        folded = fold(text)
+        found = []
+        for end, (n, ids, surfaces) in self._auto.iter(folded):
+            start, stop = end - n + 1, end + 1
+            if not _on_boundaries(folded, start, stop):
+                continue
+            written = text[start:stop]
+            ok = tuple(i for i, s in zip(ids, surfaces, strict=True) if case_fits(written, s))
+            if ok:
+                found.append(KBMatch(start, stop, ok, surfaces[ids.index(ok[0])]))
+        return _longest_first(found)
+
+
+def _on_boundaries(folded: str, start: int, stop: int) -> bool:
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[stop] if stop < len(folded) else " "
+    return not (before.isalnum() or after.isalnum() or before == "-" or after == "-")
+
+
+def case_fits(written: str, surface: str) -> bool:
+    """Whether text written like ``written`` can be the name spelt ``surface``.
+
+    - an acronym of three letters or fewer ("US", "UE", "AU", "WHO") must be written in capitals;
+    - a longer acronym may be written with a capital initial ("Otan" for OTAN, as French papers do);
+    - a name with a capital must be written with a capital (the lower-case word "chine" is not China);
+    - a KB name in lower case ("ministère de l'intérieur") is matched however it is written.
+    """
+    letters = [c for c in surface if c.isalpha()]
+    if not letters or not any(c.isupper() for c in letters):
+        return True
+    if "\n" in written:
+        return False
+    if all(c.isupper() for c in letters):
+        if len(letters) <= 3:
+            return written == surface or written.upper() == written
+        return written[:1].isupper() and (written.upper() == written or written[1:].islower())
+    if not written[:1].isupper():
+        return False
+    # a name written all in capitals is a heading or a dateline ("BEIRUT"); that is fine, but a short
+    # name in capitals may be an acronym that is not it ("ROME" is fine, "NICE" is fine, keep it)
+    return True
+
+
+def _longest_first(found: list[KBMatch]) -> list[KBMatch]:
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: list[KBMatch] = []
+    used: set[int] = set()
+    for m in found:
+        if used.isdisjoint(range(m.start, m.end)):
+            taken.append(m)
+            used.update(range(m.start, m.end))
+    return sorted(taken, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=4)
+def matcher_for(kb) -> KBMatcher:
+    """The matcher of a KB, built once per process (the KB object is cached by its loader)."""
+    return KBMatcher(kb.surface_names())

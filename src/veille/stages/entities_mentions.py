@@ -1,0 +1,173 @@
+"""Candidate mentions: spaCy's named entities cleaned up, merged with knowledge-base matches.
+
+spaCy spans carry what the printed page put around a name: French elisions and articles ("l’OTAN",
+"d’Ukraine"), honorifics ("M. Macron"), English possessives ("Putin's"), and sometimes a line break that
+glues a heading to the next paragraph. Cleaning keeps the name alone, with the written form that had an
+elided article kept aside ("l’OTAN"), because readers search for it too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .entities_matcher import KBMatch
+
+#: spaCy labels (French WikiNER and English OntoNotes) -> record types; labels not listed are dropped
+#: (dates, numbers, languages, laws, works: not entities in veille's sense).
+NER_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
+             "MISC": "MISC", "NORP": "NORP", "EVENT": "EVENT", "PRODUCT": "MISC"}
+#: types kept from spaCy alone, without the knowledge base's confirmation: MISC, NORP, EVENT and PRODUCT
+#: from the small models are mostly noise on news (demonyms, headings, slogans).
+NER_ONLY_TYPES = {"PER", "ORG", "GPE", "LOC"}
+
+_EDGE_JUNK = " \t\n\"'“”«»‘’()[]{}.,;:!?–—-*•|/"
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+
+
+@dataclass
+class Candidate:
+    """A stretch of ``Article.text`` that may name an entity, with what is known about it so far."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # record type guessed from spaCy or the KB
+    origin: str  # "ner" or "kb"
+    kb_ids: tuple[str, ...] = ()
+    written: str | None = None  # the form with an elided article, when the page wrote one ("l’OTAN")
+    entity_id: str | None = None
+    how: str = "ner"
+    extra: dict = field(default_factory=dict)
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def ner_candidates(doc, words) -> list[Candidate]:
+    """spaCy's entities of ``doc``, cleaned with the language's ``words`` (``lang/<code>/entities.py``)."""
+    out: list[Candidate] = []
+    text = doc.text
+    for ent in doc.ents:
+        label = NER_TYPES.get(ent.label_)
+        if label is None:
+            continue
+        for start, end in _line_pieces(text, ent.start_char, ent.end_char):
+            cand = clean_span(text, start, end, label, words)
+            if cand is not None:
+                span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+                cand.extra["pos"] = [t.pos_ for t in span]
+                out.append(cand)
+    return out
+
+
+def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span that crosses a line break is two things glued together: keep each line's part."""
+    pieces, s = [], start
+    for m in re.finditer(r"\n", text[start:end]):
+        pieces.append((s, start + m.start()))
+        s = start + m.end()
+    pieces.append((s, end))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def clean_span(text: str, start: int, end: int, label: str, words) -> Candidate | None:
+    """Trim a span to the name it contains; None when nothing name-like is left."""
+    start, end = _strip_edges(text, start, end)
+    before = start
+    start, end = _strip_leading(text, start, end, words)
+    titled = any(text[before:start].startswith(h + " ") for h in words.HONORIFICS)
+    m = _POSSESSIVE.search(text[start:end])
+    if m and end - start > 3:
+        end -= len(m.group(0)) - (1 if m.group(0)[0] == "s" else 0)
+    start, end = _strip_edges(text, start, end)
+    if end <= start or not _name_like(text[start:end]):
+        return None
+    cand = Candidate(start, end, text[start:end], label, "ner", written=written_form(text, start, end))
+    cand.extra["titled"] = titled or any(text[:start].rstrip().endswith(" " + h) for h in words.HONORIFICS)
+    return cand
+
+
+def written_form(text: str, start: int, end: int) -> str | None:
+    """The name with the French elided article the page glued to it ("l’OTAN"), or None."""
+    if start >= 2 and text[start - 1] in "'’" and text[start - 2] in "lL" and (
+            start == 2 or not text[start - 3].isalnum()):
+        return text[start - 2:end]
+    return None
+
+
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    return start, end
+
+
+def _strip_leading(text: str, start: int, end: int, words) -> tuple[int, int]:
+    """Drop lower-case articles and elisions ("l’", "la ", "the ") and honorifics ("M.", "Mr") in front.
+    A capitalised article stays ("Le Monde", "The Hague"): whether it belongs to the name is decided
+    later against the knowledge base."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        span = text[start:end]
+        for art in words.ARTICLES:
+            if art[-1] in "'’" and span[: len(art)].lower() == art and len(span) > len(art):
+                start += len(art)
+                changed = True
+                break
+            if span.startswith(art + " "):
+                start += len(art) + 1
+                changed = True
+                break
+        for hon in words.HONORIFICS:
+            if span.startswith(hon + " ") and len(span) > len(hon) + 1:
+                start += len(hon) + 1
+                changed = True
+                break
+    return start, end
+
+
+def _name_like(s: str) -> bool:
+    """A name has a capital letter, a letter in front, no sentence inside, and a sane length."""
+    if len(s) < 2 or not s[0].isupper() or len(s) > 80:
+        return False
+    if len(s.split()) > 8 or re.search(r"[.!?;:]\s|\d{3,}|[|@#<>=_]", s):
+        return False
+    return sum(c.isalpha() for c in s) >= 2
+
+
+def kb_candidates(text: str, matches: list[KBMatch], kb) -> list[Candidate]:
+    """Knowledge-base matches as candidates, typed with the KB's type for their first entity."""
+    out = []
+    for m in matches:
+        ent = kb.get(m.ids[0])
+        label = ent.type if ent is not None else "MISC"
+        out.append(Candidate(m.start, m.end, text[m.start:m.end], label, "kb", kb_ids=m.ids,
+                             written=written_form(text, m.start, m.end), how="kb"))
+    return out
+
+
+def merge(ner: list[Candidate], kb: list[Candidate]) -> list[Candidate]:
+    """One candidate per stretch of text: the longest wins, the KB's on a tie; a KB match inside a spaCy
+    span lends the span its ids when both cover the same name."""
+    ner = [c for c in ner if not any(_swallows(c, k) for k in kb)]
+    pool = sorted(kb + ner, key=lambda c: (-(c.end - c.start), c.origin != "kb", c.start))
+    taken: list[Candidate] = []
+    for c in pool:
+        clash = next((t for t in taken if t.overlaps(c)), None)
+        if clash is None:
+            taken.append(c)
+        elif c.origin == "ner" and clash.origin == "kb" and "ner_label" not in clash.extra:
+            clash.extra["ner_label"] = c.label
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _swallows(span: Candidate, match: Candidate) -> bool:
+    """A spaCy span that is a KB name plus lower-case words only ("OTAN hier"): the KB name is the name."""
+    inside = span.start <= match.start and match.end <= span.end
+    if not inside or (span.start, span.end) == (match.start, match.end):
+        return False
+    rest = span.text[: match.start - span.start] + " " + span.text[match.end - span.start:]
+    return not any(w[:1].isupper() for w in rest.split())

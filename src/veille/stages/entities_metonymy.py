@@ -1,0 +1,63 @@
+"""Metonymy: a capital or a seat of power used as an actor stands for its state ("Moscou a déclaré",
+"les troupes du Kremlin", "the Kremlin's response", "according to Washington"), while the same word used
+as a place stays the place ("à Moscou", "in Moscow", a dateline "MOSCOU :").
+
+The KB says what a place stands for (``KBEntity.stands_for``); the parse says how it is used. A city is
+an actor only when it is the subject, the agent, a possessor, or the complement of an agent noun ("les
+alliés de Moscou"); a seat of power (Kremlin, Élysée, White House) is an actor unless it follows a
+locative preposition ("au Kremlin", "at the White House")."""
+
+from __future__ import annotations
+
+from .entities_linking import record_type
+from .entities_mentions import Candidate
+
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "obl:agent", "agent", "poss"}
+_SOURCE_WORDS = {"selon", "according", "d'après", "d’après"}
+
+
+def apply_metonymy(cands: list[Candidate], kb, doc, words) -> None:
+    """Relink capitals and seats of power used as actors to the state they stand for."""
+    for c in cands:
+        ent = kb.get(c.entity_id) if c.entity_id and c.how == "kb" else None
+        if ent is None or not getattr(ent, "stands_for", None) or kb.get(ent.stands_for) is None:
+            continue
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or _is_place(span, words):
+            continue
+        seat = record_type(ent.type) != "GPE"
+        if seat or _is_actor(span, words):
+            state = kb.get(ent.stands_for)
+            c.entity_id, c.how, c.label = state.id, "metonymy", record_type(state.type)
+
+
+def _previous_word(span):
+    i = span.start - 1
+    while i >= 0 and (span.doc[i].pos_ == "DET" or span.doc[i].is_space):
+        i -= 1
+    return span.doc[i] if i >= 0 else None
+
+
+def _is_place(span, words) -> bool:
+    """After a locative preposition, or a dateline at the head of the text ("MOSCOU :")."""
+    prev = _previous_word(span)
+    if prev is not None and prev.lower_ in words.LOCATIVE_PREPOSITIONS:
+        return True
+    after = span.doc.text[span.end_char:span.end_char + 3].lstrip(" ")
+    return span.start_char < 3 and after[:1] in (":", "—", "–", "-", ",", "(")
+
+
+def _is_actor(span, words) -> bool:
+    root = span.root
+    if root.dep_ in _SUBJECT_DEPS:
+        return True
+    prev = _previous_word(span)
+    if prev is not None and prev.lower_ in _SOURCE_WORDS:
+        return True
+    if prev is not None and prev.lower_ == "to" and prev.i > 0 and span.doc[prev.i - 1].lower_ == "according":
+        return True
+    head = root.head
+    if root.dep_ in ("nmod", "pobj", "obl:arg", "obl:mod") and head is not root:
+        noun = head.head if root.dep_ == "pobj" else head
+        return noun.lower_ in words.AGENT_NOUNS or noun.lemma_.lower() in words.AGENT_NOUNS
+    return False
