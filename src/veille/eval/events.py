@@ -1,0 +1,88 @@
+"""``veille eval events``: PLOVER event-type accuracy on the PLOVER GSR sentences (CAMEO manual examples).
+
+Each of the 322 English sentences carries one gold event. veille codes the sentence and takes its main
+event (the one highest in the parse); the gold type is mapped to current PLOVER through the old names the
+set still uses (DEMAND → REQUEST, DISAPPROVE and INVESTIGATE → ACCUSE, FIGHT → ASSAULT, as its README and
+the CAMEO→PLOVER table say). Accuracy is reported per type and macro-averaged over the types present.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..lang import resources
+from ..stages.events_coder import code_sentence, main_event
+from ..stages.events_lexicon import PLOVER_TYPES, lexicon
+from ..stages.nlp import load_model
+from .common import Row
+
+#: pre-2021 PLOVER names used by the GSR file -> current PLOVER
+OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+GSR = Path("events") / "plover_gsr_cameo" / "PLOVER_GSR_CAMEO.json"
+
+
+@dataclass
+class Scored:
+    text: str
+    gold: str
+    predicted: str | None
+
+
+def load_gsr(corpus: Path) -> list[tuple[str, str]]:
+    """(sentence, gold PLOVER type) pairs, old type names mapped."""
+    records = json.loads((corpus / GSR).read_text(encoding="utf-8"))
+    out = []
+    for r in records:
+        if r.get("event") in (None, "DOCUMENT") or not r.get("text"):
+            continue
+        gold = OLD_NAMES.get(r["event"], r["event"])
+        if gold in PLOVER_TYPES:
+            out.append((r["text"], gold))
+    return out
+
+
+def predict(texts: list[str], lang: str = "en") -> list[str | None]:
+    """The main event type veille codes in each sentence (None when it codes none)."""
+    lex = lexicon(lang)
+    res = resources(lang)
+    assert lex is not None and res is not None
+    nlp = load_model(res.spacy_model)
+    out = []
+    for doc in nlp.pipe(texts, batch_size=64):
+        events = [e for s in doc.sents for e in code_sentence(s, lex)]
+        best = main_event(events)
+        out.append(best.type if best else None)
+    return out
+
+
+def score(pairs: list[tuple[str, str]]) -> list[Scored]:
+    preds = predict([t for t, _ in pairs])
+    return [Scored(t, g, p) for (t, g), p in zip(pairs, preds, strict=True)]
+
+
+def per_type(scored: list[Scored]) -> dict[str, tuple[float, int]]:
+    """Accuracy (recall of the gold type) and count for each gold type present."""
+    total, right = Counter(), Counter()
+    for s in scored:
+        total[s.gold] += 1
+        right[s.gold] += s.predicted == s.gold
+    return {t: (right[t] / total[t], total[t]) for t in PLOVER_TYPES if total[t]}
+
+
+def rows(corpus: Path, limit: int | None = None) -> list[Row]:
+    pairs = load_gsr(corpus)
+    if limit:
+        pairs = pairs[::max(1, len(pairs) // limit)][:limit]
+    scored = score(pairs)
+    table = per_type(scored)
+    macro = sum(a for a, _ in table.values()) / len(table)
+    micro = sum(s.predicted == s.gold for s in scored) / len(scored)
+    coded = sum(s.predicted is not None for s in scored) / len(scored)
+    out = [Row("plover_gsr_cameo", "type accuracy (macro)", macro, len(scored)),
+           Row("plover_gsr_cameo", "type accuracy (micro)", micro, len(scored)),
+           Row("plover_gsr_cameo", "sentences coded", coded, len(scored))]
+    out += [Row("plover_gsr_cameo", f"accuracy {t}", a, n) for t, (a, n) in table.items()]
+    return out

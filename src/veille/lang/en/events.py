@@ -1,0 +1,198 @@
+"""English trigger words and patterns for PLOVER event coding (stage ``events``).
+
+Written from the PLOVER codebook's definitions (``events/ngec``) and the verbs CAMEO-style coders know for
+each category; lemmas as spaCy's English models give them. Each trigger maps to ``(PLOVER type, mode)``.
+"""
+
+from __future__ import annotations
+
+
+def _table(kind: str, mode: str | None, words: str) -> dict[str, tuple[str, str | None]]:
+    return {w.replace("_", " "): (kind, mode) for w in words.split()}
+
+
+#: verb lemma (or "verb particle" for phrasal verbs) -> (type, mode)
+VERBS: dict[str, tuple[str, str | None]] = {
+    **_table("AGREE", None, "agree promise pledge commit offer accept invite volunteer consent"),
+    **_table("CONSULT", None, "meet discuss negotiate confer consult talk mediate"),
+    **_table("CONSULT", "visit", "visit host"),
+    **_table("CONSULT", "phone", "telephone phone"),
+    **_table("SUPPORT", None, "praise commend welcome support endorse back approve hail applaud laud thank "
+                              "congratulate ratify sign recognize recognise upgrade restore reaffirm defend "
+                              "forgive apologize apologise"),
+    **_table("CONCEDE", None, "concede yield cede compromise ease relax soften call_off accede"),
+    **_table("COOPERATE", None, "cooperate collaborate extradite share coordinate"),
+    **_table("AID", None, "aid help assist give donate supply provide deliver grant lend loan fund finance "
+                          "rescue shelter transfer contribute airlift ship send hand_over"),
+    **_table("RETREAT", "withdraw", "withdraw retreat pull_out pull_back evacuate"),
+    **_table("RETREAT", "release", "release free"),
+    **_table("RETREAT", "return", "return"),
+    **_table("RETREAT", "disarm", "disarm demobilize demobilise surrender"),
+    **_table("RETREAT", "resign", "resign step_down"),
+    **_table("REQUEST", None, "demand ask urge request appeal plead press seek insist implore beg exhort "
+                              "call_for call_on petition order summon"),
+    **_table("ACCUSE", "disapprove", "criticize criticise condemn denounce deplore decry complain rebuke "
+                                     "reproach censure castigate slam blast lambaste chastise reprimand "
+                                     "admonish object disapprove protest_to"),
+    **_table("ACCUSE", "allege", "accuse blame charge indict sue allege prosecute"),
+    **_table("ACCUSE", "investigate", "investigate probe inquire inspect examine"),
+    **_table("REJECT", None, "reject refuse deny decline rebuff veto dismiss spurn repudiate oppose defy "
+                             "resist turn_down renege violate"),
+    **_table("THREATEN", None, "threaten warn menace intimidate"),
+    **_table("PROTEST", "demo", "protest demonstrate rally march picket"),
+    **_table("PROTEST", "riot", "riot"),
+    **_table("PROTEST", "boycott", "boycott"),
+    **_table("SANCTION", None, "sanction embargo"),
+    **_table("SANCTION", "discontinue", "suspend sever break_off cut halt terminate downgrade cancel recall "
+                                        "freeze postpone"),
+    **_table("SANCTION", "expel", "expel oust"),
+    **_table("SANCTION", "convict", "convict sentence"),
+    **_table("MOBILIZE", None, "mobilize mobilise deploy mass station amass reinforce"),
+    **_table("COERCE", "arrest", "arrest detain jail imprison apprehend round_up"),
+    **_table("COERCE", "seize", "seize confiscate raid search"),
+    **_table("COERCE", "restrict", "restrict block blockade prevent suppress repress crack_down cordon_off "
+                                   "close"),
+    **_table("COERCE", "ban", "ban outlaw"),
+    **_table("COERCE", "censor", "censor"),
+    **_table("COERCE", "deport", "deport evict"),
+    **_table("COERCE", "withhold", "cut_off shut_off shut_down withhold"),
+    **_table("COERCE", "cyber", "hack deface"),
+    **_table("ASSAULT", None, "attack assault invade kill fight shoot shell bombard strike storm ambush "
+                              "wound injure capture clash"),
+    **_table("ASSAULT", "aerial", "bomb"),
+    **_table("ASSAULT", "abduct", "kidnap abduct hijack"),
+    **_table("ASSAULT", "beat", "beat beat_up"),
+    **_table("ASSAULT", "sexual", "abuse rape"),
+    **_table("ASSAULT", "firearms", "fire_at fire_on"),
+    **_table("ASSAULT", "torture", "torture"),
+    **_table("ASSAULT", "execute", "execute"),
+    **_table("ASSAULT", "assassinate", "assassinate murder"),
+    **_table("ASSAULT", "massacre", "massacre slaughter"),
+    **_table("ASSAULT", "destroy", "destroy demolish burn blow_up raze"),
+    **_table("ASSAULT", "cleansing", "cleanse"),
+}
+
+
+def _nouns(kind: str, mode: str | None, role: str, words: str) -> dict[str, tuple[str, str | None, str]]:
+    return {w.replace("_", " "): (kind, mode, role) for w in words.split()}
+
+
+#: noun lemma -> (type, mode, what "of X" names: "actor" in "the demand of X", "recipient" in "the
+#: invasion of X")
+NOUNS: dict[str, tuple[str, str | None, str]] = {
+    **_nouns("AGREE", None, "actor", "agreement accord pledge promise offer"),
+    **_nouns("CONSULT", None, "actor", "meeting talk talks negotiation visit summit consultation mediation"),
+    **_nouns("SUPPORT", None, "actor", "support endorsement praise"),
+    **_nouns("COOPERATE", None, "actor", "cooperation exercise maneuver manoeuvre"),
+    **_nouns("AID", None, "actor", "aid assistance donation shipment delivery"),
+    **_nouns("RETREAT", "withdraw", "actor", "withdrawal pullout retreat"),
+    **_nouns("RETREAT", "ceasefire", "actor", "ceasefire truce"),
+    **_nouns("RETREAT", "release", "recipient", "release"),
+    **_nouns("REQUEST", None, "actor", "demand request appeal call plea"),
+    **_nouns("ACCUSE", "allege", "actor", "accusation allegation charge lawsuit"),
+    **_nouns("ACCUSE", "disapprove", "actor", "condemnation criticism complaint"),
+    **_nouns("ACCUSE", "investigate", "recipient", "investigation probe inquiry hearing"),
+    **_nouns("REJECT", None, "actor", "rejection refusal veto"),
+    **_nouns("THREATEN", None, "actor", "threat ultimatum warning"),
+    **_nouns("PROTEST", "demo", "actor", "protest demonstration rally march"),
+    **_nouns("PROTEST", "riot", "actor", "riot unrest"),
+    **_nouns("PROTEST", "strike", "actor", "walkout strike"),
+    **_nouns("ASSAULT", None, "actor", "air_strike missile_strike drone_strike"),
+    **_nouns("PROTEST", "hunger", "actor", "hunger_strike"),
+    **_nouns("PROTEST", "boycott", "actor", "boycott"),
+    **_nouns("SANCTION", None, "actor", "sanction embargo suspension"),
+    **_nouns("SANCTION", "expel", "recipient", "expulsion"),
+    **_nouns("MOBILIZE", None, "actor", "deployment mobilization mobilisation buildup alert patrol"),
+    **_nouns("COERCE", "arrest", "recipient", "arrest detention"),
+    **_nouns("COERCE", "restrict", "actor", "blockade crackdown curfew"),
+    **_nouns("COERCE", "seize", "actor", "raid"),
+    **_nouns("ASSAULT", None, "actor", "attack assault offensive fighting clash airstrike bombing shelling"),
+    **_nouns("ASSAULT", None, "recipient", "invasion annexation"),
+    **_nouns("ASSAULT", "assassinate", "recipient", "assassination"),
+    **_nouns("ASSAULT", "massacre", "actor", "massacre"),
+    **_nouns("ASSAULT", "cleansing", "actor", "cleansing"),
+}
+
+#: verb + object noun -> (type, mode), where the object decides what the verb means
+VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
+    ("send", "troop"): ("MOBILIZE", "troops"), ("send", "soldier"): ("MOBILIZE", "troops"),
+    ("send", "force"): ("MOBILIZE", "troops"), ("lift", "sanction"): ("CONCEDE", None),
+    ("lift", "embargo"): ("CONCEDE", None), ("lift", "restriction"): ("CONCEDE", None),
+    ("lift", "ban"): ("CONCEDE", None), ("lift", "curfew"): ("CONCEDE", None),
+    ("impose", "curfew"): ("COERCE", "curfew"), ("impose", "sanction"): ("SANCTION", None),
+    ("cut", "tie"): ("SANCTION", "discontinue"), ("cut", "aid"): ("SANCTION", "withdraw"),
+    ("break", "relation"): ("SANCTION", "discontinue"), ("test", "missile"): ("MOBILIZE", "weapons"),
+    ("hold", "talk"): ("CONSULT", None), ("hold", "meeting"): ("CONSULT", None),
+    ("free", "prisoner"): ("RETREAT", "release"), ("grant", "asylum"): ("AID", None),
+    ("declare", "ceasefire"): ("CONCEDE", None), ("allow", "observer"): ("RETREAT", "access"),
+    ("allow", "access"): ("RETREAT", "access"), ("open", "border"): ("RETREAT", "access"),
+    ("close", "border"): ("COERCE", "restrict"), ("accept", "mediation"): ("AGREE", None),
+    ("stage", "rally"): ("PROTEST", "demo"), ("go", "strike"): ("PROTEST", "strike"),
+    ("fire", "missile"): ("ASSAULT", None), ("fire", "rocket"): ("ASSAULT", None),
+    ("expel", "diplomat"): ("SANCTION", "expel"), ("recall", "ambassador"): ("SANCTION", "discontinue"),
+    # obstructing passage is a form of protest (PLOVER PROTEST obstruct), not of coercion
+    **{("block", w): ("PROTEST", "obstruct") for w in ("road", "street", "bridge", "highway", "traffic",
+                                                       "railway", "transport", "entrance", "port")},
+    ("open", "fire"): ("ASSAULT", "firearms"), ("set", "fire"): ("ASSAULT", "primitive"),
+    ("fire", "shell"): ("ASSAULT", None), ("fire", "bomb"): ("ASSAULT", None),
+    ("sign", "agreement"): ("SUPPORT", None), ("sign", "accord"): ("SUPPORT", None),
+    ("sign", "treaty"): ("SUPPORT", None), ("sign", "deal"): ("SUPPORT", None),
+    ("sign", "pact"): ("SUPPORT", None),
+    ("establish", "tie"): ("SUPPORT", None), ("establish", "relation"): ("SUPPORT", None),
+    ("open", "embassy"): ("SUPPORT", None), ("accept", "demand"): ("CONCEDE", None),
+    ("meet", "demand"): ("CONCEDE", None), ("shorten", "curfew"): ("RETREAT", None),
+    ("lift", "state"): ("RETREAT", None), ("lift", "blockade"): ("RETREAT", "withdraw"),
+    ("ease", "curfew"): ("RETREAT", None), ("summon", "ambassador"): ("ACCUSE", "disapprove"),
+    ("lodge", "protest"): ("ACCUSE", "allege"), ("send", "inspector"): ("ACCUSE", "investigate"),
+    ("dispatch", "inspector"): ("ACCUSE", "investigate"), ("prohibit", "aid"): ("SANCTION", "withdraw"),
+    ("reduce", "supply"): ("SANCTION", "withdraw"), ("reduce", "aid"): ("SANCTION", "withdraw"),
+    ("end", "mediation"): ("SANCTION", "discontinue"), ("strengthen", "force"): ("MOBILIZE", "troops"),
+    ("pay", "compensation"): ("RETREAT", "return"), ("stop", "work"): ("PROTEST", "strike"),
+    ("collect", "signature"): ("PROTEST", "demo"), ("allow", "return"): ("RETREAT", "access"),
+}
+
+#: verbs that carry a noun trigger as their object ("launch an attack", "impose sanctions")
+LIGHT_VERBS = frozenset(
+    "launch carry conduct make stage hold impose issue announce declare adopt mount begin start open "
+    "file level conclude reach strike deliver provide give extend take wage commit undertake organize "
+    "organise call".split())
+
+#: verbs whose complement is planned or intended: aux "future"
+FUTURE_VERBS = frozenset("plan intend aim prepare expect decide want mean schedule seek propose willing "
+                         "ready prepared eager determined poised set vow swear".split())
+#: modal auxiliaries and their aux
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "'d", "should"})
+#: verbs whose complement is only possible: aux "hypothetical"
+HYPOTHETICAL_VERBS = frozenset({"seem", "appear"})
+
+#: negation words
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+#: reporting verbs: transparent for coding
+SPEECH_VERBS = frozenset(
+    "say tell state announce add report claim assert affirm declare insist note explain write confirm "
+    "stress argue believe think indicate acknowledge".split())
+
+#: acts that, said of another party by a speaker, make the statement an accusation (ACCUSE, allege)
+ALLEGED_ACTS = frozenset(
+    "provoke fuel incite meddle interfere destabilize destabilise violate lie manipulate encircle "
+    "encroach penetrate loot sabotage".split())
+
+#: verbs whose object does what their infinitive says ("help X launch", "urge X to withdraw")
+OBJECT_CONTROL = frozenset(
+    "help allow urge ask force compel order permit persuade invite encourage enable push pressure "
+    "prevent request call forbid".split())
+
+RECIPIENT_PREPS = frozenset({"to", "against", "toward", "towards", "with", "on", "upon", "at", "for"})
+LOCATION_PREPS = frozenset({"in", "inside", "at", "near", "into", "across", "within"})
+AGENT_PREPS = frozenset({"by"})
+GENITIVE_PREPS = frozenset({"of"})
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+
+HISTORICAL_CUES = (" ago", "since", "in the past", "formerly", "back in")
+
+CONDITION_MARKS = frozenset({"if"})
+THREAT_MARKS = frozenset({"unless", "otherwise"})
+LOCATIVE_TYPES = frozenset({"MOBILIZE", "ASSAULT", "PROTEST", "COERCE", "CONSULT"})

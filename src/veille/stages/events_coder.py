@@ -1,0 +1,235 @@
+"""PLOVER coding of one parsed sentence: find trigger words through the language's lexicon, then read
+actor, recipient, location and auxiliary modes off the dependency parse.
+
+Three kinds of events are coded:
+- a verb trigger ("la Biélorussie a aidé la Russie") — actor its subject (through control verbs and
+  passives), recipient its object or à/to/against-complement;
+- a noun trigger ("lancer une invasion de l'Ukraine", "une demande du dirigeant biélorusse") — actor the
+  subject of its light verb or its genitive, as the lexicon says the noun takes it;
+- an allegation: a speaker saying another party does something hostile ("Poutine a déclaré que l'OTAN
+  cherche à pénétrer l'Asie-Pacifique") is ACCUSE by the speaker against that party.
+Events inside reported speech keep the reported actor; the reporting verb itself is not an event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import events_syntax as syn
+from .events_lexicon import Lexicon, Trigger
+
+#: intent verbs whose complement is what is promised, threatened or asked for (so it lies ahead)
+_INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST"}
+#: hostile acts that, announced as what one will do, are threats
+_HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
+_OBLIGATION = {"must", "devoir"}
+#: cooperative acts that, announced as what one will do, are PLOVER AGREE ("indicate willingness to
+#: cooperate in the future", "expressing willingness to meet in the future")
+_COOPERATIVE = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_GOVERNING = {"VERB", "AUX", "ADJ"}  # "prévoit de", "is willing to"
+
+
+@dataclass
+class Coded:
+    """An event found in the parse, with the tokens of its parties (ids come later, from the mentions)."""
+
+    type: str
+    mode: str | None
+    trigger: object
+    anchor: object
+    kind: str  # verb | noun | alleged
+    actors: list = field(default_factory=list)
+    recipients: list = field(default_factory=list)
+    places: list = field(default_factory=list)
+    aux: list[str] = field(default_factory=list)
+    genitive: str = "actor"
+
+    @property
+    def depth(self) -> int:
+        return len(syn.governors(self.anchor))
+
+
+def code_sentence(sent, lex: Lexicon) -> list[Coded]:
+    """Every event of one sentence (a spaCy Span), in text order."""
+    out: list[Coded] = []
+    light_nouns = set()
+    for tok in sent:
+        if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lemma_.lower() in lex.nouns):
+            if (tok.head.lemma_.lower(), tok.lemma_.lower()) in lex.verb_object:
+                continue  # "sign an agreement", "block roads": the verb and its object make one event
+            trig = lex.noun_trigger(tok)
+            if trig:
+                ev = _noun_event(tok, trig, lex)
+                out.append(ev)
+                if ev.anchor.i != tok.i:
+                    light_nouns.add(ev.anchor.i)
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.i in light_nouns:
+            continue
+        trig = lex.verb_trigger(tok)
+        demand = _obligation(tok, lex)
+        if demand:
+            out.append(demand)
+        elif trig:
+            out.append(_verb_event(tok, trig, lex))
+        elif tok.lemma_.lower() in lex.ALLEGED_ACTS:
+            ev = _allegation(tok, lex)
+            if ev:
+                out.append(ev)
+    for ev in out:
+        ev.aux = frame(ev, lex)
+        ev.type, ev.mode = _refine(ev, lex)
+    return sorted(out, key=lambda e: e.trigger.i)
+
+
+def _verb_event(tok, trig: Trigger, lex: Lexicon) -> Coded:
+    ev = Coded(trig.type, trig.mode, tok, tok, "verb")
+    patient = syn.passive_patient(tok)
+    if patient is not None:
+        ev.actors = [a for a in [syn.passive_agent(tok, lex)] if a is not None]
+        ev.recipients.append(patient)
+    else:
+        ev.actors = [a for a in [syn.subject(tok, lex)] if a is not None]
+        ev.recipients += syn.objects(tok)
+    _complements(ev, tok, lex)
+    for obj in syn.objects(tok):  # "transférer le contrôle des armes à la Biélorussie" hangs on the object
+        _complements(ev, obj, lex, genitive=False)
+    return ev
+
+
+def _complements(ev: Coded, tok, lex: Lexicon, genitive: bool = False) -> None:
+    """Sort the prepositional complements of ``tok`` into recipients and places."""
+    for prep, noun in syn.prep_args(tok):
+        to_whom, where = prep in lex.RECIPIENT_PREPS, prep in lex.LOCATION_PREPS
+        if to_whom and where:
+            place = ev.type in lex.LOCATIVE_TYPES and noun.ent_type_ in _PLACE_LABELS
+            (ev.places if place else ev.recipients).append(noun)
+        elif where:
+            ev.places.append(noun)
+        elif to_whom:
+            ev.recipients.append(noun)
+        elif genitive and prep in lex.GENITIVE_PREPS:
+            (ev.actors if ev.genitive == "actor" else ev.recipients).append(noun)
+            for prep2, noun2 in syn.prep_args(noun):  # "une demande de longue date du dirigeant"
+                if prep2 in lex.GENITIVE_PREPS and ev.genitive == "actor":
+                    ev.actors.append(noun2)
+        elif prep in lex.AGENT_PREPS:
+            ev.actors.append(noun)
+
+
+def _noun_event(tok, trig: Trigger, lex: Lexicon) -> Coded:
+    head = tok.head
+    light = (tok.dep_ in syn.OBJECTS | {"obl:arg"} and head.pos_ == "VERB"
+             and head.lemma_.lower() in lex.LIGHT_VERBS)
+    ev = Coded(trig.type, trig.mode, tok, head if light else tok, "noun", genitive=trig.genitive)
+    if light:
+        ev.actors = [a for a in [syn.subject(head, lex)] if a is not None]
+        _complements(ev, head, lex)
+    ev.actors += [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    _complements(ev, tok, lex, genitive=True)
+    ev.actors.append(tok)  # "l'invasion russe", "Israeli attack": a nationality on the noun itself
+    return ev
+
+
+def _allegation(tok, lex: Lexicon) -> Coded | None:
+    """ACCUSE when a reporting verb above ``tok`` has a subject other than ``tok``'s own."""
+    accused = syn.subject(tok, lex)
+    gov = _speech_governor(tok, lex)
+    if gov is not None:
+        speaker = syn.subject(gov, lex)
+        if speaker is None or accused is None or speaker.i == accused.i:
+            return None
+        return Coded("ACCUSE", "allege", tok, gov, "alleged", [speaker], [accused])
+    if accused is not None:  # no reporting verb: the speaker may come from a quote around it (stage)
+        return Coded("ACCUSE", "allege", tok, tok, "alleged", [], [accused])
+    return None
+
+
+def _speech_governor(tok, lex: Lexicon):
+    for _, gov in syn.governors(tok):
+        if gov.pos_ == "VERB" and gov.lemma_.lower() in lex.SPEECH_VERBS:
+            return gov
+    return None
+
+
+def _obligation(tok, lex: Lexicon) -> Coded | None:
+    """REQUEST when a speaker says another party must act ("Russia said Sudan must return the
+    helicopter", "Paris a déclaré que Moscou doit retirer ses troupes"): the act is demanded, not done."""
+    must = any(c.dep_ == "aux" and c.lemma_.lower() in _OBLIGATION for c in tok.children) or (
+        tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _OBLIGATION)
+    if not must:
+        return None
+    gov = _speech_governor(tok, lex)
+    bearer = syn.subject(tok.head if tok.dep_ == "xcomp" else tok, lex)
+    speaker = syn.subject(gov, lex) if gov is not None else None
+    if speaker is None or bearer is None or speaker.i == bearer.i:
+        return None
+    return Coded("REQUEST", None, tok, gov, "verb", [speaker], [bearer])
+
+
+def frame(ev: Coded, lex: Lexicon) -> list[str]:
+    """Auxiliary modes of an event, read from its anchor verb and the verbs that govern it."""
+    aux: set[str] = set()
+    cur = ev.anchor
+    tense = cur
+    _own_frame(cur, lex, aux)
+    while cur.dep_ in ("xcomp", "ccomp", "conj") and cur.head.i != cur.i and cur.head.pos_ in _GOVERNING:
+        link, gov = cur.dep_, cur.head
+        if link == "conj":  # "a accusé ... et a déclaré": conjuncts share nothing but their subject
+            break
+        lemma = gov.lemma_.lower()
+        if lemma in lex.SPEECH_VERBS and link == "ccomp":
+            break
+        trig = lex.verb_trigger(gov)
+        if lemma in lex.FUTURE_VERBS or (trig and trig.type in _INTENT_TYPES):
+            aux.add("future")
+        elif lemma in lex.HYPOTHETICAL_VERBS:
+            aux.add("hypothetical")
+        elif trig and trig.type == "REJECT":
+            aux.add("negation")
+        _own_frame(gov, lex, aux)
+        tense = gov
+        cur = gov
+    if not aux & {"future", "hypothetical"} and syn.past(tense):
+        aux.add("past")
+    return sorted(aux)
+
+
+def _own_frame(v, lex: Lexicon, aux: set[str]) -> None:
+    if syn.negated(v, lex):
+        aux.add("negation")
+    for c in v.children:
+        word = c.lower_
+        if c.dep_ in ("aux", "aux:tense", "aux:pass"):
+            if word in lex.FUTURE_MODALS or c.lemma_.lower() == "aller":
+                aux.add("future")
+            elif word in lex.HYPOTHETICAL_MODALS:
+                aux.add("hypothetical")
+        if c.dep_ == "mark" and word in lex.CONDITION_MARKS:
+            aux.add("hypothetical")
+    if "Fut" in v.morph.get("Tense"):
+        aux.add("future")
+    if lex.MORPHOLOGICAL_CONDITIONAL and syn.conditional(v):
+        aux.add("hypothetical")
+
+
+def _refine(ev: Coded, lex: Lexicon) -> tuple[str, str | None]:
+    """PLOVER's reading of announced acts: a stated intent to attack, punish or protest, or any future act
+    made conditional with "unless"/"à moins que", is a threat; a stated intent to help, meet or yield is
+    AGREE; a refusal to agree is REJECT."""
+    ahead = {"future", "hypothetical"} & set(ev.aux) and "negation" not in ev.aux
+    conditional_threat = any(c.dep_ == "advcl" and any(m.lower_ in lex.THREAT_MARKS for m in c.children)
+                             for c in ev.anchor.children)
+    if ahead and (conditional_threat or ev.type in _HOSTILE):
+        return "THREATEN", ev.mode if ev.type == "THREATEN" else None
+    if ev.type == "AGREE" and "negation" in ev.aux and ev.kind == "verb":
+        return "REJECT", None  # "will not accept", "n'a pas accepté": declining is PLOVER REJECT
+    if ahead and ev.type in _COOPERATIVE and ev.kind == "verb":
+        return "AGREE", None
+    return ev.type, ev.mode
+
+
+def main_event(events: list[Coded]) -> Coded | None:
+    """The event a sentence is about: the one highest in the parse (a sentence-level coder's choice)."""
+    return min(events, key=lambda e: (e.depth, e.kind == "alleged", e.trigger.i), default=None)

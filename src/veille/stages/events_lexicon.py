@@ -1,0 +1,83 @@
+"""One language's event vocabulary (``veille/lang/<code>/events.py``) behind a small lookup interface.
+
+The language module holds plain word lists; this class answers the questions the coder asks of a parsed
+token: is it a trigger, of which PLOVER type and mode, is it a reporting verb, a planning verb...
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+from ..lang import resources
+
+#: PLOVER 2021 event types, in codebook order
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+_OBJECTS = {"obj", "dobj"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a trigger word means: its PLOVER type and mode, and for nouns what "de X"/"of X" names."""
+
+    type: str
+    mode: str | None
+    genitive: str = "actor"
+
+
+class Lexicon:
+    """The event words of one language."""
+
+    def __init__(self, module: ModuleType):
+        self.m = module
+        self.verbs: dict = module.VERBS
+        self.nouns: dict = module.NOUNS
+        self.verb_object: dict = getattr(module, "VERB_OBJECT", {})
+
+    def __getattr__(self, name: str):
+        """Word sets (``SPEECH_VERBS``, ``NEGATORS``...) read straight from the language module; a language
+        may leave one out, which reads as empty."""
+        if name.isupper():
+            return getattr(self.m, name, frozenset())
+        raise AttributeError(name)
+
+    def verb_trigger(self, tok) -> Trigger | None:
+        """The meaning of a verb token: phrasal particle first ("pull out"), then verb+object ("send
+        troops"), then the verb alone. Reporting uses ("il a averti que...") are not triggers."""
+        lemma = tok.lemma_.lower()
+        particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "compound:prt")]
+        preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]
+        for p in particles + preps:
+            hit = self.verbs.get(f"{lemma} {p}")
+            if hit:
+                return Trigger(*hit)
+        for c in tok.children:
+            if c.dep_ in _OBJECTS or (c.dep_ == "pobj" and c.head.dep_ == "prep"):
+                hit = self.verb_object.get((lemma, c.lemma_.lower()))
+                if hit:
+                    return Trigger(*hit)
+        if lemma in self.SPEECH_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
+            return None
+        hit = self.verbs.get(lemma)
+        return Trigger(*hit) if hit else None
+
+    def noun_trigger(self, tok) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        compounds = [c.lemma_.lower() for c in tok.children if c.dep_ == "compound"]
+        for c in compounds:
+            hit = self.nouns.get(f"{c} {lemma}")
+            if hit:
+                return Trigger(*hit)
+        hit = self.nouns.get(lemma)
+        return Trigger(*hit) if hit else None
+
+
+@cache
+def lexicon(lang: str | None) -> Lexicon | None:
+    """The event lexicon for a language code, or None when the language has none."""
+    res = resources(lang)
+    part = res.part("events") if res else None
+    return Lexicon(part) if part else None

@@ -1,0 +1,126 @@
+"""Turning the parse's actor and recipient phrases into entity ids, through the page's mentions.
+
+PLOVER codes states and organisations, so a party is resolved in this order:
+1. a mention inside the phrase (the entities stage has already made "Moscou" as an actor a metonymy
+   mention of Russia, and "l'Occident" an entity of its own — a named group PLOVER has no code for);
+2. a person is coded as their country when the page calls them by a nationality ("le président russe
+   Vladimir Poutine" → Russia), as a PLOVER actor code is country + sector;
+3. a common noun with a nationality adjective is that country ("le dirigeant biélorusse", "Israeli troops");
+4. an unresolved pronoun takes the nearest earlier party of the same sentence (a deliberately small
+   stand-in for coreference, used only where the entities stage left the pronoun unlinked).
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+
+from ..record import Article, Entity, Mention
+
+_STATE_TYPES = {"GPE"}
+_PARTY_TYPES = {"GPE", "ORG", "PER", "NORP", "LOC", "MEDIA"}
+_HEAD_DEPS = {"flat", "flat:name", "appos", "compound", "amod", "nmod", "det", "case", "fixed", "punct"}
+
+
+def fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.lower())
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def _same_stem(adjective: str, name: str) -> bool:
+    """A nationality adjective and a country name share their stem: russe/Russie, biélorusse/Biélorussie,
+    ukrainien/Ukraine, Israeli/Israel, Chinese/China (the case this exists for: adjectives that the
+    entities stage leaves unlinked)."""
+    a, n = fold(adjective), fold(name)
+    k = 0
+    while k < min(len(a), len(n)) and a[k] == n[k]:
+        k += 1
+    return k >= 4 and k >= 0.6 * min(len(a), len(n))
+
+
+class Parties:
+    """The page's mentions, indexed for the coder's questions."""
+
+    def __init__(self, article: Article, doc=None, pronouns: frozenset[str] = frozenset()):
+        self.article = article
+        self.doc = doc
+        self.pronouns = pronouns
+        self.mentions: list[Mention] = sorted(article.mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self.entities: dict[str, Entity] = {e.id: e for e in article.entities}
+
+    def at(self, start: int, end: int) -> list[Mention]:
+        """Mentions overlapping [start, end)."""
+        i = bisect.bisect_left(self._starts, start - 200)
+        return [m for m in self.mentions[i:] if m.start < end and m.end > start]
+
+    def resolve(self, tok) -> str | None:
+        """The entity id of the party whose phrase is headed by ``tok`` (None when nothing names one)."""
+        if tok is None:
+            return None
+        for t in self._head_region(tok):
+            for m in self.at(t.idx, t.idx + len(t.text)):
+                ent = self.entities.get(m.entity_id)
+                if ent is None or ent.type in _PARTY_TYPES:
+                    return self._as_state(m.entity_id)
+        return self._nationality(tok) or self._pronoun(tok)
+
+    def _head_region(self, tok):
+        """The head and the words that name it with it (flat names, appositions, compounds, nationality
+        adjectives), not its clauses."""
+        out, todo = [tok], [tok]
+        while todo:
+            t = todo.pop()
+            for c in t.children:
+                if c.dep_ in _HEAD_DEPS and c.dep_ not in ("det", "case", "punct") and len(out) < 12:
+                    if c.dep_ == "nmod" and any(k.dep_ == "case" for k in c.children):
+                        continue
+                    out.append(c)
+                    todo.append(c)
+        return sorted(out, key=lambda t: (t is not tok, t.i))
+
+    def _as_state(self, entity_id: str) -> str:
+        ent = self.entities.get(entity_id)
+        if ent is not None and ent.type == "PER":
+            return self.country_of(ent) or entity_id
+        return entity_id
+
+    def country_of(self, person: Entity) -> str | None:
+        """The country a person stands for, read from how the page describes them: a nationality
+        adjective beside any of their mentions ("le président russe", "Le dirigeant russe a déclaré")."""
+        if self.doc is None:
+            return None
+        for m in self.mentions:
+            if m.entity_id != person.id:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in {span.root, span.root.head}:
+                hit = self._nationality(tok)
+                if hit:
+                    return hit
+        return None
+
+    def _nationality(self, tok) -> str | None:
+        """A country entity of the page named by an adjective on ``tok`` ("dirigeant biélorusse")."""
+        adjectives = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and not
+                      any(k.dep_ == "case" for k in c.children)]
+        if tok.pos_ == "ADJ":
+            adjectives.append(tok)
+        for adj in adjectives:
+            for ent in self.entities.values():
+                if ent.type in _STATE_TYPES and any(_same_stem(adj.text, n) for n in [ent.name, *ent.names]):
+                    return ent.id
+        return None
+
+    def _pronoun(self, tok) -> str | None:
+        """Nearest earlier state or organisation named in the same sentence, for an unlinked pronoun."""
+        if tok.lower_ not in self.pronouns or tok.pos_ != "PRON":
+            return None
+        sent = tok.sent
+        for m in reversed(self.at(sent.start_char, tok.idx)):
+            ent = self.entities.get(m.entity_id)
+            if m.end <= tok.idx and ent is not None and ent.type in {"GPE", "ORG"}:
+                return m.entity_id
+        return None

@@ -1,0 +1,143 @@
+"""Dependency-parse helpers for event coding: who is the subject of a clause (through control verbs,
+conjunctions and passives), what a preposition introduces, and how the clause is framed (negated,
+planned, conditional, past). Works on both label sets veille meets: Universal Dependencies (French model)
+and ClearNLP (English model).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .events_lexicon import Lexicon
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubj:pass", "nsubjpass"}
+OBJECTS = {"obj", "dobj"}
+INDIRECT = {"iobj", "dative"}
+OBLIQUES = {"obl", "obl:arg", "obl:mod", "nmod", "obl:agent", "iobj"}
+CLAUSE_LINKS = {"xcomp", "ccomp", "conj", "advcl"}
+VERBAL = {"VERB", "AUX"}
+_RELATIVE = {"qui", "que", "lequel", "laquelle", "who", "which", "that", "whom"}
+
+
+def prep_args(tok):
+    """(preposition, noun) pairs hanging from ``tok``: ``prep → pobj`` (ClearNLP) and ``obl/nmod`` with a
+    ``case`` child (UD). French contractions are kept as written ("au", "du")."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    yield (c.lower_, p)
+        elif c.dep_ in OBLIQUES:
+            case = next((k for k in c.children if k.dep_ == "case"), None)
+            if case is not None:
+                yield (case.lower_, c)
+
+
+def passive_agent(v, lex: Lexicon):
+    """The agent of a passive verb ("attaqué par X", "attacked by X")."""
+    for prep, noun in prep_args(v):
+        if prep in lex.AGENT_PREPS:
+            return noun
+    return None
+
+
+def controller(v, lex: Lexicon):
+    """Who does what an infinitive says: the object of an object-control governor ("aider X à",
+    "urge X to"), else the governor's own subject."""
+    gov = v.head
+    if gov.lemma_.lower() in lex.OBJECT_CONTROL:
+        for c in gov.children:
+            if c.dep_ in OBJECTS | INDIRECT and c.i != v.i:
+                return c
+        for prep, noun in prep_args(gov):
+            if prep in lex.RECIPIENT_PREPS:
+                return noun
+    return subject(gov, lex)
+
+
+def subject(v, lex: Lexicon, depth: int = 0):
+    """The actor of verb ``v``: its subject; the passive agent; the controller of an infinitive; the
+    subject of the first conjunct; the antecedent of a relative pronoun."""
+    if depth > 5:
+        return None
+    for c in v.children:
+        if c.dep_ in SUBJECTS:
+            if c.lower_ in _RELATIVE and v.dep_ in ("acl:relcl", "relcl"):
+                return v.head
+            return c
+    if any(c.dep_ in PASSIVE_SUBJECTS for c in v.children) or v.dep_ == "acl":
+        return passive_agent(v, lex)
+    if v.head.i == v.i:
+        return None
+    if v.dep_ == "xcomp" and v.head.pos_ in VERBAL:
+        return controller(v, lex)
+    if v.dep_ in ("conj", "xcomp", "advcl") or v.head.pos_ not in VERBAL:
+        return subject(v.head, lex, depth + 1)
+    return None
+
+
+def passive_patient(v):
+    return next((c for c in v.children if c.dep_ in PASSIVE_SUBJECTS), None)
+
+
+def objects(v):
+    """Direct and indirect objects, then what the object's own prepositions add (the French parse often
+    hangs "à la Biélorussie" on the object rather than on the verb)."""
+    out = [c for c in v.children if c.dep_ in OBJECTS | INDIRECT]
+    return out
+
+
+def governors(tok, limit: int = 6):
+    """The chain of clause heads above ``tok``, through complements, conjunctions and nouns heading a
+    clause (a noun trigger under its light verb)."""
+    out, cur = [], tok
+    while cur.head.i != cur.i and len(out) < limit:
+        out.append((cur.dep_, cur.head))
+        cur = cur.head
+    return out
+
+
+def negated(tok, lex: Lexicon) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in lex.NEGATORS and c.dep_ in ("advmod", "neg", "det"))
+               for c in tok.children)
+
+
+_COND_ENDINGS = ("raient", "rait", "rais", "rions", "riez")
+
+
+def conditional(tok) -> bool:
+    """French conditional. The model often tags "transférerait" as imperfect, so the form is checked too:
+    a conditional is the future stem + imperfect ending, an imperfect the bare stem + the same ending
+    ("transférait" vs "transférerait", "courait" vs "pourrait")."""
+    if "Cnd" in tok.morph.get("Mood"):
+        return True
+    form, lemma = tok.lower_, tok.lemma_.lower()
+    for end in _COND_ENDINGS:
+        if form.endswith(end) and len(form) > len(end) + 2:
+            stem = form[: -len(end) + 1]  # keep the 'r'
+            return stem.endswith("r") and form[: -len(end)] != lemma[:-2] and stem != lemma[:-2]
+    return False
+
+
+def past(tok) -> bool:
+    """A past tense on a verb: passé composé / present perfect (participle with a tense auxiliary), passé
+    simple, English simple past. The imperfect is left out: in reported speech it is only concordance."""
+    if tok.tag_ in ("VBD",):
+        return True
+    if "Past" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm"):
+        return True
+    if "Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN":
+        return any(c.dep_ in ("aux", "aux:tense") and c.lemma_.lower() in ("avoir", "être", "have")
+                   for c in tok.children)
+    return False
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\b(19|20)\d0s\b|années \d")
+
+
+def historical_context(sentence_text: str, lex: Lexicon, has_past_timex: bool) -> bool:
+    """Whether a sentence places its past acts in history rather than in the news of the day: a dated past
+    timex, a year, or a cue such as "il y a" / "ago"."""
+    low = sentence_text.lower()
+    return has_past_timex or bool(_YEAR.search(low)) or any(c in low for c in lex.HISTORICAL_CUES)
