@@ -54,3 +54,24 @@ def eval_langid(ctx, corpus) -> None:
 
     ok = print_table(langid.evaluate(corpus_dir(corpus)))
     ctx.exit(0 if ok else 1)
+
+
+@eval_group.command("time")
+@click.option("--corpus", type=click.Path(file_okay=False),
+              help="The shared corpus folder (default ../shared/corpus).")
+@click.option("--baseline", is_flag=True, help="Also score dateparser's search_dates on the same pages.")
+@click.option("-v", "--verbose", is_flag=True, help="List the gold time values each page misses.")
+@click.pass_context
+def eval_time(ctx, corpus, baseline, verbose) -> None:
+    """Time expressions (dev-gold values, FR and EN) and publication dates (25 pages, HTML and text)."""
+    from ..eval import time
+    from ..eval.common import corpus_dir, print_table
+
+    rows, scores, notes = time.evaluate(corpus_dir(corpus), baseline=baseline)
+    ok = print_table(rows)
+    if verbose:
+        for s in scores:
+            click.echo(f"  {s.id:10} {'; '.join(s.misses) or 'all values right'}")
+        for note in notes:
+            click.echo(f"  {note}")
+    ctx.exit(0 if ok else 1)

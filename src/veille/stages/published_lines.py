@@ -42,25 +42,36 @@ def _cues() -> _Cues:
         return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
     return _Cues(re.compile(rf"^\W*(?:{alt(pub)})\b\s*(?:le\b|on\b)?\s*:?\s*", re.I),
-                 re.compile(rf"(?:^|\W)(?:{alt(upd)})\b", re.I))
+                 re.compile(rf"(?:^|(?<=[\W\d]))(?:{alt(upd)})\b", re.I))
 
 
 def visible_lines(work: Work) -> tuple[list[tuple[int, str]], int]:
-    """The page's visible lines with their offsets, and the offset where the body starts. Plain text is read
-    as it came in (the cleaner drops bylines as furniture); HTML is rendered to its visible text."""
+    """The page's visible lines with their offsets, and the offset where the body starts. Plain text is
+    read as it came in (the cleaner drops bylines as furniture); HTML is reduced to its text, a line per
+    block."""
     raw = work.source.text or ""
     if work.source.kind == "html":
-        from trafilatura import html2txt
-
-        try:
-            raw = html2txt(raw) or ""
-        except (ValueError, TypeError):
-            raw = ""
+        raw = html_lines(raw)
     lines, pos = [], 0
     for line in raw.split("\n"):
         lines.append((pos, line.strip()))
         pos += len(line) + 1
     return lines, _body_start(raw, work.article.text)
+
+
+_BLOCK = re.compile(r"<(?:br|/?p|/?div|/?li|/?h\d|/?time|/?tr|/?section|/?article|/?header|/?footer"
+                    r"|/?span)\b[^>]*>", re.I)
+
+
+def html_lines(html: str) -> str:
+    """Visible text of an HTML page, a line per block. Deliberately simple: trafilatura's ``html2txt``
+    gives up on some pages' markup (France 24, 2015), and a byline only needs its line."""
+    import html as html_lib
+
+    text = re.sub(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", " ", html)
+    text = _BLOCK.sub("\n", text)
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", text))
+    return "\n".join(re.sub(r"[ \t\u00a0\u202f]+", " ", line).strip() for line in text.split("\n"))
 
 
 def _body_start(raw: str, body: str) -> int:
@@ -89,20 +100,54 @@ def date_line_near(lines: list[tuple[int, str]], body_at: int, lang: str | None)
 
 
 def _line_date(line: str, lang: str | None) -> tuple[bool, date] | None:
-    """(cued, date) for a line that states a publication date, else None."""
+    """(cued, date) for a line that states a publication date, else None. A line may hold several parts
+    ("CBC News · Posted: Apr 11, 2023 8:34 AM EDT | Last Updated: April 11"): each is read on its own."""
+    for part in re.split(r"\s[·•]\s|\s?\|\s?", line):
+        found = _part_date(part.strip(), lang)
+        if found:
+            return found
+    return None
+
+
+def _part_date(part: str, lang: str | None) -> tuple[bool, date] | None:
     cues = _cues()
-    m = cues.published.match(line)
+    m = cues.published.match(part)
     cued = bool(m and re.search(r"\w", m.group(0)))
-    if not cued and cues.updated.match(line):
+    if not cued and cues.updated.match(part):
         return None  # "Mis à jour le ...", "Updated April 3": not when it was published
-    rest = line[m.end():] if cued else line
+    rest = part[m.end():] if cued else part
     cut = cues.updated.search(rest)
     rest = rest[:cut.start()] if cut else rest
-    rest = re.split(r"\s[·|•]\s|\|", rest)[0].strip(" ,;:-–—")
-    if not re.search(r"\b(?:19|20)\d\d\b", rest) or (not cued and len(rest) > 60):
+    rest = rest.strip(" ,;:-–—(")
+    if not re.search(r"\b(?:19|20)\d\d\b", rest):
         return None
-    when = parse_full_date(rest, lang)
+    located = _located_date(rest)
+    if located is None:
+        return None
+    span_text, leftover = located
+    if not cued and len(_words(leftover)) > 4:
+        return None  # a sentence or caption that mentions a date ("Un Népalais prie, le 30 avril 2015")
+    when = (parse_full_date(rest, lang) if cued else None) or parse_full_date(span_text, lang)
     return (cued, when) if when else None
+
+
+def _located_date(text: str) -> tuple[str, str] | None:
+    """The first full date (day, month, year) the time grammar finds in ``text``, and the text around it."""
+    from .time_rules import find_candidates
+
+    for code in supported():
+        for cand in find_candidates(text, resources(code).part("time")):
+            if cand.kind in ("date", "numeric_date", "iso_date") and "year" in cand.groups:
+                return cand.text, text[:cand.start] + " " + text[cand.end:]
+    return None
+
+
+def _words(text: str) -> list[str]:
+    """Words of a date line besides the date: times, time zones and numbers do not count."""
+    text = re.sub(r"\b\d{1,2}(?:[:h]\d\d)?\s*(?:[ap]\.?m\.?)?(?=\W|$)"
+                  r"|\b(?:GMT|UTC|CET|CEST|EDT|EST|PDT|PST|BST)(?:[+-]\d+)?|\b(?:à|at|le|on|the)\b",
+                  " ", text, flags=re.I)
+    return re.findall(r"[^\W\d_]{2,}", text)
 
 
 def parse_full_date(text: str, lang: str | None) -> date | None:

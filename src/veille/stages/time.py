@@ -21,6 +21,9 @@ from .time_tense import tense_at
 
 log = logging.getLogger("veille")
 
+#: expressions that name a day by its date rather than by a weekday or a relative word
+_CALENDAR_KINDS = ("date", "numeric_date", "iso_date")
+
 
 class Time(Stage):
     name = "time"
@@ -56,11 +59,14 @@ def find_timexes(text: str, module, anchor: date | None, doc=None) -> list[Timex
     out: list[Timex] = []
     for cand in find_candidates(text, module):
         ctx.tense = tense_at(doc, cand.start, cand.end) if doc is not None else "present"
+        ctx.followed_by = text[cand.end:cand.end + 12]
         val = normalize(cand, ctx)
         if val is None:
             continue
         if val.day is not None:
             ctx.last_day = val.day
+            if cand.kind in _CALENDAR_KINDS:
+                ctx.last_calendar_day = val.day
         out.append(Timex(start=cand.start, end=cand.end, text=cand.text, type=val.type, value=val.value,
                          mod=val.mod, anchor=val.anchor))
     return out

@@ -39,6 +39,8 @@ class Context:
     anchor: date | None
     tense: str = "present"  # past | present | future
     last_day: date | None = None  # the last full day the text named, for "le lendemain", "dans la soirée"
+    last_calendar_day: date | None = None  # the last day named by its date ("Oct. 13"), not by a weekday
+    followed_by: str = ""  # the few characters after the expression
 
 
 @dataclass
@@ -275,12 +277,17 @@ def _vague(groups: dict, ctx: Context) -> Value:
 def _day_shift(groups: dict, ctx: Context) -> Value | None:
     """"le lendemain", "the day after": one day after (or before) the last day the text named. Without such
     a day the expression hangs on an event whose date the text does not give, and is left out."""
-    if ctx.last_day is None:
+    base = ctx.last_day
+    if re.match(r"\s+\w", ctx.followed_by) and ctx.last_calendar_day is not None:
+        # "the day after the attack": an event, which the text dates by the calendar ("Oct. 13"), while
+        # weekdays in between ("in its report on Thursday") tend to date the reporting
+        base = ctx.last_calendar_day
+    if base is None:
         return None
     word = _word(groups, "word")
     step = 1 if any(word == w for w in ctx.lang.DAY_AFTER) else -1
-    when = ctx.last_day + timedelta(days=step)
-    return Value("DATE", when.isoformat(), anchor=ctx.last_day.isoformat(), day=when)
+    when = base + timedelta(days=step)
+    return Value("DATE", when.isoformat(), anchor=base.isoformat(), day=when)
 
 
 def _clock(groups: dict, ctx: Context) -> Value:

@@ -97,7 +97,7 @@ PATTERNS: list[tuple[str, str]] = [
                  r"(?:,?\s+and\s+(?P<num2>{NUM})\s*(?P<unit2>{UNIT})|\s+and\s+a\s+(?P<half>half))?(?![\w-])"),
     ("vague", r"(?P<phrase>(?:the\s+past\s+few|recent)\s+(?:years|weeks|months|days|decades))(?![\w-])"),
     ("day_shift", r"the\s+(?P<word>day\s+after|next\s+day|following\s+day|day\s+before|previous\s+day)"
-                  r"(?![\w-])(?!\s+(?:the|a|an|his|her|their|its)\b)"),
+                  r"(?![\w-])"),
     ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s?"
               r"(?P<ampm>[ap]\.?m\.?)(?![\w])"),
 ]

@@ -120,7 +120,8 @@ PATTERNS: list[tuple[str, str]] = [
     # "ces dernières années"
     ("vague", r"(?P<phrase>ces\s+derni(?:ères|ers)\s+(?:années|semaines|mois|jours|décennies))(?![\w-])"),
     # "le lendemain", "la veille"
-    ("day_shift", r"(?:le\s+|la\s+)(?P<word>lendemain|veille)(?![\w-])(?!\s+(?:de|du|des|d['’]))"),
+    # "le lendemain (de l'attaque)": the day after the last day named; "la veille de Noël" is not
+    ("day_shift", r"(?:le\s+|la\s+)(?P<word>lendemain|veille(?![\w-])(?!\s+(?:de|du|des|d['’])))(?![\w-])"),
     # "14h52", "à 9 h 30"
     ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])\s?h\s?(?P<minute>[0-5]\d)?(?![\w])"),
 ]
