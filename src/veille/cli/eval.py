@@ -75,3 +75,22 @@ def eval_time(ctx, corpus, baseline, verbose) -> None:
         for note in notes:
             click.echo(f"  {note}")
     ctx.exit(0 if ok else 1)
+
+
+@eval_group.command("entities")
+@click.option("--corpus", type=click.Path(file_okay=False),
+              help="The shared corpus folder (default ../shared/corpus).")
+@click.option("-v", "--verbose", is_flag=True, help="List what each page misses, leaves unmerged or adds.")
+@click.pass_context
+def eval_entities(ctx, corpus, verbose) -> None:
+    """Entities on the dev-gold pages, FR and EN: recall, spellings merged on one entity, precision."""
+    from ..eval import entities
+    from ..eval.common import corpus_dir, print_table
+
+    rows, scores = entities.evaluate(corpus_dir(corpus))
+    ok = print_table(rows)
+    if verbose:
+        for s in scores:
+            click.echo(f"  {s.id:10} missed {s.missed or '-'}; unmerged {s.unmerged or '-'}; "
+                       f"spurious {s.spurious or '-'}")
+    ctx.exit(0 if ok else 1)
