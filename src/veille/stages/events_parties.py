@@ -62,7 +62,7 @@ class Parties:
             for m in self.at(t.idx, t.idx + len(t.text)):
                 ent = self.entities.get(m.entity_id)
                 if ent is None or ent.type in _PARTY_TYPES:
-                    return self._as_state(m.entity_id)
+                    return self.as_party(m.entity_id)
         return self._nationality(tok) or self._pronoun(tok)
 
     def _head_region(self, tok):
@@ -79,7 +79,8 @@ class Parties:
                     todo.append(c)
         return sorted(out, key=lambda t: (t is not tok, t.i))
 
-    def _as_state(self, entity_id: str) -> str:
+    def as_party(self, entity_id: str) -> str:
+        """An entity id as PLOVER codes it: a person with a known nationality stands for the country."""
         ent = self.entities.get(entity_id)
         if ent is not None and ent.type == "PER":
             return self.country_of(ent) or entity_id

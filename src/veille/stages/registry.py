@@ -23,7 +23,8 @@ def build_default(config: Config) -> list[Stage]:
 def _later_stages(config: Config) -> list[Stage]:
     """Language stages after the parse, in DESIGN.md order: entities, quotes, sources, time, events."""
     from .entities import Entities
+    from .events import Events
     from .published import Published
     from .time import Time
 
-    return [Entities(), Published(), Time()]
+    return [Entities(), Published(), Time(), Events()]

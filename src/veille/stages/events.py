@@ -1,0 +1,152 @@
+"""The events stage: PLOVER event coding of the page (who did what to whom, where, when, in what mode).
+
+The parse is coded sentence by sentence (``events_coder``); the parties found there become entity ids
+through the page's mentions (``events_parties``); each event's time is a timex of its sentence. An event
+is kept only when at least one party is known: a trigger word with nobody attached says little, and
+precision matters on real pages ("la crise", "une offensive" in passing are not events of the page).
+
+>>> # veille.analyze_text("La Biélorussie a aidé la Russie à lancer l'invasion de l'Ukraine.").events
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..pipeline import Stage, Work
+from ..record import Article, Event, Span, Timex
+from . import events_syntax as syn
+from .events_coder import Coded, code_sentence
+from .events_lexicon import Lexicon, lexicon
+from .events_parties import Parties
+
+_PLACES = {"GPE", "LOC"}
+_DATED = re.compile(r"^(\d{3}[\dX])")
+
+
+class Events(Stage):
+    name = "events"
+    version = "1"
+    requires = ("text", "lang", "doc", "mentions")
+    assigns = ("events",)
+
+    def __call__(self, work: Work) -> Work:
+        lex = lexicon(work.article.lang)
+        if work.doc is not None and lex is not None:
+            work.article.events = code_article(work.article, work.doc, lex)
+        return work
+
+
+def code_article(article: Article, doc, lex: Lexicon) -> list[Event]:
+    """Every event of a parsed page, in text order."""
+    parties = Parties(article, doc, lex.PRONOUNS)
+    out: list[Event] = []
+    for sent in doc.sents:
+        for coded in code_sentence(sent, lex):
+            ev = _to_event(coded, sent, article, parties, lex, out)
+            if ev is not None:
+                out.append(ev)
+    return out
+
+
+def _first(tokens, parties: Parties, skip: set[str | None]) -> str | None:
+    for tok in tokens:
+        found = parties.resolve(tok)
+        if found and found not in skip:
+            return found
+    return None
+
+
+def _to_event(c: Coded, sent, article: Article, parties: Parties, lex: Lexicon,
+              earlier: list[Event]) -> Event | None:
+    actor = _first(c.actors, parties, set()) or _quoted_speaker(c, article, parties)
+    recipient = _first(c.recipients, parties, {actor})
+    if recipient is None and c.type == "REQUEST":
+        recipient = _requested_party(c, lex, earlier, actor)
+    location = _place(c, parties, {actor, recipient})
+    if c.kind == "alleged" and not (actor and recipient):
+        return None
+    if not (actor or recipient or location):
+        return None
+    timex = _timex(c, sent, article)
+    aux = _aux(c, sent, article, timex, lex)
+    return Event(type=c.type, mode=c.mode, actor=actor, recipient=recipient, location=location, time=timex,
+                 aux=aux, sentence=_span(article, sent.start_char, sent.end_char),
+                 trigger=_span(article, c.trigger.idx, c.trigger.idx + len(c.trigger.text)),
+                 confidence=_confidence(c, actor, recipient, location))
+
+
+def _span(article: Article, start: int, end: int) -> Span:
+    text = article.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _place(c: Coded, parties: Parties, skip: set[str | None]) -> str | None:
+    for tok in c.places:
+        found = parties.resolve(tok)
+        ent = parties.entities.get(found) if found else None
+        if found and found not in skip and (ent is None or ent.type in _PLACES):
+            return found
+    return None
+
+
+def _quoted_speaker(c: Coded, article: Article, parties: Parties) -> str | None:
+    """The speaker of a quote the trigger lies in (the quotes stage's answer), for allegations made in a
+    direct quote ("« La crise, provoquée par l'Occident » a déclaré Poutine")."""
+    if c.kind != "alleged":
+        return None
+    at = c.trigger.idx
+    for q in article.quotes:
+        if q.start <= at < q.end and q.speaker:
+            return parties.as_party(q.speaker)
+    return None
+
+
+def _requested_party(c: Coded, lex: Lexicon, earlier: list[Event], requester: str | None) -> str | None:
+    """Whom a request was made of, when the sentence names the requested act by an earlier event of the
+    page ("le déploiement répondait à une demande de Loukachenko": the deployment is Russia's, so the
+    request was Russia's to grant)."""
+    for sib in c.trigger.head.children:
+        trig = lex.noun_trigger(sib) if sib.i != c.trigger.i else None
+        if trig is None:
+            continue
+        for ev in reversed(earlier):
+            if ev.type == trig.type and ev.actor and ev.actor != requester:
+                return ev.actor
+    return None
+
+
+def _timex(c: Coded, sent, article: Article) -> int | None:
+    """The sentence's timex nearest the trigger, preferring those inside the event's own clause."""
+    inside = [(i, t) for i, t in enumerate(article.timexes) if sent.start_char <= t.start < sent.end_char]
+    if not inside:
+        return None
+    lo = min(tok.idx for tok in c.anchor.subtree)
+    hi = max(tok.idx + len(tok.text) for tok in c.anchor.subtree)
+    at = c.trigger.idx
+    return min(inside, key=lambda it: (not (lo <= it[1].start < hi), abs(it[1].start - at)))[0]
+
+
+def _aux(c: Coded, sent, article: Article, timex: int | None, lex: Lexicon) -> list:
+    aux = [a for a in c.aux if a != "past"]
+    if "past" in c.aux:
+        dated = [t for t in article.timexes
+                 if sent.start_char <= t.start < sent.end_char and _before(t, article)]
+        if syn.historical_context(sent.text, lex, bool(dated)):
+            aux.append("historical")
+    return sorted(aux)
+
+
+def _before(t: Timex, article: Article) -> bool:
+    """A dated timex earlier than the publication (any dated one when the page has no date)."""
+    m = _DATED.match(t.value or "")
+    if not m or t.type not in ("DATE", None):
+        return False
+    return article.published is None or m.group(1).replace("X", "0") < article.published[:4]
+
+
+def _confidence(c: Coded, actor, recipient, location) -> float:
+    score = 0.35 + 0.25 * bool(actor) + 0.15 * bool(recipient or location)
+    score += {"verb": 0.15, "noun": 0.05, "alleged": 0.0}[c.kind]
+    return round(min(score, 0.95), 2)
