@@ -80,7 +80,22 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
     for ev in out:
         ev.aux = frame(ev, lex)
         ev.type, ev.mode = _refine(ev, lex)
-    return sorted(out, key=lambda e: e.trigger.i)
+    return sorted(_without_echoes(out), key=lambda e: e.trigger.i)
+
+
+def _without_echoes(events: list[Coded]) -> list[Coded]:
+    """Drop a complement that only repeats its governor's event ("a accepté de transférer" is one AGREE,
+    not two): same type, anchored on a verb the other event's anchor governs."""
+    by_anchor = {(e.anchor.i, e.type): e for e in events}
+    kept = []
+    for e in events:
+        gov = by_anchor.get((e.anchor.head.i, e.type)) if e.anchor.dep_ == "xcomp" else None
+        if gov is None or gov is e:
+            kept.append(e)
+        else:
+            gov.recipients += e.recipients  # "accepté de transférer les armes à la Russie": to Russia
+            gov.places += e.places
+    return kept
 
 
 def _verb_event(tok, trig: Trigger, lex: Lexicon) -> Coded:
@@ -94,7 +109,10 @@ def _verb_event(tok, trig: Trigger, lex: Lexicon) -> Coded:
         ev.recipients += syn.objects(tok)
     _complements(ev, tok, lex)
     for obj in syn.objects(tok):  # "transférer le contrôle des armes à la Biélorussie" hangs on the object
-        _complements(ev, obj, lex, genitive=False)
+        _complements(ev, obj, lex)
+        for prep, noun in syn.prep_args(obj):  # ... or on the object's own complement
+            if prep in lex.GENITIVE_PREPS:
+                _complements(ev, noun, lex)
     return ev
 
 

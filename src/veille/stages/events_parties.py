@@ -116,12 +116,21 @@ class Parties:
         return None
 
     def _pronoun(self, tok) -> str | None:
-        """Nearest earlier state or organisation named in the same sentence, for an unlinked pronoun."""
-        if tok.lower_ not in self.pronouns or tok.pos_ != "PRON":
+        """For an unlinked subject pronoun: the nearest earlier subject of this sentence or the one before
+        that names a state or organisation (subjects continue as subjects), else the nearest such name."""
+        if tok.lower_ not in self.pronouns or tok.pos_ != "PRON" or self.doc is None:
             return None
         sent = tok.sent
-        for m in reversed(self.at(sent.start_char, tok.idx)):
-            ent = self.entities.get(m.entity_id)
-            if m.end <= tok.idx and ent is not None and ent.type in {"GPE", "ORG"}:
-                return m.entity_id
-        return None
+        start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        named = [m for m in self.at(start, tok.idx) if m.end <= tok.idx and self._state_like(m.entity_id)]
+        subjects = [m for m in named if self._is_subject(m)]
+        pick = (subjects or named)[-1:] if named else []
+        return self.as_party(pick[0].entity_id) if pick else None
+
+    def _state_like(self, entity_id: str) -> bool:
+        ent = self.entities.get(entity_id)
+        return ent is not None and ent.type in {"GPE", "ORG", "PER"}
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if self.doc is not None else None
+        return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")

@@ -72,7 +72,7 @@ def subject(v, lex: Lexicon, depth: int = 0):
         return None
     if v.dep_ == "xcomp" and v.head.pos_ in VERBAL:
         return controller(v, lex)
-    if v.dep_ in ("conj", "xcomp", "advcl") or v.head.pos_ not in VERBAL:
+    if v.dep_ in ("conj", "xcomp", "advcl") or v.pos_ not in VERBAL or v.head.pos_ not in VERBAL:
         return subject(v.head, lex, depth + 1)
     return None
 
