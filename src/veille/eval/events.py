@@ -8,6 +8,7 @@ the CAMEO→PLOVER table say). Accuracy is reported per type and macro-averaged 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from ..lang import resources
 from ..stages.events_coder import code_sentence, main_event
 from ..stages.events_lexicon import PLOVER_TYPES, lexicon
 from ..stages.nlp import load_model
-from .common import Row
+from .common import Row, with_floors
 
 #: pre-2021 PLOVER names used by the GSR file -> current PLOVER
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -72,17 +73,23 @@ def per_type(scored: list[Scored]) -> dict[str, tuple[float, int]]:
     return {t: (right[t] / total[t], total[t]) for t in PLOVER_TYPES if total[t]}
 
 
-def rows(corpus: Path, limit: int | None = None) -> list[Row]:
+def corpus_sha1(corpus: Path) -> str:
+    """Checksum of the scored file, kept beside the floors so a changed gold set is noticed."""
+    return hashlib.sha1((corpus / GSR).read_bytes()).hexdigest()
+
+
+def evaluate(corpus: Path, subset: int | None = None) -> tuple[list[Row], list[Scored]]:
+    """Rows for ``veille eval events`` (with floors) and the scored sentences (for ``--verbose``)."""
     pairs = load_gsr(corpus)
-    if limit:
-        pairs = pairs[::max(1, len(pairs) // limit)][:limit]
+    if subset:
+        pairs = pairs[:: max(1, len(pairs) // subset)][:subset]
     scored = score(pairs)
     table = per_type(scored)
-    macro = sum(a for a, _ in table.values()) / len(table)
-    micro = sum(s.predicted == s.gold for s in scored) / len(scored)
-    coded = sum(s.predicted is not None for s in scored) / len(scored)
-    out = [Row("plover_gsr_cameo", "type accuracy (macro)", macro, len(scored)),
-           Row("plover_gsr_cameo", "type accuracy (micro)", micro, len(scored)),
-           Row("plover_gsr_cameo", "sentences coded", coded, len(scored))]
-    out += [Row("plover_gsr_cameo", f"accuracy {t}", a, n) for t, (a, n) in table.items()]
-    return out
+    name = "plover_gsr_cameo" if not subset else f"plover_gsr_cameo[{len(pairs)}]"
+    out = [Row(name, "type accuracy (macro)", sum(a for a, _ in table.values()) / len(table), len(scored)),
+           Row(name, "type accuracy (micro)", sum(s.predicted == s.gold for s in scored) / len(scored),
+               len(scored)),
+           Row(name, "sentences coded", sum(s.predicted is not None for s in scored) / len(scored),
+               len(scored))]
+    out += [Row(name, f"accuracy {t}", a, n) for t, (a, n) in table.items()]
+    return with_floors("events", out), scored
