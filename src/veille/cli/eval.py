@@ -94,3 +94,23 @@ def eval_entities(ctx, corpus, verbose) -> None:
             click.echo(f"  {s.id:10} missed {s.missed or '-'}; unmerged {s.unmerged or '-'}; "
                        f"spurious {s.spurious or '-'}")
     ctx.exit(0 if ok else 1)
+
+
+@eval_group.command("events")
+@click.option("--corpus", type=click.Path(file_okay=False),
+              help="The shared corpus folder (default ../shared/corpus).")
+@click.option("--subset", type=click.IntRange(min=1), help="Score an evenly spread sample of N sentences.")
+@click.option("-v", "--verbose", is_flag=True, help="List the sentences whose main event type is wrong.")
+@click.pass_context
+def eval_events(ctx, corpus, subset, verbose) -> None:
+    """PLOVER event types on the PLOVER GSR sentences (CAMEO manual examples), per type and macro-averaged."""
+    from ..eval import events
+    from ..eval.common import corpus_dir, print_table
+
+    rows, scored = events.evaluate(corpus_dir(corpus), subset=subset)
+    ok = print_table(rows)
+    if verbose:
+        for s in scored:
+            if s.predicted != s.gold:
+                click.echo(f"  {s.gold:9} got {s.predicted or '-':9} {s.text[:90]}")
+    ctx.exit(0 if ok else 1)
