@@ -15,8 +15,10 @@ from .analyze import analyze_cmd
 from .demo import demo_cmd
 from .entity import entity_cmd
 from .eval import eval_group
+from .events import events_cmd
 from .ingest import ingest_cmd
 from .search import search_cmd
+from .serve import serve_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -33,9 +35,11 @@ def cli(verbose: int) -> None:
 cli.add_command(analyze_cmd)
 cli.add_command(demo_cmd)
 cli.add_command(eval_group)
+cli.add_command(events_cmd)
 cli.add_command(ingest_cmd)
 cli.add_command(search_cmd)
 cli.add_command(entity_cmd)
+cli.add_command(serve_cmd)
 
 
 def main() -> None:

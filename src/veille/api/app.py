@@ -1,0 +1,49 @@
+"""The application: API under /api, the web UI at /, static assets at /static, OpenAPI at
+/api/openapi.json. Interactive docs pages are not served: they load their scripts from a CDN, and
+everything here works offline."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from ..config import Config, load_config
+from ..errors import require
+from ..store import Store, open_store
+
+
+def create_app(store: Store | None = None, *, db: str | None = None, config: Config | None = None):
+    """The FastAPI app over ``store`` (or the store at ``db``, or the configured one)."""
+    require("fastapi", "serve")
+    require("jinja2", "serve")
+    from fastapi import FastAPI
+    from fastapi.staticfiles import StaticFiles
+
+    from ..web import STATIC_DIR
+    from ..web.views import router as web_router
+    from .errors import install_error_handlers
+    from .limits import BodyLimit
+    from .routes import router as api_router
+
+    config = config or load_config()
+    owned = store is None
+    store = store or open_store(db, config)
+
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        if owned:
+            store.close()
+
+    import veille
+
+    app = FastAPI(title="veille", version=veille.__version__, lifespan=lifespan,
+                  description="News pages in, structured and attributed knowledge out: articles, entities "
+                              "(who said what), quotes, events and search over the store.",
+                  openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
+    app.state.store, app.state.config = store, config
+    install_error_handlers(app)
+    app.include_router(api_router)
+    app.include_router(web_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(BodyLimit, max_bytes=config.max_bytes)
+    return app

@@ -1,0 +1,180 @@
+"""The JSON endpoints under /api: reads are open, writes (``POST /api/analyze``, ``POST /api/articles``)
+need ``Authorization: Bearer <token>`` with the configured token (``api_token`` / ``$VEILLE_API_TOKEN``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel, Field, model_validator
+
+from ..record import Article
+from ..store import ArticleSummary, EntityDetail, EntitySummary, EventView, Page, QuoteView, Store
+from .errors import ApiError
+
+router = APIRouter(prefix="/api")
+
+Limit = Annotated[int, Query(ge=1, le=200, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
+DateFrom = Annotated[dt.date | None, Query(alias="from", description="On or after (YYYY-MM-DD).")]
+DateTo = Annotated[dt.date | None, Query(alias="to", description="On or before (YYYY-MM-DD).")]
+Name = Annotated[str | None, Query(max_length=200, description="An entity id or a name in any spelling.")]
+
+
+def store(request: Request) -> Store:
+    return request.app.state.store
+
+
+StoreDep = Annotated[Store, Depends(store)]
+
+
+def require_token(request: Request) -> None:
+    """Writes need the configured bearer token; a server without one accepts no writes."""
+    expected = request.app.state.config.api_token
+    given = request.headers.get("authorization", "")
+    scheme, _, token = given.partition(" ")
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if not expected:
+        raise ApiError(401, "writes are disabled: this server has no API token "
+                            "(set VEILLE_API_TOKEN or api_token in the configuration)", headers=challenge)
+    if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip().encode(), expected.encode()):
+        raise ApiError(401, "this needs 'Authorization: Bearer <token>' with the server's API token",
+                       headers=challenge)
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+class PageIn(BaseModel):
+    """A page to analyse: its HTML or plain text, and optionally where and when it was published."""
+
+    html: str | None = None
+    text: str | None = None
+    url: str | None = Field(default=None, max_length=2000)
+    published: dt.date | None = None
+    lang: str | None = Field(default=None, min_length=2, max_length=3)
+    name: str | None = Field(default=None, max_length=500, description="A name for the page in reports.")
+
+    @model_validator(mode="after")
+    def _one_body(self) -> PageIn:
+        if bool(self.html) == bool(self.text):
+            raise ValueError("give exactly one of 'html' or 'text' (non-empty)")
+        return self
+
+
+class ArticleIn(BaseModel):
+    """``POST /api/articles`` takes a page to analyse and store, or a ready-made record to store."""
+
+    page: PageIn | None = None
+    record: Article | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> ArticleIn:
+        if (self.page is None) == (self.record is None):
+            raise ValueError("give exactly one of 'page' (to analyse) or 'record' (an Article record)")
+        return self
+
+
+class Stored(BaseModel):
+    id: str
+    status: Literal["ingested", "replaced", "unchanged"]
+    article: ArticleSummary | None = None
+
+
+def _analyze(page: PageIn) -> Article:
+    from ..api_functions import analyze_text
+
+    return analyze_text(page.html or page.text or "", name=page.name or page.url or "<api>", url=page.url,
+                        published=_iso(page.published), lang=page.lang)
+
+
+@router.get("/health", tags=["meta"])
+def health(s: StoreDep) -> dict:
+    return {"status": "ok", "articles": s.count_articles(), "store": s.url.split(":", 1)[0]}
+
+
+@router.get("/articles", tags=["articles"])
+def list_articles(s: StoreDep, lang: str | None = Query(None, max_length=3),
+                  date_from: DateFrom = None, date_to: DateTo = None, entity: Name = None,
+                  limit: Limit = 20, offset: Offset = 0) -> Page[ArticleSummary]:
+    """Stored articles, newest first."""
+    return s.list_articles(lang=lang, date_from=_iso(date_from), date_to=_iso(date_to), entity=entity,
+                           limit=limit, offset=offset)
+
+
+@router.get("/articles/{article_id}", tags=["articles"])
+def get_article(article_id: str, s: StoreDep) -> Article:
+    """One article's full record."""
+    art = s.get_article(article_id)
+    if art is None:
+        raise ApiError(404, f"no article with id {article_id!r}")
+    return art
+
+
+@router.get("/search", tags=["articles"])
+def search(q: Annotated[str, Query(description="Words; \"quoted words\" are a phrase.")],
+           s: StoreDep, lang: str | None = Query(None, max_length=3), date_from: DateFrom = None,
+           date_to: DateTo = None, entity: Name = None, limit: Limit = 20,
+           offset: Offset = 0) -> Page[ArticleSummary]:
+    """Full-text search of titles and bodies (case and accents ignored), best matches first."""
+    return s.search(q, lang=lang, date_from=_iso(date_from), date_to=_iso(date_to), entity=entity,
+                    limit=limit, offset=offset)
+
+
+@router.get("/entities", tags=["entities"])
+def list_entities(s: StoreDep, q: Name = None, type: str | None = Query(None, max_length=10),
+                  limit: Limit = 50, offset: Offset = 0) -> Page[EntitySummary]:
+    """Entities, most often mentioned first; ``q`` finds them by any of their names."""
+    return s.list_entities(q=q, type=type, limit=limit, offset=offset)
+
+
+@router.get("/entities/{entity_id}", tags=["entities"])
+def get_entity(entity_id: str, s: StoreDep, limit: Limit = 50) -> EntityDetail:
+    """Who said what: the entity's quotes, quotes about it, its events, company and names."""
+    detail = s.entity(entity_id, limit=limit)
+    if detail is None:
+        raise ApiError(404, f"no entity with id {entity_id!r}")
+    return detail
+
+
+@router.get("/quotes", tags=["quotes"])
+def quotes(s: StoreDep, speaker: Name = None, about: Name = None,
+           q: str | None = Query(None, description="Words in the quote."), date_from: DateFrom = None,
+           date_to: DateTo = None, limit: Limit = 50, offset: Offset = 0) -> Page[QuoteView]:
+    """Quotes by speaker, about an entity, and/or containing words; newest first."""
+    return s.quotes(speaker=speaker, about=about, text=q, date_from=_iso(date_from), date_to=_iso(date_to),
+                    limit=limit, offset=offset)
+
+
+@router.get("/events", tags=["events"])
+def events(s: StoreDep, actor: Name = None, type: str | None = Query(None, max_length=40),
+           date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50,
+           offset: Offset = 0) -> Page[EventView]:
+    """Events (PLOVER) where the entity is actor or recipient, of a type, between dates."""
+    return s.events(actor=actor, type=type, date_from=_iso(date_from), date_to=_iso(date_to), limit=limit,
+                    offset=offset)
+
+
+@router.post("/analyze", tags=["write"], dependencies=[Depends(require_token)])
+def analyze(page: PageIn) -> Article:
+    """Analyse a page and return its record without storing it."""
+    return _analyze(page)
+
+
+@router.post("/articles", tags=["write"], dependencies=[Depends(require_token)], status_code=201)
+def post_article(body: ArticleIn, response: Response, s: StoreDep) -> Stored:
+    """Store a page (analysed here) or a ready-made record: 201 when new or replaced, 200 when unchanged."""
+    art = body.record if body.record is not None else _analyze(body.page)  # type: ignore[arg-type]
+    if body.record is not None and (bad := art.check_spans()):
+        raise ApiError(422, f"record {art.id}: {bad[0]}", "bad_record")
+    status = s.put(art)
+    if status == "unchanged":
+        response.status_code = 200
+    summary = ArticleSummary(id=art.id, title=art.title, url=art.url, site_name=art.site_name,
+                             source=art.source, published=art.published, lang=art.lang,
+                             n_words=len(art.text.split()),
+                             n_entities=len(art.entities), n_quotes=len(art.quotes), n_events=len(art.events))
+    return Stored(id=art.id, status=status, article=summary)

@@ -1,0 +1,34 @@
+"""``veille serve``: the API and the web UI over the store (needs the [serve] extra)."""
+
+from __future__ import annotations
+
+import click
+
+from ..config import load_config
+from ..errors import require
+from .ingest import db_option
+
+
+def run_server(app, host: str, port: int) -> None:
+    """Serve ``app`` with uvicorn until interrupted; the address is printed first."""
+    uvicorn = require("uvicorn", "serve")
+    click.echo(f"veille: serving on http://{host}:{port}/  (API: http://{host}:{port}/api/openapi.json; "
+               "Ctrl-C stops)", err=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@click.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8750, show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (TOML).")
+def serve_cmd(db, host, port, config_path) -> None:
+    """Serve the workbench: the web UI at / and the JSON API under /api over the store.
+
+    Writes (POST /api/analyze, POST /api/articles) need the bearer token set as api_token in the
+    configuration or $VEILLE_API_TOKEN; without one the server is read-only.
+    """
+    from ..api import create_app
+
+    config = load_config(config_path)
+    run_server(create_app(db=db, config=config), host, port)

@@ -1,0 +1,110 @@
+"""The HTML pages: search, article, entity, entities, events. Thin handlers over the store; templates in
+``templates/`` do the layout."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from ..store import QueryError, Store
+from . import TEMPLATES_DIR
+from .render import highlight, marked
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+templates.env.filters["marked"] = marked
+PAGE = 20
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def _page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"q": request.query_params.get("q", ""), **context},
+                                      status_code=status)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    return _page(request, "error.html", status, status=status, message=message)
+
+
+def _date(value: str | None, what: str) -> str | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise QueryError(f"{what} {value[:40]!r} is not a date in the form YYYY-MM-DD") from exc
+
+
+def _offset(request: Request) -> int:
+    raw = request.query_params.get("page", "1")
+    return (max(1, min(int(raw), 10_000)) - 1) * PAGE if raw.isdigit() else 0
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request):
+    """Search when there is a query, else the latest articles; and the most mentioned entities."""
+    s, p = _store(request), request.query_params
+    filters = {"lang": p.get("lang") or None, "date_from": _date(p.get("from"), "from"),
+               "date_to": _date(p.get("to"), "to"), "entity": p.get("entity") or None}
+    offset = _offset(request)
+    try:
+        page = (s.search(p["q"], limit=PAGE, offset=offset, **filters) if p.get("q", "").strip()
+                else s.list_articles(limit=PAGE, offset=offset, **filters))
+    except QueryError as err:
+        return _page(request, "index.html", 400, page=None, error=str(err), entities=[], filters=p)
+    entities = s.list_entities(limit=12).items if not p.get("q") else []
+    next_url = "/?" + urlencode({**dict(p), "page": offset // PAGE + 2})
+    return _page(request, "index.html", page=page, entities=entities, filters=p, error=None,
+                 next_url=next_url)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str):
+    art = _store(request).get_article(article_id)
+    if art is None:
+        return error_page(request, 404, f"no article with id {article_id!r}")
+    names = {e.id: e for e in art.entities}
+    counts = Counter(m.entity_id for m in art.mentions)
+    return _page(request, "article.html", art=art, body=highlight(art), names=names, counts=counts)
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities(request: Request):
+    p = request.query_params
+    page = _store(request).list_entities(q=p.get("q") or None, type=p.get("type") or None, limit=50,
+                                         offset=_offset(request))
+    return _page(request, "entities.html", page=page, filters=p)
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity(request: Request, entity_id: str):
+    detail = _store(request).entity(entity_id, limit=200)
+    if detail is None:
+        return error_page(request, 404, f"no entity with id {entity_id!r}")
+    by_month = Counter((q.published or "undated")[:7] for q in detail.quotes.items)
+    return _page(request, "entity.html", d=detail, timeline=_bars(by_month))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request):
+    p = request.query_params
+    page = _store(request).events(actor=p.get("actor") or None, type=p.get("type") or None,
+                                  date_from=_date(p.get("from"), "from"), date_to=_date(p.get("to"), "to"),
+                                  limit=200, offset=_offset(request))
+    by_month = Counter((e.date or "undated")[:7] for e in page.items)
+    types = sorted({e.type for e in page.items})
+    return _page(request, "events.html", page=page, filters=p, timeline=_bars(by_month), types=types)
+
+
+def _bars(counts: Counter) -> list[tuple[str, int, int]]:
+    """(month, count, width in percent) in date order, for the CSS timelines."""
+    top = max(counts.values(), default=1)
+    return [(k, n, max(2, round(100 * n / top))) for k, n in sorted(counts.items())]
