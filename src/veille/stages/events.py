@@ -118,14 +118,44 @@ def _requested_party(c: Coded, lex: Lexicon, earlier: list[Event], requester: st
 
 
 def _timex(c: Coded, sent, article: Article) -> int | None:
-    """The sentence's timex nearest the trigger, preferring those inside the event's own clause."""
-    inside = [(i, t) for i, t in enumerate(article.timexes) if sent.start_char <= t.start < sent.end_char]
-    if not inside:
-        return None
-    lo = min(tok.idx for tok in c.anchor.subtree)
-    hi = max(tok.idx + len(tok.text) for tok in c.anchor.subtree)
+    """The sentence's timex for the event: one inside the event's own clause, else the nearest one that
+    hangs on a clause governing the event (not one of a neighbouring clause: in "X ne transférerait pas...
+    depuis qu'il a envahi l'Ukraine il y a plus d'un an" the year belongs to the invasion)."""
+    doc = sent.doc
     at = c.trigger.idx
-    return min(inside, key=lambda it: (not (lo <= it[1].start < hi), abs(it[1].start - at)))[0]
+    clause = _own_clause(c.anchor)
+    best = None
+    for i, t in enumerate(article.timexes):
+        if not sent.start_char <= t.start < sent.end_char:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        own = span is not None and span.root.i in clause
+        if not own and (span is None or not _on_governing_clause(span.root, c.anchor)):
+            continue
+        key = (not own, abs(t.start - at))
+        if best is None or key < best[0]:
+            best = (key, i)
+    return best[1] if best else None
+
+
+_OTHER_CLAUSES = {"conj", "advcl", "acl:relcl", "relcl", "ccomp", "parataxis", "csubj"}
+
+
+def _own_clause(anchor) -> set[int]:
+    """Token indices of the anchor's clause, without the clauses hanging from it."""
+    out, todo = {anchor.i}, [anchor]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ not in _OTHER_CLAUSES:
+                out.add(c.i)
+                todo.append(c)
+    return out
+
+
+def _on_governing_clause(tok, anchor) -> bool:
+    """Whether the first verb above ``tok`` is the anchor or one of its governors."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and (verb.i == anchor.i or any(a.i == verb.i for a in anchor.ancestors))
 
 
 def _aux(c: Coded, sent, article: Article, timex: int | None, lex: Lexicon) -> list:

@@ -1,0 +1,51 @@
+"""``veille events PATH...``: analyse pages and list the PLOVER events found in them."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..api_functions import analyze_paths
+from ..config import load_config
+from ..stages.events_lexicon import PLOVER_TYPES
+from ..stages.events_view import describe, line, matches
+from .analyze import valid_date
+
+
+@click.command("events")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--actor", metavar="NAME", help="Only events whose actor is NAME (id, name or any spelling).")
+@click.option("--type", "types", multiple=True, type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+              help="Only events of this PLOVER type (repeatable).")
+@click.option("--published", callback=valid_date, metavar="YYYY-MM-DD",
+              help="Publication date to use (anchors relative dates).")
+@click.option("--lang", metavar="CODE", help="Language of the pages (skips detection), e.g. fr or en.")
+@click.option("--format", "fmt", type=click.Choice(("text", "ndjson")), default="text", show_default=True,
+              help="text: one line per event under each page; ndjson: one JSON object per event.")
+@click.pass_context
+def events_cmd(ctx, paths, actor, types, published, lang, fmt) -> None:
+    """List who did what to whom in news pages (PLOVER event types). PATH is a file, a directory or -.
+
+    \b
+    Examples:
+      veille events page.html
+      veille events --actor Russia --type MOBILIZE --type ASSAULT pages/
+      veille events article.txt --format ndjson | jq .type
+    """
+    failed = 0
+    for out in analyze_paths(paths, published=published, lang=lang, config=load_config()):
+        if out.error or out.article is None:
+            failed += 1
+            click.echo(f"veille: {out.error.source}: {out.error.message} [{out.error.reason}]", err=True)
+            continue
+        art = out.article
+        rows = [describe(art, ev) for ev in art.events if matches(art, ev, actor, types)]
+        if fmt == "ndjson":
+            for row in rows:
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(f"{art.source} — {len(rows)} event(s)\n")
+            sys.stdout.writelines(f"  {line(row)}\n" for row in rows)
+    ctx.exit(1 if failed else 0)
