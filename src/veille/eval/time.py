@@ -87,12 +87,15 @@ def _rows_for(label: str, scores: list[TimexScore]) -> list[Row]:
     return rows
 
 
-def evaluate_timexes(corpus: Path, analyze=None) -> tuple[list[Row], list[TimexScore], list[Article]]:
-    """Run the pipeline on every dev-gold entry and score its timexes."""
+def evaluate_timexes(corpus: Path, analyze=None, ids: set[str] | None = None
+                     ) -> tuple[list[Row], list[TimexScore], list[Article]]:
+    """Run the pipeline on every dev-gold entry (or those in ``ids``) and score its timexes."""
     if analyze is None:
         from ..api_functions import analyze as analyze
     scores, arts = [], []
     for g in load_gold(corpus):
+        if ids is not None and g["id"] not in ids:
+            continue
         art = analyze(corpus / "news" / g["raw_file"])
         arts.append(art)
         scores.append(score_timexes(g, [(t.text, t.value) for t in art.timexes]))

@@ -74,6 +74,8 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
     """Filters for the cases a pattern alone gets wrong, each named by the case it exists for."""
     if kind == "month" and not (m.group("year") or m.group("mod") or m.group("rel")):
         return _bare_month_ok(m.group("month"), module)
+    if kind == "season" and m.group("season").lower() in module.AMBIGUOUS_SEASONS:
+        return _season_ok(m, text, module)
     if kind == "duration" and module.UNITS.get(m.group("unit").lower()) == "Y":
         return not _is_age(m, text, module)
     if kind == "duration" and module.NUMBERS.get(m.group("num").lower()) == "X":
@@ -89,8 +91,19 @@ def _sentence_dot(m: re.Match, module: ModuleType) -> int:
         return 0
     word = re.sub(r"\W", "", m.group(0).split()[-1]).lower()
     month = module.MONTHS.get(word)
-    longer = month is not None and any(v == month and len(k) > len(word) for k, v in module.MONTHS.items())
+    if month is None:
+        return 0  # "7:05 p.m."
+    longer = any(v == month and len(k) > len(word) for k, v in module.MONTHS.items())
     return 0 if longer else 1
+
+
+def _season_ok(m: re.Match, text: str, module: ModuleType) -> bool:
+    """"l'été dernier", "cet été", "in the fall", "fall 2022", but not "a été tué" or "the fall of Kabul"."""
+    groups = m.groupdict()
+    if groups.get("rel") or groups.get("year") or groups.get("this"):
+        return True
+    before = text[max(0, m.start() - 12):m.start("season")]
+    return bool(re.search(module.SEASON_DETERMINERS, before, re.IGNORECASE))
 
 
 def _bare_month_ok(word: str, module: ModuleType) -> bool:

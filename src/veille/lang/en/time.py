@@ -27,6 +27,9 @@ UNITS = {"year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "w
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+#: "the fall of Kabul", "prices fall": a season only as "this/last/next fall", "in the fall", "fall 2022"
+AMBIGUOUS_SEASONS = frozenset({"fall", "spring"})
+SEASON_DETERMINERS = r"\bin\s+the\s*$"
 
 PERIOD_MODS = {"early": "START", "late": "END", "mid": "MID", "the end of": "END", "the start of": "START",
                "the beginning of": "START", "the middle of": "MID"}
@@ -53,7 +56,7 @@ BARE_MONTH_STOP = frozenset({"may", "mar", "jan", "jun", "jul", "aug", "sep", "s
                              "feb", "apr"})
 
 #: words before an amount of years that make it an age ("a 30-year-old", "aged 45")
-AGE_CONTEXT_BEFORE = r"(?:\baged)\s*$"
+AGE_CONTEXT_BEFORE = r"\baged(?:\s+\d+\s+(?:and|to|or))?\s*$"
 
 VAGUE_PERIODS = {"recent years": "PXY", "recent weeks": "PXW", "recent months": "PXM", "recent days": "PXD",
                  "recent decades": "PXDE", "the past few years": "PXY", "the past few days": "PXD",

@@ -36,6 +36,9 @@ PARTS_OF_DAY = {"matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "E
                 "nuit": "NI"}
 
 SEASONS = {"printemps": "SP", "été": "SU", "automne": "FA", "hiver": "WI"}
+#: season words that are also common other words ("a été tué"): only with a determiner, "dernier" or a year
+AMBIGUOUS_SEASONS = frozenset({"été"})
+SEASON_DETERMINERS = r"(?:cet|ce|cette|l['’]|le|au|en)\s*$"
 
 #: modifiers of a period ("début mars", "fin des années 1980", "mi-mars")
 PERIOD_MODS = {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID"}
@@ -66,7 +69,7 @@ BARE_MONTH_CASE = "lower"
 BARE_MONTH_STOP: frozenset[str] = frozenset()
 
 #: words after an amount of years that make it an age, not a time expression ("un homme de 30 ans")
-AGE_CONTEXT_BEFORE = r"(?:\bde|\bâgée?s?\s+de|,)\s*$"
+AGE_CONTEXT_BEFORE = r"(?:\bde|,|\bde\s+\d+\s+(?:et|à|ou))\s*$"
 
 #: recent-period phrases -> vague value ("ces dernières années" -> PXY)
 VAGUE_PERIODS = {"ces dernières années": "PXY", "ces dernières semaines": "PXW", "ces derniers mois": "PXM",

@@ -1,0 +1,131 @@
+"""The publication date: metadata, the page's own date lines, the address; never guessed.
+
+Pages here are written for these tests; the real pages are scored by ``veille eval time``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from veille.config import load_config
+from veille.pipeline import Pipeline
+from veille.sources import source_from_text
+from veille.stages.extract import Extract
+from veille.stages.language import Language
+from veille.stages.published import Published
+from veille.stages.published_lines import _line_date
+from veille.stages.published_url import date_from_url
+
+BODY_FR = ("Le conseil municipal a voté mardi soir un nouveau plan de circulation pour le centre-ville, "
+           "après plusieurs mois de concertation avec les habitants et les commerçants du quartier.\n\n"
+           "Le maire a expliqué que les travaux commenceraient au printemps et dureraient environ deux ans, "
+           "le temps de refaire les trottoirs et les pistes cyclables de la rue principale.\n")
+BODY_EN = ("The city council voted on Tuesday evening for a new traffic plan for the town centre, after "
+           "several months of consultation with residents and shopkeepers in the district.\n\n"
+           "The mayor said that the works would begin in the spring and last about two years, while the "
+           "pavements and cycle lanes of the main street are rebuilt.\n")
+
+
+@pytest.fixture(scope="module")
+def run():
+    pipe = Pipeline([Extract(), Language(), Published()], load_config())
+
+    def run_page(text: str, url: str | None = None, published: str | None = None):
+        return pipe.analyze(source_from_text("page.txt", text, url=url), published=published)
+    return run_page
+
+
+def test_published_from_a_french_byline(run):
+    page = ("Le Quotidien du Nord\n\nPlan de circulation : le conseil vote\n\n"
+            "Par Jeanne Martin\nPublié le 12 mars 2024 à 10h05, mis à jour le 13 mars 2024 à 08h00\n\n"
+            + BODY_FR)
+    art = run(page)
+    assert (art.published, art.published_source) == ("2024-03-12", "page text")
+
+
+def test_published_from_an_english_byline_with_parts(run):
+    page = ("Town News\n\nCouncil votes new traffic plan\n\n"
+            "Town News · Posted: Apr 3, 2023 8:34 AM EDT | Last Updated: April 4\n\n" + BODY_EN)
+    assert run(page).published == "2023-04-03"
+
+
+def test_published_bare_date_line_and_numeric_french_order(run):
+    page = "Town News\n\nCouncil votes new traffic plan\n\nMarch 7, 2024 7:55 AM UTC\n\n" + BODY_EN
+    assert run(page).published == "2024-03-07"
+    page = ("Le Quotidien\n\nPlan de circulation\n\nSociété 04/07/2023 07:32 Actualisé le 05/07/2023\n\n"
+            + BODY_FR)
+    assert run(page).published == "2023-07-04"
+
+
+def test_published_nearest_date_line_wins_over_related_headlines(run):
+    related = "".join(f"* Autre titre numéro {i}\n  Publié le {i} mai 2021 à 9h00\n" for i in range(1, 6))
+    page = "Plan de circulation\n\nPublié le 2 juin 2022 à 18h00\n\n" + BODY_FR + "\nÀ lire aussi\n" + related
+    assert run(page).published == "2022-06-02"
+
+
+def test_published_is_never_guessed(run):
+    page = "Plan de circulation\n\nPublié il y a 2 heures\n\n" + BODY_FR
+    art = run(page)
+    assert art.published is None and art.published_source is None
+    page = "Plan de circulation\n\nMis à jour le 13 mars 2024\n\n" + BODY_FR
+    assert run(page).published is None  # an update date is not the publication date
+    caption = "Plan de circulation\n\nUn cycliste traverse la place, le 3 février 2024.\n\n" + BODY_FR
+    assert run(caption).published is None  # a photo caption dates the photo
+
+
+def test_published_from_the_address_last(run):
+    art = run("Plan de circulation\n\n" + BODY_FR, url="https://journal.example/ville/2021/11/30/plan-circulation")
+    assert (art.published, art.published_source) == ("2021-11-30", "url")
+
+
+def test_published_given_by_the_user_wins(run):
+    page = "Plan de circulation\n\nPublié le 12 mars 2024\n\n" + BODY_FR
+    art = run(page, published="2024-03-26")
+    assert (art.published, art.published_source) == ("2024-03-26", "given by the user")
+
+
+def test_published_html_metadata_first():
+    pipe = Pipeline([Extract(), Language(), Published()], load_config())
+    html = ("<html><head><title>Traffic plan</title>"
+            '<meta property="article:published_time" content="2023-06-01T10:00:00Z"></head><body><article>'
+            "<h1>Council votes new traffic plan</h1><p>Published 9 June 2023</p>"
+            + "".join(f"<p>{p}</p>" for p in BODY_EN.split("\n\n")) + "</article></body></html>")
+    art = pipe.analyze(source_from_text("page.html", html))
+    assert (art.published, art.published_source) == ("2023-06-01", "html-metadata")
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.example.fr/politique/article/2023/08/30/titre_6187099_823448.html", date(2023, 8, 30)),
+    ("https://www.example.com/world/2024/feb/24/death-toll-rises", date(2024, 2, 24)),
+    ("https://www.example.fr/international/londres-policiers-20240430", date(2024, 4, 30)),
+    ("https://www.example.fr/culture/sepultures-14-04-2023-2516328_3.php", date(2023, 4, 14)),
+    ("https://www.example.com/business/plane-bird-strike-2023-04-25/", date(2023, 4, 25)),
+    ("https://www.example.com/en/20150512-blogger-death", date(2015, 5, 12)),
+    ("https://www.example.com/news/2023/budget", None),
+    ("https://www.example.com/a/2023/13/45/impossible", None),
+    ("https://www.example.fr/eco/dette-111-6-du-pib-en-2022_AD-202303280113.html", None),
+])
+def test_published_date_from_url(url, expected):
+    assert date_from_url(url) == expected
+
+
+def test_published_line_reader_cues():
+    assert _line_date("Published March 23, 2023Updated March 25, 2023", "en") == (True, date(2023, 3, 23))
+    assert _line_date("2 minute read April 25, 2023 2:26 PM GMT+2 Last Updated 9 min ago", "en") == \
+        (False, date(2023, 4, 25))
+    assert _line_date("Latest update : 2015-05-12", "en") is None
+
+
+def test_published_page_line_and_address_overrule_a_lone_html_date():
+    """The France 24 case: htmldate took a sidebar's <time> (the crawl day); the byline and URL agree."""
+    pipe = Pipeline([Extract(), Language(), Published()], load_config())
+    html = ("<html><head><title>Traffic plan</title>"
+            '<link rel="canonical" href="https://news.example/en/20230601-traffic-plan"></head><body>'
+            '<aside><time datetime="2023-06-02T10:25:21+02:00">10:25</time> Other story</aside><article>'
+            "<h1>Council votes new traffic plan</h1>"
+            + "".join(f"<p>{p}</p>" for p in BODY_EN.split("\n\n"))
+            + "<p>Date created : 2023-06-01</p></article></body></html>")
+    art = pipe.analyze(source_from_text("page.html", html, url="https://news.example/en/20230601-traffic-plan"))
+    assert (art.published, art.published_source) == ("2023-06-01", "page text")
+    assert any("HTML metadata said 2023-06-02" in n for n in art.notes)

@@ -1,0 +1,136 @@
+"""Time expressions: the grammar and its normalisation, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from veille.lang import resources
+from veille.stages.time import find_timexes, parse_anchor
+from veille.stages.time_calendar import clamp_year_for_month, nearest_weekday, weekend_week, year_for_day
+
+FR = resources("fr").part("time")
+EN = resources("en").part("time")
+
+
+def values(text: str, module, anchor: date | None) -> dict[str, str]:
+    return {t.text: t.value for t in find_timexes(text, module, anchor)}
+
+
+def test_time_french_dates_resolve_against_the_anchor():
+    text = "Le conseil s'est réuni mardi 12 septembre, en début de soirée, puis le 3 octobre 2021."
+    got = values(text, FR, date(2023, 9, 14))
+    assert got == {"mardi 12 septembre": "2023-09-12", "début de soirée": "2023-09-12TEV",
+                   "3 octobre 2021": "2021-10-03"}
+
+
+def test_time_without_anchor_the_year_stays_unknown():
+    got = values("La réforme entrera en vigueur le 1er janvier, et le budget de mars 2024 suivra.", FR, None)
+    assert got["1er janvier"] == "XXXX-01-01"
+    assert got["mars 2024"] == "2024-03"
+    assert all(t.anchor is None for t in find_timexes("hier et lundi", FR, None))
+
+
+def test_time_relative_words_keep_their_anchor():
+    timexes = find_timexes("Hier, le ministre a parlé ; la semaine dernière aussi.", FR, date(2024, 2, 7))
+    assert [(t.text, t.value, t.anchor) for t in timexes] == [
+        ("Hier", "2024-02-06", "2024-02-07"), ("la semaine dernière", "2024-W05", "2024-02-07")]
+
+
+def test_time_decade_part_keeps_its_modifier():
+    [t] = find_timexes("Le pays a changé depuis la fin des années 80.", FR, None)
+    assert (t.text, t.value, t.mod) == ("fin des années 80", "198X", "END")
+    [t] = find_timexes("Prices rose in the early 2000s.", EN, None)
+    assert (t.value, t.mod) == ("200X", "START")
+
+
+@pytest.mark.parametrize("text, value, mod", [
+    ("pendant trois semaines", "P3W", None),
+    ("depuis des décennies", "PXDE", None),
+    ("un peu plus de deux heures", "PT2H", "MORE_THAN"),
+    ("deux heures et demie", "PT2H30M", None),
+    ("for nearly two hours", "PT2H", "APPROX"),
+    ("after 3 minutes and 20 seconds", "PT3M20S", None),
+    ("a 12-day trip", "P12D", None),
+    ("over three decades", "P30Y", "MORE_THAN"),
+])
+def test_time_durations(text, value, mod):
+    module = FR if any(w in text for w in ("pendant", "depuis", "heures")) else EN
+    [t] = find_timexes(text, module, None)
+    assert (t.type, t.value, t.mod) == ("DURATION", value, mod)
+
+
+def test_time_ago_is_a_date_with_an_anchor_and_a_duration_without():
+    assert values("Il est parti il y a trois ans.", FR, date(2020, 5, 1))["il y a trois ans"] == "2017"
+    [t] = find_timexes("Il est parti il y a trois ans.", FR, None)
+    assert (t.type, t.value) == ("DURATION", "P3Y")
+    [t] = find_timexes("It closed more than two years ago.", EN, date(2020, 5, 1))
+    assert (t.value, t.mod) == ("P2Y", "MORE_THAN")
+
+
+def test_time_ages_are_not_durations():
+    assert values("Une femme de 45 ans et deux sœurs âgées de 16 et 19 ans.", FR, None) == {}
+    assert values("A 30-year-old man, aged 52 years, was there.", EN, None) == {}
+
+
+def test_time_english_months_need_care():
+    got = values("In October, officials may meet. The Mars rover landed March 3.", EN, date(2024, 1, 10))
+    assert got == {"October": "2023-10", "March 3": "2024-03-03"}
+    assert values("Les sondes vers Mars partent en mars.", FR, date(2024, 1, 10)) == {"mars": "2024-03"}
+
+
+def test_time_last_and_next_named_periods():
+    got = values("last December, next year, mai dernier", EN, date(2023, 4, 3))
+    assert got["last December"] == "2022-12" and got["next year"] == "2024"
+    assert values("en mai dernier", FR, date(2023, 4, 3)) == {"mai dernier": "2022-05"}
+
+
+def test_time_seasons_halves_quarters():
+    got = values("l'été dernier, au premier semestre, au troisième trimestre 2022", FR, date(2023, 10, 2))
+    assert got == {"l'été dernier": "2023-SU", "premier semestre": "2023-H1",
+                   "troisième trimestre 2022": "2022-Q3"}
+    assert values("Il a été élu et il a été battu.", FR, None) == {}
+    got = values("After the fall of the wall, in the fall of 1990.", EN, None)
+    assert got == {"the fall of 1990": "1990-FA"}
+
+
+def test_time_day_after_follows_the_last_day_named():
+    got = values("The strike began on May 2. The day after the strike, talks resumed.", EN, date(2023, 5, 9))
+    assert got["The day after"] == "2023-05-03"
+    assert "le lendemain" not in values("Il est revenu le lendemain.", FR, None)
+
+
+def test_time_clock_times_take_the_day_named():
+    got = values("Jeudi 4 mai 2023 à 14h30, la séance a repris.", FR, None)
+    assert got["14h30"] == "2023-05-04T14:30"
+    assert values("at 7:05 p.m. on the day", EN, date(2023, 5, 4))["7:05 p.m."] == "2023-05-04T19:05"
+
+
+def test_time_spans_match_the_text():
+    text = "Le 14 juillet 2022, puis fin 2023 et depuis quelques jours."
+    for t in find_timexes(text, FR, date(2024, 1, 1)):
+        assert text[t.start:t.end] == t.text
+
+
+def test_time_anchor_parsing_refuses_non_dates():
+    assert parse_anchor("2023-03-26T10:00:00") == date(2023, 3, 26)
+    assert parse_anchor("sometime") is None and parse_anchor(None) is None
+
+
+def test_calendar_weekday_follows_tense():
+    tuesday = date(2024, 4, 30)
+    assert nearest_weekday(0, tuesday, "past") == date(2024, 4, 29)
+    assert nearest_weekday(0, tuesday, "future") == date(2024, 5, 6)
+    assert nearest_weekday(1, tuesday, "last") == date(2024, 4, 23)
+    assert nearest_weekday(1, tuesday, "next") == date(2024, 5, 7)
+    assert nearest_weekday(2, tuesday, "present") == date(2024, 5, 1)
+
+
+def test_calendar_partial_dates():
+    assert year_for_day(12, 20, date(2024, 1, 5), "present") == date(2023, 12, 20)
+    assert year_for_day(12, 20, date(2024, 1, 5), "future") == date(2024, 12, 20)
+    assert year_for_day(2, 29, date(2023, 3, 1), "past") == date(2023, 2, 28)
+    assert clamp_year_for_month(5, date(2023, 5, 10), "last") == 2022
+    assert clamp_year_for_month(5, date(2023, 5, 10), "past") == 2023
+    assert weekend_week(date(2024, 4, 30), "past") == (2024, 17)
