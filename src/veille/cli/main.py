@@ -16,7 +16,6 @@ from .demo import demo_cmd
 from .entity import entity_cmd
 from .eval import eval_group
 from .events import events_cmd
-from .events import events_cmd
 from .ingest import ingest_cmd
 from .search import search_cmd
 from .serve import serve_cmd
@@ -36,7 +35,6 @@ def cli(verbose: int) -> None:
 cli.add_command(analyze_cmd)
 cli.add_command(demo_cmd)
 cli.add_command(eval_group)
-cli.add_command(events_cmd)
 cli.add_command(events_cmd)
 cli.add_command(ingest_cmd)
 cli.add_command(search_cmd)
