@@ -1,4 +1,5 @@
-"""``veille demo``: the main job on the embedded default — analyse the bundled example pages."""
+"""``veille demo``: the main job on the embedded default — the bundled example pages analysed into the
+SQLite store in the user's data directory, then the workbench served on a local address."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ from importlib import resources as ir
 
 import click
 
-from ..api_functions import analyze_paths
-from .report import text_report
+from ..config import load_config
+from ..errors import require
+from ..store import ingest_paths, open_store
+from .ingest import db_option
+from .progress import Progress
 
 
 def example_paths() -> list[str]:
@@ -16,15 +20,34 @@ def example_paths() -> list[str]:
 
 
 @click.command("demo")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8750, show_default=True)
+@click.option("--no-serve", is_flag=True, help="Only fill the store (for scripts and tests).")
 @click.pass_context
-def demo_cmd(ctx) -> None:
-    """Analyse the example pages bundled with veille (French and English, HTML and plain text) and print
-    their reports."""
-    failed = 0
-    for out in analyze_paths(example_paths()):
-        if out.error:
-            failed += 1
-            click.echo(f"veille: {out.error}", err=True)
-        else:
-            click.echo(text_report(out.article))
-    ctx.exit(1 if failed else 0)
+def demo_cmd(ctx, db, host, port, no_serve) -> None:
+    """Analyse the example pages bundled with veille (French and English, HTML and plain text) into the
+    embedded store, then serve the workbench and print its address.
+
+    Running it again re-uses the store: unchanged pages are not stored twice.
+    """
+    if not no_serve:
+        require("fastapi", "serve")
+    config = load_config()
+    store = open_store(db, config)
+    progress = Progress(enabled=True, label="example pages")
+    summary = ingest_paths(store, example_paths(), config=config, on_step=progress.step)
+    progress.done()
+    click.echo(f"veille: {summary.ingested} ingested, {summary.replaced} replaced, {summary.unchanged} "
+               f"unchanged, {len(summary.failed)} failed; {store.count_articles()} articles in {store.url}",
+               err=True)
+    for name, reason, message in summary.failed:
+        click.echo(f"veille:   failed {name}: {message} [{reason}]", err=True)
+    if no_serve:
+        store.close()
+        ctx.exit(1 if summary.failed else 0)
+    from ..api import create_app
+    from .serve import run_server
+
+    run_server(create_app(store, config=config), host, port)
+    store.close()
