@@ -14,9 +14,12 @@ Only ``Article.text`` is read, so furniture the extractor removed never yields a
 
 from __future__ import annotations
 
+import re
+
 from ..lang import resources
 from ..pipeline import Stage, Work
 from ..record import Entity, Mention
+from .entities_chunks import chunk_candidates
 from .entities_coref import resolve_acronyms, resolve_people, resolve_unknown
 from .entities_descriptions import description_candidates, find_descriptions
 from .entities_linking import link_by_name_key, link_names, record_type
@@ -48,8 +51,11 @@ def find_mentions(doc, words, kb, lang: str, published: str | None) -> list[Cand
     """Every linked mention of ``doc``: names first, then descriptions and metonymies."""
     text = doc.text
     cands = merge(ner_candidates(doc, words), kb_candidates(text, matcher_for(kb).find(text), kb))
+    cands = sorted(cands + chunk_candidates(doc, words, cands), key=lambda c: c.start)
     link_names(cands, kb, lang)
-    cands = [c for c in cands if keep(c)]
+    promote_people(cands)
+    series = series_names(text)
+    cands = [c for c in cands if keep(c) and not is_description(c, kb, lang) and not in_series(c, series)]
     link_by_name_key(cands, kb)
     resolve_people(cands)
     resolve_acronyms(cands, text)
@@ -61,6 +67,41 @@ def find_mentions(doc, words, kb, lang: str, published: str | None) -> list[Cand
     return sorted(names + description_candidates(descs, kb, published, names, text), key=lambda c: c.start)
 
 
+def promote_people(cands: list[Candidate]) -> None:
+    """French NER often calls a full name MISC ("Recep Tayyip Erdogan") and the same surname PER a line
+    later ("M. Erdogan"): a MISC span of two to four capitalised words ending with a PER surname is PER."""
+    surnames = {c.text.split()[-1] for c in cands if c.label == "PER"}
+    for c in cands:
+        words = c.text.split()
+        if c.label == "MISC" and c.entity_id is None and 2 <= len(words) <= 4 and words[-1] in surnames \
+                and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            c.label = "PER"
+
+
+def is_description(c: Candidate, kb, lang: str) -> bool:
+    """"Parlement turc", "Police vaudoise": a common noun and a country adjective is a description, not a
+    name, even with a capital (sentence start)."""
+    words = c.text.split()
+    if c.entity_id is not None or len(words) != 2 or not words[1].islower():
+        return False
+    return bool(kb.by_adjective(words[1], lang))
+
+
+_SERIES = re.compile(r"\b([A-Z][a-z]+)[ \u00a0](?:[IVX]{1,4}|\d{1,3})\b(?![.,]\d)")
+
+
+def series_names(text: str) -> set[str]:
+    """Words the page numbers like missions, products or models ("Artemis II", "Apollo 11", "Falcon 9"):
+    such names are things, not organisations or places, and the gold of no news corpus counts them."""
+    return {m.group(1) for m in _SERIES.finditer(text)}
+
+
+def in_series(c: Candidate, series: set[str]) -> bool:
+    words = c.text.split()
+    return c.entity_id is None and c.label != "PER" and bool(words) and words[0] in series and (
+        len(words) == 1 or re.fullmatch(r"[IVX]{1,4}|\d{1,3}", words[-1]) is not None)
+
+
 def keep(c: Candidate) -> bool:
     """Whether a candidate is worth an entity. The KB's word is enough; spaCy alone must give a type
     veille keeps and, for one word, a proper noun (French NER tags "États" in "d’États entiers" as LOC)."""
@@ -70,6 +111,8 @@ def keep(c: Candidate) -> bool:
         return False
     pos = c.extra.get("pos") or []
     if len(pos) == 1 and pos[0] != "PROPN":
+        return False
+    if len(c.text) <= 2 and c.text.isupper():  # "JT", "AP" alone: too short to tell from a heading
         return False
     return any(ch.isupper() for ch in c.text)
 

@@ -53,7 +53,8 @@ def _lookup_ner(c: Candidate, kb, lang: str) -> None:
         rest = c.text[m.end():] if m else ""
         if m and _name_like(rest):
             found = kb.lookup(rest, lang) or kb.lookup(rest)
-            if found or m.group(0).startswith("The"):  # English names keep no article ("The NFC" -> NFC)
+            # English organisations keep no article ("The NFC" -> NFC); places do ("The Hague")
+            if found or (m.group(0).startswith("The") and c.label in ("ORG", "MEDIA")):
                 c.start += m.end()
                 c.text = rest
     if found:

@@ -71,10 +71,10 @@ def case_fits(written: str, surface: str) -> bool:
     - an acronym of three letters or fewer ("US", "UE", "AU", "WHO") must be written in capitals;
     - a longer acronym may be written with a capital initial ("Otan" for OTAN, as French papers do);
     - a name with a capital must be written with a capital (the lower-case word "chine" is not China);
-    - a KB name in lower case ("ministère de l'intérieur") is matched however it is written.
+    - a KB name that starts in lower case ("palais de l'Élysée") is matched however it is written.
     """
     letters = [c for c in surface if c.isalpha()]
-    if not letters or not any(c.isupper() for c in letters):
+    if not letters or not any(c.isupper() for c in letters) or letters[0].islower():
         return True
     if "\n" in written:
         return False

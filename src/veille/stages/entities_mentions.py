@@ -22,6 +22,8 @@ NER_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "
 NER_ONLY_TYPES = {"PER", "ORG", "GPE", "LOC"}
 
 _EDGE_JUNK = " \t\n\"'“”«»‘’()[]{}.,;:!?–—-*•|/"
+#: small words a span must not end with ("Cour d’assises du" before a name spaCy cut off)
+_TRAILING_SMALL = re.compile(r"(?:\s+(?:de|du|des|d['’]|la|le|les|l['’]|of|the|and|et|for))+\s*$")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
@@ -48,7 +50,7 @@ def ner_candidates(doc, words) -> list[Candidate]:
     """spaCy's entities of ``doc``, cleaned with the language's ``words`` (``lang/<code>/entities.py``)."""
     out: list[Candidate] = []
     text = doc.text
-    for ent in doc.ents:
+    for ent in _join_nicknames(doc):
         label = NER_TYPES.get(ent.label_)
         if label is None:
             continue
@@ -61,10 +63,35 @@ def ner_candidates(doc, words) -> list[Candidate]:
     return out
 
 
+def _join_nicknames(doc) -> list:
+    """Names with a nickname in quotes are one name: Edwin “Buzz” Aldrin (spaCy cuts it in two)."""
+    ents = list(doc.ents)
+    out = []
+    i = 0
+    while i < len(ents):
+        e = ents[i]
+        m = _NICKNAME.match(doc.text, e.end_char)
+        if e.label_ in ("PER", "PERSON") and m:
+            end = m.end()
+            if i + 1 < len(ents) and ents[i + 1].start_char < end:
+                end = max(end, ents[i + 1].end_char)
+                i += 1
+            span = doc.char_span(e.start_char, end, label=e.label_, alignment_mode="expand")
+            out.append(span if span is not None else e)
+        else:
+            out.append(e)
+        i += 1
+    return out
+
+
+_NICKNAME = re.compile(r"\s+[“\"«‘']\s*[A-Z][\w.-]*\s*[”\"»’']\s+[A-Z][\w-]+")
+
+
 def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A span that crosses a line break is two things glued together: keep each line's part."""
+    """A span that crosses a line break or a spaced dash is two things glued together ("Issam Abdallah -
+    found"): keep each part."""
     pieces, s = [], start
-    for m in re.finditer(r"\n", text[start:end]):
+    for m in re.finditer(r"\n|\s+[-–—|]\s+", text[start:end]):
         pieces.append((s, start + m.start()))
         s = start + m.end()
     pieces.append((s, end))
@@ -77,6 +104,9 @@ def clean_span(text: str, start: int, end: int, label: str, words) -> Candidate 
     before = start
     start, end = _strip_leading(text, start, end, words)
     titled = any(text[before:start].startswith(h + " ") for h in words.HONORIFICS)
+    tail = _TRAILING_SMALL.search(text[start:end])
+    if tail:
+        end = start + tail.start()
     m = _POSSESSIVE.search(text[start:end])
     if m and end - start > 3:
         end -= len(m.group(0)) - (1 if m.group(0)[0] == "s" else 0)
@@ -152,7 +182,7 @@ def kb_candidates(text: str, matches: list[KBMatch], kb) -> list[Candidate]:
 def merge(ner: list[Candidate], kb: list[Candidate]) -> list[Candidate]:
     """One candidate per stretch of text: the longest wins, the KB's on a tie; a KB match inside a spaCy
     span lends the span its ids when both cover the same name."""
-    ner = [c for c in ner if not any(_swallows(c, k) for k in kb)]
+    ner = [c for c in ner if not _swallows(c, [k for k in kb if c.start <= k.start and k.end <= c.end])]
     pool = sorted(kb + ner, key=lambda c: (-(c.end - c.start), c.origin != "kb", c.start))
     taken: list[Candidate] = []
     for c in pool:
@@ -164,10 +194,15 @@ def merge(ner: list[Candidate], kb: list[Candidate]) -> list[Candidate]:
     return sorted(taken, key=lambda c: c.start)
 
 
-def _swallows(span: Candidate, match: Candidate) -> bool:
-    """A spaCy span that is a KB name plus lower-case words only ("OTAN hier"): the KB name is the name."""
-    inside = span.start <= match.start and match.end <= span.end
-    if not inside or (span.start, span.end) == (match.start, match.end):
+def _swallows(span: Candidate, inside: list[Candidate]) -> bool:
+    """A spaCy span made of KB names plus lower-case words ("OTAN hier", "Otan de la Finlande"): the KB
+    names are the names. A span that is itself one KB name, or has a capitalised word of its own
+    ("Banque de France"), stays."""
+    if not inside or any((k.start, k.end) == (span.start, span.end) for k in inside):
         return False
-    rest = span.text[: match.start - span.start] + " " + span.text[match.end - span.start:]
-    return not any(w[:1].isupper() for w in rest.split())
+    rest, pos = [], span.start
+    for k in sorted(inside, key=lambda k: k.start):
+        rest.append(span.text[pos - span.start:k.start - span.start])
+        pos = max(pos, k.end)
+    rest.append(span.text[pos - span.start:])
+    return not any(w[:1].isupper() for w in " ".join(rest).split())

@@ -1,15 +1,14 @@
 """Metonymy: a capital or a seat of power used as an actor stands for its state ("Moscou a déclaré",
 "les troupes du Kremlin", "the Kremlin's response", "according to Washington"), while the same word used
-as a place stays the place ("à Moscou", "in Moscow", a dateline "MOSCOU :").
+as a place stays the place ("à Moscou", "in Moscow", a dateline "MOSCOU :", "le palais de l’Élysée").
 
-The KB says what a place stands for (``KBEntity.stands_for``); the parse says how it is used. A city is
-an actor only when it is the subject, the agent, a possessor, or the complement of an agent noun ("les
-alliés de Moscou"); a seat of power (Kremlin, Élysée, White House) is an actor unless it follows a
-locative preposition ("au Kremlin", "at the White House")."""
+The KB says what a place stands for (``KBEntity.stands_for``); the parse says how it is used. A city or a
+seat of power (Kremlin, Élysée, White House) is an actor only when it is the subject, the agent, a
+possessor, the source ("selon le Kremlin"), or the complement of an agent noun ("les alliés de Moscou",
+"les troupes du Kremlin"); never after a locative preposition ("au Kremlin", "at the White House")."""
 
 from __future__ import annotations
 
-from .entities_linking import record_type
 from .entities_mentions import Candidate
 
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "obl:agent", "agent", "poss"}
@@ -25,10 +24,9 @@ def apply_metonymy(cands: list[Candidate], kb, doc, words) -> None:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None or _is_place(span, words):
             continue
-        seat = record_type(ent.type) != "GPE"
-        if seat or _is_actor(span, words):
+        if _is_actor(span, words):
             state = kb.get(ent.stands_for)
-            c.entity_id, c.how, c.label = state.id, "metonymy", record_type(state.type)
+            c.entity_id, c.how, c.label = state.id, "metonymy", state.type
 
 
 def _previous_word(span):

@@ -32,3 +32,20 @@ AGENT_NOUNS = ("troops", "forces", "army", "allies", "ally", "government", "stat
                "spokeswoman", "spokesperson", "decision", "position", "threat", "demands", "request",
                "offensive", "regime", "diplomacy", "response", "accusations", "grip", "propaganda",
                "leaders", "authorities", "plans", "strategy", "intentions", "officials")
+
+#: head nouns that make a run of capitalised words a name spaCy's small model may miss
+#: ("Johnson Space Center", "Ellington Field", "Military Advocate General's Corps") -> type
+NAME_HEADS = {
+    "center": "LOC", "centre": "LOC", "field": "LOC", "airport": "LOC", "street": "LOC", "square": "LOC",
+    "park": "LOC", "bridge": "LOC", "palace": "LOC", "station": "LOC", "base": "LOC", "hospital": "LOC",
+    "stadium": "LOC", "arena": "LOC", "river": "LOC", "island": "LOC", "islands": "LOC", "mountains": "LOC",
+    "agency": "ORG", "council": "ORG", "corps": "ORG", "ministry": "ORG", "department": "ORG",
+    "committee": "ORG", "commission": "ORG", "party": "ORG", "institute": "ORG", "university": "ORG",
+    "court": "ORG", "bank": "ORG", "association": "ORG", "federation": "ORG", "office": "ORG",
+    "authority": "ORG", "foundation": "ORG", "organisation": "ORG", "organization": "ORG", "school": "ORG",
+    "college": "ORG", "police": "ORG", "army": "ORG", "navy": "ORG", "group": "ORG", "union": "ORG",
+}
+#: the head is the last word in English ("Space Center"), the first in French ("Centre spatial")
+HEAD_FIRST = False
+#: small words allowed inside such a name
+NAME_CONNECTORS = ("of", "for", "and", "on", "the")

@@ -34,3 +34,16 @@ AGENT_NOUNS = ("troupes", "troupe", "forces", "armée", "alliés", "allié", "go
                "régime", "diplomatie", "réponse", "accusations", "étreinte", "étapes", "propagande",
                "dirigeants", "autorités", "plans", "stratégie", "intentions", "responsables", "tentative",
                "proches", "alliée", "ultimatum", "riposte")
+
+#: head nouns that make a run of words starting with a capital a name spaCy may miss ("Centre spatial
+#: Kennedy", "Cour d’assises du Val-de-Marne", "Ministère de l’Intérieur") -> type
+NAME_HEADS = {
+    "centre": "LOC", "aéroport": "LOC", "palais": "LOC", "gare": "LOC", "place": "LOC", "pont": "LOC",
+    "stade": "LOC", "hôpital": "LOC", "basilique": "LOC", "cathédrale": "LOC", "château": "LOC",
+    "agence": "ORG", "conseil": "ORG", "ministère": "ORG", "cour": "ORG", "tribunal": "ORG",
+    "commission": "ORG", "comité": "ORG", "institut": "ORG", "université": "ORG", "banque": "ORG",
+    "fédération": "ORG", "office": "ORG", "autorité": "ORG", "fondation": "ORG", "parti": "ORG",
+    "syndicat": "ORG", "assemblée": "ORG", "sénat": "ORG", "parquet": "ORG", "direction": "ORG",
+}
+HEAD_FIRST = True
+NAME_CONNECTORS = ("de", "du", "des", "la", "l'", "l’", "d'", "d’", "et", "le", "les", "sur")
