@@ -25,9 +25,9 @@ def _store(request: Request) -> Store:
     return request.app.state.store
 
 
-def _page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+def _page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
     return templates.TemplateResponse(request, name, {"q": request.query_params.get("q", ""), **context},
-                                      status_code=status)
+                                      status_code=status_code)
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
