@@ -91,10 +91,14 @@ def _unique(tokens: list) -> list:
 
 def _without_echoes(events: list[Coded]) -> list[Coded]:
     """Drop a complement that only repeats its governor's event ("a accepté de transférer" is one AGREE,
-    not two): same type, anchored on a verb the other event's anchor governs."""
+    not two: same type, anchored on a verb the other event's anchor governs), and what an accusation
+    alleges."""
     by_anchor = {(e.anchor.i, e.type): e for e in events}
+    accusations = {e.anchor.i for e in events if e.type == "ACCUSE" and e.kind == "verb"}
     kept = []
     for e in events:
+        if any(g.i in accusations for _, g in syn.governors(e.anchor, 3)):
+            continue  # "accused X of violating the treaty": the violation is only alleged
         gov = by_anchor.get((e.anchor.head.i, e.type)) if e.anchor.dep_ == "xcomp" else None
         if gov is None or gov is e:
             kept.append(e)

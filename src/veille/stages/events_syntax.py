@@ -42,10 +42,10 @@ def passive_agent(v, lex: Lexicon):
     return None
 
 
-def controller(v, lex: Lexicon):
+def controller(v, lex: Lexicon, gov=None):
     """Who does what an infinitive says: the object of an object-control governor ("aider X à",
-    "urge X to"), else the governor's own subject."""
-    gov = v.head
+    "urge X to", "accused X of violating"), else the governor's own subject."""
+    gov = v.head if gov is None else gov
     if gov.lemma_.lower() in lex.OBJECT_CONTROL:
         for c in gov.children:
             if c.dep_ in OBJECTS | INDIRECT and c.i != v.i:
@@ -72,6 +72,8 @@ def subject(v, lex: Lexicon, depth: int = 0):
         return None
     if v.dep_ == "xcomp" and v.head.pos_ in VERBAL:
         return controller(v, lex)
+    if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in VERBAL:  # "accused X of Ving"
+        return controller(v, lex, v.head.head)
     if v.dep_ in ("conj", "xcomp", "advcl") or v.pos_ not in VERBAL or v.head.pos_ not in VERBAL:
         return subject(v.head, lex, depth + 1)
     return None

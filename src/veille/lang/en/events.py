@@ -182,7 +182,7 @@ ALLEGED_ACTS = frozenset(
 #: verbs whose object does what their infinitive says ("help X launch", "urge X to withdraw")
 OBJECT_CONTROL = frozenset(
     "help allow urge ask force compel order permit persuade invite encourage enable push pressure "
-    "prevent request call forbid".split())
+    "prevent request call forbid accuse blame charge".split())
 
 RECIPIENT_PREPS = frozenset({"to", "against", "toward", "towards", "with", "on", "upon", "at", "for"})
 LOCATION_PREPS = frozenset({"in", "inside", "at", "near", "into", "across", "within"})

@@ -333,6 +333,8 @@ OBJECT_CONTROL = frozenset(
         "encourager",
         "obliger",
         "empêcher",
+        "accuser",
+        "soupçonner",
         "sommer",
         "ordonner",
         "interdire",
