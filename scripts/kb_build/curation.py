@@ -70,7 +70,7 @@ def curated_dict(row: dict[str, Any], codes: dict[str, str]) -> dict[str, Any]:
     row = dict(row)
     row.pop("note", None)
     prefix = row.pop("id_prefix", "")
-    out: dict[str, Any] = {"id": str(row.pop("id", "") or f"veille:{prefix}{slug(row['name'])}"),
+    out: dict[str, Any] = {"id": str(row.pop("id", "") or f"veille:{prefix}{slug(str(row['name']))}"),
                            "name": str(row.pop("name")), "type": row.pop("type"), "names": {},
                            "adjectives": {}}
     for key in ("country", "stands_for"):
