@@ -134,3 +134,26 @@ def test_calendar_partial_dates():
     assert clamp_year_for_month(5, date(2023, 5, 10), "last") == 2022
     assert clamp_year_for_month(5, date(2023, 5, 10), "past") == 2023
     assert weekend_week(date(2024, 4, 30), "past") == (2024, 17)
+
+
+def test_time_french_hours_after_a_preposition_are_clock_times():
+    got = find_timexes("La police a été appelée peu avant 7 heures (6 heures GMT). Il a parlé 2 heures.", FR,
+                       date(2024, 4, 30))
+    assert [(t.text, t.type, t.value) for t in got] == [
+        ("7 heures", "TIME", "2024-04-30T07:00"), ("6 heures", "TIME", "2024-04-30T06:00"),
+        ("2 heures", "DURATION", "PT2H")]
+
+
+def test_time_vague_plural_needs_a_long_unit_or_a_quantifier():
+    got = values("la limitation des jours de pêche, des mois de travail, quelques jours", FR, None)
+    assert got == {"des mois": "PXM", "quelques jours": "PXD"}
+
+
+@pytest.mark.slow
+def test_time_tense_picks_the_weekday(analyze):
+    past = analyze("Le ministre a reçu lundi les syndicats à Paris pour parler des salaires.",
+                   published="2024-04-30", lang="fr")
+    future = analyze("Le ministre recevra lundi les syndicats à Paris pour parler des salaires.",
+                     published="2024-04-30", lang="fr")
+    assert [t.value for t in past.timexes] == ["2024-04-29"]
+    assert [t.value for t in future.timexes] == ["2024-05-06"]

@@ -58,7 +58,7 @@ def find_timexes(text: str, module, anchor: date | None, doc=None) -> list[Timex
     ctx = Context(module, anchor)
     out: list[Timex] = []
     for cand in find_candidates(text, module):
-        ctx.tense = tense_at(doc, cand.start, cand.end) if doc is not None else "present"
+        ctx.tense = tense_at(doc, cand.start, cand.end, module) if doc is not None else "present"
         ctx.followed_by = text[cand.end:cand.end + 12]
         val = normalize(cand, ctx)
         if val is None:

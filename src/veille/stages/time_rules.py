@@ -78,10 +78,37 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
         return _season_ok(m, text, module)
     if kind == "duration" and module.UNITS.get(m.group("unit").lower()) == "Y":
         return not _is_age(m, text, module)
+    if kind in ("duration", "clock") and _clock_words(m, module):
+        return (kind == "clock") == _after_clock_preposition(m, text, module)
     if kind == "duration" and module.NUMBERS.get(m.group("num").lower()) == "X":
-        # "des jours" alone is no duration in French, but "des décennies" is (PXDE)
-        return m.group("unit").lower() not in ("jour", "an", "day", "year") and m.group("unit")[-1:] in "sx"
+        return _vague_amount_ok(m, module)
     return True
+
+
+def _clock_words(m: re.Match, module: ModuleType) -> bool:
+    """"7 heures": a time of day or a duration, depending on what comes before."""
+    groups = m.groupdict()
+    if module.CLOCK_CONTEXT is None or not (groups.get("hour") or groups.get("num")):
+        return False
+    if "hour" in groups and groups["hour"] is not None:
+        return not re.search(r"\d\s?h", m.group(0))
+    hours = module.UNITS.get(m.group("unit").lower()) == "H"
+    return hours and m.group("num").isdigit() and not m.group("qmod")
+
+
+def _after_clock_preposition(m: re.Match, text: str, module: ModuleType) -> bool:
+    before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 30]
+    return bool(re.search(module.CLOCK_CONTEXT, before, re.IGNORECASE)
+                or re.search(module.CLOCK_AFTER, after, re.IGNORECASE))
+
+
+def _vague_amount_ok(m: re.Match, module: ModuleType) -> bool:
+    """"quelques jours", "several weeks", "des décennies", "des mois" are vague durations; "des jours de
+    pêche", "des heures supplémentaires" are not: the bare plural article only with months and longer."""
+    unit = module.UNITS.get(m.group("unit").lower())
+    if m.group("unit")[-1:] not in "sx":
+        return False
+    return unit in ("M", "Y", "DE", "CE") or m.group("num").lower() != "des"
 
 
 def _sentence_dot(m: re.Match, module: ModuleType) -> int:

@@ -2,23 +2,39 @@
 
 A partial date resolves differently in "a été reçu mardi" (the Tuesday before the anchor) and "sera reçu
 mardi" (the one after). The clause's verb is the first verb or auxiliary up the dependency tree from the
-expression; its morphology and auxiliaries give the tense. French conditionals ("seraient achevés le 1er
-juillet", future in the past) and English "will"/"would" count as future.
+expression, kept only when it lies in the expression's own sentence (the parser sometimes hangs a
+sentence-initial "Lundi," on the previous sentence's verb); otherwise the sentence's main verb. Its
+morphology and auxiliaries give the tense. French conditionals ("seraient achevés le 1er juillet", future in
+the past) and English "will"/"would" count as future; French future forms are also recognised by their
+stem and ending, as the French model often tags them as past.
 """
 
 from __future__ import annotations
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_PAST_AUX = {"avoir", "être", "have", "be"}
+import re
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+_PERFECT_AUX = {"avoir", "être", "have"}
 
 
-def tense_at(doc, start: int, end: int) -> str:
-    """"past", "future" or "present" for the clause holding the characters ``start:end`` of ``doc``."""
+def tense_at(doc, start: int, end: int, lang=None) -> str:
+    """"past", "future" or "present" for the clause holding the characters ``start:end`` of ``doc``;
+    ``lang`` is the language's time module (for its future forms), when it has one."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "present"
+    lo, hi = sentence_bounds(doc.text, start, end)
     verb = _clause_verb(span.root)
-    return _verb_tense(verb) if verb is not None else "present"
+    if verb is None or not lo <= verb.idx < hi:
+        verb = _main_verb(doc, lo, hi)
+    return _verb_tense(verb, lang) if verb is not None else "present"
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the sentence around ``start:end``, by punctuation and line breaks."""
+    before = [m.end() for m in re.finditer(r"[.!?…]\s|\n", text[:start])]
+    after = re.search(r"[.!?…](?:\s|$)|\n", text[end:])
+    return (before[-1] if before else 0), (end + after.end() if after else len(text))
 
 
 def _clause_verb(token):
@@ -32,17 +48,43 @@ def _clause_verb(token):
     return None
 
 
-def _verb_tense(verb) -> str:
-    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+def _main_verb(doc, lo: int, hi: int):
+    """The highest verb of the sentence ``lo:hi``: one whose head lies outside it, else the first verb."""
+    span = doc.char_span(lo, hi, alignment_mode="contract")
+    verbs = [t for t in span or () if t.pos_ in ("VERB", "AUX") and not t.dep_.startswith(("aux", "cop"))]
+    top = [t for t in verbs if t.head is t or not lo <= t.head.idx < hi]
+    return (top or verbs or [None])[0]
+
+
+def _verb_tense(verb, lang) -> str:
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith(("aux", "cop")))]
     for tok in forms:
-        morph = tok.morph
-        if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood") or tok.lower_ in _FUTURE_AUX:
+        if "Fut" in tok.morph.get("Tense") or "Cnd" in tok.morph.get("Mood") or _future_form(tok, lang):
             return "future"
-        if tok.lemma_.lower() in ("will", "shall", "would"):
+        if tok.lower_ in _FUTURE_AUX or tok.lemma_.lower() in ("will", "shall"):
             return "future"
-    for tok in forms:
-        if tok.morph.get("Tense") and tok.morph.get("Tense")[0] in ("Past", "Imp"):
-            if tok is verb and "Part" in verb.morph.get("VerbForm") and len(forms) == 1:
-                continue  # a bare participle ("la décision annoncée lundi") says nothing of the clause
-            return "past"
-    return "present"
+    if any(_past(tok) for tok in forms[1:]):
+        return "past"  # "avait déclaré", "was held"
+    if "Part" in verb.morph.get("VerbForm"):
+        # "a reçu", "has said" (a perfect) are past; "is scheduled", "est attendu" (a passive) and a bare
+        # participle ("la décision annoncée lundi") are not
+        perfect = any(c.dep_ in ("aux", "aux:tense") and c.lemma_.lower() in _PERFECT_AUX for c in forms[1:])
+        return "past" if perfect else "present"
+    return "past" if _past(verb) else "present"
+
+
+def _past(tok) -> bool:
+    tense = tok.morph.get("Tense")
+    return bool(tense) and tense[0] in ("Past", "Imp")
+
+
+def _future_form(tok, lang) -> bool:
+    """"recevra", "déclarerait", "seraient": infinitive (or irregular) stem + future/conditional ending."""
+    endings = getattr(lang, "FUTURE_ENDINGS", None)
+    if not endings or "Part" in tok.morph.get("VerbForm") or "Inf" in tok.morph.get("VerbForm"):
+        return False
+    lemma, word = tok.lemma_.lower(), tok.lower_
+    stems = getattr(lang, "FUTURE_STEMS", {})
+    stem = stems.get(lemma) or (lemma[:-1] if lemma.endswith("re") else lemma if lemma.endswith(("er", "ir"))
+                                else None)
+    return bool(stem) and word.startswith(stem) and word[len(stem):] in endings

@@ -49,6 +49,10 @@ QUARTER_WORDS = ("quarter",)
 DAY_AFTER = ("day after", "next day", "following day")
 DAY_BEFORE = ("day before", "previous day", "eve")
 
+#: English writes clock times with a colon or am/pm, never "7 hours"
+CLOCK_CONTEXT = None
+CLOCK_AFTER = None
+
 #: bare month names must be capitalised, and "May" (the verb) and "March" at a sentence start are too
 #: ambiguous to stand alone
 BARE_MONTH_CASE = "title"

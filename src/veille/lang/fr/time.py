@@ -64,6 +64,11 @@ QUARTER_WORDS = ("trimestre",)
 DAY_AFTER = ("lendemain",)
 DAY_BEFORE = ("veille",)
 
+#: what makes "7 heures" a time of day rather than a duration ("peu avant 7 heures", "dès 8 heures")
+CLOCK_CONTEXT = r"(?:\bà|\bvers|\bavant|\baprès|\bdès|\bjusqu['’]à|\bdepuis|\bentre|\bet)\s*$"
+CLOCK_AFTER = (r"^\s*(?:GMT|UTC|heure\s+(?:locale|de\s+Paris|française)|du\s+(?:matin|soir)"
+               r"|de\s+l['’]après-midi)")
+
 #: bare month names are written in lower case in French ("Mars" mid-sentence is the planet)
 BARE_MONTH_CASE = "lower"
 BARE_MONTH_STOP: frozenset[str] = frozenset()
@@ -127,6 +132,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("day_shift", r"(?:le\s+|la\s+)(?P<word>lendemain|veille(?![\w-])(?!\s+(?:de|du|des|d['’])))(?![\w-])"),
     # "14h52", "à 9 h 30"
     ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])\s?h\s?(?P<minute>[0-5]\d)?(?![\w])"),
+    # "peu avant 7 heures", "vers 20 heures 30": a time of day after a preposition of time (CLOCK_CONTEXT)
+    ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])\s+heures?(?:\s+(?P<minute>[0-5]\d))?(?![\w-])"),
 ]
 
 #: lines that state when the page was published ("Publié le 30 août 2023 à 14h52") or updated
@@ -134,3 +141,13 @@ PUBLISHED_CUES = ("publié le", "publié", "mis en ligne le", "mis en ligne", "d
 UPDATED_CUES = ("mis à jour le", "mis à jour", "modifié le", "modifié", "actualisé le", "actualisé", "màj")
 #: how numeric dates are written ("04/07/2023" is 4 July)
 DATE_ORDER = "DMY"
+
+#: future and conditional endings, and the irregular future stems: the French model often tags "recevra"
+#: as a past tense, so the stem + ending check backs up its morphology
+FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient")
+FUTURE_STEMS = {"être": "ser", "avoir": "aur", "faire": "fer", "aller": "ir", "pouvoir": "pourr",
+                "devoir": "devr", "venir": "viendr", "revenir": "reviendr", "devenir": "deviendr",
+                "tenir": "tiendr", "voir": "verr", "vouloir": "voudr", "savoir": "saur", "falloir": "faudr",
+                "recevoir": "recevr", "envoyer": "enverr", "mourir": "mourr", "courir": "courr",
+                "valoir": "vaudr", "obtenir": "obtiendr", "maintenir": "maintiendr", "prévoir": "prévoir",
+                "asseoir": "assiér"}
