@@ -218,12 +218,12 @@ def test_empty_directory_is_reported(tmp_path):
 def test_executable_reads_stdin_and_reports_bad_inputs_without_traceback(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     proc = subprocess.run([str(VEILLE), "analyze", "--format", "ndjson", "-", str(tmp_path / "empty.txt")],
-                          input=FR_TXT.read_bytes(), capture_output=True, timeout=300)
+                          input=EN_TXT.read_bytes(), capture_output=True, timeout=300)
     err = proc.stderr.decode()
     assert proc.returncode == 1, err
     assert "Traceback" not in err and "empty.txt" in err
     records = [json.loads(ln) for ln in proc.stdout.decode().splitlines()]
-    assert len(records) == 1 and records[0]["lang"] == "fr"
+    assert len(records) == 1 and records[0]["lang"] == "en"
 
 
 @pytest.mark.skipif(not VEILLE.exists(), reason=f"needs the installed executable at {VEILLE}")
