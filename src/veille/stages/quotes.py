@@ -1,0 +1,124 @@
+"""The quotes stage: direct quotes (quote marks), indirect speech (cue verb + complement clause) and mixed
+quotes, each with its cue and speaker.
+
+Speakers are entity ids when the entities stage left a mention on the speaker's words (or, for a pronoun,
+on its antecedent); otherwise ``speaker`` stays null and ``speaker_mention`` keeps the words
+("un responsable"). Scare quotes (a word or two with no speech around them: “l’Occident”) and titles
+are not quotes.
+"""
+
+from __future__ import annotations
+
+from ..lang import resources
+from ..pipeline import Stage, Work
+from ..record import Article, Quote
+from .quotes_cues import cue_after, cue_before, cue_span
+from .quotes_direct import Marked, find_marked, looks_like_title, word_count
+from .quotes_indirect import complement_clauses
+from .quotes_speakers import cue_subject, resolve
+
+#: a marked stretch this short is a quote only when a cue or an indirect clause frames it
+_SHORT = 3
+#: how far back (in paragraphs) a quote with no cue of its own inherits the previous quote's speaker
+_INHERIT_PARAGRAPHS = 1
+
+
+class Quotes(Stage):
+    name = "quotes"
+    version = "1"
+    requires = ("text", "lang", "doc")
+    assigns = ("quotes",)
+
+    def __call__(self, work: Work) -> Work:
+        words = _words(work.article.lang)
+        if work.doc is None or words is None:
+            return work
+        work.article.quotes = extract_quotes(work.article, work.doc, words)
+        return work
+
+
+def _words(lang: str | None):
+    res = resources(lang)
+    return res.part("quotes") if res else None
+
+
+def extract_quotes(article: Article, doc, words) -> list[Quote]:
+    """Every quote of a parsed article, in text order."""
+    text = article.text
+    paras = [(p.start, p.end) for p in article.paragraphs] or None
+    marked = [m for m in find_marked(text, paras) if m.depth == 0]
+    direct, short = [], []
+    for m in marked:
+        q = _direct_quote(article, doc, words, m)
+        if q is not None:
+            direct.append(q)
+        elif word_count(m.text) >= 2 and not looks_like_title(m.text):
+            short.append(m)
+    _inherit_speakers(article, direct)
+    indirect = _indirect_quotes(article, doc, words, direct, short)
+    kept = [q for q in direct if not any(i.kind == "mixed" and i.start <= q.start and q.end <= i.end
+                                         for i in indirect)]
+    return sorted(kept + indirect, key=lambda q: q.start)
+
+
+def _direct_quote(article: Article, doc, words, m: Marked) -> Quote | None:
+    text = article.text
+    n = word_count(m.text)
+    if n < 2 or looks_like_title(m.text):
+        return None
+    verb = cue_after(doc, text, m.close_mark, words.CUE_VERBS) if m.closed else None
+    verb = verb or cue_before(doc, text, m.open_mark, words.CUE_VERBS)
+    if verb is None and n <= _SHORT:
+        return None  # scare quotes and titles: a few words with no speech around them
+    q = Quote(start=m.start, end=m.end, text=m.text, kind="direct", confidence=0.9 if verb else 0.6)
+    if verb is not None:
+        _attach_speaker(article, q, verb, words, outside=(m.open_mark, m.close_mark or m.end))
+    return q
+
+
+def _attach_speaker(article: Article, q: Quote, verb, words, outside: tuple[int, int]) -> None:
+    q.cue = cue_span(verb, article.text)
+    subj = cue_subject(verb, words.PRONOUNS, outside)
+    if subj is None:
+        return
+    q.speaker_mention = subj.span(article.text)
+    q.speaker = resolve(article, subj, words.PRONOUNS, anchor=min(q.start, subj.start))
+
+
+def _paragraph_index(article: Article, pos: int) -> int:
+    if not article.paragraphs:
+        return article.text.count("\n", 0, pos)
+    return next((k for k, p in enumerate(article.paragraphs) if p.start <= pos < p.end + 1),
+                len(article.paragraphs))
+
+
+def _inherit_speakers(article: Article, quotes: list[Quote]) -> None:
+    """A quote with no cue of its own continues the previous one (multi-paragraph quotes, "« A », a-t-il
+    dit. « B »") when that one is in the same or the previous paragraph."""
+    prev = None
+    for q in quotes:
+        if q.cue is None and prev is not None and prev.speaker_mention is not None:
+            gap = _paragraph_index(article, q.start) - _paragraph_index(article, prev.end)
+            if gap <= _INHERIT_PARAGRAPHS:
+                q.speaker, q.speaker_mention, q.cue = prev.speaker, prev.speaker_mention, prev.cue
+                q.confidence = 0.7
+        if q.speaker_mention is not None:
+            prev = q
+
+
+def _indirect_quotes(article: Article, doc, words, direct: list[Quote], short: list[Marked]) -> list[Quote]:
+    out = []
+    for c in complement_clauses(doc, words.CUE_VERBS):
+        if any(_overlap(c.start, c.end, d.start, d.end) > 0.5 * (c.end - c.start) for d in direct):
+            continue  # the clause is a direct quote already ("X a déclaré : « … »")
+        inner = [m for m in short if c.start <= m.start and m.end <= c.end]
+        inner += [d for d in direct if c.start <= d.start and d.end <= c.end]
+        kind = "mixed" if inner else "indirect"
+        q = Quote(start=c.start, end=c.end, text=article.text[c.start:c.end], kind=kind, confidence=0.7)
+        _attach_speaker(article, q, c.verb, words, outside=(c.start, c.end))
+        out.append(q)
+    return out
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))

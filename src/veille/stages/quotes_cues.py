@@ -1,0 +1,68 @@
+"""Finding the reporting verb of a direct quote: in the incise right after the closing mark
+("», a déclaré Poutine", "”, he said") or before the opening mark in the same sentence ("X said: “…”")."""
+
+from __future__ import annotations
+
+import re
+
+from ..record import Span
+
+#: how far after a closing mark an incise cue may sit (", a-t-il ajouté, cité par le Financial Times")
+_AFTER_TOKENS = 8
+_END_OF_INCISE = re.compile(r"[.!?;\n«“„\"]")
+
+
+def is_cue(token, verbs: frozenset[str]) -> bool:
+    """A reporting verb: lemma in the language's list, used as a verb (not "la déclaration")."""
+    return token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX") or (
+        token.pos_ == "VERB" and token.text.lower() in verbs)
+
+
+def tokens_between(doc, start: int, end: int):
+    """Tokens whose first character lies in [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    return [t for t in span if start <= t.idx < end] if span is not None else []
+
+
+def cue_after(doc, text: str, close_at: int, verbs: frozenset[str]):
+    """The cue verb in the incise after a closing mark, or None."""
+    m = _END_OF_INCISE.search(text, close_at + 1, min(len(text), close_at + 200))
+    stop = m.start() if m else min(len(text), close_at + 200)
+    toks = tokens_between(doc, close_at + 1, stop)[:_AFTER_TOKENS]
+    return next((t for t in toks if is_cue(t, verbs)), None)
+
+
+def cue_before(doc, text: str, open_at: int, verbs: frozenset[str]):
+    """The last cue verb between the start of the sentence and an opening mark ("X a déclaré : «")."""
+    tok = _token_at(doc, open_at)
+    if tok is None:
+        return None
+    lo = _clause_start(text, tok.sent.start_char, open_at)
+    toks = tokens_between(doc, lo, open_at)
+    cues = [t for t in toks if is_cue(t, verbs)]
+    if not cues:
+        return None
+    tail = text[cues[-1].idx:open_at]
+    # "X a déclaré que « … »" is a mixed quote handled with indirect speech; a colon or comma is direct
+    return cues[-1] if re.search(r"[:,]\s*$", tail.strip() + " ") or len(tail) < 60 else None
+
+
+def _clause_start(text: str, sent_start: int, pos: int) -> int:
+    """The start of the sentence, or of the line, whichever is later (quotes do not cross lines)."""
+    nl = text.rfind("\n", sent_start, pos)
+    return nl + 1 if nl >= 0 else sent_start
+
+
+def _token_at(doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def cue_span(verb, text: str) -> Span:
+    """The cue as written: auxiliaries and clitics in front of the verb included ("a-t-il ajouté")."""
+    start = verb.idx
+    for c in verb.children:
+        if c.i < verb.i and (c.dep_.startswith("aux") or c.text.startswith("-")) and verb.i - c.i <= 4:
+            start = min(start, c.idx)
+    end = verb.idx + len(verb.text)
+    return Span(start=start, end=end, text=text[start:end])

@@ -1,0 +1,85 @@
+"""Indirect speech from the dependency parse: a reporting verb and its complement clause ("a déclaré que
+…", "said (that) …", "…, sources said"), and mixed quotes (such a clause holding a quoted fragment)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .quotes_cues import is_cue
+
+#: complementisers left out of the quote's text: the content is what was said, not "que"
+_MARKS = {"que", "qu'", "qu’", "that"}
+_MIN_TOKENS = 3
+#: words that open an attribution inside a sentence ("selon", "d'après", "according to")
+_ATTRIBUTION_WORDS = {"selon", "d’après", "d'après", "according"}
+
+
+@dataclass
+class Clause:
+    """A complement clause of a reporting verb, as character offsets."""
+
+    start: int
+    end: int
+    verb: object  # spaCy Token of the cue
+
+
+def complement_clauses(doc, verbs: frozenset[str]) -> list[Clause]:
+    """Every (cue verb, complement clause) pair of the document."""
+    out = []
+    for tok in doc:
+        if not is_cue(tok, verbs) or tok.pos_ != "VERB":
+            continue
+        for child in tok.children:
+            if child.dep_ in ("ccomp",) and child.pos_ in ("VERB", "AUX", "ADJ", "NOUN") \
+                    and not _is_incise(child, verbs):
+                clause = _clause(child, tok, verbs)
+                if clause:
+                    out.append(clause)
+    return out
+
+
+def _clause(head, verb, verbs: frozenset[str]) -> Clause | None:
+    toks = sorted((t for t in head.subtree if not _is_under(t, verb, head)), key=lambda t: t.i)
+    toks = _drop_trailing_incise(toks, verbs)
+    while toks and (toks[0].text.lower() in _MARKS or toks[0].is_punct and not toks[0].is_quote
+                    or toks[0].is_space):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct and not toks[-1].is_quote or toks[-1].is_space):
+        toks.pop()
+    if len(toks) < _MIN_TOKENS:
+        return None
+    # a clause never runs across a line break (paragraph)
+    first, last = toks[0], toks[-1]
+    if "\n" in head.doc.text[first.idx:last.idx]:
+        return None
+    return Clause(first.idx, last.idx + len(last.text), verb)
+
+
+def _is_incise(tok, verbs: frozenset[str]) -> bool:
+    """A cue verb set off by a comma ("…, a rapporté X") is someone else's incise, not a complement."""
+    doc = tok.doc
+    first = min(t.i for t in tok.subtree)
+    return is_cue(tok, verbs) and first > 0 and doc[first - 1].text == ","
+
+
+def _drop_trailing_incise(toks: list, verbs: frozenset[str]) -> list:
+    """Cut "…, a rapporté Les actualites" / "…, selon le Kremlin" off the end of a clause: another cue
+    or an attribution after the last comma belongs to someone else."""
+    while True:
+        commas = [k for k, t in enumerate(toks) if t.text == ","]
+        if not commas:
+            return toks
+        tail = toks[commas[-1] + 1:]
+        if not any(is_cue(t, verbs) or t.text.lower() in _ATTRIBUTION_WORDS for t in tail):
+            return toks
+        toks = toks[:commas[-1]]
+
+
+def _is_under(tok, verb, head) -> bool:
+    """True when ``tok`` belongs to the cue's own subtree inside the clause (inverted incises)."""
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        if t.i == verb.i:
+            return True
+        t = t.head
+    return False

@@ -1,0 +1,150 @@
+"""Who is speaking: the cue verb's subject as a span of the text, then the entity it refers to.
+
+The subject comes from the parse when the parser found it outside the quote; otherwise from the words
+right after the verb, for inverted cues ("a déclaré Poutine", "said Mr Biden") which small models often
+parse as objects. A pronoun ("il", "a-t-il ajouté", "he") is resolved to the nearest compatible entity
+mentioned before the quote, across sentences and paragraphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..record import Article, Mention, Span
+
+#: children whose subtree is not part of the speaker's name ("Poutine, qui ...", "Biden, 80, said")
+_CUT_DEPS = {"acl", "acl:relcl", "relcl", "appos", "punct", "conj", "cc", "parataxis", "advcl", "ccomp",
+             "dep", "nummod"}
+#: parts of speech that can start an inverted subject after the cue verb
+_NP_START = {"PROPN", "NOUN", "DET", "PRON", "ADJ", "NUM"}
+_NP_STOP = {"PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "SPACE"}
+_PER_LIKE = {"PER"}
+_GROUP_LIKE = {"ORG", "GPE", "MEDIA", "NORP", "PER", "LOC"}
+_ORG_LIKE = {"ORG", "GPE", "MEDIA"}
+
+
+@dataclass
+class Speaker:
+    """A speaker's words in the text, and the token that heads them."""
+
+    start: int
+    end: int
+    head: object  # spaCy Token
+
+    def span(self, text: str) -> Span:
+        return Span(start=self.start, end=self.end, text=text[self.start:self.end])
+
+
+def pronoun_of(token, pronouns: dict[str, str]) -> str | None:
+    """The pronoun's number ("sg"/"pl") when ``token`` is a subject pronoun ("-il" from "a-t-il")."""
+    word = token.text.lower().lstrip("-")
+    return pronouns.get(word) if token.pos_ == "PRON" or token.text.startswith("-") else None
+
+
+def cue_subject(verb, pronouns: dict[str, str], outside: tuple[int, int] | None = None) -> Speaker | None:
+    """The subject of a cue verb: its parsed subject, a clitic ("-t-il"), or the inverted noun phrase
+    after it. ``outside`` is a character range (the quote) the subject may not lie in."""
+    for cand in _parsed_subjects(verb, pronouns):
+        if outside is None or not (outside[0] <= cand.idx < outside[1]):
+            return _subject_span(cand)
+    return inverted_subject(verb, outside)
+
+
+def _parsed_subjects(verb, pronouns: dict[str, str]):
+    head = verb
+    while head.dep_ == "conj" and head.head.i != head.i and not _has_subject(head):
+        head = head.head  # "Poutine a accusé ... et a déclaré que": the subject is shared
+    for t in list(verb.children) + ([] if head.i == verb.i else list(head.children)):
+        if t.text.lower() == "-t":
+            continue  # the euphonic t of "a-t-il"
+        if t.dep_.startswith("nsubj") or t.dep_ == "expl:subj" or t.dep_ == "csubj":
+            yield t
+        elif t.text.startswith("-") and pronoun_of(t, pronouns) and t.i < verb.i:
+            yield t  # "a-t-il ajouté": the clitic hangs off the auxiliary or the verb
+
+
+def _has_subject(tok) -> bool:
+    return any(c.dep_.startswith("nsubj") for c in tok.children)
+
+
+def inverted_subject(verb, outside: tuple[int, int] | None = None) -> Speaker | None:
+    """The noun phrase right after the verb: "a déclaré le président russe", "said Mr Biden"."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and doc[i].pos_ in ("ADV", "PART") and doc[i].text.lower() not in ("not", "pas"):
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in _NP_START or doc[i].is_punct:
+        return None
+    if outside and outside[0] <= doc[i].idx < outside[1]:
+        return None
+    j = i
+    while j + 1 < len(doc) and j - i < 8 and doc[j + 1].pos_ not in _NP_STOP and doc[j + 1].text != "\n":
+        if doc[j + 1].pos_ == "PRON" and doc[j + 1].dep_.startswith("nsubj"):
+            break  # "said the minister who..." / a new clause starts
+        j += 1
+    while j > i and doc[j].pos_ == "ADP":
+        j -= 1
+    head = max((doc[k] for k in range(i, j + 1)), key=lambda t: (t.pos_ == "PROPN", t.pos_ == "NOUN", -t.i))
+    return Speaker(doc[i].idx, doc[j].idx + len(doc[j].text), head)
+
+
+def _subject_span(tok) -> Speaker:
+    keep = [tok]
+    stack = [c for c in tok.children if c.dep_ not in _CUT_DEPS]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack += [c for c in t.children if c.dep_ not in _CUT_DEPS]
+    left = min(t.i for t in keep)
+    right = max(t.i for t in keep)
+    doc = tok.doc
+    # never cross a quote mark, a comma (an apposition or an inserted phrase) or a line break
+    for k in range(tok.i - 1, left - 1, -1):
+        if doc[k].is_quote or doc[k].text in ",;:" or "\n" in doc[k].text:
+            left = k + 1
+            break
+    for k in range(tok.i + 1, right + 1):
+        if doc[k].is_quote or doc[k].text in ",;:(" or "\n" in doc[k].text:
+            right = k - 1
+            break
+    start = doc[left].idx + (1 if doc[left].text.startswith("-") else 0)
+    return Speaker(start, doc[right].idx + len(doc[right].text), tok)
+
+
+def entity_for_span(article: Article, start: int, end: int, head_at: int | None = None) -> str | None:
+    """The entity a speaker span names: the mention covering its head word, else the longest overlap."""
+    hits = [m for m in article.mentions if m.start < end and m.end > start]
+    if not hits:
+        return None
+    if head_at is not None:
+        on_head = [m for m in hits if m.start <= head_at < m.end]
+        if on_head:
+            return max(on_head, key=lambda m: m.end - m.start).entity_id
+    return max(hits, key=lambda m: min(m.end, end) - max(m.start, start)).entity_id
+
+
+def antecedent(article: Article, before: int, number: str, max_back: int = 3000) -> Mention | None:
+    """The nearest mention before ``before`` of an entity a pronoun of that number can stand for: a
+    person for "il"/"he", a person or a group for "ils"/"they"."""
+    if number == "none":
+        return None
+    types = {"sg": _PER_LIKE, "it": _ORG_LIKE}.get(number, _GROUP_LIKE)
+    best = None
+    for m in article.mentions:
+        if m.end > before or m.end < before - max_back:
+            continue
+        ent = article.entity(m.entity_id)
+        if ent is None or ent.type not in types:
+            continue
+        if best is None or m.end > best.end:
+            best = m
+    return best
+
+
+def resolve(article: Article, speaker: Speaker, pronouns: dict[str, str], anchor: int) -> str | None:
+    """The entity id for a speaker span; pronouns go to their antecedent before ``anchor``."""
+    number = pronoun_of(speaker.head, pronouns)
+    if number is not None and speaker.end - speaker.start <= len(speaker.head.text):
+        ante = antecedent(article, min(anchor, speaker.start), number)
+        return ante.entity_id if ante else None
+    return entity_for_span(article, speaker.start, speaker.end, speaker.head.idx)
