@@ -157,3 +157,12 @@ def test_time_tense_picks_the_weekday(analyze):
                      published="2024-04-30", lang="fr")
     assert [t.value for t in past.timexes] == ["2024-04-29"]
     assert [t.value for t in future.timexes] == ["2024-05-06"]
+
+
+def test_time_ranges_give_both_ends():
+    text = "durant la nuit du 4 au 5 décembre 2017 ; Louis XIV (1638-1715)"
+    assert [(t.text, t.value) for t in find_timexes(text, FR, None)] == [
+        ("4", "2017-12-04"), ("5 décembre 2017", "2017-12-05"), ("1638", "1638"), ("1715", "1715")]
+    text = "The summit runs May 3-5, and the talks 10-12 June."
+    assert [(t.text, t.value) for t in find_timexes(text, EN, date(2023, 4, 7))] == [
+        ("May 3", "2023-05-03"), ("5", "2023-05-05"), ("10", "2023-06-10"), ("12 June", "2023-06-12")]

@@ -27,6 +27,8 @@ class Candidate:
     end: int
     text: str
     groups: dict[str, str]
+    #: for a range ("du 4 au 5 décembre 2017", "2019-2021"): where its first part ends and its second begins
+    split: tuple[int, int, int] | None = None
 
 
 def _alternation(words) -> str:
@@ -61,13 +63,38 @@ def find_candidates(text: str, module: ModuleType) -> list[Candidate]:
             if m.end() > m.start() and _plausible(kind, m, text, module):
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
                 end = m.end() - _sentence_dot(m, module)
-                found.append(Candidate(kind, m.start(), end, text[m.start():end], groups))
+                split = _range_split(kind, m)
+                found.append(Candidate(kind, m.start(), end, text[m.start():end], groups, split))
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[Candidate] = []
     for cand in found:
         if all(cand.end <= k.start or cand.start >= k.end for k in kept):
             kept.append(cand)
-    return sorted(kept, key=lambda c: c.start)
+    out = [part for cand in kept for part in _range_parts(cand, text)]
+    return sorted(out, key=lambda c: c.start)
+
+
+def _range_split(kind: str, m: re.Match) -> tuple[int, int] | None:
+    if kind == "day_range":
+        month_first = m.start("month") < m.start("day1")  # "May 3-5" against "du 4 au 5 décembre"
+        return (m.start("month") if month_first else m.start("day1")), m.end("day1"), m.start("day")
+    if kind == "year_range":
+        return m.start("year1"), m.end("year1"), m.start("year")
+    return None
+
+
+def _range_parts(cand: Candidate, text: str) -> list[Candidate]:
+    """A range becomes its two ends, each a timex of its own: "du 4 au 5 décembre 2017" gives "4" (a date
+    in December 2017, read from the second end) and "5 décembre 2017"; "2019-2021" gives two years."""
+    if cand.split is None:
+        return [cand]
+    first_start, first_end, second_start = cand.split
+    kind = "date" if cand.kind == "day_range" else "year"
+    first_groups = ({**cand.groups, "day": cand.groups["day1"]} if kind == "date"
+                    else {"year": cand.groups["year1"]})
+    second_groups = cand.groups if kind == "date" else {"year": cand.groups["year"]}
+    return [Candidate(kind, first_start, first_end, text[first_start:first_end], first_groups),
+            Candidate(kind, second_start, cand.end, text[second_start:cand.end], second_groups)]
 
 
 def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:

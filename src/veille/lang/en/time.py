@@ -76,6 +76,12 @@ PATTERNS: list[tuple[str, str]] = [
     # "5 December 2022", "the 5th of December"
     ("date", rf"(?:(?P<weekday>{{WEEKDAY}}),?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+(?P<month>{{MONTH}})\.?"
              rf"(?:,?\s+{_YEAR})?(?![\w-])"),
+    # "May 3-5, 2023", "May 3 and 4", "3-5 May"
+    ("day_range", rf"(?P<month>{{MONTH}})\.?\s+(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?"
+                  rf"\s?(?:[-–]|and|to|through)\s?{_DAY}(?![\d:])(?:,?\s+{_YEAR})?(?![\w-])"),
+    ("day_range", rf"(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s?[-–]\s?{_DAY}\s+(?P<month>{{MONTH}})\.?"
+                  rf"(?:,?\s+{_YEAR})?(?![\w-])"),
+    ("year_range", r"(?<![\w,.])(?P<year1>(?:1[6-9]|20)\d\d)\s?[-–]\s?(?P<year>(?:1[6-9]|20)\d\d)(?![\w])"),
     # "30/04/2024" (day first, as in British and European usage); "2024-04-30"
     ("numeric_date", r"(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)\b"),
     ("iso_date", r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])"),

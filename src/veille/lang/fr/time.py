@@ -88,6 +88,11 @@ PATTERNS: list[tuple[str, str]] = [
     # "jeudi 30 mars au soir", "Mardi 29 août", "le 1er juillet", "30 août 2023"
     ("date", rf"(?:(?P<weekday>{{WEEKDAY}})\s+)?{_DAY}\s+(?P<month>{{MONTH}})\.?(?:\s+{_YEAR})?"
              rf"(?:\s+(?:au|en)\s+(?P<part>{{PART}}))?(?![\w’'-])"),
+    # "du 4 au 5 décembre 2017", "entre le 3 et le 5 mai", "les 3 et 4 juin"
+    ("day_range", rf"(?:du|entre\s+le|les)\s+(?P<day1>1er|[0-3]?\d)\s+(?:au|et(?:\s+le)?)\s+{_DAY}\s+"
+                  rf"(?P<month>{{MONTH}})(?:\s+{_YEAR})?(?![\w’'-])"),
+    # "2019-2021", "1638-1715"
+    ("year_range", r"(?<![\w,.])(?P<year1>(?:1[6-9]|20)\d\d)\s?[-–]\s?(?P<year>(?:1[6-9]|20)\d\d)(?![\w])"),
     # "30/04/2024", "30.04.2024"
     ("numeric_date", r"(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
     # "février 2022", "fin mars", "mi-mars", "mai dernier", "en mars prochain"
