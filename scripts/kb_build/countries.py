@@ -169,6 +169,8 @@ def _capital(code: str, row: dict[str, Any], csv_row: dict[str, str], md: dict[s
     english = extra.get("name") or csv_row.get("Capital") or (md.get("capital") or [None])[0]
     if not english or code in HISTORICAL:
         return None
+    if fold(english) in {fold(n) for key in ("en", "fr", "*") for n in row.get(key, [])}:
+        return None  # city-states (Singapore, Monaco): the capital is the country
     french = [cities[english]] if english in cities else []
     capital = {"id": extra.get("id") or f"veille:city-{slug(english)}-{code}", "name": english, "type": "GPE",
                "en": [english], "fr": french + extra.get("fr", []), "*": extra.get("*", []),
