@@ -138,7 +138,7 @@ def _timex(c: Coded, sent, article: Article) -> int | None:
     return best[1] if best else None
 
 
-_OTHER_CLAUSES = {"conj", "advcl", "acl:relcl", "relcl", "ccomp", "parataxis", "csubj"}
+_OTHER_CLAUSES = {"conj", "advcl", "acl", "acl:relcl", "relcl", "ccomp", "parataxis", "csubj"}
 
 
 def _own_clause(anchor) -> set[int]:
@@ -159,11 +159,16 @@ def _on_governing_clause(tok, anchor) -> bool:
 
 
 def _aux(c: Coded, sent, article: Article, timex: int | None, lex: Lexicon) -> list:
+    """The coder's modes, with a past act made "historical" when its own clause or its timex dates it
+    ("en février 2022", "il y a plus d'un an"); a year elsewhere in the sentence does not count."""
     aux = [a for a in c.aux if a != "past"]
     if "past" in c.aux:
-        dated = [t for t in article.timexes
-                 if sent.start_char <= t.start < sent.end_char and _before(t, article)]
-        if syn.historical_context(sent.text, lex, bool(dated)):
+        t = article.timexes[timex] if timex is not None else None
+        doc = sent.doc
+        words = " ".join(doc[i].text for i in sorted(_own_clause(c.anchor)))
+        if t is not None:
+            words += " " + t.text
+        if syn.historical_context(words, lex, t is not None and _before(t, article)):
             aux.append("historical")
     return sorted(aux)
 

@@ -28,6 +28,7 @@ _OBLIGATION = {"must", "devoir"}
 _COOPERATIVE = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _GOVERNING = {"VERB", "AUX", "ADJ"}  # "prévoit de", "is willing to"
+_STRAY = {"punct", "dep", "amod", "appos", "flat:name", "npadvmod", "oprd", "attr"}
 
 
 @dataclass
@@ -118,6 +119,10 @@ def _verb_event(tok, trig: Trigger, lex: Lexicon) -> Coded:
         ev.actors = [a for a in [syn.subject(tok, lex)] if a is not None]
         ev.recipients += syn.objects(tok)
     _complements(ev, tok, lex)
+    # last resort for a mis-parsed object ("a attaqué le Portugal" with "Portugal" tagged ADJ/punct):
+    # a bare name right after the verb, with no preposition of its own
+    ev.recipients += [c for c in tok.rights if c.dep_ in _STRAY and c.pos_ in ("PROPN", "ADJ", "X")
+                      and not any(k.dep_ == "case" for k in c.children)]
     for obj in syn.objects(tok):  # "transférer le contrôle des armes à la Biélorussie" hangs on the object
         _complements(ev, obj, lex)
         for prep, noun in syn.prep_args(obj):  # ... or on the object's own complement

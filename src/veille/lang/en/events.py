@@ -185,7 +185,7 @@ OBJECT_CONTROL = frozenset(
     "prevent request call forbid accuse blame charge".split())
 
 RECIPIENT_PREPS = frozenset({"to", "against", "toward", "towards", "with", "on", "upon", "at", "for"})
-LOCATION_PREPS = frozenset({"in", "inside", "at", "near", "into", "across", "within"})
+LOCATION_PREPS = frozenset({"in", "inside", "at", "near", "into", "across", "within", "to"})
 AGENT_PREPS = frozenset({"by"})
 GENITIVE_PREPS = frozenset({"of"})
 
