@@ -120,6 +120,7 @@ def looks_like_title(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w’'-]*", text)
     if not words or len(words) > 8 or re.search(r"[.!?;:]", text):
         return False
-    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "de", "la", "le", "les", "du", "des", "et"}
+    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "de", "la", "le", "les", "du", "des",
+             "et"}
     caps = [w for w in words if w.lower() not in small]
     return bool(caps) and all(w[0].isupper() for w in caps) and len(words) >= 2
