@@ -25,6 +25,8 @@ def _later_stages(config: Config) -> list[Stage]:
     from .entities import Entities
     from .events import Events
     from .published import Published
+    from .quotes import Quotes
+    from .sources import Sources
     from .time import Time
 
-    return [Entities(), Published(), Time(), Events()]
+    return [Entities(), Quotes(), Sources(), Published(), Time(), Events()]
