@@ -78,11 +78,13 @@ def score_page(gold: dict, art: Article) -> EntityScore:
     return s
 
 
-def evaluate(corpus: Path, analyze=None) -> tuple[list[Row], list[EntityScore]]:
-    """Score every dev-gold entry; ``analyze`` maps a path to an Article (default: the full pipeline)."""
+def evaluate(corpus: Path, analyze=None, only: set[str] | None = None) -> tuple[list[Row], list[EntityScore]]:
+    """Score every dev-gold entry (or the ids in ``only``); ``analyze`` maps a path to an Article (default:
+    the full pipeline)."""
     if analyze is None:
         from ..api_functions import analyze as analyze
-    scores = [score_page(g, analyze(corpus / "news" / g["raw_file"])) for g in load_gold(corpus)]
+    gold = [g for g in load_gold(corpus) if only is None or g["id"] in only]
+    scores = [score_page(g, analyze(corpus / "news" / g["raw_file"])) for g in gold]
     rows = []
     for lang in sorted({s.lang for s in scores}):
         group = [s for s in scores if s.lang == lang]

@@ -36,9 +36,7 @@ def link_names(cands: list[Candidate], kb, lang: str) -> None:
             _lookup_ner(c, kb, lang)
         if c.kb_ids:
             ner_label = c.extra.get("ner_label", c.label if c.origin == "ner" else None)
-            if ner_label == "PER" and " " not in c.text and not c.extra.get("titled"):
-                ner_label = None  # the small models call many one-word places and weapons people (Kyiv)
-            pick = _pick(c.kb_ids, kb, ner_label, cands)
+            pick = _pick(c.kb_ids, kb, ner_label, cands, bool(c.extra.get("titled")))
             if pick is not None:
                 c.entity_id, c.how = pick, "kb"
                 c.label = record_type(kb.get(pick).type)
@@ -61,14 +59,20 @@ def _lookup_ner(c: Candidate, kb, lang: str) -> None:
         c.kb_ids = tuple(e.id for e in found)
 
 
-def _pick(ids: tuple[str, ...], kb, ner_label: str | None, cands: list[Candidate]) -> str | None:
-    """Among homonyms, the one whose type agrees with spaCy, then one already named on the page."""
+def _pick(ids: tuple[str, ...], kb, ner_label: str | None, cands: list[Candidate],
+          titled: bool) -> str | None:
+    """Among homonyms, one already named on the page, then one whose type agrees with spaCy. spaCy's type
+    is a preference, not a veto: the small models call many places, papers and weapons people ("Kyiv",
+    "Dagens Nyheter", "Iskander"). Only an honorific ("M. Jordan") rules out everything but a person."""
     known = [i for i in ids if kb.get(i) is not None]
-    agreeing = [i for i in known if type_agrees(ner_label, record_type(kb.get(i).type))]
-    if not agreeing:
+    if titled:
+        known = [i for i in known if record_type(kb.get(i).type) == "PER"]
+    if not known:
         return None
+    agreeing = [i for i in known if type_agrees(ner_label, record_type(kb.get(i).type))]
     on_page = {c.entity_id for c in cands if c.entity_id}
-    return next((i for i in agreeing if i in on_page), agreeing[0])
+    ranked = agreeing + [i for i in known if i not in agreeing]
+    return next((i for i in ranked if i in on_page), ranked[0])
 
 
 @lru_cache(maxsize=4)

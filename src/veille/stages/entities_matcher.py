@@ -84,6 +84,10 @@ def case_fits(written: str, surface: str) -> bool:
         return written[:1].isupper() and (written.upper() == written or written[1:].islower())
     if not written[:1].isupper():
         return False
+    if written.upper() != written:  # "The independent institute" is not The Independent
+        for want, got in zip(surface.split(), written.split(), strict=False):
+            if want[:1].isupper() and not got[:1].isupper():
+                return False
     # a name written all in capitals is a heading or a dateline ("BEIRUT"); that is fine, but a short
     # name in capitals may be an acronym that is not it ("ROME" is fine, "NICE" is fine, keep it)
     return True

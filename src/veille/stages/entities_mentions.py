@@ -168,15 +168,31 @@ def _name_like(s: str) -> bool:
     return sum(c.isalpha() for c in s) >= 2
 
 
-def kb_candidates(text: str, matches: list[KBMatch], kb) -> list[Candidate]:
-    """Knowledge-base matches as candidates, typed with the KB's type for their first entity."""
+def kb_candidates(text: str, matches: list[KBMatch], kb, words) -> list[Candidate]:
+    """Knowledge-base matches as candidates, typed with the KB's type for their first entity. A KB name
+    written with its article ("the Kremlin") gives the mention without it when the KB knows both."""
     out = []
     for m in matches:
         ent = kb.get(m.ids[0])
+        if ent is not None and ent.type != "PER" and _inside_longer_name(text, m.start, m.end):
+            continue
         label = ent.type if ent is not None else "MISC"
-        out.append(Candidate(m.start, m.end, text[m.start:m.end], label, "kb", kb_ids=m.ids,
-                             written=written_form(text, m.start, m.end), how="kb"))
+        start = m.start
+        alts = "|".join(re.escape(a) for a in words.ARTICLES if a[-1].isalpha())
+        art = re.match(rf"(?:{alts})\s+", text[m.start:m.end])
+        if art and any(e.id in m.ids for e in kb.lookup(text[m.start + art.end():m.end])):
+            start += art.end()
+        out.append(Candidate(start, m.end, text[start:m.end], label, "kb", kb_ids=m.ids,
+                             written=written_form(text, start, m.end), how="kb"))
     return out
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Capitalised words right before and after ("AFP Global News Director"): the KB name is a piece of a
+    longer name or title, not a mention of its own."""
+    before = re.search(r"([A-Z][\w.&-]*)[ \u00a0]$", text[max(0, start - 40):start])
+    after = re.match(r"[ \u00a0]([A-Z][\w&-]*)", text[end:end + 40])
+    return bool(before and after)
 
 
 def merge(ner: list[Candidate], kb: list[Candidate]) -> list[Candidate]:

@@ -49,3 +49,7 @@ NAME_HEADS = {
 HEAD_FIRST = False
 #: small words allowed inside such a name
 NAME_CONNECTORS = ("of", "for", "and", "on", "the")
+#: lower-case nouns after which a capitalised modifier names a thing, not an organisation
+#: ("the Apollo program", "the Financial Crime Prevention agency")
+THING_NOUNS = ("program", "programme", "mission", "missions", "project", "spacecraft", "rocket", "capsule",
+               "agency", "brand", "campaign", "model", "series", "plan", "app", "platform")
