@@ -166,3 +166,9 @@ def test_time_ranges_give_both_ends():
     text = "The summit runs May 3-5, and the talks 10-12 June."
     assert [(t.text, t.value) for t in find_timexes(text, EN, date(2023, 4, 7))] == [
         ("May 3", "2023-05-03"), ("5", "2023-05-05"), ("10", "2023-06-10"), ("12 June", "2023-06-12")]
+
+
+def test_time_event_relative_and_ordinal_lookalikes_are_left_out():
+    assert values("A day after the report, a second pattern emerged; it lasted a day.", EN, None) == \
+        {"a day": "P1D"}
+    assert values("Deux jours après l’attaque, après dix mois de blocage.", FR, None) == {"dix mois": "P10M"}

@@ -103,6 +103,9 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
         return _bare_month_ok(m.group("month"), module)
     if kind == "season" and m.group("season").lower() in module.AMBIGUOUS_SEASONS:
         return _season_ok(m, text, module)
+    if kind == "duration" and (re.match(module.EVENT_RELATIVE, text[m.end():m.end() + 8], re.IGNORECASE)
+                               or re.sub(r"\s+", " ", m.group(0).lower()) in module.ORDINAL_LOOKALIKES):
+        return False
     if kind == "duration" and module.UNITS.get(m.group("unit").lower()) == "Y":
         return not _is_age(m, text, module)
     if kind in ("duration", "clock") and _clock_words(m, module):

@@ -53,6 +53,10 @@ DAY_BEFORE = ("day before", "previous day", "eve")
 CLOCK_CONTEXT = None
 CLOCK_AFTER = None
 
+#: "a day after the investigation was published": relative to an event the text does not date; left out
+EVENT_RELATIVE = r"^\s+(?:after|before)\b"
+ORDINAL_LOOKALIKES = frozenset({"a second"})
+
 #: bare month names must be capitalised, and "May" (the verb) and "March" at a sentence start are too
 #: ambiguous to stand alone
 BARE_MONTH_CASE = "title"

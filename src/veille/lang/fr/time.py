@@ -69,6 +69,12 @@ CLOCK_CONTEXT = r"(?:\bà|\bvers|\bavant|\baprès|\bdès|\bjusqu['’]à|\bdepui
 CLOCK_AFTER = (r"^\s*(?:GMT|UTC|heure\s+(?:locale|de\s+Paris|française)|du\s+(?:matin|soir)"
                r"|de\s+l['’]après-midi)")
 
+#: "deux jours après l'attaque": a date relative to an event the text does not date; left out (dev-gold
+#: convention), while "après dix mois de blocage" stays a duration
+EVENT_RELATIVE = r"^\s+(?:après|avant)\b"
+#: "une seconde fois", "a second pattern": the ordinal, not the unit
+ORDINAL_LOOKALIKES = frozenset({"une seconde", "un second"})
+
 #: bare month names are written in lower case in French ("Mars" mid-sentence is the planet)
 BARE_MONTH_CASE = "lower"
 BARE_MONTH_STOP: frozenset[str] = frozenset()
