@@ -127,11 +127,11 @@ def _trafilatura(favor_precision: bool) -> Callable[[str], str | None]:
     return run
 
 
-#: The extractors compared, by the name printed in the table.
+#: The extractors compared, by the name printed in the table ("traf." is trafilatura alone).
 SYSTEMS: dict[str, Callable[[str], str | None]] = {
     "veille": _veille,
-    "trafilatura default": _trafilatura(False),
-    "trafilatura precision": _trafilatura(True),
+    "traf. default": _trafilatura(False),
+    "traf. precision": _trafilatura(True),
 }
 
 
