@@ -135,3 +135,30 @@ def test_entities_are_hashable_and_compare_by_value():
     role = Role("head_of_state", "Q30", "2021-01-20", None)
     one = KBEntity(id="x", name="X", type="PER", names={"*": ("X",)}, roles=(role,))
     assert len({one, KBEntity(id="x", name="X", type="PER", names={"*": ("X",)}, roles=(role,))}) == 1
+
+
+def test_kb_files_from_the_environment_reach_the_loader(tmp_path, monkeypatch):
+    from veille.config import load_config
+
+    path = _write_jsonl(tmp_path / "env.jsonl", [
+        {"id": "veille:my-agency", "name": "My Agency", "type": "MEDIA", "names": {"*": ["MyAg"]}},
+    ])
+    monkeypatch.setenv("VEILLE_KB_FILES", path)
+    monkeypatch.setenv("VEILLE_CONFIG", str(tmp_path / "absent.toml"))
+    config = load_config()
+    assert _ids(load_kb(config.kb_files).lookup("MyAg")) == ["veille:my-agency"]
+
+
+def test_user_role_dates_drive_holders(tmp_path):
+    path = _write_jsonl(tmp_path / "roles.jsonl", [
+        {"id": "veille:a", "name": "A", "type": "PER", "names": {},
+         "roles": [["head_of_state", "veille:x", "2020", "2021-06"]]},
+        {"id": "veille:b", "name": "B", "type": "PER", "names": {},
+         "roles": [{"role": "head_of_state", "of": "veille:x", "start": "2021-07-01", "end": None}]},
+    ])
+    mine = load_kb([path])
+    assert [e.name for e in mine.holders("head_of_state", "veille:x", on="2020-01-01")] == ["A"]
+    assert [e.name for e in mine.holders("head_of_state", "veille:x", on="2021-06-30")] == ["A"]
+    assert [e.name for e in mine.holders("head_of_state", "veille:x", on="2030-01-01")] == ["B"]
+    assert [e.name for e in mine.holders("head_of_state", "veille:x")] == ["B"]
+    assert mine.holders("head_of_state", "veille:x", on="2019-12-31") == []

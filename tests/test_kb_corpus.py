@@ -55,7 +55,8 @@ def test_seed_descriptions_resolve_through_adjective_and_office(kb):
     holders = kb.holders("head_of_state", russia[0].id, on="2023-03-26")
     assert [e.name for e in holders] == ["Vladimir Putin"]
     belarus = kb.by_adjective("biélorusse", lang="fr")[0]
-    assert [e.name for e in kb.holders("head_of_state", belarus.id, on="2023-03-26")] == ["Alexander Lukashenko"]
+    leaders = kb.holders("head_of_state", belarus.id, on="2023-03-26")
+    assert [e.name for e in leaders] == ["Alexander Lukashenko"]
 
 
 @pytest.mark.parametrize("english, french", [
