@@ -103,7 +103,7 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
         return _bare_month_ok(m.group("month"), module)
     if kind == "season" and m.group("season").lower() in module.AMBIGUOUS_SEASONS:
         return _season_ok(m, text, module)
-    if kind == "duration" and (re.match(module.EVENT_RELATIVE, text[m.end():m.end() + 8], re.IGNORECASE)
+    if kind == "duration" and (_event_relative(m, text, module)
                                or re.sub(r"\s+", " ", m.group(0).lower()) in module.ORDINAL_LOOKALIKES):
         return False
     if kind == "duration" and module.UNITS.get(m.group("unit").lower()) == "Y":
@@ -113,6 +113,15 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
     if kind == "duration" and module.NUMBERS.get(m.group("num").lower()) == "X":
         return _vague_amount_ok(m, module)
     return True
+
+
+def _event_relative(m: re.Match, text: str, module: ModuleType) -> bool:
+    """"a day after the report was published", "deux jours avant le vote": a date relative to an event, left
+    out as the dev-gold convention says. A vague or bounded amount ("quelques jours après", "for nearly an
+    hour before the attack") stays a duration."""
+    if m.group("qmod") or module.NUMBERS.get(m.group("num").lower()) == "X":
+        return False
+    return bool(re.match(module.EVENT_RELATIVE, text[m.end():m.end() + 8], re.IGNORECASE))
 
 
 def _clock_words(m: re.Match, module: ModuleType) -> bool:
