@@ -4,7 +4,8 @@ Sources, in order of precedence (later ones add names, curation has the last wor
 - registry packages (``pip install -e . --group kb``): rigour (territories and their Wikidata QIDs),
   pycountry (ISO 3166), Babel (CLDR territory and city names in English and French), countrynames (aliases);
 - the seeds in ../shared/corpus/kb: country-codes (public domain: QIDs, UN French names, capitals) and
-  mledoze-countries (ODbL: demonyms, French names); facts are taken, no text is copied;
+  mledoze-countries (ODbL: demonyms, French names), Phoenix actor dictionaries (MIT: spelling variants
+  of known people); facts are taken, no text is copied;
 - the team's curation, scripts/kb_curation/*.yaml: organisations, office holders, media, armed forces and
   weapons, regions and seats of power, and country additions.
 
@@ -25,6 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from kb_build.countries import build_countries  # noqa: E402
 from kb_build.curation import load_curation  # noqa: E402
+from kb_build.phoenix import add_person_variants, read_phoenix  # noqa: E402
 
 from veille.kb import KBEntity, entity_from_dict, entity_to_dict, fold  # noqa: E402
 
@@ -37,11 +39,16 @@ def main() -> int:
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"),
                         help="folder holding kb/country-codes and kb/mledoze-countries")
     args = parser.parse_args()
-    countries, codes = build_countries(Path(args.corpus) / "kb", CURATION / "countries.yaml")
+    seeds = Path(args.corpus) / "kb"
+    countries, codes = build_countries(seeds, CURATION / "countries.yaml")
     files = {"countries": countries}
     for path in sorted(CURATION.glob("*.yaml")):
         if path.stem != "countries":
             files[path.stem] = load_curation(path, codes)
+    adjectives = {fold(a) for e in countries for names in e.adjectives.values() for a in names}
+    phoenix = [entry for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
+               for entry in read_phoenix(seeds / "phoenix-actors" / name)]
+    files["people"] = add_person_variants(files["people"], phoenix, adjectives)
     _check(files)
     DATA.mkdir(parents=True, exist_ok=True)
     for old in DATA.glob("*.jsonl.gz"):
