@@ -40,7 +40,8 @@ def _readable(token: str) -> str:
     return re.sub(r"\s+", " ", token.strip("_").replace("_", " ")).title()
 
 
-def add_person_variants(people: list[KBEntity], entries: list[list[str]], adjectives: set[str]) -> list[KBEntity]:
+def add_person_variants(people: list[KBEntity], entries: list[list[str]],
+                        adjectives: set[str]) -> list[KBEntity]:
     """``people`` with Phoenix synonyms added under "*" where an entry names the same person."""
     by_name: dict[str, KBEntity] = {}
     for person in people:
