@@ -31,7 +31,7 @@ def test_restricted_set_answers_within_the_set():
 def test_default_set_holds_its_floor_on_news_sentences(corpus):
     items = langid.load_sets(corpus)["news_short"]
     limits = floors("langid")
-    for row in langid._rows("news_short", items, "default", DEFAULT_LANGUAGES):
+    for row in langid.rows_for("news_short", items, "default", DEFAULT_LANGUAGES):
         floor = limits[f"news_short/{row.metric}"]
         assert row.value + 1e-9 >= floor, f"news_short {row.metric} {row.value:.3f} fell below {floor:.3f}"
     assert len(items) > 1000

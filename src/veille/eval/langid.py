@@ -92,7 +92,7 @@ def score(items: list[dict], languages: tuple[str, ...]) -> float:
 ANALYSED = ("fr", "en")
 
 
-def _rows(name: str, items: list[dict], label: str, languages: tuple[str, ...]) -> list[Row]:
+def rows_for(name: str, items: list[dict], label: str, languages: tuple[str, ...]) -> list[Row]:
     """Accuracy on the whole test set, and on its French and English items alone."""
     pairs = [(identify(it["text"], languages)[0], it["lang"]) for it in items]
     mine = [(p, g) for p, g in pairs if g in ANALYSED]
@@ -107,5 +107,5 @@ def evaluate(corpus: Path, only: tuple[str, ...] | None = None) -> list[Row]:
     if only:
         sets = {k: v for k, v in sets.items() if k in only}
     rows = [row for name, items in sets.items() for label, langs in language_sets(labels).items()
-            for row in _rows(name, items, label, langs)]
+            for row in rows_for(name, items, label, langs)]
     return with_floors(NAME, rows)
