@@ -51,12 +51,12 @@ def find_mentions(doc, words, kb, lang: str, published: str | None) -> list[Cand
     """Every linked mention of ``doc``: names first, then descriptions and metonymies."""
     text = doc.text
     cands = merge(ner_candidates(doc, words), kb_candidates(text, matcher_for(kb).find(text), kb, words))
-    cands = sorted(cands + chunk_candidates(doc, words, cands), key=lambda c: c.start)
+    cands = sorted(cands + chunk_candidates(doc, text, words, cands), key=lambda c: c.start)
     link_names(cands, kb, lang)
     promote_people(cands)
     series = series_names(text)
     cands = [c for c in cands if keep(c) and not is_description(c, kb, lang) and not in_series(c, series)
-             and not names_a_thing(c, doc, words)]
+             and not names_a_thing(c, text, words)]
     link_by_name_key(cands, kb)
     resolve_people(cands)
     resolve_acronyms(cands, text)
@@ -103,13 +103,13 @@ def in_series(c: Candidate, series: set[str]) -> bool:
         len(words) == 1 or re.fullmatch(r"[IVX]{1,4}|\d{1,3}", words[-1]) is not None)
 
 
-def names_a_thing(c: Candidate, doc, words) -> bool:
+def names_a_thing(c: Candidate, text: str, words) -> bool:
     """An unknown organisation used as the modifier of a thing noun is the thing's name, not an
     organisation: "the Apollo program", "the Financial Crime Prevention agency"."""
     nouns = getattr(words, "THING_NOUNS", ())
     if c.entity_id is not None or c.label != "ORG" or not nouns:
         return False
-    nxt = re.match(r"[ \u00a0]+([a-z]+)", doc.text[c.end:c.end + 30])
+    nxt = re.match(r"[ \u00a0]+([a-z]+)", text[c.end:c.end + 30])
     return bool(nxt and nxt.group(1) in nouns)
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from .entities_mentions import Candidate, written_form
 
 
-def chunk_candidates(doc, words, taken: list[Candidate]) -> list[Candidate]:
+def chunk_candidates(doc, text: str, words, taken: list[Candidate]) -> list[Candidate]:
+    """Head-noun names in the stretches of ``doc`` (whose text is ``text``) no candidate covers."""
     heads = getattr(words, "NAME_HEADS", None)
     if not heads:
         return []
@@ -18,7 +19,7 @@ def chunk_candidates(doc, words, taken: list[Candidate]) -> list[Candidate]:
     out = []
     for run in _runs(doc, words, covered):
         for part in _split_possessives(run, heads):
-            cand = _as_name(doc, part, words, heads)
+            cand = _as_name(text, part, words, heads)
             if cand is not None:
                 out.append(cand)
     return out
@@ -50,7 +51,7 @@ def _trim(run, connectors):
     return run
 
 
-def _as_name(doc, run, words, heads) -> Candidate | None:
+def _as_name(doc_text: str, run, words, heads) -> Candidate | None:
     """The longest part of the run that ends (English) or starts (French) with a head noun."""
     if len(run) < 2:
         return None
@@ -67,8 +68,8 @@ def _as_name(doc, run, words, heads) -> Candidate | None:
     if len(part) < 2 or label is None or (part[0].is_sent_start and part[0].pos_ != "PROPN"):
         return None
     start, end = part[0].idx, part[-1].idx + len(part[-1].text)
-    text = doc.text[start:end]
-    cand = Candidate(start, end, text, label, "ner", written=written_form(doc.text, start, end))
+    cand = Candidate(start, end, doc_text[start:end], label, "ner",
+                     written=written_form(doc_text, start, end))
     cand.extra["pos"] = [t.pos_ for t in part]
     return cand
 

@@ -50,7 +50,7 @@ def ner_candidates(doc, words) -> list[Candidate]:
     """spaCy's entities of ``doc``, cleaned with the language's ``words`` (``lang/<code>/entities.py``)."""
     out: list[Candidate] = []
     text = doc.text
-    for ent in _join_nicknames(doc):
+    for ent in _join_nicknames(doc, text):
         label = NER_TYPES.get(ent.label_)
         if label is None:
             continue
@@ -63,14 +63,14 @@ def ner_candidates(doc, words) -> list[Candidate]:
     return out
 
 
-def _join_nicknames(doc) -> list:
+def _join_nicknames(doc, text: str) -> list:
     """Names with a nickname in quotes are one name: Edwin “Buzz” Aldrin (spaCy cuts it in two)."""
     ents = list(doc.ents)
     out = []
     i = 0
     while i < len(ents):
         e = ents[i]
-        m = _NICKNAME.match(doc.text, e.end_char)
+        m = _NICKNAME.match(text, e.end_char)
         if e.label_ in ("PER", "PERSON") and m:
             end = m.end()
             if i + 1 < len(ents) and ents[i + 1].start_char < end:

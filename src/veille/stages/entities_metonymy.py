@@ -41,7 +41,7 @@ def _is_place(span, words) -> bool:
     prev = _previous_word(span)
     if prev is not None and prev.lower_ in words.LOCATIVE_PREPOSITIONS:
         return True
-    after = span.doc.text[span.end_char:span.end_char + 3].lstrip(" ")
+    after = "".join(t.text_with_ws for t in span.doc[span.end:span.end + 2])[:3].lstrip(" ")
     return span.start_char < 3 and after[:1] in (":", "—", "–", "-", ",", "(")
 
 
