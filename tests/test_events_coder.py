@@ -87,6 +87,15 @@ def test_events_ordinary_sentences_code_nothing(code):
     assert code("The weather improved on Monday and shops reopened early.", "en") == []
 
 
+def test_events_purpose_infinitive_is_not_an_event(code):
+    assert not any(e.type == "AID" for e in code("La CGT a des solutions pour financer la branche vieillesse."))
+
+
+def test_events_bare_participle_is_passive(code):
+    ev = main_event(code("Asked to comment, the army said it would respond later.", "en"))
+    assert ev is None or "army" not in _words(ev.actors)
+
+
 def test_events_french_conditional_is_read_from_the_form(code):
     from veille.stages.events_syntax import conditional
 

@@ -41,11 +41,20 @@ def code_article(article: Article, doc, lex: Lexicon) -> list[Event]:
     parties = Parties(article, doc, lex.PRONOUNS)
     out: list[Event] = []
     for sent in doc.sents:
+        if _shouting(sent.text):
+            continue
         for coded in code_sentence(sent, lex):
             ev = _to_event(coded, sent, article, parties, lex, out)
             if ev is not None:
                 out.append(ev)
     return out
+
+
+def _shouting(text: str) -> bool:
+    """A line in capitals: a picture credit or a heading ("THIS IMAGE HAS BEEN SUPPLIED BY A THIRD
+    PARTY."), not a report of events."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _first(tokens, parties: Parties, skip: set[str | None]) -> str | None:

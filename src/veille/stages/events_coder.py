@@ -28,6 +28,7 @@ _OBLIGATION = {"must", "devoir"}
 _COOPERATIVE = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _GOVERNING = {"VERB", "AUX", "ADJ"}  # "prévoit de", "is willing to"
+_PURPOSE_MARKS = {"pour", "afin", "to", "so"}
 _STRAY = {"punct", "dep", "amod", "appos", "flat:name", "npadvmod", "oprd", "attr"}
 
 
@@ -66,7 +67,7 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
                 if ev.anchor.i != tok.i:
                     light_nouns.add(ev.anchor.i)
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.i in light_nouns:
+        if tok.pos_ != "VERB" or tok.i in light_nouns or _purpose(tok):
             continue
         trig = lex.verb_trigger(tok)
         demand = _obligation(tok, lex)
@@ -109,9 +110,20 @@ def _without_echoes(events: list[Coded]) -> list[Coded]:
     return kept
 
 
+def _purpose(tok) -> bool:
+    """An infinitive that only says what something is for ("des solutions pour financer la branche",
+    "funds to rebuild the port", "sent experts to investigate"): nothing was done by it, so no event."""
+    infinitive = "Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB"
+    if not infinitive or tok.dep_ not in ("acl", "relcl", "advcl"):
+        return False
+    return tok.dep_ != "advcl" or any(c.lower_ in _PURPOSE_MARKS for c in tok.children)
+
+
 def _verb_event(tok, trig: Trigger, lex: Lexicon) -> Coded:
     ev = Coded(trig.type, trig.mode, tok, tok, "verb")
     patient = syn.passive_patient(tok)
+    if patient is None and syn.bare_participle(tok) and tok.head.pos_ in ("NOUN", "PROPN"):
+        patient = tok.head  # "un Brésilien exécuté en Indonésie"
     if patient is not None:
         ev.actors = [a for a in [syn.passive_agent(tok, lex)] if a is not None]
         ev.recipients.append(patient)

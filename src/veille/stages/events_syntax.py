@@ -66,7 +66,7 @@ def subject(v, lex: Lexicon, depth: int = 0):
             if c.lower_ in _RELATIVE and v.dep_ in ("acl:relcl", "relcl"):
                 return v.head
             return c
-    if any(c.dep_ in PASSIVE_SUBJECTS for c in v.children) or v.dep_ == "acl":
+    if any(c.dep_ in PASSIVE_SUBJECTS for c in v.children) or v.dep_ == "acl" or bare_participle(v):
         return passive_agent(v, lex)
     if v.head.i == v.i:
         return None
@@ -81,6 +81,14 @@ def subject(v, lex: Lexicon, depth: int = 0):
 
 def passive_patient(v):
     return next((c for c in v.children if c.dep_ in PASSIVE_SUBJECTS), None)
+
+
+def bare_participle(v) -> bool:
+    """A past participle heading a clause without auxiliary ("Asked to comment, the IDF said...",
+    "un Brésilien exécuté en Indonésie"): passive, so the clause's host is the patient, not the actor."""
+    participle = v.tag_ == "VBN" or ("Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense"))
+    return (participle and v.dep_ in ("advcl", "acl") and
+            not any(c.dep_.startswith("aux") for c in v.children))
 
 
 def objects(v):
