@@ -172,3 +172,5 @@ def test_time_event_relative_and_ordinal_lookalikes_are_left_out():
     assert values("A day after the report, a second pattern emerged; it lasted a day.", EN, None) == \
         {"a day": "P1D"}
     assert values("Deux jours après l’attaque, après dix mois de blocage.", FR, None) == {"dix mois": "P10M"}
+    assert values("quelques jours après le vote", FR, None) == {"quelques jours": "PXD"}
+    assert values("for nearly an hour before the attack", EN, None) == {"nearly an hour": "PT1H"}
