@@ -64,12 +64,20 @@ def _rigour_codes(code: str) -> list[str]:
 
 def _country_row(code: str, csv_row: dict[str, str], md: dict[str, Any]) -> dict[str, Any]:
     territory = territories.get_territory(code)
-    qid = (territory.qid if territory else None) or csv_row.get("wikidata_id", "").rsplit("/", 1)[-1] or None
+    qid = _qid(territory, csv_row.get("wikidata_id", "").rsplit("/", 1)[-1] or None)
     en, fr = _english_names(code, territory, csv_row, md), _french_names(code, csv_row, md)
     name = territory.name if territory else en[0]
     adj_en, adj_fr = _demonyms(md)
     return {"id": qid or f"veille:country-{code}", "name": name, "type": "GPE", "en": en, "fr": fr,
             "adj_en": adj_en, "adj_fr": adj_fr}
+
+
+def _qid(territory: Any, from_csv: str | None) -> str | None:
+    """rigour's QID, unless country-codes names another QID that rigour also lists for the territory:
+    Denmark is Q35 (the country), not Q756617 (the Danish Realm)."""
+    if territory is None:
+        return from_csv
+    return from_csv if from_csv and from_csv in territory.qids else territory.qid
 
 
 def _english_names(code: str, territory: Any, csv_row: dict[str, str], md: dict[str, Any]) -> list[str]:
