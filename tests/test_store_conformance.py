@@ -4,6 +4,8 @@ programs are not installed — .ci/run installs them from Debian packages)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from veille.store import QueryError, open_store
@@ -57,11 +59,9 @@ def store(request, tmp_path):
         import psycopg
 
         url = request.getfixturevalue("postgres_url")
-        name = f"t{abs(hash(request.node.nodeid)) % 10**9}"
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name}")
-            conn.execute(f"CREATE DATABASE {name}")
-        s = open_store(url.rsplit("/", 1)[0] + "/" + name)
+        with psycopg.connect(url, autocommit=True) as conn:  # a fresh, empty schema for every test
+            conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        s = open_store(url)
     yield s
     s.close()
 
@@ -112,14 +112,17 @@ def test_search_filters_and_pagination(filled):
     assert page.total == 2 and [a.id for a in page.items] == ["fr1"]  # newest first
 
 
-@pytest.mark.parametrize("hostile", ['"', "'; DROP TABLE articles; --", 'NEAR(a b)', "a OR", "AND", "*",
-                                     "col:foo", "(((", "^x", "x" * 10_000, "\x00", "Poutine\"'`;", "%_%"])
-def test_hostile_search_strings_give_results_or_a_query_error(filled, hostile):
-    try:
-        filled.search(hostile)
-        filled.quotes(text=hostile)
-    except QueryError:
-        pass
+HOSTILE = ['"', "'; DROP TABLE articles; --", 'NEAR(a b)', "a OR", "AND", "*", "col:foo", "(((", "^x",
+           "x" * 10_000, "\x00", "Poutine\"'`;", "%_%", "poutine:*", "!poutine & | <->", "\\'", "🙂"]
+
+
+def test_hostile_search_strings_give_results_or_a_query_error(filled):
+    for hostile in HOSTILE:
+        for search in (filled.search, lambda t: filled.quotes(text=t), filled.resolve_entities):
+            try:
+                search(hostile)
+            except QueryError:
+                pass
     assert filled.count_articles() == 2
 
 
@@ -170,6 +173,13 @@ def test_a_record_with_empty_lists_is_stored(store):
     assert store.entity("bare") is None
 
 
+def test_text_with_a_nul_character_is_stored_and_searchable(store):
+    art = annotate("nul", "Avant\x00après la réunion de Paris.", entities=[], lang="fr")
+    assert store.put(art) == "ingested"
+    assert store.get_article("nul") == art
+    assert store.search("réunion").total == 1
+
+
 def test_a_failing_batch_leaves_nothing(store, monkeypatch):
     calls = []
 
@@ -185,8 +195,53 @@ def test_a_failing_batch_leaves_nothing(store, monkeypatch):
     assert store.quotes().total == 0
 
 
+def _reopen(store):
+    return open_store(store.url if store.url.startswith("postgres") else store.url.removeprefix("sqlite://"))
+
+
 def test_migrations_are_recorded_and_not_reapplied(store):
     store.put(fr_article())
-    again = open_store(store.url if store.url.startswith("postgres") else store.url.removeprefix("sqlite://"))
-    assert again.schema_version() == 1 and again.count_articles() == 1
+    again = _reopen(store)
+    assert again.schema_version() == len(type(store).migrations) and again.count_articles() == 1
     again.close()
+
+
+def test_an_older_store_is_migrated_with_its_data(store, monkeypatch):
+    """A store made by the first schema, filled, then opened by this version: the later migrations
+    backfill what they add (co-mention counts, dates of quotes about an entity)."""
+    backend = type(store)
+    store.close()
+    if store.url.startswith("postgres"):
+        import psycopg
+
+        with psycopg.connect(store.url, autocommit=True) as conn:
+            conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    else:
+        Path(store.url.removeprefix("sqlite://")).unlink()
+    monkeypatch.setattr(backend, "migrations", backend.migrations[:1])
+    old = _reopen(store)
+    assert old.schema_version() == 1
+    # write as version 1 did: no co-mention counts, no dates in quote_about
+    monkeypatch.setattr(old, "_put_one", lambda cur, a, rows: _put_v1(old, cur, a, rows))
+    old.put_many([fr_article(), en_article()])
+    old.close()
+    monkeypatch.undo()
+    new = _reopen(store)
+    assert new.schema_version() == len(backend.migrations)
+    assert {c.entity.id: c.n_articles for c in new.entity("Q184").co_mentioned} == {
+        "Q7747": 2, "Q49304": 1, "Q1899": 1}
+    assert [q.published for q in new.quotes(about="Biélorussie").items] == ["2023-03-25"]
+    new.close()
+
+
+def _put_v1(store, cur, art, rows):
+    rows.pairs = []
+    rows.children["quote_about"] = [r[:3] for r in rows.children["quote_about"]]
+    from veille.store import rows as rows_module
+
+    cols = rows_module.COLUMNS["quote_about"]
+    rows_module.COLUMNS["quote_about"] = cols[:3]
+    try:
+        return type(store)._put_one(store, cur, art, rows)
+    finally:
+        rows_module.COLUMNS["quote_about"] = cols

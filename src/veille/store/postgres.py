@@ -32,7 +32,9 @@ class PostgresStore(SqlStore):
             raise ConfigError(f"cannot connect to the PostgreSQL store {_redact(url)}: {exc}") from exc
 
     def _connect(self) -> Any:
-        return self._psycopg.connect(self.url, autocommit=True)
+        conn = self._psycopg.connect(self.url, autocommit=True)
+        conn.adapters.register_dumper(str, _nul_free_dumper())
+        return conn
 
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
@@ -61,6 +63,18 @@ class PostgresStore(SqlStore):
 
     def _quote_match(self, query: SearchQuery) -> tuple[str, list[Any]]:
         return "q.tsv @@ to_tsquery('simple', ?)", [tsquery(query)]
+
+
+def _nul_free_dumper():
+    """A str dumper that writes NUL as U+FFFD: PostgreSQL text cannot hold NUL, but a page or a search
+    string may. One character for one, so offsets into stored text stay right."""
+    from psycopg.types.string import StrDumper
+
+    class NulFreeStr(StrDumper):
+        def dump(self, obj: str):
+            return super().dump(obj.replace("\x00", "\ufffd"))
+
+    return NulFreeStr
 
 
 def tsquery(query: SearchQuery) -> str:

@@ -17,7 +17,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "mentions": ("article_id", "idx", "span_start", "span_end", "text", "entity_id", "how"),
     "quotes": ("article_id", "idx", "span_start", "span_end", "text", "kind", "speaker", "speaker_text",
                "cue_text", "confidence", "published", "lang"),
-    "quote_about": ("article_id", "quote_idx", "entity_id"),
+    "quote_about": ("article_id", "quote_idx", "entity_id", "published"),
     "attributions": ("article_id", "idx", "source", "source_text", "cue_text", "scope_text"),
     "timexes": ("article_id", "idx", "span_start", "span_end", "text", "type", "value", "anchor"),
     "events": ("article_id", "idx", "type", "mode", "actor", "recipient", "location", "date", "aux",
@@ -37,6 +37,7 @@ class ArticleRows:
     article: tuple
     entities: list[tuple] = field(default_factory=list)
     children: dict[str, list[tuple]] = field(default_factory=dict)
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # entities mentioned together, both ways
     fts_title: str = ""
     fts_text: str = ""
 
@@ -56,18 +57,20 @@ def to_rows(art: Article) -> ArticleRows:
     """Flatten one record; entity names are kept per article with the article's language."""
     a = art.id
     rows = ArticleRows(article=article_row(art), fts_title=art.title or "", fts_text=art.text)
-    rows.entities = [(e.id, e.name, e.type, e.wikidata) for e in art.entities]
+    entities = list({e.id: e for e in reversed(art.entities)}.values())[::-1]  # one per id, first wins
+    rows.entities = [(e.id, e.name, e.type, e.wikidata) for e in entities]
+    rows.pairs = [(x.id, y.id) for x in entities for y in entities if x.id != y.id]
     counts: dict[str, int] = {}
     for m in art.mentions:
         counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
     names = set()
-    for e in art.entities:
+    for e in entities:
         for n in {e.name, *e.names, *(m.text for m in art.mentions if m.entity_id == e.id)}:
             if name_key(n):
                 names.add((e.id, a, n, name_key(n), art.lang))
     c = rows.children
     c["entity_names"] = sorted(names)
-    c["article_entities"] = [(a, e.id, e.name, e.type, counts.get(e.id, 0)) for e in art.entities]
+    c["article_entities"] = [(a, e.id, e.name, e.type, counts.get(e.id, 0)) for e in entities]
     c["mentions"] = [(a, i, m.start, m.end, m.text, m.entity_id, m.how) for i, m in enumerate(art.mentions)]
     c["quotes"] = [(a, i, q.start, q.end, q.text, q.kind, q.speaker,
                     q.speaker_mention.text if q.speaker_mention else None, q.cue.text if q.cue else None,
@@ -89,7 +92,7 @@ def _quote_about(art: Article) -> list[tuple]:
     for i, q in enumerate(art.quotes):
         for m in art.mentions:
             if q.start <= m.start and m.end <= q.end and m.entity_id != q.speaker:
-                out.add((art.id, i, m.entity_id))
+                out.add((art.id, i, m.entity_id, art.published))
     return sorted(out)
 
 

@@ -138,6 +138,10 @@ class SqlStore(Store):
                   "wikidata = COALESCE(excluded.wikidata, entities.wikidata)")
         for ent in sorted(rows.entities):
             cur.execute(self._q(upsert), ent)
+        if rows.pairs:
+            cur.executemany(self._q("INSERT INTO entity_pairs (entity_id, other_id, n_articles) "
+                                    "VALUES (?, ?, 1) ON CONFLICT (entity_id, other_id) DO UPDATE SET "
+                                    "n_articles = entity_pairs.n_articles + 1"), sorted(rows.pairs))
         for table, cols in COLUMNS.items():
             if rows.children.get(table) and table != "quotes":
                 sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
@@ -166,6 +170,11 @@ class SqlStore(Store):
 
     def _delete_article(self, cur: Any, article_id: str, pk: int) -> None:
         self._unindex_article(cur, article_id, pk)
+        cur.execute(self._q(
+            "UPDATE entity_pairs SET n_articles = n_articles - 1 WHERE (entity_id, other_id) IN "
+            "(SELECT x.entity_id, y.entity_id FROM article_entities x JOIN article_entities y "
+            "ON y.article_id = x.article_id AND y.entity_id <> x.entity_id WHERE x.article_id = ?)"),
+            (article_id,))
         for table in _CHILD_DELETE_ORDER:
             cur.execute(self._q(f"DELETE FROM {table} WHERE article_id = ?"), (article_id,))
         cur.execute(self._q("DELETE FROM articles WHERE pk = ?"), (pk,))
@@ -300,10 +309,9 @@ class SqlStore(Store):
 
     def _co_mentioned(self, entity_id: str, limit: int = 15) -> list[CoMention]:
         rows = self._rows(
-            "SELECT ae2.entity_id, e.name, e.type, count(*) AS n FROM article_entities ae1 "
-            "JOIN article_entities ae2 ON ae2.article_id = ae1.article_id AND ae2.entity_id <> ae1.entity_id "
-            "LEFT JOIN entities e ON e.id = ae2.entity_id WHERE ae1.entity_id = ? "
-            "GROUP BY ae2.entity_id, e.name, e.type ORDER BY n DESC, e.name LIMIT ?", (entity_id, limit))
+            "SELECT p.other_id, e.name, e.type, p.n_articles FROM entity_pairs p "
+            "LEFT JOIN entities e ON e.id = p.other_id WHERE p.entity_id = ? AND p.n_articles > 0 "
+            "ORDER BY p.n_articles DESC, e.name LIMIT ?", (entity_id, limit))
         return [CoMention(entity=EntityRef(id=r[0], name=r[1] or r[0], type=r[2]), n_articles=r[3])
                 for r in rows]
 
@@ -322,9 +330,15 @@ class SqlStore(Store):
         if speakers:
             where.append(f"q.speaker IN ({_qs(speakers)})")
             params += speakers
-        if abouts:
-            where.append("EXISTS (SELECT 1 FROM quote_about qa WHERE qa.article_id = q.article_id AND "
-                         f"qa.quote_idx = q.idx AND qa.entity_id IN ({_qs(abouts)}))")
+        source, order = "quotes q", "q.published DESC NULLS LAST, q.pk DESC"
+        if abouts and len(abouts) == 1:  # newest first straight from the (entity, published) index
+            source = ("quote_about qa JOIN quotes q ON q.article_id = qa.article_id AND q.idx = qa.quote_idx")
+            where.append("qa.entity_id = ?")
+            params += abouts
+            order = "qa.published DESC NULLS LAST, qa.article_id DESC, qa.quote_idx DESC"
+        elif abouts:
+            where.append("(q.article_id, q.idx) IN (SELECT article_id, quote_idx FROM quote_about "
+                         f"WHERE entity_id IN ({_qs(abouts)}))")
             params += abouts
         if query:
             cond, qparams = self._quote_match(query)
@@ -334,8 +348,11 @@ class SqlStore(Store):
             if value:
                 where.append(cond)
                 params.append(value)
-        return self._page(_QUOTE, "FROM quotes q", " AND ".join(where), params,
-                          "q.published DESC NULLS LAST, q.pk DESC", limit, offset, _quote_view)
+        select = _QUOTE.replace("FROM quotes q", f"FROM {source}")
+        # quotes about one entity and nothing else: count its index entries, not a join
+        only_about = bool(abouts) and len(abouts) == 1 and len(where) == 2
+        count_from = "FROM quote_about qa" if only_about else f"FROM {source}"
+        return self._page(select, count_from, " AND ".join(where), params, order, limit, offset, _quote_view)
 
     def events(self, *, actor=None, type=None, date_from=None, date_to=None, limit=50,
                offset=0) -> Page[EventView]:
@@ -346,20 +363,27 @@ class SqlStore(Store):
 
     def _events(self, actors, type, date_from, date_to, limit, offset) -> Page[EventView]:
         where, params = ["1 = 1"], []
-        if actors:
-            where.append(f"(v.actor IN ({_qs(actors)}) OR v.recipient IN ({_qs(actors)}))")
+        count = None
+        if actors:  # a union of two index lookups rather than an OR over every event
+            union = (f"SELECT article_id, idx FROM events WHERE actor IN ({_qs(actors)}) UNION "
+                     f"SELECT article_id, idx FROM events WHERE recipient IN ({_qs(actors)})")
+            where.append(f"(v.article_id, v.idx) IN ({union})")
             params += [*actors, *actors]
+            if not (type or date_from or date_to):  # count the union itself, not every event
+                count = (f"SELECT count(*) FROM ({union}) u", [*actors, *actors])
         for cond, value in (("upper(v.type) = upper(?)", type), ("v.date >= ?", date_from),
                             ("substr(v.date, 1, 10) <= ?", date_to)):
             if value:
                 where.append(cond)
                 params.append(value)
         return self._page(_EVENT, "FROM events v", " AND ".join(where), params,
-                          "v.date DESC NULLS LAST, v.article_id, v.idx", limit, offset, _event_view)
+                          "v.date DESC NULLS LAST, v.article_id, v.idx", limit, offset, _event_view, count)
 
     def _page(self, select: str, count_from: str, where: str, params: list[Any], order: str, limit: int,
-              offset: int, convert: Callable[[tuple], Any]) -> Page:
-        total = self._rows(f"SELECT count(*) {count_from} WHERE {where}", params)[0][0]
+              offset: int, convert: Callable[[tuple], Any], count: tuple[str, list] | None = None) -> Page:
+        """One page of rows and the total; ``count`` is a cheaper equivalent count query when known."""
+        sql, cparams = count or (f"SELECT count(*) {count_from} WHERE {where}", params)
+        total = self._rows(sql, cparams)[0][0]
         rows = self._rows(f"{select} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
                           [*params, limit, offset])
         return Page(items=[convert(r) for r in rows], total=total, limit=limit, offset=offset)

@@ -24,6 +24,29 @@ _PLACES = [("Q2001", "Norvalia", ["Norvalia", "la Norvalie"]), ("Q2002", "Estmar
 _WORDS = ("budget réforme port accord sanctions élections énergie réseau frontière tarifs grève récolte "
           "inflation sécurité transport hôpital climat pêche armée tribunal").split()
 _EVENT_TYPES = ("AGREE", "CONSULT", "DEMAND", "ACCUSE", "THREATEN", "PROTEST", "AID", "SANCTION")
+_SYLLABLES = ("ba co di fu ga he ki lo mu na pe ri so tu va xe zo bri cla dro fle gri plo stra tri vel "
+              "mon").split()
+
+
+def vocabulary(size: int = 5000, seed: int = 1) -> tuple[list[str], list[float]]:
+    """Made-up words and cumulative Zipf weights (word k drawn with weight 1/k), so that searches over
+    generated stores meet rare and common words as in real text."""
+    rnd = random.Random(seed)
+    words: list[str] = []
+    seen: set[str] = set()
+    while len(words) < size:
+        w = "".join(rnd.choices(_SYLLABLES, k=rnd.choice((2, 3, 3, 4))))
+        if w not in seen:
+            seen.add(w)
+            words.append(w)
+    cum, total = [], 0.0
+    for k in range(1, size + 1):
+        total += 1 / k
+        cum.append(total)
+    return words, cum
+
+
+_VOCAB = vocabulary()
 
 
 @dataclass
@@ -85,7 +108,7 @@ def _one_article(rnd: random.Random, i: int, n_quotes: int, day: dt.date) -> Art
     parts, quotes, events = [], [], []
     for k in range(n_quotes):
         who = people[k % 3]
-        words = " ".join(rnd.choices(_WORDS, k=8))
+        words = " ".join(rnd.choices(_VOCAB[0], cum_weights=_VOCAB[1], k=8))
         said = f"Le dossier {words} concerne {place[2][0]} et nous agirons vite ({i}-{k})"
         parts.append(f"{who[2][0]} a déclaré : « {said} ».")
         quotes.append((said, who[0]))
