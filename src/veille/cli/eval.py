@@ -114,3 +114,26 @@ def eval_events(ctx, corpus, subset, verbose) -> None:
             if s.predicted != s.gold:
                 click.echo(f"  {s.gold:9} got {s.predicted or '-':9} {s.text[:90]}")
     ctx.exit(0 if ok else 1)
+
+
+@eval_group.command("quotes")
+@click.option("--corpus", type=click.Path(file_okay=False),
+              help="The shared corpus folder (default ../shared/corpus).")
+@click.option("--subset", type=click.IntRange(min=1), help="Score only the first N PolNeAR dev articles.")
+@click.option("--only", type=click.Choice(["polnear", "news"]), help="Score one data set only.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="List the dev-gold quotes missed or given a wrong speaker.")
+@click.pass_context
+def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
+    """Quotes and speakers: PolNeAR dev (quoted-content and all-attribution F1), dev-gold pages (FR, EN)."""
+    from ..eval import quotes
+    from ..eval.common import corpus_dir, print_table
+
+    rows, misses = quotes.evaluate(corpus_dir(corpus), subset=subset, news=only != "polnear",
+                                   polnear=only != "news")
+    ok = print_table(rows)
+    if verbose:
+        for page, items in misses.items():
+            for item in items:
+                click.echo(f"  {page:10} {item}")
+    ctx.exit(0 if ok else 1)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from ..lang import resources
 from ..pipeline import Stage, Work
 from ..record import Article, Quote
-from .quotes_cues import cue_after, cue_before, cue_span
+from .quotes_cues import cue_after, cue_before, cue_span, dash_signature
 from .quotes_direct import Marked, find_marked, looks_like_title, word_count
 from .quotes_indirect import complement_clauses
-from .quotes_speakers import cue_subject, resolve
+from .quotes_speakers import cue_subject, resolve, signature_speaker
 
 #: a marked stretch this short is a quote only when a cue or an indirect clause frames it
 _SHORT = 3
@@ -68,11 +68,16 @@ def _direct_quote(article: Article, doc, words, m: Marked) -> Quote | None:
         return None
     verb = cue_after(doc, text, m.close_mark, words.CUE_VERBS) if m.closed else None
     verb = verb or cue_before(doc, text, m.open_mark, words.CUE_VERBS)
-    if verb is None and n <= _SHORT:
+    signed = dash_signature(doc, m.close_mark) if m.closed and verb is None else None
+    if verb is None and signed is None and n <= _SHORT:
         return None  # scare quotes and titles: a few words with no speech around them
     q = Quote(start=m.start, end=m.end, text=m.text, kind="direct", confidence=0.9 if verb else 0.6)
     if verb is not None:
         _attach_speaker(article, q, verb, words, outside=(m.open_mark, m.close_mark or m.end))
+    elif signed is not None:  # "” ― Steve Quinlan"
+        spk = signature_speaker(signed)
+        q.speaker_mention = spk.span(text)
+        q.speaker = resolve(article, spk, words.PRONOUNS, anchor=q.start)
     return q
 
 

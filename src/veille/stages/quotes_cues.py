@@ -8,7 +8,7 @@ import re
 from ..record import Span
 
 #: how far after a closing mark an incise cue may sit (", a-t-il ajouté, cité par le Financial Times")
-_AFTER_TOKENS = 8
+_AFTER_TOKENS = 14
 _END_OF_INCISE = re.compile(r"[.!?;\n«“„\"]")
 
 
@@ -24,12 +24,36 @@ def tokens_between(doc, start: int, end: int):
     return [t for t in span if start <= t.idx < end] if span is not None else []
 
 
+def incise_tokens(doc, close_at: int) -> list:
+    """The tokens after a closing mark up to the end of the sentence, a line break or the next quote
+    (abbreviations such as "Rep." are single tokens, so they do not end it)."""
+    out = []
+    for t in tokens_between(doc, close_at + 1, min(len(doc.text), close_at + 200)):
+        if t.text in ("!", "?", ";") or "\n" in t.text or t.text in "«“„\"" or (
+                t.text == "." and not (t.i + 1 < len(doc) and doc[t.i + 1].text == ")")):
+            break
+        out.append(t)
+    return out
+
+
 def cue_after(doc, text: str, close_at: int, verbs: frozenset[str]):
     """The cue verb in the incise after a closing mark, or None."""
-    m = _END_OF_INCISE.search(text, close_at + 1, min(len(text), close_at + 200))
-    stop = m.start() if m else min(len(text), close_at + 200)
-    toks = tokens_between(doc, close_at + 1, stop)[:_AFTER_TOKENS]
+    toks = incise_tokens(doc, close_at)[:_AFTER_TOKENS]
     return next((t for t in toks if is_cue(t, verbs)), None)
+
+
+_DASH = re.compile(r"[ \t\u00a0]*[—―–-][ \t\u00a0]*")
+
+
+def dash_signature(doc, close_at: int):
+    """A quote signed after a dash ("” ― Steve Quinlan"): the name's tokens, or None."""
+    m = _DASH.match(doc.text, close_at + 1)
+    if not m:
+        return None
+    names = [t for t in incise_tokens(doc, m.end() - 1) if not t.is_space]
+    if not names or len(names) > 6 or not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT") for t in names):
+        return None
+    return names if names[0].pos_ == "PROPN" else None
 
 
 def cue_before(doc, text: str, open_at: int, verbs: frozenset[str]):
@@ -42,9 +66,9 @@ def cue_before(doc, text: str, open_at: int, verbs: frozenset[str]):
     cues = [t for t in toks if is_cue(t, verbs)]
     if not cues:
         return None
-    tail = text[cues[-1].idx:open_at]
-    # "X a déclaré que « … »" is a mixed quote handled with indirect speech; a colon or comma is direct
-    return cues[-1] if re.search(r"[:,]\s*$", tail.strip() + " ") or len(tail) < 60 else None
+    between = [t for t in toks if t.i > cues[-1].i and not t.is_space]
+    # the cue introduces the quote: "X said: “…”", "X told reporters, “…”", "Trump declared “…”"
+    return cues[-1] if len(between) <= 4 else None
 
 
 def _clause_start(text: str, sent_start: int, pos: int) -> int:

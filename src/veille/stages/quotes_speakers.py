@@ -19,6 +19,11 @@ _CUT_DEPS = {"acl", "acl:relcl", "relcl", "appos", "punct", "conj", "cc", "parat
 _NP_START = {"PROPN", "NOUN", "DET", "PRON", "ADJ", "NUM"}
 _NP_STOP = {"PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "SPACE"}
 _PER_LIKE = {"PER"}
+#: relative pronouns: the speaker is the noun they stand for
+_RELATIVES = {"who", "that", "which", "qui", "lequel", "laquelle"}
+#: object pronouns after a verb are its object, never an inverted subject ("asking her")
+_OBJECT_PRONOUNS = {"her", "him", "them", "me", "us", "it", "lui", "leur", "le", "la", "les", "me", "nous",
+                    "vous", "se", "en", "y"}
 _GROUP_LIKE = {"ORG", "GPE", "MEDIA", "NORP", "PER", "LOC"}
 _ORG_LIKE = {"ORG", "GPE", "MEDIA"}
 
@@ -46,14 +51,30 @@ def cue_subject(verb, pronouns: dict[str, str], outside: tuple[int, int] | None 
     after it. ``outside`` is a character range (the quote) the subject may not lie in."""
     for cand in _parsed_subjects(verb, pronouns):
         if outside is None or not (outside[0] <= cand.idx < outside[1]):
+            if cand.text.lower() in _RELATIVES and verb.dep_ in ("relcl", "acl:relcl", "acl") \
+                    and verb.head.pos_ in ("NOUN", "PROPN"):
+                cand = verb.head  # "the senator who said": the relative pronoun stands for its noun
+            if _is_time(cand):
+                continue
             return _subject_span(cand)
     return inverted_subject(verb, outside)
 
 
+def _is_time(tok) -> bool:
+    """"said Monday", "a déclaré mardi": a date is never the speaker."""
+    return tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+def signature_speaker(names: list) -> Speaker:
+    """A speaker from the tokens of a dash signature."""
+    head = max(names, key=lambda t: (t.pos_ == "PROPN", -t.i))
+    return Speaker(names[0].idx, names[-1].idx + len(names[-1].text), head)
+
+
 def _parsed_subjects(verb, pronouns: dict[str, str]):
     head = verb
-    while head.dep_ == "conj" and head.head.i != head.i and not _has_subject(head):
-        head = head.head  # "Poutine a accusé ... et a déclaré que": the subject is shared
+    while head.dep_ in _SHARES_SUBJECT and head.head.i != head.i and not _has_subject(head):
+        head = head.head  # "Poutine a accusé ... et a déclaré que", "…, adding that": the subject is shared
     for t in list(verb.children) + ([] if head.i == verb.i else list(head.children)):
         if t.text.lower() == "-t":
             continue  # the euphonic t of "a-t-il"
@@ -61,6 +82,10 @@ def _parsed_subjects(verb, pronouns: dict[str, str]):
             yield t
         elif t.text.startswith("-") and pronoun_of(t, pronouns) and t.i < verb.i:
             yield t  # "a-t-il ajouté": the clitic hangs off the auxiliary or the verb
+
+
+#: a verb in these relations without a subject of its own shares its head's subject
+_SHARES_SUBJECT = {"conj", "advcl", "xcomp"}
 
 
 def _has_subject(tok) -> bool:
@@ -73,7 +98,8 @@ def inverted_subject(verb, outside: tuple[int, int] | None = None) -> Speaker | 
     i = verb.i + 1
     while i < len(doc) and doc[i].pos_ in ("ADV", "PART") and doc[i].text.lower() not in ("not", "pas"):
         i += 1
-    if i >= len(doc) or doc[i].pos_ not in _NP_START or doc[i].is_punct:
+    if i >= len(doc) or doc[i].pos_ not in _NP_START or doc[i].is_punct or _is_time(doc[i]) \
+            or doc[i].text.lower() in _OBJECT_PRONOUNS:
         return None
     if outside and outside[0] <= doc[i].idx < outside[1]:
         return None

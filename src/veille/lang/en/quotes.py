@@ -19,7 +19,9 @@ reassert reassure reckon reconfirm remind reply report respond restate retell sa
 testify tweet warn write
 ask urge recall caution stress emphasize emphasise contend allege deny concede promise vow pledge
 complain reveal believe think hope fear expect worry agree acknowledge observe repeat recount charge
-predict boast counter joke quip scoff lament concede signal suggest
+predict boast counter joke quip scoff lament concede signal suggest demand continue shout yell chant
+proclaim recall caution tout brag muse wonder acknowledge propose recommend question cry scream retort
+call describe label dub
 """.split())
 
 #: verbs that credit content to an outlet rather than a speaker ("the Financial Times reported")
