@@ -72,7 +72,7 @@ def _to_event(c: Coded, sent, article: Article, parties: Parties, lex: Lexicon,
     if recipient is None and c.type == "REQUEST":
         recipient = _requested_party(c, lex, earlier, actor)
     location = _place(c, parties, {actor, recipient})
-    if c.kind == "alleged" and not (actor and recipient):
+    if c.kind in ("alleged", "demand") and not (actor and recipient):
         return None
     if not (actor or recipient or location):
         return None
@@ -192,5 +192,5 @@ def _before(t: Timex, article: Article) -> bool:
 
 def _confidence(c: Coded, actor, recipient, location) -> float:
     score = 0.35 + 0.25 * bool(actor) + 0.15 * bool(recipient or location)
-    score += {"verb": 0.15, "noun": 0.05, "alleged": 0.0}[c.kind]
+    score += {"verb": 0.15, "noun": 0.05, "alleged": 0.0, "demand": 0.05}[c.kind]
     return round(min(score, 0.95), 2)

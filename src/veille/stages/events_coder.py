@@ -40,7 +40,7 @@ class Coded:
     mode: str | None
     trigger: object
     anchor: object
-    kind: str  # verb | noun | alleged
+    kind: str  # verb | noun | alleged (a speaker's claim) | demand (a speaker's "must")
     actors: list = field(default_factory=list)
     recipients: list = field(default_factory=list)
     places: list = field(default_factory=list)
@@ -210,7 +210,7 @@ def _obligation(tok, lex: Lexicon) -> Coded | None:
     speaker = syn.subject(gov, lex) if gov is not None else None
     if speaker is None or bearer is None or speaker.i == bearer.i:
         return None
-    return Coded("REQUEST", None, tok, gov, "verb", [speaker], [bearer])
+    return Coded("REQUEST", None, tok, gov, "demand", [speaker], [bearer])
 
 
 def frame(ev: Coded, lex: Lexicon) -> list[str]:

@@ -49,8 +49,12 @@ class Lexicon:
         troops"), then the verb alone. Reporting uses ("il a averti que...") are not triggers."""
         lemma = tok.lemma_.lower()
         particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "compound:prt")]
-        preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]
+        preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]  # ClearNLP "fight for"
+        preps += [k.lower_ for c in tok.children if c.dep_.startswith("obl")  # UD "se battre pour"
+                  for k in c.children if k.dep_ == "case"]
         for p in particles + preps:
+            if f"{lemma} {p}" in self.NON_TRIGGERS:
+                return None
             hit = self.verbs.get(f"{lemma} {p}")
             if hit:
                 return Trigger(*hit)

@@ -120,6 +120,8 @@ class Parties:
         that names a state or organisation (subjects continue as subjects), else the nearest such name."""
         if tok.lower_ not in self.pronouns or tok.pos_ != "PRON" or self.doc is None:
             return None
+        if tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
+            return None  # only subjects: "when I asked him" is too loose to guess
         sent = tok.sent
         start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         named = [m for m in self.at(start, tok.idx) if m.end <= tok.idx and self._state_like(m.entity_id)]

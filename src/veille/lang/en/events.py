@@ -113,6 +113,10 @@ NOUNS: dict[str, tuple[str, str | None, str]] = {
     **_nouns("ASSAULT", "cleansing", "actor", "cleansing"),
 }
 
+#: verb + preposition uses that are figurative, not the act ("fight for gun control", "push for reform" is
+#: not pushing anyone)
+NON_TRIGGERS = frozenset({"fight for", "battle for", "struggle for", "strike out", "shoot for", "fire up"})
+
 #: verb + object noun -> (type, mode), where the object decides what the verb means
 VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     ("send", "troop"): ("MOBILIZE", "troops"), ("send", "soldier"): ("MOBILIZE", "troops"),

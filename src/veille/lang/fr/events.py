@@ -187,6 +187,9 @@ NOUNS: dict[str, tuple[str, str | None, str]] = {
     "agression": ("ASSAULT", None, "actor"),
 }
 
+#: verb + preposition uses that are figurative ("se battre pour ses droits", "lutter pour")
+NON_TRIGGERS = frozenset({"battre pour", "lutter pour", "frapper à"})
+
 #: verb + object noun -> (type, mode): where the object decides what the verb means
 #: ("envoyer des troupes" is MOBILIZE, "envoyer de l'aide" AID; "rompre les relations" SANCTION)
 VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
