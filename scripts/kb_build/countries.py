@@ -22,6 +22,7 @@ from .curation import curated_dict, read_yaml, slug
 #: Former states still named in the news, by rigour code (Soviet Union, Yugoslavia, Czechoslovakia, GDR).
 HISTORICAL = ("suhh", "yucs", "cshh", "dd")
 _ARTICLE = re.compile(r"^(la |le |les |l'|l’|the )", re.IGNORECASE)
+_PAREN = re.compile(r"\s*\([^)]*\)")
 _PAREN_ARTICLE = re.compile(r"\s*\((the|le|la|les|l'|l’)\)\s*$", re.IGNORECASE)
 
 
@@ -102,14 +103,15 @@ def _french_names(code: str, csv_row: dict[str, str], md: dict[str, Any]) -> lis
 
 
 def _clean(names: list[str | None]) -> list[str]:
-    """Drop empties, UN-style articles ("Bélarus (le)", "la République du Bélarus") and names with commas
-    or parentheses ("Korea, Republic of"), which no article writes; keep the first spelling of each key."""
+    """Drop empties, UN-style articles ("Bélarus (le)", "la République du Bélarus"), parentheses and names
+    with commas ("Korea, Republic of"), which no article writes; keep the first spelling of each key."""
     seen: dict[str, str] = {}
     for name in names:
         if not name or not name.strip():
             continue
         name = _ARTICLE.sub("", _PAREN_ARTICLE.sub("", name.strip()))
-        if "," in name or "(" in name or not name:
+        name = _PAREN.sub("", name).strip()  # "Îles Cocos (Keeling)" -> "Îles Cocos"
+        if "," in name or not name:
             continue
         seen.setdefault(fold(name), name[0].upper() + name[1:])
     return list(seen.values())
@@ -174,7 +176,7 @@ def _close(key: str, known: set[str]) -> bool:
 def _capital(code: str, row: dict[str, Any], csv_row: dict[str, str], md: dict[str, Any],
              extra: dict[str, Any], cities: dict[str, str]) -> dict[str, Any] | None:
     """The capital as its own GPE entity, standing for the country when named as an actor."""
-    english = extra.get("name") or csv_row.get("Capital") or (md.get("capital") or [None])[0]
+    english = (extra.get("name") or csv_row.get("Capital") or (md.get("capital") or [""])[0]).strip()
     if not english or code in HISTORICAL:
         return None
     if fold(english) in {fold(n) for key in ("en", "fr", "*") for n in row.get(key, [])}:
