@@ -174,3 +174,15 @@ def test_time_event_relative_and_ordinal_lookalikes_are_left_out():
     assert values("Deux jours après l’attaque, après dix mois de blocage.", FR, None) == {"dix mois": "P10M"}
     assert values("quelques jours après le vote", FR, None) == {"quelques jours": "PXD"}
     assert values("for nearly an hour before the attack", EN, None) == {"nearly an hour": "PT1H"}
+
+
+def test_time_centuries_period_edges_and_future_amounts():
+    got = {t.text: (t.value, t.mod) for t in find_timexes(
+        "Au début du XXe siècle. Il reviendra dans deux semaines, avant la fin de l’année prochaine.", FR,
+        date(2023, 4, 7))}
+    assert got == {"début du XXe siècle": ("19XX", "START"), "dans deux semaines": ("2023-W16", None),
+                   "fin de l’année prochaine": ("2024", "END")}
+    got = {t.text: (t.value, t.mod) for t in find_timexes(
+        "Fought for decades since the 19th century; done by the end of the year.", EN, None)}
+    assert got == {"decades": ("PXDE", None), "19th century": ("18XX", None),
+                   "the end of the year": ("XXXX", "END")}

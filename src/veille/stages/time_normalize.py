@@ -170,6 +170,37 @@ def _relunit(groups: dict, ctx: Context) -> Value:
     return Value("DATE", value, anchor=_anchor_str(ctx))
 
 
+def _period_edge(groups: dict, ctx: Context) -> Value:
+    """"la fin de l'année", "the start of next month": the period as ``_relunit`` gives it, with its
+    modifier."""
+    value = _relunit(groups, ctx)
+    value.mod = _lookup(ctx.lang.PERIOD_MODS, _word(groups, "mod"))
+    return value
+
+
+def _century(groups: dict, ctx: Context) -> Value:
+    """"le XXe siècle", "the 19th century" -> 19XX, 18XX."""
+    raw = groups["century"].upper()
+    n = int(raw) if raw.isdigit() else _roman(raw)
+    if not 1 <= n <= 30:
+        raise ValueError(raw)
+    mod = _lookup(ctx.lang.PERIOD_MODS, _word(groups, "mod")) if groups.get("mod") else None
+    return Value("DATE", f"{n - 1:02d}XX", mod)
+
+
+def _roman(s: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return total
+
+
+def _vague_unit(groups: dict, ctx: Context) -> Value:
+    """"for decades" PXDE, "for years" PXY."""
+    return Value("DURATION", "PX" + _lookup(ctx.lang.UNITS, _word(groups, "unit")))
+
+
 def _weekend(groups: dict, ctx: Context) -> Value:
     if ctx.anchor is None:
         return Value("DATE", "XXXX-WXX-WE")
@@ -251,14 +282,15 @@ def _duration(groups: dict, ctx: Context) -> Value:
     return Value("DURATION", _iso_duration(parts), mod)
 
 
-def _ago(groups: dict, ctx: Context) -> Value:
+def _ago(groups: dict, ctx: Context, sign: int = -1) -> Value:
     """"il y a deux ans" -> the year two years before the anchor; "il y a plus d'un an" (a bound, not a
-    date) and any "ago" without an anchor -> the duration, with its modifier."""
+    date) and any "ago" without an anchor -> the duration, with its modifier. ``sign`` +1 is "dans deux
+    semaines", after the anchor."""
     n, code = _amount(groups, ctx)
     mod = _lookup(ctx.lang.QUANTITY_MODS, _word(groups, "qmod").strip()) if groups.get("qmod") else None
     if ctx.anchor is None or mod or n == "X" or not n.isdigit() or code in ("H", "MIN", "S"):
         return Value("DURATION", _iso_duration([(n, code)]), mod, _anchor_str(ctx))
-    when = add_units(ctx.anchor, code, -int(n))
+    when = add_units(ctx.anchor, code, sign * int(n))
     if code == "Y":
         return Value("DATE", f"{when.year:04d}", anchor=_anchor_str(ctx))
     if code == "M":
@@ -307,4 +339,5 @@ _KINDS = {"date": _day, "numeric_date": _day, "iso_date": _day, "month": _month,
           "decade": _decade, "relday": _relday, "weekday": _weekday, "relunit": _relunit, "weekend": _weekend,
           "this_part": _this_part, "part": _part, "season": _season, "half": _part_of_year("H"),
           "quarter": _part_of_year("Q"), "ago": _ago, "duration": _duration, "vague": _vague,
-          "day_shift": _day_shift, "clock": _clock}
+          "day_shift": _day_shift, "clock": _clock, "period_edge": _period_edge, "century": _century,
+          "vague_unit": _vague_unit, "hence": lambda g, c: _ago(g, c, +1)}

@@ -31,8 +31,9 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 AMBIGUOUS_SEASONS = frozenset({"fall", "spring"})
 SEASON_DETERMINERS = r"\bin\s+the\s*$"
 
-PERIOD_MODS = {"early": "START", "late": "END", "mid": "MID", "the end of": "END", "the start of": "START",
-               "the beginning of": "START", "the middle of": "MID"}
+PERIOD_MODS = {"early": "START", "late": "END", "mid": "MID", "end": "END", "start": "START",
+               "beginning": "START", "middle": "MID", "turn": "START", "the end of": "END",
+               "the start of": "START", "the beginning of": "START", "the middle of": "MID"}
 
 QUANTITY_MODS = {"more than": "MORE_THAN", "over": "MORE_THAN", "nearly": "APPROX", "almost": "APPROX",
                  "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
@@ -113,6 +114,14 @@ PATTERNS: list[tuple[str, str]] = [
     ("duration", r"(?:(?P<qmod>{QMOD})\s+)?(?P<num>{NUM})[\s-]*(?P<unit>{UNIT})"
                  r"(?:,?\s+and\s+(?P<num2>{NUM})\s*(?P<unit2>{UNIT})|\s+and\s+a\s+(?P<half>half))?(?![\w-])"),
     ("vague", r"(?P<phrase>(?:the\s+past\s+few|recent)\s+(?:years|weeks|months|days|decades))(?![\w-])"),
+    # "for decades", "for years": an unspecified number of them (PXDE, PXY)
+    ("vague_unit", r"(?<=\bfor\s)(?P<unit>years|decades|months|weeks|centuries)(?![\w-])"),
+    # "the 20th century", "the early 19th century"
+    ("century", r"(?:(?P<mod>early|late|mid)[\s-]+)?(?P<century>\d{1,2})(?:st|nd|rd|th)[\s-]+century"
+                r"(?![\w-])"),
+    # "the end of the year", "the start of next month", "later this year" (as "this year")
+    ("period_edge", r"the\s+(?P<mod>end|start|beginning|middle|turn)\s+of\s+"
+                    r"(?:the|(?P<rel>this|next|last))\s+(?P<unit>year|month|week)(?![\w-])"),
     ("day_shift", r"the\s+(?P<word>day\s+after|next\s+day|following\s+day|day\s+before|previous\s+day)"
                   r"(?![\w-])"),
     ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s?"

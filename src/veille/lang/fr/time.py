@@ -138,6 +138,14 @@ PATTERNS: list[tuple[str, str]] = [
                  r"(?:\s+et\s+(?P<num2>{NUM})\s*(?P<unit2>{UNIT})|\s+et\s+(?P<half>demie?))?(?![\w-])"),
     # "ces dernières années"
     ("vague", r"(?P<phrase>ces\s+derni(?:ères|ers)\s+(?:années|semaines|mois|jours|décennies))(?![\w-])"),
+    # "le XXe siècle", "au début du XIXe siècle", "le 21e siècle"
+    ("century", r"(?:(?P<mod>début|fin|milieu)\s+du\s+)?(?P<century>[IVX]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle"
+                r"(?![\w-])"),
+    # "dans deux semaines", "dans trois ans": after the anchor
+    ("hence", r"dans\s+(?P<num>{NUM})\s*(?P<unit>{UNIT})(?![\w-])"),
+    # "la fin de l'année", "fin de l'année prochaine", "le début du mois", "fin d'année"
+    ("period_edge", r"(?P<mod>début|fin|milieu)\s+(?:de\s+l['’]|d['’]|du\s+|de\s+la\s+)"
+                    r"(?P<unit>année|an|mois|semaine)(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé))?(?![\w-])"),
     # "le lendemain", "la veille"
     # "le lendemain (de l'attaque)": the day after the last day named; "la veille de Noël" is not
     ("day_shift", r"(?:le\s+|la\s+)(?P<word>lendemain|veille(?![\w-])(?!\s+(?:de|du|des|d['’])))(?![\w-])"),
