@@ -26,21 +26,56 @@ def resolve_people(cands: list[Candidate]) -> None:
     for c in full:
         if c.entity_id is None:
             c.entity_id, c.how = local_id("PER", person_key(c.text)), "namekey"
-    for c in people:
-        if len(c.text.split()) >= 2:
+    _merge_misspellings(full)
+    for c in cands:
+        if len(c.text.split()) >= 2 or (c.label != "PER" and c.entity_id is not None):
             continue
-        match = _full_name_for(c, full)
+        match = _full_name_for(c, full) if full else None
         if match is not None and match.entity_id != c.entity_id:
-            c.entity_id, c.how = match.entity_id, "coref"
-        elif c.entity_id is None:
+            # a surname spaCy typed ORG or LOC ("Ingram" after "Connor Ingram") is still the person
+            c.entity_id, c.how, c.label = match.entity_id, "coref", "PER"
+        elif c.entity_id is None and c.label == "PER":
             c.entity_id, c.how = local_id("PER", surname_key(c.text)), "namekey"
 
 
 def _full_name_for(c: Candidate, full: list[Candidate]) -> Candidate | None:
+    """The full name a single word refers to: by surname, or for a person by a first name that only one
+    full name on the page has ("Holly" after "Holly Bowles")."""
     key = name_key(c.text)
     same = [f for f in full if surname_key(f.text) == key or name_key(f.text.split()[-1]) == key]
+    if not same and c.label == "PER":
+        firsts = {f.entity_id for f in full if name_key(f.text.split()[0]) == key}
+        same = [f for f in full if f.entity_id in firsts] if len(firsts) == 1 else []
     before = [f for f in same if f.start < c.start]
     return before[-1] if before else (same[0] if same else None)
+
+
+def _merge_misspellings(full: list[Candidate]) -> None:
+    """One letter apart, same initial, on one page: a typo, not a second person ("Andry Rajoalina" a line
+    after "Andry Rajoelina", "Ivan Larfarge" for "Ivan Lafarge"). The more frequent spelling's id wins."""
+    ids: dict[str, list[Candidate]] = {}
+    for c in full:
+        if c.how == "namekey":
+            ids.setdefault(c.entity_id, []).append(c)
+    keys = {i: person_key(g[0].text) for i, g in ids.items()}
+    order = sorted(ids, key=lambda i: (-len(ids[i]), ids[i][0].start))
+    for k, a in enumerate(order):
+        for b in order[k + 1:]:
+            ka, kb_ = keys[a].split(":"), keys[b].split(":")
+            if len(ka) == len(kb_) == 2 and ka[0] == kb_[0] and min(len(ka[1]), len(kb_[1])) >= 6 \
+                    and _one_edit(ka[1], kb_[1]):
+                for c in ids[b]:
+                    c.entity_id = a
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """At most one insertion, deletion or substitution between ``a`` and ``b``."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
 
 
 def resolve_acronyms(cands: list[Candidate], text: str) -> None:

@@ -8,6 +8,8 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from ..kb import fold as kb_fold
+from .entities_matcher import case_fits
 from .entities_mentions import Candidate, _name_like
 from .entities_namekeys import person_key
 
@@ -55,8 +57,16 @@ def _lookup_ner(c: Candidate, kb, lang: str) -> None:
             if found or (m.group(0).startswith("The") and c.label in ("ORG", "MEDIA")):
                 c.start += m.end()
                 c.text = rest
+    found = [e for e in found if _written_like(c.text, e)]
     if found:
         c.kb_ids = tuple(e.id for e in found)
+
+
+def _written_like(text: str, ent) -> bool:
+    """The page writes the name with the capitals of one of the KB's spellings ("Le monde" is not the
+    paper Le Monde)."""
+    key = kb_fold(text)
+    return any(case_fits(text, n) for n in ent.all_names() if kb_fold(n) == key)
 
 
 def _pick(ids: tuple[str, ...], kb, ner_label: str | None, cands: list[Candidate],

@@ -55,12 +55,37 @@ def ner_candidates(doc, words) -> list[Candidate]:
         if label is None:
             continue
         for start, end in _line_pieces(text, ent.start_char, ent.end_char):
-            cand = clean_span(text, start, end, label, words)
+            start, end = _trim_tokens(doc, start, end, words)
+            cand = clean_span(text, start, end, label, words) if end > start else None
             if cand is not None:
                 span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
                 cand.extra["pos"] = [t.pos_ for t in span]
+                cand.extra["common"] = len(span) == 1 and span[0].is_sent_start and re.search(
+                    rf"(?<!\w){re.escape(span[0].lower_)}(?!\w)", text) is not None
                 out.append(cand)
     return out
+
+
+#: parts of speech a name does not end with ("Institut national de la statistique contre")
+_NOT_LAST = {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "VERB", "AUX", "ADV", "PUNCT"}
+#: parts of speech of a sentence's first word that is capitalised only for being first ("Mountainous Nepal")
+_NOT_FIRST = {"ADJ", "ADV", "VERB", "AUX", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "INTJ"}
+
+
+def _trim_tokens(doc, start: int, end: int, words) -> tuple[int, int]:
+    """Drop the words spaCy's span swallowed at its ends, by their part of speech; in a language whose
+    names have no lower-case words but connectors (English), trailing lower-case words too."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return start, end
+    toks = list(span)
+    lower_ok = set(getattr(words, "NAME_CONNECTORS", ())) if not getattr(words, "HEAD_FIRST", True) else None
+    while len(toks) > 1 and (toks[-1].pos_ in _NOT_LAST or (
+            lower_ok is not None and toks[-1].text.islower() and toks[-1].lower_ not in lower_ok)):
+        toks.pop()
+    if len(toks) > 1 and toks[0].is_sent_start and toks[0].pos_ in _NOT_FIRST and toks[1].text[:1].isupper():
+        toks.pop(0)
+    return max(start, toks[0].idx), min(end, toks[-1].idx + len(toks[-1].text))
 
 
 def _join_nicknames(doc, text: str) -> list:
@@ -165,6 +190,8 @@ def _name_like(s: str) -> bool:
         return False
     if len(s.split()) > 8 or re.search(r"[.!?;:]\s|\d{3,}|[|@#<>=_]", s):
         return False
+    if re.search(r"[A-Z]{2,}[a-z]", s) and not re.search(r"(?:^|\s)(?:Mc|Mac|O')", s):
+        return False  # "AUSSIUne": two words glued by a lost line break
     return sum(c.isalpha() for c in s) >= 2
 
 
@@ -198,6 +225,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
 def merge(ner: list[Candidate], kb: list[Candidate]) -> list[Candidate]:
     """One candidate per stretch of text: the longest wins, the KB's on a tie; a KB match inside a spaCy
     span lends the span its ids when both cover the same name."""
+    ner = split_place_possessives(ner, kb)
     ner = [c for c in ner if not _swallows(c, [k for k in kb if c.start <= k.start and k.end <= c.end])]
     pool = sorted(kb + ner, key=lambda c: (-(c.end - c.start), c.origin != "kb", c.start))
     taken: list[Candidate] = []
@@ -208,6 +236,22 @@ def merge(ner: list[Candidate], kb: list[Candidate]) -> list[Candidate]:
         elif c.origin == "ner" and clash.origin == "kb" and "ner_label" not in clash.extra:
             clash.extra["ner_label"] = c.label
     return sorted(taken, key=lambda c: c.start)
+
+
+def split_place_possessives(ner: list[Candidate], kb_cands: list[Candidate]) -> list[Candidate]:
+    """"Mexico’s National Statistics Institute": a KB place and a possessive open the span, so the rest is
+    a name of its own (the place stays a KB mention)."""
+    places = {(k.start, k.end) for k in kb_cands if k.label in ("GPE", "LOC")}
+    out = []
+    for c in ner:
+        m = re.match(r"([^\s'’]+)['’]s\s+", c.text)
+        if m and (c.start, c.start + len(m.group(1))) in places and c.text[m.end():m.end() + 1].isupper():
+            rest = Candidate(c.start + m.end(), c.end, c.text[m.end():], c.label, "ner", extra=dict(c.extra))
+            rest.extra["pos"] = rest.extra.get("pos", [])[2:]
+            out.append(rest)
+        else:
+            out.append(c)
+    return out
 
 
 def _swallows(span: Candidate, inside: list[Candidate]) -> bool:

@@ -78,12 +78,15 @@ def person_key(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name.strip()) if w and not w.endswith(".")]
     if not words:
         return ""
+    if _REGNAL.fullmatch(words[-1]):  # Louis XIV is not Leo XIV: a regnal number keeps the whole name
+        return "".join(name_key(w) for w in words[:-1]) + ":" + words[-1].lower()
     surname = _surname(words)
     given = words[: len(words) - len(surname)]
     key = "".join(name_key(w) for w in surname)
     return f"{name_key(given[0])[:1]}:{key}" if given else key
 
 
+_REGNAL = re.compile(r"[IVX]{1,5}|Ier|Ire|Jr\.?|Sr\.?")
 _PARTICLES = {"le", "la", "de", "du", "des", "van", "von", "der", "den", "al", "el", "bin", "ben", "da", "di",
               "dos", "do", "ter", "ten", "mac", "st"}
 

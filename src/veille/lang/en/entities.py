@@ -53,3 +53,5 @@ NAME_CONNECTORS = ("of", "for", "and", "on", "the")
 #: ("the Apollo program", "the Financial Crime Prevention agency")
 THING_NOUNS = ("program", "programme", "mission", "missions", "project", "spacecraft", "rocket", "capsule",
                "agency", "brand", "campaign", "model", "series", "plan", "app", "platform")
+#: capitalised words of English news that are never names
+NOT_NAMES = ("Ed", "Editor", "Breaking", "Exclusive", "Watch", "Video", "Photos", "Update", "Updated")

@@ -1,0 +1,89 @@
+"""Which candidates become entities. The knowledge base's word is enough; what spaCy alone proposes must
+look like a name: a type veille keeps, a proper noun, not a demonym ("l’Américain"), not a description
+("parlement turc"), not a numbered thing ("Artemis II"), not the modifier of a thing ("the Apollo
+program"), not a common word capitalised for starting a sentence ("Wildfires ...")."""
+
+from __future__ import annotations
+
+import re
+
+from .entities_mentions import NER_ONLY_TYPES, Candidate
+
+
+def worth_keeping(cands: list[Candidate], kb, lang: str, text: str, words) -> list[Candidate]:
+    """The candidates that pass every filter below."""
+    series = series_names(text)
+    return [c for c in cands if keep(c, words) and not is_description(c, kb, lang)
+            and not is_demonym(c, kb, lang) and not in_series(c, series)
+            and not names_a_thing(c, text, words)]
+
+
+def promote_people(cands: list[Candidate]) -> None:
+    """French NER often calls a full name MISC ("Recep Tayyip Erdogan") and the same surname PER a line
+    later ("M. Erdogan"): a MISC span of two to four capitalised words ending with a PER surname is PER."""
+    surnames = {c.text.split()[-1] for c in cands if c.label == "PER"}
+    for c in cands:
+        words = c.text.split()
+        if c.label == "MISC" and c.entity_id is None and 2 <= len(words) <= 4 and words[-1] in surnames \
+                and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            c.label = "PER"
+
+
+def is_description(c: Candidate, kb, lang: str) -> bool:
+    """"Parlement turc", "Police vaudoise": a common noun and a country adjective is a description, not a
+    name, even with a capital (sentence start)."""
+    words = c.text.split()
+    if c.entity_id is not None or len(words) != 2 or not words[1].islower():
+        return False
+    return bool(kb.by_adjective(words[1], lang))
+
+
+_SERIES = re.compile(r"\b([A-Z][a-z]+)[ \u00a0](?:[IVX]{1,4}|\d{1,3})\b(?![.,]\d)")
+
+
+def series_names(text: str) -> set[str]:
+    """Words the page numbers like missions, products or models ("Artemis II", "Apollo 11", "Falcon 9"):
+    such names are things, not organisations or places, and the gold of no news corpus counts them."""
+    return {m.group(1) for m in _SERIES.finditer(text)}
+
+
+def in_series(c: Candidate, series: set[str]) -> bool:
+    words = c.text.split()
+    return c.entity_id is None and c.label != "PER" and bool(words) and words[0] in series and (
+        len(words) == 1 or re.fullmatch(r"[IVX]{1,4}|\d{1,3}", words[-1]) is not None)
+
+
+def names_a_thing(c: Candidate, text: str, words) -> bool:
+    """An unknown organisation used as the modifier of a thing noun is the thing's name, not an
+    organisation: "the Apollo program", "the Financial Crime Prevention agency"."""
+    nouns = getattr(words, "THING_NOUNS", ())
+    if c.entity_id is not None or c.label != "ORG" or not nouns:
+        return False
+    nxt = re.match(r"[ \u00a0]+([a-z]+)", text[c.end:c.end + 30])
+    return bool(nxt and nxt.group(1) in nouns)
+
+
+def is_demonym(c: Candidate, kb, lang: str) -> bool:
+    """"l’Américain", "Moldave", "Ukrainienne": a demonym spaCy took for a place or a person."""
+    return c.entity_id is None and " " not in c.text and bool(kb.by_adjective(c.text, lang))
+
+
+def keep(c: Candidate, words=None) -> bool:
+    """Whether a candidate is worth an entity. The KB's word is enough; spaCy alone must give a type
+    veille keeps and, for one word, a proper noun (French NER tags "États" in "d’États entiers" as LOC)."""
+    if c.entity_id is not None:
+        return True
+    if c.origin != "ner" or c.label not in NER_ONLY_TYPES:
+        return False
+    pos = c.extra.get("pos") or []
+    if len(pos) == 1 and pos[0] != "PROPN":
+        return False
+    if len(c.text) <= 2 and c.text.isupper():  # "JT", "AP" alone: too short to tell from a heading
+        return False
+    if c.extra.get("common"):  # "Wildfires ...", "Croyez-vous": first word of a sentence, a common word
+        return False
+    if words is not None and c.text in getattr(words, "NOT_NAMES", ()):
+        return False
+    return any(ch.isupper() for ch in c.text)
+
+
