@@ -231,17 +231,22 @@ def test_an_older_store_is_migrated_with_its_data(store, monkeypatch):
     assert {c.entity.id: c.n_articles for c in new.entity("Q184").co_mentioned} == {
         "Q7747": 2, "Q49304": 1, "Q1899": 1}
     assert [q.published for q in new.quotes(about="Biélorussie").items] == ["2023-03-25"]
+    assert [(e.id, e.n_articles) for e in new.list_entities(limit=2).items] == [("Q184", 2), ("Q7747", 2)]
     new.close()
 
 
 def _put_v1(store, cur, art, rows):
-    rows.pairs = []
-    rows.children["quote_about"] = [r[:3] for r in rows.children["quote_about"]]
-    from veille.store import rows as rows_module
+    """What version 1 of the schema held for an article (its tables, without later columns)."""
+    from veille.store.rows import ARTICLE_COLUMNS, COLUMNS
 
-    cols = rows_module.COLUMNS["quote_about"]
-    rows_module.COLUMNS["quote_about"] = cols[:3]
-    try:
-        return type(store)._put_one(store, cur, art, rows)
-    finally:
-        rows_module.COLUMNS["quote_about"] = cols
+    def insert(table, cols, values, tail=""):
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) {tail}"
+        cur.executemany(store._q(sql), values)  # noqa: SLF001
+
+    insert("articles", ARTICLE_COLUMNS, [rows.article])
+    insert("entities", ("id", "name", "type", "wikidata"), rows.entities, "ON CONFLICT (id) DO NOTHING")
+    for table in ("entity_names", "article_entities", "mentions", "quotes"):
+        insert(table, COLUMNS[table], rows.children[table])
+    about = [r[:3] for r in rows.children["quote_about"]]
+    insert("quote_about", ("article_id", "quote_idx", "entity_id"), about)
+    return "ingested"

@@ -110,8 +110,18 @@ _POSTGRES_2 = _BOTH_2 + (";CREATE INDEX quote_about_entity_published ON quote_ab
                          "CREATE INDEX quotes_speaker_published ON quotes "
                          "(speaker, published DESC NULLS LAST)")
 
+# "Most mentioned" on the home page: each entity's article count kept at ingest, read from an index.
+_BOTH_3 = """
+ALTER TABLE entities ADD COLUMN n_articles INTEGER NOT NULL DEFAULT 0;
+UPDATE entities SET n_articles = (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = entities.id);
+CREATE INDEX entities_n_articles ON entities (n_articles, name);
+CREATE INDEX entities_type_n_articles ON entities (type, n_articles)
+"""
+
 SQLITE: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_SQLITE_1)),
-                                 Migration(2, "entity page indexes and co-mention counts", _split(_SQLITE_2)))
+                                 Migration(2, "entity page indexes and co-mention counts", _split(_SQLITE_2)),
+                                 Migration(3, "entity article counts", _split(_BOTH_3)))
 POSTGRES: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_POSTGRES_1)),
                                    Migration(2, "entity page indexes and co-mention counts",
-                                             _split(_POSTGRES_2)))
+                                             _split(_POSTGRES_2)),
+                                   Migration(3, "entity article counts", _split(_BOTH_3)))
