@@ -84,6 +84,19 @@ def test_search_and_entity_commands_read_the_store(tmp_path):
     assert run("entity", "Nobody Known", "--db", db).exit_code == 1
 
 
+def test_events_command_reads_the_store_with_db(tmp_path):
+    db = str(tmp_path / "v.sqlite")
+    with open_store(db) as store:
+        store.put_many(list(generate_articles(30)))
+    out = run("events", "--db", db, "--actor", "Iaroslav Doubenko", "--format", "ndjson")
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert rows and all("Q1004" in (r["actor"]["id"], r["recipient"]["id"]) for r in rows)
+    dates = [r["date"] for r in rows]
+    assert dates == sorted(dates, reverse=True)
+    assert run("events", "--db", db, "some/page.html").exit_code == 2
+
+
 def _count(db: Path) -> int:
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:

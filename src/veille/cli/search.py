@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import click
 from pydantic import BaseModel
@@ -87,12 +88,47 @@ def quotes_from_store(db: str | None, *, speaker: str | None = None, about: str 
     return len(page.items)
 
 
-def events_from_store(db: str | None, *, actor: str | None = None, type: str | None = None,
+def events_from_store(db: str | None, *, actor: str | None = None, types: Iterable[str] = (),
                       date_from: str | None = None, date_to: str | None = None, limit: int = 100,
                       fmt: str = "text") -> int:
     """``veille events --db URL --actor NAME --type TYPE``: stored events where the entity is actor or
-    recipient. Returns how many were printed."""
+    recipient, of any of ``types`` (all when empty), newest first. Returns how many were printed."""
     with open_store(db) as store:
-        page = store.events(actor=actor, type=type, date_from=date_from, date_to=date_to, limit=limit)
-    emit(page.items, fmt, event_line)
-    return len(page.items)
+        items = [e for t in (list(types) or [None])
+                 for e in store.events(actor=actor, type=t, date_from=date_from, date_to=date_to,
+                                       limit=limit).items]
+    items.sort(key=lambda e: e.date or "", reverse=True)
+    emit(items[:limit], fmt, event_line)
+    return len(items[:limit])
+
+
+def with_db(command: click.Command, from_store: Callable[..., int]) -> click.Command:
+    """Give a command over PATHs a store-backed mode: with ``--db URL`` (and no PATH) it lists from the
+    store through ``from_store(db, **options)`` instead of analysing pages. Used for ``veille events``
+    (and ``veille quotes``), whose PATH mode lives in their own modules."""
+    paths = next(p for p in command.params if p.name == "paths")
+    paths.required = False
+    command.params.append(click.Option(["--db"], metavar="URL", help="List from the store at URL "
+                                       "(a file path, sqlite:///… or postgresql://…) instead of analysing "
+                                       "PATHs; 'default' for the default store."))
+    analyse = command.callback
+    assert analyse is not None
+
+    @functools.wraps(analyse)
+    def callback(*args, db: str | None = None, **options):
+        if db is None:
+            if not options.get("paths"):
+                raise click.UsageError("give PATH... to analyse, or --db URL to read the store")
+            return analyse(*args, **options)
+        if options.pop("paths", None):
+            raise click.UsageError("give either PATH... or --db URL, not both")
+        from_store(None if db == "default" else db, **options)
+        return None
+
+    command.callback = callback
+    return command
+
+
+def events_store_mode(db: str | None, *, actor=None, types=(), fmt="text", **_ignored) -> int:
+    """``veille events --db``: the options of the PATH mode that mean something over the store."""
+    return events_from_store(db, actor=actor, types=types, fmt=fmt)
