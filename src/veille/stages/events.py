@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..kb import load_kb
 from ..pipeline import Stage, Work
 from ..record import Article, Event, Span, Timex
 from . import events_syntax as syn
@@ -32,13 +33,14 @@ class Events(Stage):
     def __call__(self, work: Work) -> Work:
         lex = lexicon(work.article.lang)
         if work.doc is not None and lex is not None:
-            work.article.events = code_article(work.article, work.doc, lex)
+            kb = load_kb(tuple(getattr(work.config, "kb_files", ()) or ()))
+            work.article.events = code_article(work.article, work.doc, lex, kb)
         return work
 
 
-def code_article(article: Article, doc, lex: Lexicon) -> list[Event]:
+def code_article(article: Article, doc, lex: Lexicon, kb=None) -> list[Event]:
     """Every event of a parsed page, in text order."""
-    parties = Parties(article, doc, lex.PRONOUNS)
+    parties = Parties(article, doc, lex.PRONOUNS, kb)
     out: list[Event] = []
     for sent in doc.sents:
         if _shouting(sent.text):
@@ -120,9 +122,12 @@ def _requested_party(c: Coded, lex: Lexicon, earlier: list[Event], requester: st
         trig = lex.noun_trigger(sib) if sib.i != c.trigger.i else None
         if trig is None:
             continue
-        for ev in reversed(earlier):
-            if ev.type == trig.type and ev.actor and ev.actor != requester:
-                return ev.actor
+        # the most confidently coded earlier event of that type (an act the page reports, not one it
+        # mentions in passing, as "les déploiements américains" in a comparison), the latest on a tie
+        candidates = [(ev.confidence, i, ev.actor) for i, ev in enumerate(earlier)
+                      if ev.type == trig.type and ev.actor and ev.actor != requester]
+        if candidates:
+            return max(candidates)[2]
     return None
 
 

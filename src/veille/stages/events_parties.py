@@ -5,7 +5,8 @@ PLOVER codes states and organisations, so a party is resolved in this order:
    mention of Russia, and "l'Occident" an entity of its own — a named group PLOVER has no code for);
 2. a person is coded as their country when the page calls them by a nationality ("le président russe
    Vladimir Poutine" → Russia), as a PLOVER actor code is country + sector;
-3. a common noun with a nationality adjective is that country ("le dirigeant biélorusse", "Israeli troops");
+3. a common noun with a nationality adjective is that country ("le dirigeant biélorusse", "Israeli troops"),
+   through the knowledge base's adjectives, else a shared stem with a country named on the page;
 4. an unresolved pronoun takes the nearest earlier party of the same sentence (a deliberately small
    stand-in for coreference, used only where the entities stage left the pronoun unlinked).
 """
@@ -41,10 +42,11 @@ def _same_stem(adjective: str, name: str) -> bool:
 class Parties:
     """The page's mentions, indexed for the coder's questions."""
 
-    def __init__(self, article: Article, doc=None, pronouns: frozenset[str] = frozenset()):
+    def __init__(self, article: Article, doc=None, pronouns: frozenset[str] = frozenset(), kb=None):
         self.article = article
         self.doc = doc
         self.pronouns = pronouns
+        self.kb = kb  # veille.kb.KnowledgeBase, for nationality adjectives ("américain" -> United States)
         self.mentions: list[Mention] = sorted(article.mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.entities: dict[str, Entity] = {e.id: e for e in article.entities}
@@ -110,6 +112,10 @@ class Parties:
         if tok.pos_ == "ADJ":
             adjectives.append(tok)
         for adj in adjectives:
+            if self.kb is not None:
+                for country in self.kb.by_adjective(adj.text, self.article.lang):
+                    if country.id in self.entities:
+                        return country.id
             for ent in self.entities.values():
                 if ent.type in _STATE_TYPES and any(_same_stem(adj.text, n) for n in [ent.name, *ent.names]):
                     return ent.id
