@@ -85,6 +85,6 @@ def _entity(entity_id: str, group: list[Candidate], kb) -> Entity:
                       wikidata=known.wikidata)
     labels = [c.label for c in group if c.how != "description"] or ["PER"]
     label = max(set(labels), key=labels.count)
-    fullest = max((c.text for c in group if c.how != "description"), key=lambda s: (len(s.split()), len(s)),
-                  default=group[0].text)
+    surfaces = [c.text for c in group if c.how != "description"]
+    fullest = max(surfaces, key=lambda s: (len(s.split()), surfaces.count(s), len(s)), default=group[0].text)
     return Entity(id=entity_id, name=fullest, type=label, names=list(names))

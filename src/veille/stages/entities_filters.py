@@ -80,6 +80,10 @@ def keep(c: Candidate, words=None) -> bool:
         return False
     if len(c.text) <= 2 and c.text.isupper():  # "JT", "AP" alone: too short to tell from a heading
         return False
+    words_ = c.text.split()
+    if len(words_) > 1 and not any(w[:1].isupper() for w in words_[1:]) and words_[0] in ("Le", "La", "Les",
+                                                                                         "The"):
+        return False  # "Le monde", "La semaine": an article and a common noun
     if c.extra.get("common"):  # "Wildfires ...", "Croyez-vous": first word of a sentence, a common word
         return False
     if words is not None and c.text in getattr(words, "NOT_NAMES", ()):

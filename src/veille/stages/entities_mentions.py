@@ -80,7 +80,7 @@ def _trim_tokens(doc, start: int, end: int, words) -> tuple[int, int]:
         return start, end
     toks = list(span)
     lower_ok = set(getattr(words, "NAME_CONNECTORS", ())) if not getattr(words, "HEAD_FIRST", True) else None
-    while len(toks) > 1 and (toks[-1].pos_ in _NOT_LAST or (
+    while len(toks) > 1 and not toks[-1].text[:1].isupper() and (toks[-1].pos_ in _NOT_LAST or (
             lower_ok is not None and toks[-1].text.islower() and toks[-1].lower_ not in lower_ok)):
         toks.pop()
     if len(toks) > 1 and toks[0].is_sent_start and toks[0].pos_ in _NOT_FIRST and toks[1].text[:1].isupper():
