@@ -150,7 +150,15 @@ def test_time_vague_plural_needs_a_long_unit_or_a_quantifier():
 
 
 @pytest.mark.slow
-def test_time_tense_picks_the_weekday(analyze):
+def test_time_tense_picks_the_weekday():
+    from veille.eval.time import time_pipeline
+    from veille.sources import source_from_text
+
+    pipe = time_pipeline()
+
+    def analyze(text, published, lang):
+        return pipe.analyze(source_from_text("t.txt", text), published=published, lang=lang)
+
     past = analyze("Le ministre a reçu lundi les syndicats à Paris pour parler des salaires.",
                    published="2024-04-30", lang="fr")
     future = analyze("Le ministre recevra lundi les syndicats à Paris pour parler des salaires.",
