@@ -12,13 +12,14 @@ from __future__ import annotations
 from ..lang import resources
 from ..pipeline import Stage, Work
 from ..record import Article, Quote
-from .quotes_cues import cue_after, cue_before, cue_span, dash_signature
+from .quotes_cues import cue_after, cue_before, cue_span, dash_signature, inner_incise
 from .quotes_direct import Marked, find_marked, looks_like_title, word_count
 from .quotes_indirect import complement_clauses
-from .quotes_speakers import cue_subject, resolve, signature_speaker
+from .quotes_speakers import cue_subject, entity_genders, governing_subject, resolve, signature_speaker
 
-#: a marked stretch this short is a quote only when a cue or an indirect clause frames it
-_SHORT = 3
+#: entity genders of the document being processed, keyed by the Doc's id
+_GENDERS: dict[int, dict[str, str]] = {}
+
 #: how far back (in paragraphs) a quote with no cue of its own inherits the previous quote's speaker
 _INHERIT_PARAGRAPHS = 1
 
@@ -49,36 +50,59 @@ def extract_quotes(article: Article, doc, words) -> list[Quote]:
     marked = [m for m in find_marked(text, paras) if m.depth == 0]
     direct, short = [], []
     for m in marked:
-        q = _direct_quote(article, doc, words, m)
-        if q is not None:
-            direct.append(q)
-        elif word_count(m.text) >= 2 and not looks_like_title(m.text):
+        pieces = _direct_quotes(article, doc, words, m)
+        direct += pieces
+        if not pieces and word_count(m.text) >= 2 and not looks_like_title(m.text):
             short.append(m)
     _inherit_speakers(article, direct)
+    for q in direct:
+        if q.speaker_mention is None:
+            _governing_speaker(article, doc, words, q)
     indirect = _indirect_quotes(article, doc, words, direct, short)
-    kept = [q for q in direct if not any(i.kind == "mixed" and i.start <= q.start and q.end <= i.end
-                                         for i in indirect)]
-    return sorted(kept + indirect, key=lambda q: q.start)
+    return sorted(direct + indirect, key=lambda q: q.start)
+
+
+def _direct_quotes(article: Article, doc, words, m: Marked) -> list[Quote]:
+    """The quote(s) between one pair of marks: two when an incise splits it inside the marks
+    ("« A, souligne-t-elle. B »")."""
+    n = word_count(m.text)
+    if n < 2 or looks_like_title(m.text):
+        return []
+    split = inner_incise(doc, m.start, m.end, words.CUE_VERBS)
+    if split is not None:
+        verb, pieces = split
+        out = [Quote(start=s, end=e, text=article.text[s:e], kind="direct", confidence=0.9) for s, e in pieces]
+        for q in out:
+            _attach_speaker(article, q, verb, words, outside=(q.start, q.end))
+        return out
+    q = _direct_quote(article, doc, words, m)
+    return [q] if q is not None else []
 
 
 def _direct_quote(article: Article, doc, words, m: Marked) -> Quote | None:
     text = article.text
-    n = word_count(m.text)
-    if n < 2 or looks_like_title(m.text):
-        return None
     verb = cue_after(doc, text, m.close_mark, words.CUE_VERBS) if m.closed else None
     verb = verb or cue_before(doc, text, m.open_mark, words.CUE_VERBS)
     signed = dash_signature(doc, m.close_mark) if m.closed and verb is None else None
-    if verb is None and signed is None and n <= _SHORT:
-        return None  # scare quotes and titles: a few words with no speech around them
     q = Quote(start=m.start, end=m.end, text=m.text, kind="direct", confidence=0.9 if verb else 0.6)
     if verb is not None:
         _attach_speaker(article, q, verb, words, outside=(m.open_mark, m.close_mark or m.end))
     elif signed is not None:  # "” ― Steve Quinlan"
         spk = signature_speaker(signed)
         q.speaker_mention = spk.span(text)
-        q.speaker = resolve(article, spk, words.PRONOUNS, anchor=q.start)
+        q.speaker = _resolve(article, doc, words, spk, anchor=q.start)
     return q
+
+
+def _governing_speaker(article: Article, doc, words, q: Quote) -> None:
+    """A quote with no cue at all ("NASA aims to “explore more…”", "compared the tactics to “mafia
+    methods”") is credited to the subject of the verb that governs it, with low confidence."""
+    subj = governing_subject(doc, q.start, q.end, words.PRONOUNS)
+    if subj is None:
+        return
+    q.speaker_mention = subj.span(article.text)
+    q.speaker = _resolve(article, doc, words, subj, anchor=min(q.start, subj.start))
+    q.confidence = 0.5
 
 
 def _attach_speaker(article: Article, q: Quote, verb, words, outside: tuple[int, int]) -> None:
@@ -87,7 +111,16 @@ def _attach_speaker(article: Article, q: Quote, verb, words, outside: tuple[int,
     if subj is None:
         return
     q.speaker_mention = subj.span(article.text)
-    q.speaker = resolve(article, subj, words.PRONOUNS, anchor=min(q.start, subj.start))
+    q.speaker = _resolve(article, verb.doc, words, subj, anchor=min(q.start, subj.start))
+
+
+def _resolve(article: Article, doc, words, subj, anchor: int) -> str | None:
+    genders = _GENDERS.get(id(doc))
+    if genders is None:
+        genders = entity_genders(article, doc, words.HONORIFICS)
+        _GENDERS.clear()  # one document at a time: keep only the current one
+        _GENDERS[id(doc)] = genders
+    return resolve(article, subj, words.PRONOUNS, anchor, genders, words.PRONOUN_GENDERS)
 
 
 def _paragraph_index(article: Article, pos: int) -> int:

@@ -90,3 +90,35 @@ def cue_span(verb, text: str) -> Span:
             start = min(start, c.idx)
     end = verb.idx + len(verb.text)
     return Span(start=start, end=end, text=text[start:end])
+
+
+_CLITICS = {"il", "elle", "ils", "elles", "on"}
+
+
+def inner_incise(doc, start: int, end: int, verbs: frozenset[str]):
+    """An incise inside the marks ("« A, souligne-t-elle. B »", "« A, dit-il, B »"): the cue verb and
+    the quote's pieces around the incise, or None."""
+    toks = tokens_between(doc, start, end)
+    for k, t in enumerate(toks):
+        if not (t.text.startswith("-") and t.text.lower().rsplit("-", 1)[-1] in _CLITICS):
+            continue
+        comma = next((j for j in range(k - 1, max(-1, k - 5), -1) if toks[j].text == ","), None)
+        if comma is None:
+            continue
+        stop = next((j for j in range(k + 1, min(len(toks), k + 4)) if toks[j].text in ",.;"), None)
+        verb = next((x for x in toks[comma + 1:(stop or k + 2)] if is_cue(x, verbs)), None)
+        if verb is None:
+            continue
+        first = (start, toks[comma].idx)
+        second_start = toks[stop].idx + 1 if stop is not None else t.idx + len(t.text)
+        pieces = [p for p in (first, _trim(doc.text, second_start, end)) if p[1] - p[0] > 1]
+        return verb, [_trim(doc.text, *p) for p in pieces]
+    return None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \u00a0\u202f\n":
+        s += 1
+    while e > s and text[e - 1] in " \u00a0\u202f\n":
+        e -= 1
+    return s, e

@@ -8,6 +8,7 @@ mentioned before the quote, across sentences and paragraphs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..record import Article, Mention, Span
@@ -19,10 +20,12 @@ _CUT_DEPS = {"acl", "acl:relcl", "relcl", "appos", "punct", "conj", "cc", "parat
 _NP_START = {"PROPN", "NOUN", "DET", "PRON", "ADJ", "NUM"}
 _NP_STOP = {"PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "SPACE"}
 _PER_LIKE = {"PER"}
+#: a preposition before a mention inside a speaker's words: the mention is a complement ("de l'Otan")
+_COMPLEMENT = re.compile(r"(?i)(?:^|\s)(?:de|du|des|d[’']|of|for|from|at)(?:\s|$)|d[’']")
 #: relative pronouns: the speaker is the noun they stand for
 _RELATIVES = {"who", "that", "which", "qui", "lequel", "laquelle"}
 #: object pronouns after a verb are its object, never an inverted subject ("asking her")
-_OBJECT_PRONOUNS = {"her", "him", "them", "me", "us", "it", "lui", "leur", "le", "la", "les", "me", "nous",
+_OBJECT_PRONOUNS = {"her", "him", "them", "me", "us", "it", "lui", "leur", "le", "la", "les", "nous",
                     "vous", "se", "en", "y"}
 _GROUP_LIKE = {"ORG", "GPE", "MEDIA", "NORP", "PER", "LOC"}
 _ORG_LIKE = {"ORG", "GPE", "MEDIA"}
@@ -42,8 +45,13 @@ class Speaker:
 
 def pronoun_of(token, pronouns: dict[str, str]) -> str | None:
     """The pronoun's number ("sg"/"pl") when ``token`` is a subject pronoun ("-il" from "a-t-il")."""
-    word = token.text.lower().lstrip("-")
+    word = clitic_word(token.text)
     return pronouns.get(word) if token.pos_ == "PRON" or token.text.startswith("-") else None
+
+
+def clitic_word(text: str) -> str:
+    """"-t-elle" and "-il" (inverted subjects) as the pronoun they are: "elle", "il"."""
+    return text.lower().rsplit("-", 1)[-1] if text.startswith("-") else text.lower()
 
 
 def cue_subject(verb, pronouns: dict[str, str], outside: tuple[int, int] | None = None) -> Speaker | None:
@@ -99,7 +107,7 @@ def inverted_subject(verb, outside: tuple[int, int] | None = None) -> Speaker | 
     while i < len(doc) and doc[i].pos_ in ("ADV", "PART") and doc[i].text.lower() not in ("not", "pas"):
         i += 1
     if i >= len(doc) or doc[i].pos_ not in _NP_START or doc[i].is_punct or _is_time(doc[i]) \
-            or doc[i].text.lower() in _OBJECT_PRONOUNS:
+            or doc[i].pos_ == "PRON" and doc[i].text.lower() in _OBJECT_PRONOUNS:
         return None
     if outside and outside[0] <= doc[i].idx < outside[1]:
         return None
@@ -133,12 +141,15 @@ def _subject_span(tok) -> Speaker:
         if doc[k].is_quote or doc[k].text in ",;:(" or "\n" in doc[k].text:
             right = k - 1
             break
-    start = doc[left].idx + (1 if doc[left].text.startswith("-") else 0)
+    first = doc[left].text
+    start = doc[left].idx + (len(first) - len(clitic_word(first)) if first.startswith("-") else 0)
     return Speaker(start, doc[right].idx + len(doc[right].text), tok)
 
 
 def entity_for_span(article: Article, start: int, end: int, head_at: int | None = None) -> str | None:
-    """The entity a speaker span names: the mention covering its head word, else the longest overlap."""
+    """The entity a speaker span names: the mention on its head word; else a person named in it ("le
+    président russe Vladimir Poutine"); else a mention not inside a complement ("le porte-parole du
+    Kremlin" is not the Kremlin, so it stays null when nothing links the description itself)."""
     hits = [m for m in article.mentions if m.start < end and m.end > start]
     if not hits:
         return None
@@ -146,12 +157,37 @@ def entity_for_span(article: Article, start: int, end: int, head_at: int | None 
         on_head = [m for m in hits if m.start <= head_at < m.end]
         if on_head:
             return max(on_head, key=lambda m: m.end - m.start).entity_id
+        people = [m for m in hits if (e := article.entity(m.entity_id)) is not None and e.type == "PER"]
+        if people:
+            return people[0].entity_id
+        hits = [m for m in hits if not _COMPLEMENT.search(article.text[start:max(start, m.start)])]
+        if not hits:
+            return None
     return max(hits, key=lambda m: min(m.end, end) - max(m.start, start)).entity_id
 
 
-def antecedent(article: Article, before: int, number: str, max_back: int = 3000) -> Mention | None:
-    """The nearest mention before ``before`` of an entity a pronoun of that number can stand for: a
-    person for "il"/"he", a person or a group for "ils"/"they"."""
+def entity_genders(article: Article, doc, honorifics: dict[str, str]) -> dict[str, str]:
+    """Grammatical gender per entity, from honorifics before its mentions ("Mme Binet", "Mr Biden") and
+    from the gender of its descriptions' nouns ("la dirigeante de la CGT"); only when all agree."""
+    votes: dict[str, set[str]] = {}
+    for m in article.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        before = doc[span.start - 1].text.lower() if span.start > 0 else ""
+        g = honorifics.get(before)
+        if g is None and m.how == "description":
+            g = next(iter(span.root.morph.get("Gender")), None)
+        if g:
+            votes.setdefault(m.entity_id, set()).add(g)
+    return {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
+
+
+def antecedent(article: Article, before: int, number: str, max_back: int = 3000,
+               gender: str | None = None, genders: dict[str, str] | None = None) -> Mention | None:
+    """The nearest mention before ``before`` of an entity a pronoun of that number (and gender, when the
+    entity's is known) can stand for: a person for "il"/"he", an organisation for "it", a person or a
+    group for "ils"/"they"."""
     if number == "none":
         return None
     types = {"sg": _PER_LIKE, "it": _ORG_LIKE}.get(number, _GROUP_LIKE)
@@ -162,15 +198,40 @@ def antecedent(article: Article, before: int, number: str, max_back: int = 3000)
         ent = article.entity(m.entity_id)
         if ent is None or ent.type not in types:
             continue
+        if gender and genders and genders.get(m.entity_id, gender) != gender:
+            continue  # "elle" is not "M. Macron"
         if best is None or m.end > best.end:
             best = m
     return best
 
 
-def resolve(article: Article, speaker: Speaker, pronouns: dict[str, str], anchor: int) -> str | None:
-    """The entity id for a speaker span; pronouns go to their antecedent before ``anchor``."""
+def resolve(article: Article, speaker: Speaker, pronouns: dict[str, str], anchor: int,
+            genders: dict[str, str] | None = None, pronoun_genders: dict[str, str] | None = None) -> str | None:
+    """The entity id for a speaker span; pronouns go to their antecedent before ``anchor``, of the
+    pronoun's gender when the entity's is known."""
     number = pronoun_of(speaker.head, pronouns)
-    if number is not None and speaker.end - speaker.start <= len(speaker.head.text):
-        ante = antecedent(article, min(anchor, speaker.start), number)
+    if number is not None and speaker.end - speaker.start <= len(speaker.head.text):  # the pronoun alone
+        gender = (pronoun_genders or {}).get(clitic_word(speaker.head.text))
+        ante = antecedent(article, min(anchor, speaker.start), number, gender=gender, genders=genders)
         return ante.entity_id if ante else None
     return entity_for_span(article, speaker.start, speaker.end, speaker.head.idx)
+
+
+def governing_subject(doc, start: int, end: int, pronouns: dict[str, str]) -> Speaker | None:
+    """The subject of the nearest verb above a quoted stretch, outside it: "NASA aims to “explore…”"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if start <= tok.idx < end:
+            continue
+        subj = next((c for c in tok.children if c.dep_.startswith("nsubj") and not start <= c.idx < end), None)
+        if subj is not None:
+            if pronouns.get(subj.text.lower()) == "none" or _is_time(subj):
+                return None
+            return _subject_span(subj)
+    return None

@@ -40,6 +40,12 @@ PRONOUNS = {"he": "sg", "she": "sg", "they": "pl", "it": "it", "we": "none", "i"
 
 LEAD_INS = ()
 
+#: the gender a subject pronoun asks of its antecedent
+PRONOUN_GENDERS = {"he": "Masc", "she": "Fem"}
+
+#: honorifics that give a person's gender (Universal Dependencies values)
+HONORIFICS = {"mrs": "Fem", "mrs.": "Fem", "ms": "Fem", "ms.": "Fem", "miss": "Fem", "madam": "Fem", "mr": "Masc", "mr.": "Masc", "sir": "Masc"}
+
 
 def derive_lemmas(path: str) -> list[str]:
     """Lemmatise the GGT English quote-verb list (one form per line) with spaCy's rule lemmatizer."""

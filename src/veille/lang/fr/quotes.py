@@ -42,6 +42,12 @@ PRONOUNS = {"il": "sg", "elle": "sg", "ils": "pl", "elles": "pl", "on": "none", 
 #: words that, before a quote, announce it without a verb ("Pour X, « ... »")
 LEAD_INS = ("pour",)
 
+#: the gender a subject pronoun asks of its antecedent
+PRONOUN_GENDERS = {"il": "Masc", "ils": "Masc", "elle": "Fem", "elles": "Fem"}
+
+#: honorifics that give a person's gender (Universal Dependencies values)
+HONORIFICS = {"mme": "Fem", "madame": "Fem", "mlle": "Fem", "m.": "Masc", "monsieur": "Masc"}
+
 
 def derive_lemmas(path: str) -> list[str]:
     """Lemmatise an inflected quote-verb list (one form per line) with spaCy's French lemmatizer and
