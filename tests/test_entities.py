@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from veille.kb import KBEntity, KnowledgeBase, Role
 from veille.lang import resources
@@ -165,3 +167,44 @@ def test_entities_english_page_and_french_seed_share_ids(kb, corpus):
         assert en_ids[name] == fr_ids[name], name
     kremlin = [m for m in en_mentions + fr_mentions if m.text == "Kremlin"]
     assert kremlin and all(m.entity_id == "Q159" for m in kremlin)
+
+
+def test_entities_user_kb_file_from_configuration(tmp_path):
+    """A user's own KB file (Config.kb_files) is matched like the shipped data."""
+    import json
+
+    import veille
+
+    path = tmp_path / "mine.jsonl"
+    path.write_text(json.dumps({"id": "acme:wolfram-kestrel", "name": "Wolfram Kestrel", "type": "PER",
+                                "names": {"*": ["Wolfram Kestrel", "W. Kestrel"]}}) + "\n", encoding="utf-8")
+    config = veille.load_config(kb_files=(str(path),))
+    art = veille.analyze_text("Wolfram Kestrel a présenté son rapport mardi à Lyon. Kestrel a été applaudi.",
+                              lang="fr", config=config)
+    person = art.entity("acme:wolfram-kestrel")
+    assert person is not None and person.type == "PER"
+    assert {m.how for m in art.mentions if m.entity_id == person.id} == {"kb", "coref"}
+
+
+def test_entities_bad_user_kb_file_is_refused_with_its_name(tmp_path):
+    import veille
+    from veille.errors import VeilleError
+
+    path = tmp_path / "broken.jsonl"
+    path.write_text('{"id": "x", "name": "X"}\n', encoding="utf-8")
+    text = ("Wolfram Kestrel a présenté son rapport mardi à Lyon devant les élus de la région. "
+            "Il a été applaudi.")
+    with pytest.raises(VeilleError, match="broken.jsonl:1"):
+        veille.analyze_text(text, lang="fr", config=veille.load_config(kb_files=(str(path),)))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["Poutine", "l’OTAN", "M.", "le président russe", "Moscou", "a déclaré", "\n",
+                                 "Kremlin", "Zelenski", "«", "»", "Biélorussie", ",", "de", "la", "ÉTATS"]),
+                min_size=1, max_size=25))
+def test_entities_mentions_always_lie_in_the_text(kb, parts):
+    text = " ".join(parts)
+    ents, mentions = _run(text, "fr", kb)
+    ids = {e.id for e in ents}
+    for m in mentions:
+        assert text[m.start:m.end] == m.text and m.text.strip() == m.text and m.entity_id in ids
