@@ -72,6 +72,9 @@ def test_time_ago_is_a_date_with_an_anchor_and_a_duration_without():
 def test_time_ages_are_not_durations():
     assert values("Une femme de 45 ans et deux sœurs âgées de 16 et 19 ans.", FR, None) == {}
     assert values("A 30-year-old man, aged 52 years, was there.", EN, None) == {}
+    assert values("The building was almost 50 years old; at 47 years he retired.", EN, None) == {}
+    assert values("Aujourd'hui, à 47 ans, il joue ; condamné à 10 ans de prison.", FR, None) == {
+        "Aujourd'hui": "XXXX-XX-XX", "10 ans": "P10Y"}
 
 
 def test_time_english_months_need_care():

@@ -181,11 +181,15 @@ def _bare_month_ok(word: str, module: ModuleType) -> bool:
 
 
 def _is_age(m: re.Match, text: str, module: ModuleType) -> bool:
-    """"un homme de 30 ans", "Sophie Binet, 41 ans", "a 30-year-old", "aged 45 years": ages, not times."""
+    """"un homme de 30 ans", "Sophie Binet, 41 ans", "à 47 ans, il...", "a 30-year-old", "almost 50 years
+    old", "aged 45 years": ages, not times. "condamné à 10 ans de prison" stays a duration."""
     before = text[max(0, m.start() - 20):m.start()]
     after = text[m.end():m.end() + 6].lower()
-    if m.group("qmod"):
-        return False
     if after.startswith(("-old", " old")):
         return True
-    return bool(re.search(module.AGE_CONTEXT_BEFORE, before, re.IGNORECASE))
+    if m.group("qmod"):
+        return False
+    if re.search(module.AGE_CONTEXT_BEFORE, before, re.IGNORECASE):
+        return True
+    return bool(module.AGE_AT and re.search(module.AGE_AT, before, re.IGNORECASE)
+                and not re.match(r"\s+(?:de|d['’]|of)\b", after))

@@ -58,6 +58,8 @@ CLOCK_AFTER = None
 EVENT_RELATIVE = r"^\s+(?:after|before)\b"
 ORDINAL_LOOKALIKES = frozenset({"a second"})
 
+AGE_AT = r"\bat\s*$"
+
 #: bare month names must be capitalised, and "May" (the verb) and "March" at a sentence start are too
 #: ambiguous to stand alone
 BARE_MONTH_CASE = "title"

@@ -75,6 +75,9 @@ EVENT_RELATIVE = r"^\s+(?:après|avant)\b"
 #: "une seconde fois", "a second pattern": the ordinal, not the unit
 ORDINAL_LOOKALIKES = frozenset({"une seconde", "un second"})
 
+#: "à 47 ans, il joue encore": an age when nothing follows ("à 10 ans de prison" is a sentence's length)
+AGE_AT = r"\bà\s*$"
+
 #: bare month names are written in lower case in French ("Mars" mid-sentence is the planet)
 BARE_MONTH_CASE = "lower"
 BARE_MONTH_STOP: frozenset[str] = frozenset()
