@@ -88,8 +88,8 @@ def _parsed_subjects(verb, pronouns: dict[str, str]):
             continue  # the euphonic t of "a-t-il"
         if t.dep_.startswith("nsubj") or t.dep_ == "expl:subj" or t.dep_ == "csubj":
             yield t
-        elif t.text.startswith("-") and pronoun_of(t, pronouns) and t.i < verb.i:
-            yield t  # "a-t-il ajouté": the clitic hangs off the auxiliary or the verb
+        elif t.text.startswith("-") and pronoun_of(t, pronouns) and (t.i < verb.i or t.i - verb.i <= 2):
+            yield t  # "a-t-il ajouté", "souligne-t-elle": the clitic hangs off the auxiliary or the verb
 
 
 #: a verb in these relations without a subject of its own shares its head's subject
