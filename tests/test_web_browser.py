@@ -7,12 +7,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -47,41 +44,56 @@ def record():
                     quotes=[(QUOTE, "L-davenne")], events=[("AGREE", "L-davenne", "L-metro", "promis")])
 
 
-def _veille_command() -> list[str]:
-    script = Path(sys.executable).with_name("veille")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "veille.cli.main"]
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """``veille demo`` as a newcomer runs it (data directory in a temporary folder), until the address."""
+def server(tmp_path_factory, analyze):
+    """``veille demo`` as a newcomer runs it (its data directory in a temporary folder), in a thread of
+    this process so that the spaCy models loaded once for the session are reused."""
+    from veille.cli.main import cli
+
     port = free_port()
-    env = {**os.environ, "VEILLE_DATA_DIR": str(tmp_path_factory.mktemp("data")), "VEILLE_API_TOKEN": TOKEN}
-    env.pop("VEILLE_DB", None)
-    proc = subprocess.Popen([*_veille_command(), "demo", "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lines: list[str] = []
-    threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True).start()
+    env = {"VEILLE_DATA_DIR": str(tmp_path_factory.mktemp("data")), "VEILLE_API_TOKEN": TOKEN}
+    saved = {k: os.environ.get(k) for k in [*env, "VEILLE_DB"]}
+    os.environ.update(env)
+    os.environ.pop("VEILLE_DB", None)
+    demo = threading.Thread(target=cli.main, args=(["demo", "--port", str(port)],),
+                            kwargs={"standalone_mode": False}, daemon=True)
+    demo.start()
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 240
-    while not any(f"serving on {base}/" in line for line in lines):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("veille demo did not serve:\n" + "".join(lines))
-        time.sleep(0.2)
-    _wait_up(base)
+    try:
+        assert _wait_up(base, demo), "veille demo did not start serving"
+    finally:
+        for k, v in saved.items():  # the app has read its configuration by now
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     yield base
-    proc.terminate()
-    proc.wait(timeout=20)
 
 
-def _wait_up(base: str) -> None:
-    for _ in range(100):
+def test_demo_prints_the_address_it_serves(tmp_path, monkeypatch):
+    import uvicorn
+    from click.testing import CliRunner
+
+    from veille.cli.main import cli
+
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **kw: served.append((app, host, port)))
+    result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "d.sqlite"), "--port", "8799"])
+    assert result.exit_code == 0, result.output
+    assert "serving on http://127.0.0.1:8799/" in result.stdout
+    assert served and served[0][1:] == ("127.0.0.1", 8799)
+    assert "articles in sqlite:///" in result.stderr
+
+
+def _wait_up(base: str, thread: threading.Thread, timeout: float = 240) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and thread.is_alive():
         try:
             urllib.request.urlopen(f"{base}/api/health", timeout=2)
-            return
+            return True
         except OSError:
-            time.sleep(0.1)
+            time.sleep(0.2)
+    return False
 
 
 def _api(base: str, path: str, body: dict | None = None) -> dict:
