@@ -117,3 +117,12 @@ def test_events_gate_plover_gsr_floor(corpus):
     rows, _ = events.evaluate(corpus)
     macro = next(r for r in rows if r.metric == "type accuracy (macro)")
     assert macro.floor is not None and macro.ok, (macro.value, macro.floor)
+
+
+def test_events_allegation_inside_a_direct_quote_takes_the_quote_speaker(analyze):
+    art = analyze("La Pologne a rappelé son ambassadeur à Berlin pour consultations.\n\n"
+                  "« Cette crise, provoquée et alimentée par l'Allemagne, dure depuis des mois », a déclaré "
+                  "jeudi le Premier ministre polonais Donald Tusk devant les députés.", name="written-quote")
+    hits = [e for e in art.events if e.type == "ACCUSE" and e.trigger.text in ("provoquée", "alimentée")]
+    assert len(hits) == 1, _coded(art)
+    assert (_name(art, hits[0].actor), _name(art, hits[0].recipient)) == ("Poland", "Germany")

@@ -97,10 +97,13 @@ def _without_echoes(events: list[Coded]) -> list[Coded]:
     alleges."""
     by_anchor = {(e.anchor.i, e.type): e for e in events}
     accusations = {e.anchor.i for e in events if e.type == "ACCUSE" and e.kind == "verb"}
+    alleged = {e.trigger.i for e in events if e.kind == "alleged"}
     kept = []
     for e in events:
         if any(g.i in accusations for _, g in syn.governors(e.anchor, 3)):
             continue  # "accused X of violating the treaty": the violation is only alleged
+        if e.kind == "alleged" and e.trigger.dep_ == "conj" and e.trigger.head.i in alleged:
+            continue  # "provoquée et alimentée par l'Occident": one accusation
         gov = by_anchor.get((e.anchor.head.i, e.type)) if e.anchor.dep_ == "xcomp" else None
         if gov is None or gov is e:
             kept.append(e)

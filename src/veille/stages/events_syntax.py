@@ -35,10 +35,12 @@ def prep_args(tok):
 
 
 def passive_agent(v, lex: Lexicon):
-    """The agent of a passive verb ("attaqué par X", "attacked by X")."""
-    for prep, noun in prep_args(v):
-        if prep in lex.AGENT_PREPS:
-            return noun
+    """The agent of a passive verb ("attaqué par X", "attacked by X"), shared by coordinated participles
+    ("provoquée et alimentée par l'Occident": the agent hangs on the last one)."""
+    for verb in [v, *(c for c in v.children if c.dep_ == "conj")]:
+        for prep, noun in prep_args(verb):
+            if prep in lex.AGENT_PREPS:
+                return noun
     return None
 
 
