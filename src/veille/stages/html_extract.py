@@ -43,8 +43,9 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
         authors=_authors(doc.author),
         url=url or _clean(doc.url),
     )
-    if doc.date:
-        out.published, out.published_source = doc.date[:10], "html-metadata"
+    published = _html_date(html, out.url)
+    if published:
+        out.published, out.published_source = published, "html-metadata"
     out.removed = dropped + _removed_lines(html, text)
     return out
 
@@ -78,6 +79,19 @@ def _headline(html: str, meta_title: str | None) -> str | None:
         if overlap > best_overlap:
             best, best_overlap = text, overlap
     return best if best is not None and best_overlap >= 0.6 else meta_title
+
+
+def _html_date(html: str, url: str | None) -> str | None:
+    """The page's own publication date from its markup (htmldate: metadata, then ``<time>`` and dated
+    elements), the original date rather than an update, and without htmldate's extensive search, which
+    would pick any date-like string of the text: a date is never guessed."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, url=url, original_date=True, extensive_search=False)
+    except (ValueError, TypeError):
+        return None
+    return found[:10] if found else None
 
 
 def _paragraphs(text: str) -> str:
