@@ -129,3 +129,13 @@ def test_published_page_line_and_address_overrule_a_lone_html_date():
     art = pipe.analyze(source_from_text("page.html", html, url="https://news.example/en/20230601-traffic-plan"))
     assert (art.published, art.published_source) == ("2023-06-01", "page text")
     assert any("HTML metadata said 2023-06-02" in n for n in art.notes)
+
+
+def test_published_html_date_is_not_guessed_from_the_body():
+    """htmldate's extensive search would take a date from the prose; veille does not."""
+    pipe = Pipeline([Extract(), Language(), Published()], load_config())
+    html = ("<html><head><title>Traffic plan</title></head><body><article><h1>Council votes new plan</h1>"
+            "<p>In a statement issued on 12 March 2024, the council said the plan would be reviewed.</p>"
+            + "".join(f"<p>{p}</p>" for p in BODY_EN.split("\n\n")) + "</article></body></html>")
+    art = pipe.analyze(source_from_text("page.html", html))
+    assert art.published is None and art.published_source is None
