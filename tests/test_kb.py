@@ -162,3 +162,10 @@ def test_user_role_dates_drive_holders(tmp_path):
     assert [e.name for e in mine.holders("head_of_state", "veille:x", on="2030-01-01")] == ["B"]
     assert [e.name for e in mine.holders("head_of_state", "veille:x")] == ["B"]
     assert mine.holders("head_of_state", "veille:x", on="2019-12-31") == []
+
+
+@pytest.mark.parametrize("adjective, country", [
+    ("américain", "Q30"), ("American", "Q30"), ("français", "Q142"), ("Indian", "Q668"), ("norvégien", "Q20"),
+])
+def test_a_states_demonym_is_not_shared_with_its_dependencies(kb, adjective, country):
+    assert _ids(kb.by_adjective(adjective)) == [country]

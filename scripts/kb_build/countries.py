@@ -42,6 +42,8 @@ def build_countries(kb_dir: Path, curation: Path) -> tuple[list[KBEntity], dict[
         for alias in _rigour_codes(code):
             codes.setdefault(alias, row["id"])
     _add_countrynames(rows)
+    independent = {code.lower() for code, row in codes_csv.items() if row["is_independent"] == "Yes"}
+    _keep_shared_adjectives_on_states(rows, independent)
     entities = [entity_from_dict(curated_dict(row, codes)) for _, row in rows]
     capitals = extra.get("capitals", {})
     for code, row in rows:
@@ -145,6 +147,22 @@ def _apply(row: dict[str, Any], extra: dict[str, Any]) -> None:
             row[key] = list(dict.fromkeys(row.get(key, []) + [str(v) for v in values]))
         else:
             row[key] = value
+
+
+def _keep_shared_adjectives_on_states(rows: list[tuple[str, dict[str, Any]]], independent: set[str]) -> None:
+    """A dependency borrows its sovereign's demonym ("American" for the Northern Mariana Islands, "French"
+    for the French Southern Territories): where an independent state has the same adjective, the
+    dependency loses it, so that "le président américain" means the United States only."""
+    owners: dict[str, set[str]] = {}
+    for code, row in rows:
+        for key in ("adj_en", "adj_fr"):
+            for adjective in row.get(key, []):
+                owners.setdefault(fold(adjective), set()).add(code)
+    for code, row in rows:
+        if code in independent:
+            continue
+        for key in ("adj_en", "adj_fr"):
+            row[key] = [a for a in row.get(key, []) if not owners[fold(a)] & independent]
 
 
 def _add_countrynames(rows: list[tuple[str, dict[str, Any]]]) -> None:
