@@ -105,7 +105,7 @@ def list_articles(s: StoreDep, lang: str | None = Query(None, max_length=3),
                            limit=limit, offset=offset)
 
 
-@router.get("/articles/{article_id}", tags=["articles"])
+@router.get("/articles/{article_id:path}", tags=["articles"])
 def get_article(article_id: str, s: StoreDep) -> Article:
     """One article's full record."""
     art = s.get_article(article_id)
@@ -131,7 +131,7 @@ def list_entities(s: StoreDep, q: Name = None, type: str | None = Query(None, ma
     return s.list_entities(q=q, type=type, limit=limit, offset=offset)
 
 
-@router.get("/entities/{entity_id}", tags=["entities"])
+@router.get("/entities/{entity_id:path}", tags=["entities"])
 def get_entity(entity_id: str, s: StoreDep, limit: Limit = 50) -> EntityDetail:
     """Who said what: the entity's quotes, quotes about it, its events, company and names."""
     detail = s.entity(entity_id, limit=limit)

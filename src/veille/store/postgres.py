@@ -45,6 +45,9 @@ class PostgresStore(SqlStore):
     def _lock_schema(self, cur: Any) -> None:
         cur.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
 
+    def _lock_article(self, cur: Any, article_id: str) -> None:
+        cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (article_id,))
+
     def _insert_quotes(self, cur: Any, article_id: str, quotes: list[tuple]) -> None:
         cols = COLUMNS["quotes"]
         sql = (f"INSERT INTO quotes ({', '.join(cols)}, tsv) VALUES ({', '.join(['%s'] * len(cols))}, "

@@ -125,7 +125,12 @@ class SqlStore(Store):
         with self._transaction() as cur:
             return [self._put_one(cur, a, rows) for a, rows in prepared]
 
+    def _lock_article(self, cur: Any, article_id: str) -> None:
+        """Backend hook: keep two writers from storing the same new article at once (PostgreSQL);
+        SQLite's BEGIN IMMEDIATE already lets one writer in at a time."""
+
     def _put_one(self, cur: Any, art: Article, rows: ArticleRows) -> PutStatus:
+        self._lock_article(cur, art.id)
         cur.execute(self._q("SELECT pk, content_sha1 FROM articles WHERE id = ?"), (art.id,))
         old = cur.fetchone()
         if old and old[1] == rows.article[ARTICLE_COLUMNS.index("content_sha1")]:

@@ -66,7 +66,7 @@ def index(request: Request):
                  next_url=next_url)
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article(request: Request, article_id: str):
     art = _store(request).get_article(article_id)
     if art is None:
@@ -84,7 +84,7 @@ def entities(request: Request):
     return _page(request, "entities.html", page=page, filters=p)
 
 
-@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+@router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
 def entity(request: Request, entity_id: str):
     detail = _store(request).entity(entity_id, limit=200)
     if detail is None:
