@@ -9,6 +9,9 @@ import re
 
 from .entities_mentions import NER_ONLY_TYPES, Candidate
 
+_PARTICLES = {"de", "du", "des", "la", "le", "da", "do", "dos", "das", "di", "van", "von", "der", "den",
+              "ter", "bin", "ibn", "al", "el", "y", "e", "of", "zu"}
+
 
 def worth_keeping(cands: list[Candidate], kb, lang: str, text: str, words) -> list[Candidate]:
     """The candidates that pass every filter below."""
@@ -86,8 +89,12 @@ def keep(c: Candidate, words=None) -> bool:
         return False  # "Le monde", "La semaine": an article and a common noun
     if c.extra.get("common"):  # "Wildfires ...", "Croyez-vous": first word of a sentence, a common word
         return False
-    if words is not None and c.text in getattr(words, "NOT_NAMES", ()):
+    if words is not None and c.text.casefold() in {w.casefold() for w in getattr(words, "NOT_NAMES", ())}:
         return False
+    if len(words_) > 1 and c.text.upper() == c.text and c.label != "PER":
+        return False  # "A THIRD PARTY": a caption or heading in capitals, not a name
+    if c.label == "PER" and any(w.islower() and w not in _PARTICLES for w in words_[1:]):
+        return False  # "Directeur de campagne": a person's name has no common words, only particles
     return any(ch.isupper() for ch in c.text)
 
 

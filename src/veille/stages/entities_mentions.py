@@ -66,6 +66,7 @@ def ner_candidates(doc, words) -> list[Candidate]:
     return out
 
 
+_PAIR = re.compile(r"([A-Z][\w’'-]+)\s+(?:and|et)\s+([A-Z][\w’'-]+)")
 #: parts of speech a name does not end with ("Institut national de la statistique contre")
 _NOT_LAST = {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "VERB", "AUX", "ADV", "PUNCT"}
 #: parts of speech of a sentence's first word that is capitalised only for being first ("Mountainous Nepal")
@@ -113,10 +114,14 @@ _NICKNAME = re.compile(r"\s+[“\"«‘']\s*[A-Z][\w.-]*\s*[”\"»’']\s+[A-Z]
 
 
 def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A span that crosses a line break or a spaced dash is two things glued together ("Issam Abdallah -
-    found"): keep each part."""
+    """A span that crosses a line break, a spaced dash or a slash is two things glued together ("Issam
+    Abdallah - found", "Ethan Butterfield/CBC"), and so are two single names joined by "and" ("Draisaitl
+    and Nugent-Hopkins"): keep each part."""
+    pair = _PAIR.match(text, start, end)
+    if pair and pair.end() == end:
+        return [(pair.start(1), pair.end(1)), (pair.start(2), pair.end(2))]
     pieces, s = [], start
-    for m in re.finditer(r"\n|\s+[-–—|]\s+", text[start:end]):
+    for m in re.finditer(r"\n|\s+[-–—|]\s+|/", text[start:end]):
         pieces.append((s, start + m.start()))
         s = start + m.end()
     pieces.append((s, end))

@@ -55,3 +55,4 @@ THING_NOUNS = ("program", "programme", "mission", "missions", "project", "spacec
                "agency", "brand", "campaign", "model", "series", "plan", "app", "platform")
 #: capitalised words of English news that are never names
 NOT_NAMES = ("Ed", "Editor", "Breaking", "Exclusive", "Watch", "Video", "Photos", "Update", "Updated")
+NOT_NAMES += ("Credit", "Archives", "File", "Photo", "Advertisement", "Social Sharing", "Getty Images")
