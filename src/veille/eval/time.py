@@ -136,7 +136,7 @@ def baseline_rows(corpus: Path, arts: list[Article]) -> list[Row]:
 
     scores, days = [], []
     for g, art in zip(load_gold(corpus), arts, strict=True):
-        settings = {"RETURN_AS_TIMEZONE_AWARE": False}
+        settings: dict[str, object] = {"RETURN_AS_TIMEZONE_AWARE": False}
         if art.published:
             settings["RELATIVE_BASE"] = datetime.fromisoformat(art.published[:10])
         found = search_dates(art.text, languages=[art.lang or "en"], settings=settings) or []

@@ -29,12 +29,18 @@ class _Cues:
     updated: re.Pattern
 
 
+def _time_module(code: str):
+    """A language's time resources (``veille.lang.<code>.time``), or None."""
+    res = resources(code)
+    return res.part("time") if res else None
+
+
 @cache
 def _cues() -> _Cues:
     """Publication and update cues of every supported language (a French page may carry English furniture)."""
     pub, upd = [], []
     for code in supported():
-        part = resources(code).part("time")
+        part = _time_module(code)
         pub += list(getattr(part, "PUBLISHED_CUES", ()))
         upd += list(getattr(part, "UPDATED_CUES", ()))
 
@@ -115,7 +121,7 @@ def _part_date(part: str, lang: str | None) -> tuple[bool, date] | None:
     cued = bool(m and re.search(r"\w", m.group(0)))
     if not cued and cues.updated.match(part):
         return None  # "Mis à jour le ...", "Updated April 3": not when it was published
-    rest = part[m.end():] if cued else part
+    rest = part[m.end():] if m and cued else part
     cut = cues.updated.search(rest)
     rest = rest[:cut.start()] if cut else rest
     rest = rest.strip(" ,;:-–—(")
@@ -136,7 +142,10 @@ def _located_date(text: str) -> tuple[str, str] | None:
     from .time_rules import find_candidates
 
     for code in supported():
-        for cand in find_candidates(text, resources(code).part("time")):
+        module = _time_module(code)
+        if module is None:
+            continue
+        for cand in find_candidates(text, module):
             if cand.kind in ("date", "numeric_date", "iso_date") and "year" in cand.groups:
                 return cand.text, text[:cand.start] + " " + text[cand.end:]
     return None
@@ -156,8 +165,9 @@ def parse_full_date(text: str, lang: str | None) -> date | None:
 
     codes = [lang] if lang in supported() else []
     codes += [c for c in supported() if c not in codes]
-    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
-    order = getattr(resources(codes[0]).part("time"), "DATE_ORDER", None)
+    settings: dict[str, object] = {"REQUIRE_PARTS": ["day", "month", "year"],
+                                   "RETURN_AS_TIMEZONE_AWARE": False}
+    order = getattr(_time_module(codes[0]), "DATE_ORDER", None)
     if order:
         settings["DATE_ORDER"] = order
     try:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import ModuleType
+from typing import Literal
 
 from .time_calendar import (
     add_units,
@@ -47,7 +48,7 @@ class Context:
 class Value:
     """A normalised time expression."""
 
-    type: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
     value: str
     mod: str | None = None
     anchor: str | None = None

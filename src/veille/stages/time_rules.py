@@ -74,7 +74,7 @@ def find_candidates(text: str, module: ModuleType) -> list[Candidate]:
     return sorted(out, key=lambda c: c.start)
 
 
-def _range_split(kind: str, m: re.Match) -> tuple[int, int] | None:
+def _range_split(kind: str, m: re.Match) -> tuple[int, int, int] | None:
     if kind == "day_range":
         month_first = m.start("month") < m.start("day1")  # "May 3-5" against "du 4 au 5 décembre"
         return (m.start("month") if month_first else m.start("day1")), m.end("day1"), m.start("day")

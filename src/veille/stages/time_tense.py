@@ -86,5 +86,5 @@ def _future_form(tok, lang) -> bool:
     lemma, word = tok.lemma_.lower(), tok.lower_
     stems = getattr(lang, "FUTURE_STEMS", {})
     stem = stems.get(lemma) or (lemma[:-1] if lemma.endswith("re") else lemma if lemma.endswith(("er", "ir"))
-                                else None)
+                                else "")
     return bool(stem) and word.startswith(stem) and word[len(stem):] in endings
