@@ -45,24 +45,25 @@ class Lexicon:
         raise AttributeError(name)
 
     def verb_trigger(self, tok) -> Trigger | None:
-        """The meaning of a verb token: phrasal particle first ("pull out"), then verb+object ("send
-        troops"), then the verb alone. Reporting uses ("il a averti que...") are not triggers."""
+        """The meaning of a verb token: verb+object first ("send troops", "rendre hommage à"), then
+        verb+particle or preposition ("pull out", "se rendre à"), then the verb alone. Reporting uses
+        ("il a averti que...") are not triggers."""
         lemma = tok.lemma_.lower()
         particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "compound:prt")]
         preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]  # ClearNLP "fight for"
         preps += [k.lower_ for c in tok.children if c.dep_.startswith("obl")  # UD "se battre pour"
                   for k in c.children if k.dep_ == "case"]
+        for c in tok.children:
+            if c.dep_ in _OBJECTS or c.dep_.startswith("obl"):  # "mettre en garde"
+                hit = self.verb_object.get((lemma, c.lemma_.lower()))
+                if hit:
+                    return Trigger(*hit)
         for p in particles + preps:
             if f"{lemma} {p}" in self.NON_TRIGGERS:
                 return None
             hit = self.verbs.get(f"{lemma} {p}")
             if hit:
                 return Trigger(*hit)
-        for c in tok.children:
-            if c.dep_ in _OBJECTS or (c.dep_ == "pobj" and c.head.dep_ == "prep"):
-                hit = self.verb_object.get((lemma, c.lemma_.lower()))
-                if hit:
-                    return Trigger(*hit)
         if lemma in self.SPEECH_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
             return None
         hit = self.verbs.get(lemma)

@@ -153,13 +153,15 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     ("end", "mediation"): ("SANCTION", "discontinue"), ("strengthen", "force"): ("MOBILIZE", "troops"),
     ("pay", "compensation"): ("RETREAT", "return"), ("stop", "work"): ("PROTEST", "strike"),
     ("collect", "signature"): ("PROTEST", "demo"), ("allow", "return"): ("RETREAT", "access"),
+    ("cancel", "restriction"): ("CONCEDE", None), ("remove", "restriction"): ("CONCEDE", None),
+    ("ease", "restriction"): ("CONCEDE", None), ("pay", "tribute"): ("SUPPORT", None),
 }
 
 #: verbs that carry a noun trigger as their object ("launch an attack", "impose sanctions")
 LIGHT_VERBS = frozenset(
     "launch carry conduct make stage hold impose issue announce declare adopt mount begin start open "
     "file level conclude reach strike deliver provide give extend take wage commit undertake organize "
-    "organise call".split())
+    "organise call order demand".split())
 
 #: verbs whose complement is planned or intended: aux "future"
 FUTURE_VERBS = frozenset("plan intend aim prepare expect decide want mean schedule seek propose willing "
