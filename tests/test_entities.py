@@ -208,3 +208,11 @@ def test_entities_mentions_always_lie_in_the_text(kb, parts):
     ids = {e.id for e in ents}
     for m in mentions:
         assert text[m.start:m.end] == m.text and m.text.strip() == m.text and m.entity_id in ids
+
+
+def test_entities_former_holder_is_never_the_one_in_office(kb):
+    text = "Dmitry Medvedev, l'ancien président russe, a menacé Kiev. Vladimir Poutine n'a rien dit."
+    ents, mentions = _run(text, "fr", kb, published="2023-03-26")
+    assert next(m for m in mentions if m.how == "description").entity_id == "Q23530"
+    ents, mentions = _run("L’ancien président russe a parlé hier soir.", "fr", kb, "2023-03-26")
+    assert not [m for m in mentions if m.how == "description"]

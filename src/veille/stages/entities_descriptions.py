@@ -14,6 +14,10 @@ from functools import lru_cache
 from .entities_mentions import Candidate
 from .entities_namekeys import fold
 
+#: words that make a description name a past holder ("l'ancien président", "the former president")
+_FORMER = re.compile(r"(?:\b(?:ancien|ancienne|ex|former|late|defunt|defunte|feu)[\s-]+)"
+                     r"(?:(?:le|la|l'|the|us|u\.s\.|\w+an)\s+)?$")
+
 
 @dataclass
 class Description:
@@ -23,6 +27,7 @@ class Description:
     roles: tuple[str, ...]
     country: str  # KB id of the state
     apposed: Candidate | None = None  # the name that directly follows, if any
+    former: bool = False  # "l'ancien président russe", "the former US president"
 
 
 @lru_cache(maxsize=8)
@@ -49,6 +54,7 @@ def find_descriptions(text: str, words, kb, lang: str, cands: list[Candidate]) -
         start, end, country = d
         start = _with_determiner(text, start, words)
         desc = Description(start, end, text[start:end], _roles_of(words, m.group(1)), country)
+        desc.former = _FORMER.search(folded[max(0, start - 30):start]) is not None
         nxt = re.match(r"[ \u00a0]+", text[end:])
         desc.apposed = by_start.get(end + (nxt.end() if nxt else 0))
         if desc.apposed is not None and desc.apposed.label != "PER":
@@ -104,6 +110,8 @@ def resolve(desc: Description, kb, published: str | None, on_page: set[str], yea
     """The person the description names (KB id), or None when the KB knows nobody in that role."""
     if desc.apposed is not None and desc.apposed.entity_id:
         return desc.apposed.entity_id
+    if desc.former:
+        return _former_on_page(desc, kb, published, on_page)
     pool: list[tuple[str, object]] = []
     for role in desc.roles:
         found = kb.holders(role, desc.country, on=published) if published else []
@@ -118,6 +126,15 @@ def resolve(desc: Description, kb, published: str | None, on_page: set[str], yea
     if published:
         return main[0][1].id
     return _latest(main, desc.country, max(years) if years else None)
+
+
+def _former_on_page(desc: Description, kb, published: str | None, on_page: set[str]) -> str | None:
+    """A past holder named on the page, never the one in office: without such a name the description
+    stays unlinked rather than guess among every former holder."""
+    current = {e.id for role in desc.roles for e in kb.holders(role, desc.country, on=published)}
+    past = [e.id for role in desc.roles for e in all_holders(kb, role, desc.country)
+            if e.id in on_page and e.id not in current]
+    return past[0] if past else None
 
 
 @lru_cache(maxsize=4)
