@@ -298,7 +298,6 @@ LIGHT_VERBS = frozenset(
         "réclamer",
         "exiger",
         "demander",
-        "annoncer",
     }
 )
 
