@@ -169,3 +169,15 @@ def test_user_role_dates_drive_holders(tmp_path):
 ])
 def test_a_states_demonym_is_not_shared_with_its_dependencies(kb, adjective, country):
     assert _ids(kb.by_adjective(adjective)) == [country]
+
+
+def test_user_file_written_with_a_byte_order_mark_loads(tmp_path):
+    path = tmp_path / "bom.jsonl"
+    line = '{"id": "veille:x", "name": "Xanadu Post", "type": "MEDIA", "names": {}}\n'
+    path.write_text(line, encoding="utf-8-sig")
+    assert load_kb([str(path)]).get("veille:x").name == "Xanadu Post"
+
+
+def test_a_folder_given_as_user_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="cannot be read"):
+        load_kb([str(tmp_path)])

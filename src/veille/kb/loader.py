@@ -61,7 +61,7 @@ def _lines(path: Path) -> list[str]:
         raw = path.read_bytes()
         if raw[:2] == b"\x1f\x8b":
             raw = gzip.decompress(raw)
-        return raw.decode("utf-8").splitlines()
+        return raw.decode("utf-8-sig").splitlines()
     except FileNotFoundError as exc:
         raise ConfigError(f"knowledge-base file {path} does not exist; check Config.kb_files") from exc
     except (OSError, EOFError, UnicodeDecodeError) as exc:
