@@ -14,9 +14,11 @@ Only ``Article.text`` is read, so furniture the extractor removed never yields a
 
 from __future__ import annotations
 
+from typing import cast
+
 from ..lang import resources
 from ..pipeline import Stage, Work
-from ..record import Entity, Mention
+from ..record import Entity, EntityType, LinkHow, Mention
 from .entities_chunks import chunk_candidates
 from .entities_coref import resolve_acronyms, resolve_people, resolve_unknown
 from .entities_descriptions import description_candidates, find_descriptions
@@ -68,9 +70,13 @@ def find_mentions(doc, words, kb, lang: str, published: str | None) -> list[Cand
 def build_records(cands: list[Candidate], kb) -> tuple[list[Entity], list[Mention]]:
     """Entities in order of first mention (KB name and type when known, else the fullest surface form and
     the most frequent spaCy type), and one Mention per candidate."""
-    mentions, groups = [], {}
+    mentions: list[Mention] = []
+    groups: dict[str, list[Candidate]] = {}
     for c in cands:
-        mentions.append(Mention(start=c.start, end=c.end, text=c.text, entity_id=c.entity_id, how=c.how))
+        if c.entity_id is None:  # every kept candidate has an id by now; a stray one is not a mention
+            continue
+        mentions.append(Mention(start=c.start, end=c.end, text=c.text, entity_id=c.entity_id,
+                                how=cast(LinkHow, c.how)))
         groups.setdefault(c.entity_id, []).append(c)
     return [_entity(eid, group, kb) for eid, group in groups.items()], mentions
 
@@ -81,10 +87,10 @@ def _entity(entity_id: str, group: list[Candidate], kb) -> Entity:
         names.update(dict.fromkeys([c.text] + ([c.written] if c.written else [])))
     known = kb.get(entity_id)
     if known is not None:
-        return Entity(id=entity_id, name=known.name, type=record_type(known.type), names=list(names),
-                      wikidata=known.wikidata)
+        return Entity(id=entity_id, name=known.name, type=cast(EntityType, record_type(known.type)),
+                      names=list(names), wikidata=known.wikidata)
     labels = [c.label for c in group if c.how != "description"] or ["PER"]
     label = max(set(labels), key=labels.count)
     surfaces = [c.text for c in group if c.how != "description"]
     fullest = max(surfaces, key=lambda s: (len(s.split()), surfaces.count(s), len(s)), default=group[0].text)
-    return Entity(id=entity_id, name=fullest, type=label, names=list(names))
+    return Entity(id=entity_id, name=fullest, type=cast(EntityType, label), names=list(names))

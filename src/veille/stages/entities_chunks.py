@@ -13,7 +13,7 @@ def chunk_candidates(doc, text: str, words, taken: list[Candidate]) -> list[Cand
     heads = getattr(words, "NAME_HEADS", None)
     if not heads:
         return []
-    covered = set()
+    covered: set[int] = set()
     for c in taken:
         covered.update(range(c.start, c.end))
     out = []
@@ -76,7 +76,8 @@ def _as_name(doc_text: str, run, words, heads) -> Candidate | None:
 
 def _split_possessives(run, heads) -> list[list]:
     """"Center’s Ellington Field" is two names; "General's Corps" (a head after the possessive) is one."""
-    parts, cur = [], []
+    parts: list[list] = []
+    cur: list = []
     for k, t in enumerate(run):
         nxt = run[k + 1] if k + 1 < len(run) else None
         if t.lower_ in ("'s", "’s") and not (nxt is not None and nxt.lower_ in heads):

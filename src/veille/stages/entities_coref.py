@@ -55,7 +55,7 @@ def _merge_misspellings(full: list[Candidate]) -> None:
     after "Andry Rajoelina", "Ivan Larfarge" for "Ivan Lafarge"). The more frequent spelling's id wins."""
     ids: dict[str, list[Candidate]] = {}
     for c in full:
-        if c.how == "namekey":
+        if c.how == "namekey" and c.entity_id:
             ids.setdefault(c.entity_id, []).append(c)
     keys = {i: person_key(g[0].text) for i, g in ids.items()}
     order = sorted(ids, key=lambda i: (-len(ids[i]), ids[i][0].start))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .entities_mentions import Candidate
 from .entities_namekeys import fold
@@ -112,7 +113,7 @@ def resolve(desc: Description, kb, published: str | None, on_page: set[str], yea
         return desc.apposed.entity_id
     if desc.former:
         return _former_on_page(desc, kb, published, on_page)
-    pool: list[tuple[str, object]] = []
+    pool: list[tuple[str, Any]] = []
     for role in desc.roles:
         found = kb.holders(role, desc.country, on=published) if published else []
         found = found or all_holders(kb, role, desc.country)
