@@ -123,3 +123,15 @@ def test_pages_without_an_article_are_refused_with_a_reason(outcomes, key):
     err = outcomes[key].error
     assert err is not None and err.reason == EXPECTED[key]["error"]
     assert Path(err.source).name == Path(key).name
+
+
+def test_demo_reports_every_example_page(outcomes):
+    """``veille demo`` (the README's main job) analyses every bundled page without a failure."""
+    from click.testing import CliRunner
+
+    from veille.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["demo"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    for key in (k for k in ARTICLES if k.startswith("examples/")):
+        assert EXPECTED[key]["title"] in result.stdout, key
