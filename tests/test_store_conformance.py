@@ -181,18 +181,27 @@ def test_text_with_a_nul_character_is_stored_and_searchable(store):
 
 
 def test_a_failing_batch_leaves_nothing(store, monkeypatch):
-    calls = []
+    store.put(en_article())
 
-    def fail_second(cur, pk, rows):
-        calls.append(pk)
-        if len(calls) == 2:
-            raise RuntimeError("disk on fire")
+    def fail(cur, stored):
+        raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "_index_article", fail_second)
+    monkeypatch.setattr(store, "_index_articles", fail)
+    changed = fr_article()
     with pytest.raises(RuntimeError):
-        store.put_many([fr_article(), en_article()])
-    assert store.count_articles() == 0
-    assert store.quotes().total == 0
+        store.put_many([changed, en_article().model_copy(update={"title": "Changed"})])
+    monkeypatch.undo()
+    assert store.count_articles() == 1
+    assert store.get_article("en1") == en_article()
+    assert store.quotes().total == 1 and store.entity("Q184").entity.n_articles == 1
+
+
+def test_the_same_page_twice_in_one_batch(store):
+    changed = fr_article(FR_TEXT.replace("samedi", "dimanche"))
+    assert store.put_many([fr_article(), fr_article(), changed]) == ["ingested", "unchanged", "replaced"]
+    assert store.count_articles() == 1 and store.search("dimanche").total == 1
+    assert store.entity("Q7747").entity.n_articles == 1
+    assert {c.entity.id: c.n_articles for c in store.entity("Q7747").co_mentioned} == {"Q49304": 1, "Q184": 1}
 
 
 def _reopen(store):
@@ -222,7 +231,7 @@ def test_an_older_store_is_migrated_with_its_data(store, monkeypatch):
     old = _reopen(store)
     assert old.schema_version() == 1
     # write as version 1 did: no co-mention counts, no dates in quote_about
-    monkeypatch.setattr(old, "_put_one", lambda cur, a, rows: _put_v1(old, cur, a, rows))
+    monkeypatch.setattr(old, "_write_fresh", lambda cur, fresh: [_put_v1(old, cur, rows) for rows in fresh])
     old.put_many([fr_article(), en_article()])
     old.close()
     monkeypatch.undo()
@@ -235,7 +244,7 @@ def test_an_older_store_is_migrated_with_its_data(store, monkeypatch):
     new.close()
 
 
-def _put_v1(store, cur, art, rows):
+def _put_v1(store, cur, rows):
     """What version 1 of the schema held for an article (its tables, without later columns)."""
     from veille.store.rows import ARTICLE_COLUMNS, COLUMNS
 
@@ -249,4 +258,3 @@ def _put_v1(store, cur, art, rows):
         insert(table, COLUMNS[table], rows.children[table])
     about = [r[:3] for r in rows.children["quote_about"]]
     insert("quote_about", ("article_id", "quote_idx", "entity_id"), about)
-    return "ingested"

@@ -48,16 +48,15 @@ class PostgresStore(SqlStore):
     def _lock_article(self, cur: Any, article_id: str) -> None:
         cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (article_id,))
 
-    def _insert_quotes(self, cur: Any, article_id: str, quotes: list[tuple]) -> None:
+    def _insert_quotes(self, cur: Any, quotes: list[tuple]) -> None:
         cols = COLUMNS["quotes"]
         sql = (f"INSERT INTO quotes ({', '.join(cols)}, tsv) VALUES ({', '.join(['%s'] * len(cols))}, "
                "to_tsvector('simple', %s))")
-        if quotes:
-            cur.executemany(sql, [(*q, fold(q[cols.index("text")])) for q in quotes])
+        cur.executemany(sql, [(*q, fold(q[cols.index("text")])) for q in quotes])
 
-    def _index_article(self, cur: Any, pk: int, rows: ArticleRows) -> None:
-        cur.execute("UPDATE articles SET tsv = to_tsvector('simple', %s) WHERE pk = %s",
-                    (folded_text(rows.fts_title, rows.fts_text), pk))
+    def _index_articles(self, cur: Any, stored: list[tuple[int, ArticleRows]]) -> None:
+        cur.executemany("UPDATE articles SET tsv = to_tsvector('simple', %s) WHERE pk = %s",
+                        [(folded_text(rows.fts_title, rows.fts_text), pk) for pk, rows in stored])
 
     def _article_match(self, query: SearchQuery) -> tuple[str, str, str, list[Any], list[Any]]:
         tsq = tsquery(query)

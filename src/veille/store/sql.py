@@ -26,8 +26,9 @@ from .base import (
     Store,
 )
 from .migrations import Migration
-from .rows import ARTICLE_COLUMNS, COLUMNS, ENTITY_COLUMNS, ArticleRows, to_rows
+from .rows import ARTICLE_COLUMNS, COLUMNS, ArticleRows, to_rows
 from .text import SearchQuery, name_key, parse_query, snippet
+from .write import write_batch, write_fresh
 
 log = logging.getLogger("veille")
 
@@ -123,41 +124,14 @@ class SqlStore(Store):
         if not prepared:
             return []
         with self._transaction() as cur:
-            return [self._put_one(cur, a, rows) for a, rows in prepared]
+            return write_batch(self, cur, prepared)
 
     def _lock_article(self, cur: Any, article_id: str) -> None:
         """Backend hook: keep two writers from storing the same new article at once (PostgreSQL);
         SQLite's BEGIN IMMEDIATE already lets one writer in at a time."""
 
-    def _put_one(self, cur: Any, art: Article, rows: ArticleRows) -> PutStatus:
-        self._lock_article(cur, art.id)
-        cur.execute(self._q("SELECT pk, content_sha1 FROM articles WHERE id = ?"), (art.id,))
-        old = cur.fetchone()
-        if old and old[1] == rows.article[ARTICLE_COLUMNS.index("content_sha1")]:
-            return "unchanged"
-        if old:
-            self._delete_article(cur, art.id, old[0])
-        pk = self._insert_article(cur, rows)
-        upsert = (f"INSERT INTO entities ({', '.join(ENTITY_COLUMNS)}) VALUES (?, ?, ?, ?) ON CONFLICT (id) "
-                  "DO UPDATE SET name = excluded.name, type = excluded.type, "
-                  "wikidata = COALESCE(excluded.wikidata, entities.wikidata)")
-        for ent in sorted(rows.entities):
-            cur.execute(self._q(upsert), ent)
-        if rows.entities:  # kept here so that "most mentioned" is an index walk, not a count per entity
-            ids = sorted(e[0] for e in rows.entities)
-            cur.execute(self._q(f"UPDATE entities SET n_articles = n_articles + 1 WHERE id IN ({_qs(ids)})"),
-                        ids)
-        if rows.pairs:
-            cur.executemany(self._q("INSERT INTO entity_pairs (entity_id, other_id, n_articles) "
-                                    "VALUES (?, ?, 1) ON CONFLICT (entity_id, other_id) DO UPDATE SET "
-                                    "n_articles = entity_pairs.n_articles + 1"), sorted(rows.pairs))
-        for table, cols in COLUMNS.items():
-            if rows.children.get(table) and table != "quotes":
-                sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-                cur.executemany(self._q(sql), rows.children[table])
-        self._insert_quotes(cur, art.id, rows.children.get("quotes", []))
-        self._index_article(cur, pk, rows)
-        return "replaced" if old else "ingested"
+    def _write_fresh(self, cur: Any, fresh: list[ArticleRows]) -> None:
+        write_fresh(self, cur, fresh)
 
     def _insert_article(self, cur: Any, rows: ArticleRows) -> int:
         cols = ", ".join(ARTICLE_COLUMNS)
@@ -165,14 +139,13 @@ class SqlStore(Store):
                             "RETURNING pk"), rows.article)
         return cur.fetchone()[0]
 
-    def _insert_quotes(self, cur: Any, article_id: str, quotes: list[tuple]) -> None:
+    def _insert_quotes(self, cur: Any, quotes: list[tuple]) -> None:
         cols = COLUMNS["quotes"]
         sql = f"INSERT INTO quotes ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        if quotes:
-            cur.executemany(self._q(sql), quotes)
+        cur.executemany(self._q(sql), quotes)
 
-    def _index_article(self, cur: Any, pk: int, rows: ArticleRows) -> None:
-        """Backend hook: full-text index the article and its quotes."""
+    def _index_articles(self, cur: Any, stored: list[tuple[int, ArticleRows]]) -> None:
+        """Backend hook: full-text index new articles (with their primary keys) and their quotes."""
 
     def _unindex_article(self, cur: Any, article_id: str, pk: int) -> None:
         """Backend hook: drop the article and its quotes from the full-text index."""

@@ -59,11 +59,12 @@ class SQLiteStore(SqlStore):
         finally:
             cur.close()
 
-    def _index_article(self, cur: Any, pk: int, rows: ArticleRows) -> None:
-        cur.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-                    (pk, rows.fts_title, rows.fts_text))
-        cur.execute("INSERT INTO quotes_fts (rowid, text) SELECT pk, text FROM quotes WHERE article_id = ?",
-                    (rows.article[0],))
+    def _index_articles(self, cur: Any, stored: list[tuple[int, ArticleRows]]) -> None:
+        cur.executemany("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                        [(pk, rows.fts_title, rows.fts_text) for pk, rows in stored])
+        with_quotes = [(rows.article[0],) for _, rows in stored if rows.children.get("quotes")]
+        cur.executemany("INSERT INTO quotes_fts (rowid, text) SELECT pk, text FROM quotes "
+                        "WHERE article_id = ?", with_quotes)
 
     def _unindex_article(self, cur: Any, article_id: str, pk: int) -> None:
         # External-content FTS5 tables forget a row when told its old values ('delete' command).
