@@ -25,7 +25,8 @@ def fold(name: str) -> str:
     >>> fold("l’Élysée"), fold("Asie-Pacifique"), fold("Łukaszenka")
     ("l'elysee", 'asie pacifique', 'lukaszenka')
     """
-    text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
+    text = unicodedata.normalize("NFKD", "".join(ch for ch in text if not unicodedata.combining(ch)))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _DOTS.sub("", _APOSTROPHES.sub("'", text))
     return _SEPARATORS.sub(" ", text).strip()
