@@ -167,6 +167,10 @@ class Store(ABC):
         """Events where the named entity is actor or recipient, of a PLOVER type, between dates."""
 
     @abstractmethod
+    def optimize(self) -> None:
+        """Refresh the planner's statistics after a large ingest (``veille ingest`` calls it)."""
+
+    @abstractmethod
     def close(self) -> None: ...
 
     def __enter__(self) -> Store:

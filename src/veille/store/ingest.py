@@ -20,6 +20,9 @@ from ..pipeline import Outcome
 from ..record import Article
 from .base import Store
 
+#: Articles written in one run after which the store refreshes its statistics.
+OPTIMIZE_AFTER = 1000
+
 
 @dataclass
 class IngestSummary:
@@ -56,6 +59,8 @@ def ingest_outcomes(store: Store, outcomes: Iterable[Outcome], *, batch_size: in
             on_step(out)
     if batch:
         _commit(store, batch, summary)
+    if summary.ingested + summary.replaced >= OPTIMIZE_AFTER:
+        store.optimize()
     return summary
 
 

@@ -44,6 +44,9 @@ class SQLiteStore(SqlStore):
             conn.execute(f"PRAGMA {pragma}")
         return conn
 
+    def optimize(self) -> None:
+        self._conn().execute("PRAGMA optimize")
+
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
         conn = self._conn()
