@@ -197,3 +197,9 @@ def test_time_centuries_period_edges_and_future_amounts():
         "Fought for decades since the 19th century; done by the end of the year.", EN, None)}
     assert got == {"decades": ("PXDE", None), "19th century": ("18XX", None),
                    "the end of the year": ("XXXX", "END")}
+
+
+def test_time_compound_number_words():
+    assert values("pendant vingt-cinq ans et trente et un jours", FR, None) == {
+        "vingt-cinq ans et trente et un jours": "P25Y31D"}
+    assert values("for twenty-five years", EN, None) == {"twenty-five years": "P25Y"}

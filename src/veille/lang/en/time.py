@@ -18,7 +18,13 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
            "fifteen": 15, "sixteen": 16, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
            "hundred": 100, "a few": "X", "few": "X", "several": "X", "many": "X", "some": "X",
-           "dozens of": "X", "tens of": "X"}
+           "dozens of": "X", "tens of": "X", "seventeen": 17, "eighteen": 18, "nineteen": 19, "seventy": 70,
+           "eighty": 80, "ninety": 90}
+#: "twenty-five", "thirty one"
+NUMBERS.update({f"{tens}{sep}{unit}": NUMBERS[tens] + NUMBERS[unit]
+                for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+                for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+                for sep in ("-", " ")})
 
 UNITS = {"year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W", "day": "D",
          "days": "D", "hour": "H", "hours": "H", "minute": "MIN", "minutes": "MIN", "second": "S",

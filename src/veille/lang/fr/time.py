@@ -23,7 +23,15 @@ NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "si
            "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
            "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
            "cent": 100, "quelques": "X", "plusieurs": "X", "des": "X", "de nombreuses": "X",
-           "de nombreux": "X", "dizaines d’": "X", "dizaines d'": "X"}
+           "de nombreux": "X", "dizaines d’": "X", "dizaines d'": "X", "dix-sept": 17, "dix-huit": 18,
+           "dix-neuf": 19, "soixante-dix": 70, "quatre-vingts": 80, "quatre-vingt-dix": 90}
+#: "vingt-cinq", "trente et un", "soixante-douze"
+_UNITS_2_9 = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
+NUMBERS.update({f"{tens}{sep}{unit}": NUMBERS[tens] + NUMBERS[unit]
+                for tens in ("vingt", "trente", "quarante", "cinquante", "soixante")
+                for unit, sep in [("un", " et "), *((u, "-") for u in _UNITS_2_9)]})
+NUMBERS.update({f"soixante-{u}": 60 + NUMBERS[u] for u in ("onze", "douze", "treize", "quatorze", "quinze",
+                                                           "seize")})
 
 #: unit words -> TIMEX3 unit (DE decade, CE century; H, MIN, S are time units)
 UNITS = {"an": "Y", "ans": "Y", "année": "Y", "années": "Y", "mois": "M", "semaine": "W", "semaines": "W",
