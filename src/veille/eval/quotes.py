@@ -218,16 +218,32 @@ def evaluate(corpus: Path, subset: int | None = None, news: bool = True,
         quoted, every = polnear_dev(corpus, subset)
         ds = "polnear/dev" + (f"[:{subset}]" if subset else "")
         rows += [Row(ds, "quoted-content F1", quoted.f1(), quoted.gold),
-                 Row(ds, "speaker right", _ratio(quoted.speaker_right, quoted.with_source), quoted.with_source),
+                 Row(ds, "speaker right", _ratio(quoted.speaker_right, quoted.with_source),
+                     quoted.with_source),
                  Row(ds, "all attributions F1", every.f1(), every.gold),
-                 Row(ds, "all speaker right", _ratio(every.speaker_right, every.with_source), every.with_source)]
+                 Row(ds, "all speaker right", _ratio(every.speaker_right, every.with_source),
+                     every.with_source)]
     if news:
         by_lang, misses = news_dev_gold(corpus)
         for lang, c in sorted(by_lang.items()):
             rows += [Row(f"news/dev-gold {lang}", "direct-quote F1", c.f1(), c.gold),
-                     Row(f"news/dev-gold {lang}", "speaker accuracy", _ratio(c.speaker_right, c.found), c.found)]
+                     Row(f"news/dev-gold {lang}", "speaker accuracy", _ratio(c.speaker_right, c.found),
+                         c.found)]
     return with_floors(NAME, rows), misses
 
 
 def _ratio(a: int, b: int) -> float:
     return a / b if b else 0.0
+
+
+def corpus_sha1(corpus: Path) -> dict[str, str]:
+    """Checksums of the gold data the floors were measured on: dev-gold and PolNeAR dev's annotations."""
+    import hashlib
+
+    dev = hashlib.sha1()
+    base = corpus / "quotes" / "polnear" / "data" / "dev"
+    for path in sorted(base.rglob("*")):
+        if path.is_file():
+            dev.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
+    gold = hashlib.sha1((corpus / "news" / "dev-gold.jsonl").read_bytes())
+    return {"news/dev-gold.jsonl": gold.hexdigest(), "quotes/polnear/data/dev": dev.hexdigest()}

@@ -52,7 +52,7 @@ def extract_quotes(article: Article, doc, words) -> list[Quote]:
     for m in marked:
         pieces = _direct_quotes(article, doc, words, m)
         direct += pieces
-        if not pieces and word_count(m.text) >= 2 and not looks_like_title(m.text):
+        if not pieces and word_count(m.text) >= 1 and not looks_like_title(m.text):
             short.append(m)
     _inherit_speakers(article, direct)
     for q in direct:
@@ -71,7 +71,8 @@ def _direct_quotes(article: Article, doc, words, m: Marked) -> list[Quote]:
     split = inner_incise(doc, m.start, m.end, words.CUE_VERBS)
     if split is not None:
         verb, pieces = split
-        out = [Quote(start=s, end=e, text=article.text[s:e], kind="direct", confidence=0.9) for s, e in pieces]
+        out = [Quote(start=s, end=e, text=article.text[s:e], kind="direct", confidence=0.9)
+               for s, e in pieces]
         for q in out:
             _attach_speaker(article, q, verb, words, outside=(q.start, q.end))
         return out

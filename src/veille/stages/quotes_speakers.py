@@ -80,15 +80,21 @@ def signature_speaker(names: list) -> Speaker:
 
 
 def _parsed_subjects(verb, pronouns: dict[str, str]):
+    doc = verb.doc
+    for k in range(max(0, verb.i - 3), min(len(doc), verb.i + 3)):
+        if doc[k].text.startswith("-") and pronoun_of(doc[k], pronouns):
+            yield doc[k]  # "a-t-elle précisé", "dit-il": an inverted clitic is the subject
     head = verb
-    while head.dep_ in _SHARES_SUBJECT and head.head.i != head.i and not _has_subject(head):
+    while head.dep_ in _SHARES_SUBJECT and head.head.i != head.i and not _has_subject(head) \
+            and (head.dep_ == "conj" or not any(c.dep_.startswith("aux") for c in head.children)):
+        # "…, adding that" shares its head's subject; "…, a rapporté le FT" has its own, inverted
         head = head.head  # "Poutine a accusé ... et a déclaré que", "…, adding that": the subject is shared
     for t in list(verb.children) + ([] if head.i == verb.i else list(head.children)):
         if t.text.lower() == "-t":
             continue  # the euphonic t of "a-t-il"
         if t.dep_.startswith("nsubj") or t.dep_ == "expl:subj" or t.dep_ == "csubj":
             yield t
-        elif t.text.startswith("-") and pronoun_of(t, pronouns) and (t.i < verb.i or t.i - verb.i <= 2):
+        elif t.text.startswith("-") and pronoun_of(t, pronouns) and t.i - verb.i <= 2:
             yield t  # "a-t-il ajouté", "souligne-t-elle": the clitic hangs off the auxiliary or the verb
 
 
@@ -206,7 +212,8 @@ def antecedent(article: Article, before: int, number: str, max_back: int = 3000,
 
 
 def resolve(article: Article, speaker: Speaker, pronouns: dict[str, str], anchor: int,
-            genders: dict[str, str] | None = None, pronoun_genders: dict[str, str] | None = None) -> str | None:
+            genders: dict[str, str] | None = None,
+            pronoun_genders: dict[str, str] | None = None) -> str | None:
     """The entity id for a speaker span; pronouns go to their antecedent before ``anchor``, of the
     pronoun's gender when the entity's is known."""
     number = pronoun_of(speaker.head, pronouns)
@@ -229,7 +236,8 @@ def governing_subject(doc, start: int, end: int, pronouns: dict[str, str]) -> Sp
         tok = tok.head
         if start <= tok.idx < end:
             continue
-        subj = next((c for c in tok.children if c.dep_.startswith("nsubj") and not start <= c.idx < end), None)
+        subj = next((c for c in tok.children
+                     if c.dep_.startswith("nsubj") and not start <= c.idx < end), None)
         if subj is not None:
             if pronouns.get(subj.text.lower()) == "none" or _is_time(subj):
                 return None

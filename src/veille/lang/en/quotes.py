@@ -44,7 +44,8 @@ LEAD_INS = ()
 PRONOUN_GENDERS = {"he": "Masc", "she": "Fem"}
 
 #: honorifics that give a person's gender (Universal Dependencies values)
-HONORIFICS = {"mrs": "Fem", "mrs.": "Fem", "ms": "Fem", "ms.": "Fem", "miss": "Fem", "madam": "Fem", "mr": "Masc", "mr.": "Masc", "sir": "Masc"}
+HONORIFICS = {"mrs": "Fem", "mrs.": "Fem", "ms": "Fem", "ms.": "Fem", "miss": "Fem", "madam": "Fem",
+              "mr": "Masc", "mr.": "Masc", "sir": "Masc"}
 
 
 def derive_lemmas(path: str) -> list[str]:

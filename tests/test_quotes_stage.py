@@ -1,0 +1,103 @@
+"""The quotes stage on the seed page and on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+FR_TEXT = (
+    "Paris : La ministre Claire Dumont a rencontré mardi les syndicats.\n\n"
+    "« Nous ne reculerons pas sur l’essentiel », a déclaré Claire Dumont devant la presse. "
+    "Elle a ajouté que le calendrier serait tenu.\n\n"
+    "« Le dialogue reste ouvert, a-t-elle précisé. Mais il faudra des efforts. »\n\n"
+    "Un responsable syndical a estimé que la réunion était “décevante” et sans résultat.\n\n"
+    "Les syndicats dénoncent “l’austérité” depuis des mois.\n"
+)
+EN_TEXT = (
+    "WASHINGTON (Agency) - Senator John Carter met the governors on Monday.\n\n"
+    "“We are not going to give up on this bill,” Carter said. “It matters too much.”\n\n"
+    "The White House said the president would sign the measure if it passed.\n\n"
+    "“The numbers do not add up,” said a spokesperson for the budget office.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def fr_article(analyze):
+    return analyze(FR_TEXT, lang="fr")
+
+
+@pytest.fixture(scope="module")
+def en_article(analyze):
+    return analyze(EN_TEXT, lang="en")
+
+
+def by_text(article, start: str):
+    return next(q for q in article.quotes if q.text.startswith(start))
+
+
+def speaker_name(article, q) -> str | None:
+    ent = article.entity(q.speaker)
+    return ent.name if ent else None
+
+
+def test_quotes_spans_lie_in_the_text(fr_article, en_article):
+    for art in (fr_article, en_article):
+        assert art.quotes
+        assert art.check_spans() == []
+
+
+def test_quotes_inverted_cue_names_the_speaker(fr_article):
+    q = by_text(fr_article, "Nous ne reculerons pas")
+    assert q.kind == "direct"
+    assert q.cue.text == "a déclaré"
+    assert q.speaker_mention.text == "Claire Dumont"
+    assert "Dumont" in (speaker_name(fr_article, q) or "")
+
+
+def test_quotes_incise_inside_marks_splits_and_resolves_pronoun(fr_article):
+    first = by_text(fr_article, "Le dialogue reste ouvert")
+    second = by_text(fr_article, "Mais il faudra des efforts")
+    assert first.text == "Le dialogue reste ouvert"
+    assert first.speaker_mention.text == "elle" and second.speaker_mention.text == "elle"
+    assert "Dumont" in (speaker_name(fr_article, first) or "")
+
+
+def test_quotes_indirect_speech_with_pronoun_subject(fr_article):
+    q = by_text(fr_article, "le calendrier serait tenu")
+    assert q.kind == "indirect"
+    assert "Dumont" in (speaker_name(fr_article, q) or "")
+
+
+def test_quotes_unnamed_speaker_keeps_mention(fr_article, en_article):
+    q = next(q for q in fr_article.quotes if "réunion était" in q.text)
+    assert q.kind == "mixed" and q.speaker is None
+    assert q.speaker_mention.text.startswith("Un responsable")
+    spokes = by_text(en_article, "The numbers do not add up")
+    assert spokes.speaker_mention.text.startswith("a spokesperson")
+
+
+def test_quotes_scare_quotes_are_not_quotes(fr_article):
+    assert not any(q.text.strip("“”") in ("l’austérité", "décevante") for q in fr_article.quotes)
+
+
+def test_quotes_english_split_quote_shares_speaker(en_article):
+    first = by_text(en_article, "We are not going to give up")
+    second = by_text(en_article, "It matters too much")
+    assert first.speaker_mention.text == "Carter"
+    assert second.speaker_mention == first.speaker_mention
+    assert "Carter" in (speaker_name(en_article, first) or "")
+
+
+def test_quotes_seed_direct_quotes_attributed_to_putin(seed_record):
+    direct = [q for q in seed_record.quotes if q.kind == "direct"]
+    assert len(direct) == 5
+    assert all(speaker_name(seed_record, q) == "Vladimir Putin" for q in direct)
+    ajoute = [q for q in direct if q.cue and q.cue.text == "a-t-il ajouté"]
+    assert len(ajoute) == 2 and all(q.speaker_mention.text == "il" for q in ajoute)
+    assert not any(q.text in ("l’Occident", "clubs exclusifs") for q in seed_record.quotes)
+
+
+def test_quotes_seed_indirect_speech_by_description(seed_record):
+    q = next(q for q in seed_record.quotes if q.text.startswith("Moscou avait déjà transféré"))
+    assert q.kind == "indirect"
+    assert q.speaker_mention.text == "Le dirigeant russe"
+    assert speaker_name(seed_record, q) == "Vladimir Putin"

@@ -1,0 +1,51 @@
+"""The sources stage: content credited to outlets, agencies, bodies and documents."""
+
+from __future__ import annotations
+
+import pytest
+
+FR_TEXT = ("Le gouvernement prépare une réforme des retraites, selon l’Agence France-Presse.\n\n"
+           "« Nous irons jusqu’au bout », a affirmé Jean Martin, cité par Le Monde.\n")
+EN_TEXT = ("Geneva talks end without a deal\n\n"
+           "The talks between the two delegations collapsed late on Tuesday after a long day of meetings, "
+           "according to Reuters.\n\n"
+           "No date has been set for another round of negotiations in the Swiss city, the BBC reported.\n")
+
+
+@pytest.fixture(scope="module")
+def fr_article(analyze):
+    return analyze(FR_TEXT, lang="fr")
+
+
+def test_sources_selon_credits_the_sentence(fr_article):
+    att = next(a for a in fr_article.attributions if a.cue.text.startswith("selon"))
+    assert "Agence France-Presse" in att.source_text
+    assert att.scope.text.startswith("Le gouvernement prépare une réforme")
+
+
+def test_sources_cite_par_gives_quote_its_outlet(fr_article):
+    att = next(a for a in fr_article.attributions if a.cue.text.startswith("cité par"))
+    assert att.source_text == "Le Monde"
+    q = next(q for q in fr_article.quotes if q.text.startswith("Nous irons"))
+    assert att.scope.start == q.start
+    if att.source is not None:
+        assert q.source == att.source
+
+
+def test_sources_english_according_to_and_reported(analyze):
+    art = analyze(EN_TEXT, lang="en")
+    texts = {a.source_text for a in art.attributions}
+    assert "Reuters" in texts
+    assert any("BBC" in t for t in texts)
+    assert art.check_spans() == []
+
+
+def test_sources_seed_attributions(seed_record):
+    got = {(a.cue.text, a.source_text) for a in seed_record.attributions}
+    assert ("a rapporté Les actualites", "Les actualites") in got
+    kremlin = next(a for a in seed_record.attributions if "Kremlin" in a.source_text)
+    assert kremlin.source is not None  # the document's author is linked
+    ft = [a for a in seed_record.attributions if "Financial Times" in a.source_text]
+    assert len(ft) == 3 and len({a.source for a in ft}) == 1
+    relayed = next(q for q in seed_record.quotes if q.text.startswith("Ils ont [tactical"))
+    assert relayed.source == ft[0].source and relayed.speaker != relayed.source
