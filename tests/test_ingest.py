@@ -97,6 +97,17 @@ def test_events_command_reads_the_store_with_db(tmp_path):
     assert run("events", "--db", db, "some/page.html").exit_code == 2
 
 
+def test_quotes_command_reads_the_store_with_db(tmp_path):
+    db = str(tmp_path / "v.sqlite")
+    with open_store(db) as store:
+        store.put_many(list(generate_articles(10)))
+    out = run("quotes", "--db", db, "--speaker", "doubenko", "--kind", "direct", "--format", "ndjson")
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert rows and {r["speaker"]["name"] for r in rows} == {"Yaroslav Dubenko"}
+    assert run("quotes", "--db", db, "--kind", "indirect").stdout == ""
+
+
 def _count(db: Path) -> int:
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:

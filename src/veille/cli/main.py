@@ -18,7 +18,7 @@ from .eval import eval_group
 from .quotes import quotes_cmd
 from .events import events_cmd
 from .ingest import ingest_cmd
-from .search import events_store_mode, search_cmd, with_db
+from .search import events_store_mode, quotes_store_mode, search_cmd, with_db
 from .serve import serve_cmd
 
 
@@ -36,7 +36,7 @@ def cli(verbose: int) -> None:
 cli.add_command(analyze_cmd)
 cli.add_command(demo_cmd)
 cli.add_command(eval_group)
-cli.add_command(quotes_cmd)
+cli.add_command(with_db(quotes_cmd, quotes_store_mode))  # --db: the store-backed mode (cli/search.py)
 cli.add_command(with_db(events_cmd, events_store_mode))  # --db: the store-backed mode (cli/search.py)
 cli.add_command(ingest_cmd)
 cli.add_command(search_cmd)

@@ -75,17 +75,20 @@ def event_line(e: EventView) -> str:
 
 def quotes_from_store(db: str | None, *, speaker: str | None = None, about: str | None = None,
                       text: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                      limit: int = 100, fmt: str = "text") -> int:
+                      kinds: Iterable[str] = (), limit: int = 100, fmt: str = "text") -> int:
     """``veille quotes --db URL --speaker NAME``: stored quotes by speaker (any spelling or language),
-    about an entity, or with words. Returns how many were printed."""
+    about an entity, or with words, newest first; ``kinds`` keeps only direct/indirect/mixed ones.
+    Returns how many were printed."""
+    kinds = set(kinds)
     with open_store(db) as store:
         try:
             page = store.quotes(speaker=speaker, about=about, text=text, date_from=date_from, date_to=date_to,
-                                limit=limit)
+                                limit=limit if not kinds else 1000)
         except QueryError as err:
             raise click.BadParameter(str(err), param_hint="--text") from err
-    emit(page.items, fmt, quote_line)
-    return len(page.items)
+    items = [q for q in page.items if not kinds or q.kind in kinds][:limit]
+    emit(items, fmt, quote_line)
+    return len(items)
 
 
 def events_from_store(db: str | None, *, actor: str | None = None, types: Iterable[str] = (),
@@ -127,6 +130,13 @@ def with_db(command: click.Command, from_store: Callable[..., int]) -> click.Com
 
     command.callback = callback
     return command
+
+
+def quotes_store_mode(db: str | None, *, speaker=None, kind=(), fmt="text", **_ignored) -> int:
+    """``veille quotes --db``: the options of the PATH mode that mean something over the store."""
+    if speaker is not None and not speaker.strip():
+        raise click.BadParameter("the speaker name is empty", param_hint="--speaker")
+    return quotes_from_store(db, speaker=speaker, kinds=kind, fmt=fmt)
 
 
 def events_store_mode(db: str | None, *, actor=None, types=(), fmt="text", **_ignored) -> int:
