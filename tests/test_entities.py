@@ -50,6 +50,8 @@ def kb() -> KnowledgeBase:
         _e("Q22686", "Donald Trump", "PER", {"*": ("Donald Trump",)},
            roles=(Role("head_of_state", us, "2017-01-20", "2021-01-20"),
                   Role("head_of_state", us, "2025-01-20"))),
+        _e("Q57602", "Jens Stoltenberg", "PER", {"*": ("Jens Stoltenberg",)},
+           roles=(Role("secretary_general", "Q7184", "2014-10-01", "2024-10-01"),)),
         _e("veille:iskander", "9K720 Iskander", "WEAPON", {"*": ("Iskander", "9K720 Iskander")}),
     ])
 
@@ -216,3 +218,12 @@ def test_entities_former_holder_is_never_the_one_in_office(kb):
     assert next(m for m in mentions if m.how == "description").entity_id == "Q23530"
     ents, mentions = _run("L’ancien président russe a parlé hier soir.", "fr", kb, "2023-03-26")
     assert not [m for m in mentions if m.how == "description"]
+
+
+def test_entities_role_of_an_organisation(kb):
+    ents, mentions = _run("Le secrétaire général de l’OTAN a salué la décision.", "fr", kb, "2023-03-26")
+    assert [(m.text, m.entity_id) for m in mentions if m.how == "description"] == [
+        ("Le secrétaire général de l’OTAN", "Q57602")]
+    ents, mentions = _run("NATO's secretary general welcomed the decision.", "en", kb, "2023-03-26")
+    assert [(m.text, m.entity_id) for m in mentions if m.how == "description"] == [
+        ("NATO's secretary general", "Q57602")]

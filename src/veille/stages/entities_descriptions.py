@@ -39,7 +39,9 @@ def _role_re(words) -> re.Pattern:
 
 def _roles_of(words, phrase: str) -> tuple[str, ...]:
     role = next(r for p, r in words.ROLE_NOUNS.items() if fold(p) == phrase)
-    return (role, "head_of_government") if role == "head_of_state" else (role,)
+    # "président" is the head of state, else the head of government where the president is not the
+    # leader, else the "president" of an organisation ("le président de la Commission européenne")
+    return (role, "head_of_government", "president") if role == "head_of_state" else (role,)
 
 
 def find_descriptions(text: str, words, kb, lang: str, cands: list[Candidate]) -> list[Description]:
@@ -75,7 +77,7 @@ def _country_after(text, m, kb, lang, by_start):
     of = re.match(r"[ \u00a0]+(?:de la|de l['’]|du|des|d['’]|of(?: the)?)[ \u00a0]*", rest, re.IGNORECASE)
     if of:
         c = by_start.get(m.end() + of.end())
-        if c is not None and c.entity_id and _states([kb.get(c.entity_id)]):
+        if c is not None and c.entity_id and _bodies([kb.get(c.entity_id)]):
             return m.start(), c.end, c.entity_id
     return None
 
@@ -87,10 +89,19 @@ def _country_before(text, m, kb, lang, by_end):
     if not adj:
         return None
     c = by_end.get(adj.start() + len(adj.group(1)))
-    if c is not None and c.start == adj.start() and c.entity_id and _states([kb.get(c.entity_id)]):
+    possessive = re.search(r"['’]s[ \u00a0]+$", before)  # "Russia's president", "NATO's secretary general"
+    if c is None and possessive:
+        c = by_end.get(possessive.start())
+    if c is not None and c.entity_id and _bodies([kb.get(c.entity_id)]) and (
+            c.start == adj.start() or possessive):
         return c.start, m.end(), c.entity_id
     states = _states(kb.by_adjective(adj.group(1), lang) or kb.by_adjective(adj.group(1)))
     return (adj.start(), m.end(), states[0]) if states else None
+
+
+def _bodies(ents) -> list[str]:
+    """States and organisations: what a role can be held of ("secrétaire général de l’Otan")."""
+    return [e.id for e in ents if e is not None and str(e.type).upper() in ("GPE", "ORG")]
 
 
 def _states(ents) -> list[str]:

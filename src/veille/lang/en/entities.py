@@ -22,6 +22,12 @@ ROLE_NOUNS = {
     "secretary of state": "foreign_minister", "top diplomat": "foreign_minister",
     "defence minister": "defence_minister", "defense minister": "defence_minister",
     "defence secretary": "defence_minister", "defense secretary": "defence_minister",
+    "secretary general": "secretary_general", "secretary-general": "secretary_general",
+    "finance minister": "finance_minister", "treasury secretary": "finance_minister",
+    "interior minister": "interior_minister", "home secretary": "interior_minister",
+    "vice president": "vice_president", "vice-president": "vice_president",
+    "supreme leader": "supreme_leader",
+    "army chief": "chief_of_general_staff", "chief of the general staff": "chief_of_general_staff",
 }
 
 #: words before a place that make it a place, never an actor ("in Moscow", "at the White House")

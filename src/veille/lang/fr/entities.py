@@ -24,6 +24,13 @@ ROLE_NOUNS = {
     "chef de la diplomatie": "foreign_minister", "ministre des affaires étrangères": "foreign_minister",
     "ministre des affaires etrangeres": "foreign_minister",
     "ministre de la défense": "defence_minister", "ministre des armées": "defence_minister",
+    "secrétaire général": "secretary_general", "secrétaire générale": "secretary_general",
+    "ministre des finances": "finance_minister", "ministre de l'économie": "finance_minister",
+    "ministre de l’économie": "finance_minister", "ministre de l'intérieur": "interior_minister",
+    "ministre de l’intérieur": "interior_minister", "vice-président": "vice_president",
+    "vice-présidente": "vice_president", "guide suprême": "supreme_leader",
+    "chef d'état-major": "chief_of_general_staff", "chef d’état-major": "chief_of_general_staff",
+    "porte-parole de la diplomatie": "foreign_ministry_spokesperson",
 }
 
 #: words before a place that make it a place, never an actor ("à Moscou", "au Kremlin")
