@@ -67,9 +67,11 @@ def find_candidates(text: str, module: ModuleType) -> list[Candidate]:
                 found.append(Candidate(kind, m.start(), end, text[m.start():end], groups, split))
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[Candidate] = []
+    taken = bytearray(len(text))  # characters already covered by a longer expression
     for cand in found:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+        if taken.find(1, cand.start, cand.end) < 0:
             kept.append(cand)
+            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     out = [part for cand in kept for part in _range_parts(cand, text)]
     return sorted(out, key=lambda c: c.start)
 
