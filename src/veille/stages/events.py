@@ -2,8 +2,9 @@
 
 The parse is coded sentence by sentence (``events_coder``); the parties found there become entity ids
 through the page's mentions (``events_parties``); each event's time is a timex of its sentence. An event
-is kept only when at least one party is known: a trigger word with nobody attached says little, and
-precision matters on real pages ("la crise", "une offensive" in passing are not events of the page).
+is kept only when at least one party is a political one (a state or place, or an actor the knowledge base
+knows): a trigger word with nobody attached says little, and precision matters on real pages ("une
+offensive" in passing, a hockey player who "sends" a pass are not events of the page).
 
 >>> # veille.analyze_text("La Biélorussie a aidé la Russie à lancer l'invasion de l'Ukraine.").events
 """
@@ -76,7 +77,9 @@ def _to_event(c: Coded, sent, article: Article, parties: Parties, lex: Lexicon,
     location = _place(c, parties, {actor, recipient})
     if c.kind in ("alleged", "demand") and not (actor and recipient):
         return None
-    if not (actor or recipient or location):
+    if not any(parties.political(x) for x in (actor, recipient, location)):
+        return None
+    if c.kind == "noun" and parties.names_something(c.trigger):
         return None
     timex = _timex(c, sent, article)
     aux = _aux(c, sent, article, timex, lex)

@@ -60,7 +60,7 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lemma_.lower() in lex.nouns):
             if (tok.head.lemma_.lower(), tok.lemma_.lower()) in lex.verb_object:
                 continue  # "sign an agreement", "block roads": the verb and its object make one event
-            trig = lex.noun_trigger(tok)
+            trig = None if _classifier(tok) else lex.noun_trigger(tok)
             if trig:
                 ev = _noun_event(tok, trig, lex)
                 out.append(ev)
@@ -111,6 +111,14 @@ def _without_echoes(events: list[Coded]) -> list[Coded]:
             gov.recipients += e.recipients  # "accepté de transférer les armes à la Russie": to Russia
             gov.places += e.places
     return kept
+
+
+def _classifier(tok) -> bool:
+    """A trigger noun that only classifies another noun ("avions de combat", "combat aircraft")."""
+    if tok.dep_ == "compound":
+        return True
+    return (tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in tok.children)
+            and any(c.dep_ == "case" and c.lower_ in ("de", "d'", "d’") for c in tok.children))
 
 
 def _purpose(tok) -> bool:

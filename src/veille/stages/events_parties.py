@@ -81,6 +81,19 @@ class Parties:
                     todo.append(c)
         return sorted(out, key=lambda t: (t is not tok, t.i))
 
+    def political(self, entity_id: str | None) -> bool:
+        """Whether a party makes an event political news: a state or place, or anything the knowledge base
+        knows (states, organisations, office holders, armed forces), not an unknown person or club (a
+        hockey player who "sends" a pass)."""
+        ent = self.entities.get(entity_id) if entity_id else None
+        if ent is None:
+            return False
+        return ent.type in _STATE_TYPES or (self.kb is not None and self.kb.get(entity_id) is not None)
+
+    def names_something(self, tok) -> bool:
+        """Whether a token lies inside a name ("Rassemblement national" is a party, not a rally)."""
+        return bool(self.at(tok.idx, tok.idx + len(tok.text)))
+
     def as_party(self, entity_id: str) -> str:
         """An entity id as PLOVER codes it: a person with a known nationality stands for the country."""
         ent = self.entities.get(entity_id)

@@ -50,8 +50,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     **_table("MOBILIZE", None, "mobilize mobilise deploy mass station amass reinforce"),
     **_table("COERCE", "arrest", "arrest detain jail imprison apprehend round_up"),
     **_table("COERCE", "seize", "seize confiscate raid search"),
-    **_table("COERCE", "restrict", "restrict block blockade prevent suppress repress crack_down cordon_off "
-                                   "close"),
+    **_table("COERCE", "restrict", "restrict block blockade prevent suppress repress crack_down cordon_off"),
     **_table("COERCE", "ban", "ban outlaw"),
     **_table("COERCE", "censor", "censor"),
     **_table("COERCE", "deport", "deport evict"),
@@ -62,6 +61,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     **_table("ASSAULT", "aerial", "bomb"),
     **_table("ASSAULT", "abduct", "kidnap abduct hijack"),
     **_table("ASSAULT", "beat", "beat beat_up"),
+    **_table("ASSAULT", "primitive", "hack_to"),
     **_table("ASSAULT", "sexual", "abuse rape"),
     **_table("ASSAULT", "firearms", "fire_at fire_on"),
     **_table("ASSAULT", "torture", "torture"),
