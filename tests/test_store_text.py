@@ -1,0 +1,59 @@
+"""Property tests for what the store does with text it does not control: search strings from anyone,
+names in any script, snippets cut from any body."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from veille.store import QueryError, open_store
+from veille.store.sqlite import fts5_query
+from veille.store.synthetic import generate_articles
+from veille.store.text import fold, fold_same_length, name_key, parse_query, snippet
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    s = open_store(str(tmp_path_factory.mktemp("prop") / "p.sqlite"))
+    s.put_many(list(generate_articles(20)))
+    yield s
+    s.close()
+
+
+@given(TEXT)
+def test_a_search_string_parses_to_plain_words_or_a_query_error(raw):
+    try:
+        query = parse_query(raw)
+    except QueryError:
+        return
+    assert all(re.fullmatch(r"[^\W_]+", w) for w in query.words)
+    assert '"' not in fts5_query(query).replace('" "', "").strip('"')
+
+
+@settings(max_examples=60, deadline=None)
+@given(TEXT)
+def test_any_search_string_gives_results_or_a_query_error(store, raw):
+    for search in (store.search, lambda t: store.quotes(text=t), store.resolve_entities):
+        try:
+            search(raw)
+        except QueryError:
+            pass
+
+
+@given(TEXT)
+def test_folding_for_snippets_keeps_offsets(raw):
+    assert len(fold_same_length(raw)) == len(raw)
+    assert name_key(raw) == " ".join(name_key(raw).split())
+    assert fold(fold(raw)) == fold(raw)
+
+
+@given(st.text(min_size=1, max_size=400), st.sampled_from(["paris", "élysée", "2023", "nuclear"]))
+def test_snippet_highlights_lie_inside_the_snippet(body, word):
+    text, marks = snippet(body + " " + word.upper() + " " + body, parse_query(word), width=80)
+    assert marks and all(0 <= a < b <= len(text) for a, b in marks)
+    assert all(fold(text[a:b]) == fold(word) for a, b in marks)
