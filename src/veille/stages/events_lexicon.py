@@ -17,6 +17,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 _OBJECTS = {"obj", "dobj"}
+_WITH_OBJECT = _OBJECTS | {"dative", "iobj", "nsubjpass", "nsubj:pass"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class Lexicon:
                 return Trigger(*hit)
         if lemma in self.SPEECH_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
             return None
+        if lemma in self.TRANSITIVE_ONLY and not any(c.dep_ in _WITH_OBJECT for c in tok.children):
+            return None  # "while returning home" is no RETREAT, "Keller gave the lead" needs an object
         hit = self.verbs.get(lemma)
         return Trigger(*hit) if hit else None
 

@@ -113,6 +113,9 @@ NOUNS: dict[str, tuple[str, str | None, str]] = {
     **_nouns("ASSAULT", "cleansing", "actor", "cleansing"),
 }
 
+#: verbs that are events only with an object ("return the helicopter", not "return home")
+TRANSITIVE_ONLY = frozenset("return give send ship supply deliver provide free release transfer".split())
+
 #: verb + preposition uses that are figurative, not the act ("fight for gun control", "push for reform" is
 #: not pushing anyone)
 NON_TRIGGERS = frozenset({"fight for", "battle for", "struggle for", "strike out", "shoot for", "fire up"})

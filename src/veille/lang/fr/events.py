@@ -236,6 +236,9 @@ NOUNS: dict[str, tuple[str, str | None, str]] = {
     "rupture": ("SANCTION", "discontinue", "actor"),
 }
 
+#: verbs that are events only with an object ("livrer des armes", not "livrer bataille" on its own)
+TRANSITIVE_ONLY = frozenset({"envoyer", "livrer", "fournir", "transférer", "libérer", "restituer"})
+
 #: verb + preposition uses that are figurative ("se battre pour ses droits", "lutter pour")
 NON_TRIGGERS = frozenset({"battre pour", "lutter pour", "frapper à"})
 
