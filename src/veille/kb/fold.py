@@ -25,8 +25,9 @@ def fold(name: str) -> str:
     >>> fold("l’Élysée"), fold("Asie-Pacifique"), fold("Łukaszenka")
     ("l'elysee", 'asie pacifique', 'lukaszenka')
     """
-    text = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
-    text = unicodedata.normalize("NFKD", "".join(ch for ch in text if not unicodedata.combining(ch)))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name.casefold()
+    if not text.isascii():  # most names are ASCII: skip the Unicode work for them (load time)
+        text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _DOTS.sub("", _APOSTROPHES.sub("'", text))
     return _SEPARATORS.sub(" ", text).strip()
