@@ -196,8 +196,10 @@ def score_news_page(gold: dict, art: Article, counts: Counts) -> list[str]:
     return missed
 
 
-def news_dev_gold(corpus: Path, analyze=None) -> tuple[dict[str, Counts], dict[str, list[str]]]:
-    """Direct quotes and speakers on the dev-gold pages, per language."""
+def news_dev_gold(corpus: Path, analyze=None,
+                  text_only: bool = False) -> tuple[dict[str, Counts], dict[str, list[str]]]:
+    """Direct quotes and speakers on the dev-gold pages, per language (``text_only``: the plain-text
+    renderings only, half the work, for quick gates)."""
     if analyze is None:
         from ..api_functions import analyze as analyze
     gold = [json.loads(line) for line in (corpus / "news" / "dev-gold.jsonl").read_text("utf-8").splitlines()
@@ -205,6 +207,8 @@ def news_dev_gold(corpus: Path, analyze=None) -> tuple[dict[str, Counts], dict[s
     by_lang: dict[str, Counts] = {}
     misses = {}
     for g in gold:
+        if text_only and not g["id"].endswith("-txt"):
+            continue
         art = analyze(corpus / "news" / g["raw_file"])
         misses[g["id"]] = score_news_page(g, art, by_lang.setdefault(g["lang"], Counts()))
     return by_lang, misses

@@ -1,0 +1,46 @@
+"""Gate for ``veille eval quotes``: the floors match the corpus, and a small PolNeAR subset and the
+dev-gold pages stay at their floors (the full PolNeAR dev run belongs to ``veille eval quotes``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from veille.eval import quotes
+
+FLOORS = Path(quotes.__file__).parent / "floors" / "quotes.json"
+
+
+def test_quotes_floors_match_the_corpus(corpus):
+    assert json.loads(FLOORS.read_text())["corpus_sha1"] == quotes.corpus_sha1(corpus)
+
+
+def test_quotes_polnear_reader_counts_quoted_contents(corpus):
+    ann = sorted((corpus / "quotes" / "polnear" / "data" / "dev" / "attributions").glob("*.ann"))[0]
+    gold = quotes.read_ann(ann)
+    assert gold and all(g.content for g in gold)
+    assert any(g.source for g in gold)
+
+
+def test_quotes_polnear_subset_gate(corpus):
+    quoted, every = quotes.polnear_dev(corpus, subset=12)
+    assert quoted.gold > 50
+    assert quoted.f1() >= 0.72
+    assert quoted.speaker_right / quoted.with_source >= 0.68
+    assert every.f1() >= 0.50
+
+
+@pytest.fixture(scope="module")
+def dev_gold_text(corpus):
+    """The dev-gold pages' plain-text renderings scored once (the HTML half runs in ``veille eval``)."""
+    return quotes.news_dev_gold(corpus, text_only=True)[0]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_quotes_dev_gold_text_pages_gate(dev_gold_text, lang):
+    c = dev_gold_text[lang]
+    assert c.gold >= 10
+    assert c.f1() >= 0.90
+    assert c.speaker_right / c.found >= 0.78
