@@ -227,3 +227,9 @@ def test_entities_role_of_an_organisation(kb):
     ents, mentions = _run("NATO's secretary general welcomed the decision.", "en", kb, "2023-03-26")
     assert [(m.text, m.entity_id) for m in mentions if m.how == "description"] == [
         ("NATO's secretary general", "Q57602")]
+
+
+def test_entities_coordinated_capitals_share_the_actor_role(kb):
+    ents, mentions = _run("Moscou et Minsk ont signé un accord sur les armes.", "fr", kb)
+    assert [(m.text, m.entity_id, m.how) for m in mentions] == [
+        ("Moscou", "Q159", "metonymy"), ("Minsk", "Q184", "metonymy")]

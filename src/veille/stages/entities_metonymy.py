@@ -9,6 +9,8 @@ possessor, the source ("selon le Kremlin"), or the complement of an agent noun (
 
 from __future__ import annotations
 
+import re
+
 from .entities_mentions import Candidate
 
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "obl:agent", "agent", "poss"}
@@ -25,8 +27,24 @@ def apply_metonymy(cands: list[Candidate], kb, doc, words) -> None:
         if span is None or _is_place(span, words):
             continue
         if _is_actor(span, words):
-            state = kb.get(ent.stands_for)
-            c.entity_id, c.how, c.label = state.id, "metonymy", state.type
+            _relink(c, kb.get(ent.stands_for))
+    _coordinated(cands, kb, doc.text)
+
+
+def _relink(c: Candidate, state) -> None:
+    c.entity_id, c.how, c.label = state.id, "metonymy", state.type
+
+
+def _coordinated(cands: list[Candidate], kb, text: str) -> None:
+    """"Moscou et Minsk ont signé": places joined by "et"/"and" share their role, whichever one the
+    parse attached to the verb."""
+    for a, b in zip(cands, cands[1:], strict=False):
+        if not re.fullmatch(r"\s*(?:,|et|and|ou|or)\s*", text[a.end:b.start]):
+            continue
+        for one, other in ((a, b), (b, a)):
+            ent = kb.get(one.entity_id) if one.entity_id and one.how == "kb" else None
+            if other.how == "metonymy" and ent is not None and ent.stands_for and kb.get(ent.stands_for):
+                _relink(one, kb.get(ent.stands_for))
 
 
 def _previous_word(span):
@@ -47,6 +65,8 @@ def _is_place(span, words) -> bool:
 
 def _is_actor(span, words) -> bool:
     root = span.root
+    while root.dep_ == "conj" and root.head is not root:  # "Moscou et Minsk ont signé": as the first one
+        root = root.head
     if root.dep_ in _SUBJECT_DEPS:
         return True
     prev = _previous_word(span)
