@@ -203,3 +203,9 @@ def test_time_compound_number_words():
     assert values("pendant vingt-cinq ans et trente et un jours", FR, None) == {
         "vingt-cinq ans et trente et un jours": "P25Y31D"}
     assert values("for twenty-five years", EN, None) == {"twenty-five years": "P25Y"}
+
+
+def test_time_weekday_with_a_date_picks_the_consistent_year():
+    # 6 April was a Thursday in 2023, a Saturday in 2024
+    assert values("jeudi 6 avril", FR, date(2024, 1, 10)) == {"jeudi 6 avril": "2023-04-06"}
+    assert values("6 avril", FR, date(2024, 1, 10)) == {"6 avril": "2024-04-06"}

@@ -22,9 +22,12 @@ def _safe_day(year: int, month: int, day: int) -> date:
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
-def year_for_day(month: int, day: int, anchor: date, tense: str) -> date:
-    """The (month, day) in the year that puts it nearest the anchor, as far as the tense allows."""
+def year_for_day(month: int, day: int, anchor: date, tense: str, weekday: int | None = None) -> date:
+    """The (month, day) in the year that puts it nearest the anchor, as far as the tense allows; a weekday
+    named with it ("jeudi 6 avril") keeps only the years where that day is that weekday, when there is one."""
     options = [_safe_day(anchor.year + k, month, day) for k in (-1, 0, 1)]
+    if weekday is not None and any(d.weekday() == weekday for d in options):
+        options = [d for d in options if d.weekday() == weekday]
     if tense == "past":
         options = [d for d in options if d <= anchor] or options
     elif tense == "future":

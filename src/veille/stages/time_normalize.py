@@ -106,7 +106,8 @@ def _day(groups: dict, ctx: Context) -> Value:
     date(2000, month, day)  # raises on an impossible day (29 février is fine in 2000)
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}" + _part_suffix(groups, ctx))
-    when = year_for_day(month, day, ctx.anchor, ctx.tense)
+    weekday = _lookup(ctx.lang.WEEKDAYS, _word(groups, "weekday")) if groups.get("weekday") else None
+    when = year_for_day(month, day, ctx.anchor, ctx.tense, weekday)
     return Value("DATE", when.isoformat() + _part_suffix(groups, ctx), anchor=_anchor_str(ctx), day=when)
 
 
