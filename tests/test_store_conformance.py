@@ -154,6 +154,8 @@ def test_events_by_actor_type_and_dates(filled):
     assert len(ev) == 1 and ev[0].recipient.name == "Belarus" and ev[0].trigger_text == "déploiement"
     assert filled.events(date_from="2023-03-26").total == 1
     assert filled.events(type="ASSAULT").total == 0
+    assert filled.event_months(actor="Putin") == {"2023-03": 2}
+    assert filled.event_months(actor="Nobody Atall") == {}
 
 
 def test_entity_page_gathers_quotes_events_and_company(filled):

@@ -112,6 +112,8 @@ class EntityDetail(BaseModel):
     quotes_about: Page[QuoteView]
     events: Page[EventView]
     co_mentioned: list[CoMention]
+    quotes_by_month: dict[str, int] = Field(default_factory=dict,
+                                            description="its quotes per month (YYYY-MM, or 'undated')")
 
 
 class Store(ABC):
@@ -165,6 +167,11 @@ class Store(ABC):
     def events(self, *, actor: str | None = None, type: str | None = None, date_from: str | None = None,
                date_to: str | None = None, limit: int = 50, offset: int = 0) -> Page[EventView]:
         """Events where the named entity is actor or recipient, of a PLOVER type, between dates."""
+
+    @abstractmethod
+    def event_months(self, *, actor: str | None = None, type: str | None = None, date_from: str | None = None,
+                     date_to: str | None = None) -> dict[str, int]:
+        """How many events (the same filters as ``events``) fall in each month, YYYY-MM or 'undated'."""
 
     @abstractmethod
     def optimize(self) -> None:

@@ -289,7 +289,10 @@ class SqlStore(Store):
             quotes=self._quotes([entity_id], None, None, None, None, limit, 0),
             quotes_about=self._quotes(None, [entity_id], None, None, None, limit, 0),
             events=self._events([entity_id], None, None, None, limit, 0),
-            co_mentioned=self._co_mentioned(entity_id))
+            co_mentioned=self._co_mentioned(entity_id),
+            quotes_by_month={(m or "undated"): n for m, n in self._rows(
+                "SELECT substr(published, 1, 7) AS m, count(*) FROM quotes WHERE speaker = ? GROUP BY m "
+                "ORDER BY m", (entity_id,))})
 
     def _co_mentioned(self, entity_id: str, limit: int = 15) -> list[CoMention]:
         rows = self._rows(
@@ -346,6 +349,12 @@ class SqlStore(Store):
         return self._events(actors, type, date_from, date_to, limit, offset)
 
     def _events(self, actors, type, date_from, date_to, limit, offset) -> Page[EventView]:
+        where, params, count = self._event_filters(actors, type, date_from, date_to)
+        order = "v.date DESC NULLS LAST, v.article_id, v.idx"
+        return self._page(_EVENT, "FROM events v", where, params, order, limit, offset, _event_view, count)
+
+    def _event_filters(self, actors, type, date_from, date_to) -> tuple[str, list[Any], tuple | None]:
+        """WHERE over events ``v``, its params, and a cheaper count query when one exists."""
         where, params = ["1 = 1"], []
         count = None
         if actors:  # a union of two index lookups rather than an OR over every event
@@ -360,8 +369,16 @@ class SqlStore(Store):
             if value:
                 where.append(cond)
                 params.append(value)
-        return self._page(_EVENT, "FROM events v", " AND ".join(where), params,
-                          "v.date DESC NULLS LAST, v.article_id, v.idx", limit, offset, _event_view, count)
+        return " AND ".join(where), params, count
+
+    def event_months(self, *, actor=None, type=None, date_from=None, date_to=None) -> dict[str, int]:
+        actors = self.resolve_entities(actor) if actor else None
+        if actors == []:
+            return {}
+        where, params, _ = self._event_filters(actors, type, date_from, date_to)
+        rows = self._rows(f"SELECT substr(v.date, 1, 7) AS m, count(*) FROM events v WHERE {where} "
+                          "GROUP BY m ORDER BY m", params)
+        return {(m or "undated"): n for m, n in rows}
 
     def _page(self, select: str, count_from: str, where: str, params: list[Any], order: str, limit: int,
               offset: int, convert: Callable[[tuple], Any], count: tuple[str, list] | None = None) -> Page:

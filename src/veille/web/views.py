@@ -86,22 +86,22 @@ def entities(request: Request):
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
 def entity(request: Request, entity_id: str):
-    detail = _store(request).entity(entity_id, limit=200)
+    detail = _store(request).entity(entity_id, limit=50)
     if detail is None:
         return error_page(request, 404, f"no entity with id {entity_id!r}")
-    by_month = Counter((q.published or "undated")[:7] for q in detail.quotes.items)
-    return _page(request, "entity.html", d=detail, timeline=_bars(by_month))
+    return _page(request, "entity.html", d=detail, timeline=_bars(Counter(detail.quotes_by_month)))
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request):
     p = request.query_params
-    page = _store(request).events(actor=p.get("actor") or None, type=p.get("type") or None,
-                                  date_from=_date(p.get("from"), "from"), date_to=_date(p.get("to"), "to"),
-                                  limit=200, offset=_offset(request))
-    by_month = Counter((e.date or "undated")[:7] for e in page.items)
+    filters = {"actor": p.get("actor") or None, "type": p.get("type") or None,
+               "date_from": _date(p.get("from"), "from"), "date_to": _date(p.get("to"), "to")}
+    s = _store(request)
+    page = s.events(limit=200, offset=_offset(request), **filters)
     types = sorted({e.type for e in page.items})
-    return _page(request, "events.html", page=page, filters=p, timeline=_bars(by_month), types=types)
+    timeline = _bars(Counter(s.event_months(**filters)))
+    return _page(request, "events.html", page=page, filters=p, timeline=timeline, types=types)
 
 
 def _bars(counts: Counter) -> list[tuple[str, int, int]]:
