@@ -32,7 +32,7 @@ from .entities_metonymy import apply_metonymy
 class Entities(Stage):
     name = "entities"
     version = "1"
-    requires = ("doc",)
+    requires = ("text", "lang", "doc")
     assigns = ("entities", "mentions")
 
     def __call__(self, work: Work) -> Work:

@@ -222,7 +222,7 @@ def kb_candidates(text: str, matches: list[KBMatch], kb, words) -> list[Candidat
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """Capitalised words right before and after ("AFP Global News Director"): the KB name is a piece of a
     longer name or title, not a mention of its own."""
-    before = re.search(r"([A-Z][\w.&-]*)[ \u00a0]$", text[max(0, start - 40):start])
+    before = re.search(r"(?<![\w.])([A-Z][\w&-]*)[ \u00a0]$", text[max(0, start - 40):start])
     after = re.match(r"[ \u00a0]([A-Z][\w&-]*)", text[end:end + 40])
     return bool(before and after)
 
