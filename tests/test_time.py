@@ -209,3 +209,10 @@ def test_time_weekday_with_a_date_picks_the_consistent_year():
     # 6 April was a Thursday in 2023, a Saturday in 2024
     assert values("jeudi 6 avril", FR, date(2024, 1, 10)) == {"jeudi 6 avril": "2023-04-06"}
     assert values("6 avril", FR, date(2024, 1, 10)) == {"6 avril": "2024-04-06"}
+
+
+def test_time_business_quarters_and_this_month():
+    assert values("ce mois-ci, au T1 2023, cette année-là, un T2 à louer", FR, date(2023, 5, 2)) == {
+        "ce mois-ci": "2023-05", "T1 2023": "2023-Q1"}
+    assert values("Q3 2022 profits fell this month", EN, date(2023, 5, 2)) == {
+        "Q3 2022": "2022-Q3", "this month": "2023-05"}

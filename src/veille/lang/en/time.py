@@ -49,7 +49,8 @@ PAST_WORDS = ("last", "past", "previous")
 NEXT_WORDS = ("next", "coming")
 THIS_WORDS = ("this",)
 
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "1": 1,
+            "2": 2, "3": 3, "4": 4}
 HALF_WORDS = ("half",)
 QUARTER_WORDS = ("quarter",)
 
@@ -114,6 +115,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("season", rf"(?:(?P<rel>last|next|this)\s+|the\s+)?(?P<season>{{SEASON}})"
                rf"(?:\s+(?:of\s+)?{_YEAR})?(?![\w-])"),
     ("half", rf"(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half(?:\s+of\s+(?:the\s+year|{_YEAR}))?(?![\w-])"),
+    # "Q1 2023": only with its year
+    ("quarter", rf"(?<![\w-])Q(?P<ord>[1-4])\s+{_YEAR}(?![\w-])"),
     ("quarter", rf"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                 rf"(?:\s+of\s+(?:the\s+year|{_YEAR}))?(?![\w-])"),
     # "two years ago", "more than 50 years ago"

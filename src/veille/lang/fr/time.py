@@ -64,7 +64,7 @@ THIS_WORDS = ("ce", "cet", "cette")
 
 #: ordinal words for halves and quarters ("premier semestre", "troisième trimestre")
 ORDINALS = {"premier": 1, "1er": 1, "second": 2, "deuxième": 2, "2e": 2, "troisième": 3, "3e": 3,
-            "quatrième": 4, "4e": 4}
+            "quatrième": 4, "4e": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 HALF_WORDS = ("semestre",)
 QUARTER_WORDS = ("trimestre",)
 
@@ -128,7 +128,8 @@ PATTERNS: list[tuple[str, str]] = [
                 r"(?![\w’'-])"),
     # "la semaine dernière", "le mois prochain", "l'année dernière", "l'an dernier", "cette année"
     ("relunit", r"(?:(?:la|le|l['’])\s*(?P<unit>semaine|mois|année|an)\s+"
-                r"(?P<rel>dernier|dernière|prochain|prochaine|passé|passée)|(?P<this>cette|ce|cet)\s+(?P<unit2>semaine|mois|année))(?![\w-])"),
+                r"(?P<rel>dernier|dernière|prochain|prochaine|passé|passée)"
+                r"|(?P<this>cette|ce|cet)\s+(?P<unit2>semaine|mois|année)(?:-ci)?)(?![\w-])"),
     # "ce week-end", "le week-end dernier"
     ("weekend", r"(?:(?:ce|le)\s+)?week-?end(?:\s+(?P<rel>dernier|prochain))?(?![\w-])"),
     # "ce matin", "ce soir", "cette nuit"
@@ -140,6 +141,8 @@ PATTERNS: list[tuple[str, str]] = [
                rf"(?:\s+{_YEAR}|\s+(?P<rel>dernier|prochain))?(?![\w-])"),
     # "premier semestre", "le troisième trimestre 2023"
     ("half", rf"(?P<ord>premier|1er|second|deuxième|2e)\s+semestre(?:\s+{_YEAR})?(?![\w-])"),
+    # "T1 2023" (business pages): only with its year
+    ("quarter", rf"(?<![\w-])T(?P<ord>[1-4])\s+{_YEAR}(?![\w-])"),
     ("quarter", rf"(?P<ord>premier|1er|deuxième|2e|troisième|3e|quatrième|4e)\s+trimestre"
                 rf"(?:\s+{_YEAR})?(?![\w-])"),
     # "il y a deux ans", "il y a plus d'un an"
