@@ -33,13 +33,18 @@ def eval_pages(ctx, corpus, verbose) -> None:
 @click.option("--subset", type=click.IntRange(min=1), help="Score only the first N ScrapingHub pages.")
 @click.option("--processes", type=click.IntRange(min=1), default=2, show_default=True,
               help="Worker processes.")
+@click.option("-v", "--verbose", is_flag=True, help="List the pages where veille loses to trafilatura alone.")
 @click.pass_context
-def eval_extraction(ctx, corpus, subset, processes) -> None:
+def eval_extraction(ctx, corpus, subset, processes, verbose) -> None:
     """HTML extraction: ScrapingHub shingle F1 and trafilatura's French pages, veille beside trafilatura."""
     from ..eval import extraction
     from ..eval.common import corpus_dir, print_table
 
-    ok = print_table(extraction.evaluate(corpus_dir(corpus), subset=subset, processes=processes))
+    rep = extraction.report(corpus_dir(corpus), subset=subset, processes=processes)
+    ok = print_table(rep.rows)
+    if verbose:
+        for line in rep.misses:
+            click.echo(f"  {line}")
     ctx.exit(0 if ok else 1)
 
 

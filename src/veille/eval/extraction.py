@@ -229,17 +229,63 @@ def score_french(pages: list[Page], outputs: Outputs) -> dict[str, Scores]:
             for name in names}
 
 
-def evaluate(corpus: Path, subset: int | None = None, systems: tuple[str, ...] = tuple(SYSTEMS),
-             processes: int = 2) -> list[Row]:
-    """The table's rows. With ``subset``, only the first ``subset`` ScrapingHub pages are scored (the
-    data set is then named ``scrapinghub[:N]`` and has floors of its own, for the quick test gate)."""
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def shingle_misses(pages: list[Page], outputs: Outputs, against: str, limit: int = 10) -> list[str]:
+    """The pages where veille's shingle F1 falls furthest below ``against``'s, worst first."""
+    gaps = []
+    for p, o in zip(pages, outputs, strict=True):
+        mine, theirs = _f1(*shingle_counts(p.truth, o["veille"])), _f1(*shingle_counts(p.truth, o[against]))
+        if theirs - mine > 0.02:
+            gaps.append((theirs - mine, f"{p.path.name[:16]}  veille {mine:.3f}  {against} {theirs:.3f}"))
+    return [line for _, line in sorted(gaps, reverse=True)[:limit]]
+
+
+def segment_misses(pages: list[Page], outputs: Outputs) -> list[str]:
+    """For each French page, the segments veille's body lacks or wrongly holds."""
+    lines = []
+    for p, o in zip(pages, outputs, strict=True):
+        text = _normalise(o["veille"] or "")
+        lost = [s for s in p.must if _normalise(s) not in text]
+        leaked = [s for s in p.must_not if _normalise(s) in text]
+        if lost or leaked:
+            lines.append(f"{p.path.name}: lost {lost} leaked {leaked}")
+    return lines
+
+
+@dataclass
+class Report:
+    """The table's rows, and (when veille was scored) where it misses."""
+
+    rows: list[Row]
+    misses: list[str]
+
+
+def report(corpus: Path, subset: int | None = None, systems: tuple[str, ...] = tuple(SYSTEMS),
+           processes: int = 2) -> Report:
+    """Extract every page with every chosen system and score them. With ``subset``, only the first
+    ``subset`` ScrapingHub pages are scored (the data set is then named ``scrapinghub[:N]`` and has floors
+    of its own, for the quick test gate)."""
     unknown = sorted(set(systems) - set(SYSTEMS))
     if unknown:
         raise ValueError(f"unknown extractors {unknown}; known: {sorted(SYSTEMS)}")
     sh = scrapinghub_pages(corpus, subset)
     fr = french_pages(corpus)
     outputs = extract_pages(sh + fr, systems, processes)
+    sh_out, fr_out = outputs[:len(sh)], outputs[len(sh):]
     sh_name = f"scrapinghub[:{subset}]" if subset else "scrapinghub"
-    rows = _rows(sh_name, "shingle F1", score_scrapinghub(sh, outputs[:len(sh)]))
-    rows += _rows("trafilatura-eval fr", "segment F1", score_french(fr, outputs[len(sh):]))
-    return with_floors(NAME, rows)
+    rows = _rows(sh_name, "shingle F1", score_scrapinghub(sh, sh_out))
+    rows += _rows("trafilatura-eval fr", "segment F1", score_french(fr, fr_out))
+    misses: list[str] = []
+    if "veille" in systems:
+        against = "traf. precision" if "traf. precision" in systems else None
+        misses = (shingle_misses(sh, sh_out, against) if against else []) + segment_misses(fr, fr_out)
+    return Report(with_floors(NAME, rows), misses)
+
+
+def evaluate(corpus: Path, subset: int | None = None, systems: tuple[str, ...] = tuple(SYSTEMS),
+             processes: int = 2) -> list[Row]:
+    """The table's rows (see :func:`report`)."""
+    return report(corpus, subset, systems, processes).rows
