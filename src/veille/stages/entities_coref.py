@@ -25,7 +25,7 @@ def resolve_people(cands: list[Candidate]) -> None:
     full = [c for c in people if len(c.text.split()) >= 2]
     for c in full:
         if c.entity_id is None:
-            c.entity_id, c.how = local_id("PER", person_key(c.text)), "namekey"
+            c.entity_id, c.how = local_id("PER", person_key(c.text)), "ner"  # the id is the name key's
     _merge_misspellings(full)
     for c in cands:
         if len(c.text.split()) >= 2 or (c.label != "PER" and c.entity_id is not None):
@@ -35,7 +35,7 @@ def resolve_people(cands: list[Candidate]) -> None:
             # a surname spaCy typed ORG or LOC ("Ingram" after "Connor Ingram") is still the person
             c.entity_id, c.how, c.label = match.entity_id, "coref", "PER"
         elif c.entity_id is None and c.label == "PER":
-            c.entity_id, c.how = local_id("PER", surname_key(c.text)), "namekey"
+            c.entity_id, c.how = local_id("PER", surname_key(c.text)), "ner"
 
 
 def _full_name_for(c: Candidate, full: list[Candidate]) -> Candidate | None:
@@ -55,7 +55,7 @@ def _merge_misspellings(full: list[Candidate]) -> None:
     after "Andry Rajoelina", "Ivan Larfarge" for "Ivan Lafarge"). The more frequent spelling's id wins."""
     ids: dict[str, list[Candidate]] = {}
     for c in full:
-        if c.how == "namekey" and c.entity_id:
+        if c.how == "ner" and c.entity_id:
             ids.setdefault(c.entity_id, []).append(c)
     keys = {i: person_key(g[0].text) for i, g in ids.items()}
     order = sorted(ids, key=lambda i: (-len(ids[i]), ids[i][0].start))
