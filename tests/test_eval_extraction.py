@@ -118,3 +118,11 @@ def test_french_pages_hold_the_issue_floor(subset_rows):
     row = subset_rows["trafilatura-eval fr/segment F1 veille"]
     assert row.n == 26
     assert row.ok, f"French segment F1 {row.value:.3f} is below the floor {row.floor:.3f}"
+
+
+def test_bootstrap_gap_is_zero_for_identical_systems_and_signed_otherwise(tmp_path):
+    pages = [extraction.Page(str(i), tmp_path, truth=f"alpha beta gamma delta epsilon {i}") for i in range(6)]
+    outputs = [{"a": p.truth, "b": p.truth, "c": "alpha beta gamma delta"} for p in pages]
+    assert extraction.bootstrap_gap(pages, outputs, "a", "b", rounds=50) == (0.0, 0.0)
+    gap, sd = extraction.bootstrap_gap(pages, outputs, "a", "c", rounds=50)
+    assert gap > 0 and sd >= 0

@@ -21,7 +21,9 @@ import gzip
 import hashlib
 import json
 import multiprocessing
+import random
 import re
+import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -229,6 +231,22 @@ def score_french(pages: list[Page], outputs: Outputs) -> dict[str, Scores]:
             for name in names}
 
 
+def bootstrap_gap(pages: list[Page], outputs: Outputs, a: str, b: str,
+                  rounds: int = 1000) -> tuple[float, float]:
+    """Shingle F1 of ``a`` minus that of ``b``, and the standard deviation of that gap over ``rounds``
+    paired bootstrap resamples of the documents (ScrapingHub reports its ± the same way): a gap smaller
+    than about two deviations is not a measured difference."""
+    counts = [(shingle_counts(p.truth, o[a]), shingle_counts(p.truth, o[b]))
+              for p, o in zip(pages, outputs, strict=True)]
+    gap = shingle_scores(c for c, _ in counts).f1 - shingle_scores(c for _, c in counts).f1
+    rng = random.Random(0)
+    gaps = []
+    for _ in range(rounds):
+        sample = rng.choices(counts, k=len(counts))
+        gaps.append(shingle_scores(c for c, _ in sample).f1 - shingle_scores(c for _, c in sample).f1)
+    return gap, statistics.pstdev(gaps)
+
+
 def _f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
@@ -277,6 +295,10 @@ def report(corpus: Path, subset: int | None = None, systems: tuple[str, ...] = t
     sh_out, fr_out = outputs[:len(sh)], outputs[len(sh):]
     sh_name = f"scrapinghub[:{subset}]" if subset else "scrapinghub"
     rows = _rows(sh_name, "shingle F1", score_scrapinghub(sh, sh_out))
+    if {"veille", "traf. precision"} <= set(systems):
+        gap, sd = bootstrap_gap(sh, sh_out, "veille", "traf. precision")
+        rows += [Row(sh_name, "veille - traf. precision", gap, len(sh)),
+                 Row(sh_name, "  bootstrap sd of that gap", sd, len(sh))]
     rows += _rows("trafilatura-eval fr", "segment F1", score_french(fr, fr_out))
     misses: list[str] = []
     if "veille" in systems:
