@@ -233,3 +233,10 @@ def test_entities_coordinated_capitals_share_the_actor_role(kb):
     ents, mentions = _run("Moscou et Minsk ont signé un accord sur les armes.", "fr", kb)
     assert [(m.text, m.entity_id, m.how) for m in mentions] == [
         ("Moscou", "Q159", "metonymy"), ("Minsk", "Q184", "metonymy")]
+
+
+def test_entities_lone_surname_links_to_kb_person_only_in_context(kb):
+    ents, mentions = _run("Loukachenko a répondu mardi. La Biélorussie reste prudente.", "fr", kb)
+    assert (mentions[0].text, mentions[0].entity_id, mentions[0].how) == ("Loukachenko", "Q6816", "namekey")
+    ents, mentions = _run("Loukachenko a répondu mardi aux journalistes.", "fr", kb)
+    assert mentions[0].entity_id.startswith("L") and mentions[0].how == "ner"

@@ -23,7 +23,7 @@ from .entities_chunks import chunk_candidates
 from .entities_coref import resolve_acronyms, resolve_people, resolve_unknown
 from .entities_descriptions import description_candidates, find_descriptions
 from .entities_filters import promote_people, worth_keeping
-from .entities_linking import link_by_name_key, link_names, record_type
+from .entities_linking import link_by_name_key, link_lone_surnames, link_names, record_type
 from .entities_matcher import matcher_for
 from .entities_mentions import Candidate, kb_candidates, merge, ner_candidates
 from .entities_metonymy import apply_metonymy
@@ -58,6 +58,7 @@ def find_mentions(doc, words, kb, lang: str, published: str | None) -> list[Cand
     cands = worth_keeping(cands, kb, lang, text, words)
     link_by_name_key(cands, kb)
     resolve_people(cands)
+    link_lone_surnames(cands, kb)
     resolve_acronyms(cands, text)
     resolve_unknown(cands)
     apply_metonymy(cands, kb, doc, words)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..kb import fold as kb_fold
 from .entities_matcher import case_fits
 from .entities_mentions import Candidate, _name_like
-from .entities_namekeys import person_key
+from .entities_namekeys import person_key, surname_key
 
 #: KB types -> record types, for a KB that uses finer types than the record
 KB_TYPES = {"COUNTRY": "GPE", "STATE": "GPE", "CITY": "GPE", "TERRITORY": "GPE", "IGO": "ORG", "NGO": "ORG",
@@ -81,6 +81,7 @@ def _pick(ids: tuple[str, ...], kb, ner_label: str | None, cands: list[Candidate
         return None
     agreeing = [i for i in known if type_agrees(ner_label, record_type(kb.get(i).type))]
     on_page = {c.entity_id for c in cands if c.entity_id}
+    on_page |= {kb.get(i).country for i in on_page if kb.get(i) is not None}  # Dublin -> Ireland
     ranked = agreeing + [i for i in known if i not in agreeing]
     return next((i for i in ranked if i in on_page), ranked[0])
 
@@ -104,3 +105,37 @@ def link_by_name_key(cands: list[Candidate], kb) -> None:
             ids = index.get(person_key(c.text), ())
             if len(ids) == 1:
                 c.entity_id, c.how = ids[0], "namekey"
+
+
+@lru_cache(maxsize=4)
+def _surname_keys(kb) -> dict[str, tuple[str, ...]]:
+    """KB people by the transliteration key of their surname (built once per KB)."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for surface, _lang, entity_id in kb.surface_names():
+        ent = kb.get(entity_id)
+        if ent is not None and ent.type == "PER" and len(surface.split()) >= 2:
+            index[surname_key(surface)].add(entity_id)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+def link_lone_surnames(cands: list[Candidate], kb) -> None:
+    """A surname alone that no full name on the page explains ("Loukachenko a répondu") is the one KB
+    person with that surname under any transliteration, when the page also names that person's country or
+    the body they serve ("Martin" on a page about Ireland); otherwise it is left alone."""
+    index = _surname_keys(kb)
+    local = {c.entity_id for c in cands if c.entity_id and len(c.text.split()) >= 2}
+    on_page = {c.entity_id for c in cands if c.entity_id}
+    for c in cands:
+        if c.label != "PER" or c.how != "ner" or " " in c.text or c.entity_id in local or len(c.text) < 4:
+            continue
+        ids = index.get(surname_key(c.text), ())
+        if len(ids) == 1 and _context(kb.get(ids[0])) & on_page:
+            old = c.entity_id
+            for other in cands:
+                if other.entity_id == old and other.how in ("ner", "coref"):
+                    other.entity_id, other.how = ids[0], "namekey"
+
+
+def _context(person) -> set[str]:
+    """The ids a KB person belongs with: their country and what they held office of."""
+    return {x for x in (person.country, *(r.of for r in person.roles)) if x}
