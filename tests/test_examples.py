@@ -118,6 +118,23 @@ def test_removed_furniture_is_recorded_with_a_reason(outcomes, key):
     assert not art.check_spans()
 
 
+@pytest.mark.parametrize(("key", "check"), [_case(k, "removed_keeps_furniture") for k in ARTICLES])
+def test_dropped_furniture_is_kept_in_removed(outcomes, key, check):
+    """What the body drops stays visible in ``removed`` (the issue: every dropped span, with its reason)."""
+    raw = _path(key).read_bytes().decode("utf-8", "replace") if key.endswith(".txt") else None
+    removed = [r.text for r in _article(outcomes, key).removed]
+    furniture = [s for s in EXPECTED[key]["must_not_contain"] if raw is None or s in raw]
+    lost = [s for s in furniture if raw is not None and not any(s in r for r in removed)]
+    assert not lost, f"{key}: dropped without a trace in removed: {lost}"
+
+
+@pytest.mark.parametrize(("key", "check"), [_case(k, "removed_not_body") for k in ARTICLES])
+def test_removed_never_holds_the_body(outcomes, key, check):
+    removed = [r.text for r in _article(outcomes, key).removed]
+    wrongly = [s for s in EXPECTED[key]["must_contain"] if any(s in r for r in removed)]
+    assert not wrongly, f"{key}: body text reported as removed furniture: {wrongly}"
+
+
 @pytest.mark.parametrize("key", [k for k, v in EXPECTED.items() if "error" in v])
 def test_pages_without_an_article_are_refused_with_a_reason(outcomes, key):
     err = outcomes[key].error
