@@ -202,7 +202,7 @@ def test_the_same_page_twice_in_one_batch(store):
     changed = fr_article(FR_TEXT.replace("samedi", "dimanche"))
     assert store.put_many([fr_article(), fr_article(), changed]) == ["ingested", "unchanged", "replaced"]
     assert store.count_articles() == 1 and store.search("dimanche").total == 1
-    assert store.entity("Q7747").entity.n_articles == 1
+    assert store.entity("Q7747").entity.n_articles == 1 and store.entity("Q7747").entity.n_quotes == 1
     assert {c.entity.id: c.n_articles for c in store.entity("Q7747").co_mentioned} == {"Q49304": 1, "Q184": 1}
 
 
@@ -243,6 +243,7 @@ def test_an_older_store_is_migrated_with_its_data(store, monkeypatch):
         "Q7747": 2, "Q49304": 1, "Q1899": 1}
     assert [q.published for q in new.quotes(about="Biélorussie").items] == ["2023-03-25"]
     assert [(e.id, e.n_articles) for e in new.list_entities(limit=2).items] == [("Q184", 2), ("Q7747", 2)]
+    assert new.entity("Q7747").entity.n_quotes == 2
     new.close()
 
 

@@ -118,10 +118,18 @@ CREATE INDEX entities_n_articles ON entities (n_articles, name);
 CREATE INDEX entities_type_n_articles ON entities (type, n_articles)
 """
 
+# Entity lists show how often each entity is quoted: a counter kept at ingest, like n_articles.
+_BOTH_4 = """
+ALTER TABLE entities ADD COLUMN n_quotes INTEGER NOT NULL DEFAULT 0;
+UPDATE entities SET n_quotes = (SELECT count(*) FROM quotes q WHERE q.speaker = entities.id)
+"""
+
 SQLITE: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_SQLITE_1)),
                                  Migration(2, "entity page indexes and co-mention counts", _split(_SQLITE_2)),
-                                 Migration(3, "entity article counts", _split(_BOTH_3)))
+                                 Migration(3, "entity article counts", _split(_BOTH_3)),
+                                 Migration(4, "entity quote counts", _split(_BOTH_4)))
 POSTGRES: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_POSTGRES_1)),
                                    Migration(2, "entity page indexes and co-mention counts",
                                              _split(_POSTGRES_2)),
-                                   Migration(3, "entity article counts", _split(_BOTH_3)))
+                                   Migration(3, "entity article counts", _split(_BOTH_3)),
+                                   Migration(4, "entity quote counts", _split(_BOTH_4)))

@@ -23,6 +23,8 @@ _UPSERT_ENTITY = (f"INSERT INTO entities ({', '.join(ENTITY_COLUMNS)}) VALUES (?
                   "DO UPDATE SET name = excluded.name, type = excluded.type, "
                   "wikidata = COALESCE(excluded.wikidata, entities.wikidata)")
 _COUNT_ENTITY = "UPDATE entities SET n_articles = n_articles + ? WHERE id = ?"
+_COUNT_QUOTES = "UPDATE entities SET n_quotes = n_quotes + ? WHERE id = ?"
+_SPEAKER = COLUMNS["quotes"].index("speaker")
 _UPSERT_PAIR = ("INSERT INTO entity_pairs (entity_id, other_id, n_articles) VALUES (?, ?, ?) "
                 "ON CONFLICT (entity_id, other_id) DO UPDATE SET "
                 "n_articles = entity_pairs.n_articles + excluded.n_articles")
@@ -75,6 +77,9 @@ def write_fresh(store: SqlStore, cur: Any, fresh: list[ArticleRows]) -> None:
         cur.executemany(q(_UPSERT_ENTITY), [entities[i] for i in sorted(entities)])
         counts = Counter(e[0] for rows in fresh for e in rows.entities)
         cur.executemany(q(_COUNT_ENTITY), [(counts[i], i) for i in sorted(counts)])
+    speakers = Counter(q[_SPEAKER] for rows in fresh for q in rows.children.get("quotes", ()) if q[_SPEAKER])
+    if speakers:
+        cur.executemany(q(_COUNT_QUOTES), [(speakers[i], i) for i in sorted(speakers)])
     pairs = Counter(p for rows in fresh for p in rows.pairs)
     if pairs:
         cur.executemany(q(_UPSERT_PAIR), [(a, b, n) for (a, b), n in sorted(pairs.items())])
