@@ -29,4 +29,5 @@ def _later_stages(config: Config) -> list[Stage]:
     from .sources import Sources
     from .time import Time
 
-    return [Entities(), Quotes(), Sources(), Published(), Time(), Events()]
+    # the publication date first: descriptions ("le président russe") name the office holder on that date
+    return [Published(), Entities(), Quotes(), Sources(), Time(), Events()]
