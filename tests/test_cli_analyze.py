@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from veille.cli.main import cli
 from veille.record import Article
@@ -231,3 +233,25 @@ def test_executable_usage_error_exits_2():
     proc = subprocess.run([str(VEILLE), "analyze", "--format", "yaml", "x"], capture_output=True, timeout=120)
     assert proc.returncode == 2
     assert b"Traceback" not in proc.stderr and b"yaml" in proc.stderr
+
+
+# ---------------------------------------------------------------- arbitrary input: a record or a refusal
+
+_SNIPPETS = ["<p>", "</p>", "<html>", "<div class='menu'>", "Lire aussi :", "PARIS (AFP) -", "« ", " »",
+             "“", "”", "Le gouvernement a annoncé mardi un plan.", "The minister said on Tuesday.", "\n\n",
+             " | Site", "\x00", "\ufffd", "é", "2026-03-14", "Accept cookies"]
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(st.binary(max_size=600),
+                 st.lists(st.sampled_from(_SNIPPETS), max_size=40).map(lambda xs: "".join(xs).encode())))
+def test_any_bytes_give_a_record_or_a_typed_refusal(data):
+    import veille
+
+    try:
+        art = veille.analyze_bytes(data, name="<hypothesis>")
+    except veille.InputError as err:
+        assert err.source == "<hypothesis>" and err.reason and err.message
+        return
+    assert art.text and art.check_spans() == []
