@@ -14,7 +14,7 @@ from ..pipeline import Stage, Work
 from ..record import Article, Quote
 from .quotes_cues import cue_after, cue_before, cue_span, dash_signature, inner_incise
 from .quotes_direct import Marked, find_marked, looks_like_title, word_count
-from .quotes_indirect import complement_clauses
+from .quotes_indirect import complement_clauses, fragment_clause
 from .quotes_speakers import cue_subject, entity_genders, governing_subject, resolve, signature_speaker
 
 #: entity genders of the document being processed, keyed by the Doc's id
@@ -154,6 +154,25 @@ def _indirect_quotes(article: Article, doc, words, direct: list[Quote], short: l
         inner += [d for d in direct if c.start <= d.start and d.end <= c.end]
         kind = "mixed" if inner else "indirect"
         q = Quote(start=c.start, end=c.end, text=article.text[c.start:c.end], kind=kind, confidence=0.7)
+        _attach_speaker(article, q, c.verb, words, outside=(c.start, c.end))
+        out.append(q)
+    return out + _fragment_quotes(article, doc, words, direct, short, out)
+
+
+def _fragment_quotes(article: Article, doc, words, direct: list[Quote], short: list[Marked],
+                     clauses: list[Quote]) -> list[Quote]:
+    """Mixed quotes around fragments no reporting verb frames ("called X “disgusting”")."""
+    frags = [(m.start, m.end) for m in short] + [(d.start, d.end) for d in direct if d.cue is None]
+    out: list[Quote] = []
+    for s, e in frags:
+        if any(q.start <= s and e <= q.end for q in clauses + out):
+            continue
+        c = fragment_clause(doc, s, e)
+        if c is None or c.end - c.start <= e - s + 2 or not (c.start <= s and e <= c.end):
+            continue
+        if c.verb.lemma_.lower() not in words.CUE_VERBS | words.NAMING_VERBS:
+            continue  # "wearing jackets marked “PRESS”": a label, not someone's words
+        q = Quote(start=c.start, end=c.end, text=article.text[c.start:c.end], kind="mixed", confidence=0.5)
         _attach_speaker(article, q, c.verb, words, outside=(c.start, c.end))
         out.append(q)
     return out

@@ -83,3 +83,33 @@ def _is_under(tok, verb, head) -> bool:
             return True
         t = t.head
     return False
+
+
+def fragment_clause(doc, start: int, end: int) -> Clause | None:
+    """The clause around a quoted fragment that no reporting verb frames: the verb above it and its
+    arguments up to the fragment ("called half of his supporters “deplorables”", "favors a “strongman
+    approach”"). The verb's subject is the speaker; this is how PolNeAR reads such fragments."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    holder = span.root
+    verb = holder.head
+    for _ in range(6):
+        if verb.pos_ == "VERB" and not start <= verb.idx < end:
+            break
+        if verb.head.i == verb.i:
+            return None
+        holder, verb = verb, verb.head
+    else:
+        return None
+    if verb.pos_ != "VERB" or holder.i < verb.i:
+        return None  # a fragment in the subject ("“Trump exaggerates”, it said") has no such clause
+    right = max(t.i for t in holder.subtree)
+    toks = [t for t in doc[verb.i + 1:right + 1]]
+    while toks and (toks[0].is_punct and not toks[0].is_quote or toks[0].is_space):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct and not toks[-1].is_quote or toks[-1].is_space):
+        toks.pop()
+    if not toks or "\n" in doc.text[toks[0].idx:toks[-1].idx]:
+        return None
+    return Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), verb)

@@ -40,6 +40,13 @@ PRONOUNS = {"he": "sg", "she": "sg", "they": "pl", "it": "it", "we": "none", "i"
 
 LEAD_INS = ()
 
+#: verbs that name or judge with someone else's words ("called X “disgusting”"): a quoted fragment
+#: under one of these (or under a reporting verb) is a mixed quote of the verb's subject
+NAMING_VERBS = frozenset("""
+call describe label dub brand term deem name compare liken accuse blast praise condemn criticize
+criticise hail cite rate refer characterize characterise tout slam decry mock lambaste
+""".split())
+
 #: the gender a subject pronoun asks of its antecedent
 PRONOUN_GENDERS = {"he": "Masc", "she": "Fem"}
 

@@ -42,6 +42,13 @@ PRONOUNS = {"il": "sg", "elle": "sg", "ils": "pl", "elles": "pl", "on": "none", 
 #: words that, before a quote, announce it without a verb ("Pour X, « ... »")
 LEAD_INS = ("pour",)
 
+#: verbs that name or judge with someone else's words ("called X “disgusting”"): a quoted fragment
+#: under one of these (or under a reporting verb) is a mixed quote of the verb's subject
+NAMING_VERBS = frozenset("""
+appeler qualifier traiter décrire surnommer comparer juger considérer dénoncer saluer condamner
+fustiger accuser vanter critiquer évoquer citer parler
+""".split())
+
 #: the gender a subject pronoun asks of its antecedent
 PRONOUN_GENDERS = {"il": "Masc", "ils": "Masc", "elle": "Fem", "elles": "Fem"}
 
