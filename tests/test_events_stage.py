@@ -126,3 +126,24 @@ def test_events_allegation_inside_a_direct_quote_takes_the_quote_speaker(analyze
     hits = [e for e in art.events if e.type == "ACCUSE" and e.trigger.text in ("provoquée", "alimentée")]
     assert len(hits) == 1, _coded(art)
     assert (_name(art, hits[0].actor), _name(art, hits[0].recipient)) == ("Poland", "Germany")
+
+
+def test_events_bodies_stand_for_their_state(analyze):
+    art = analyze("Le parlement de Turquie a ratifié jeudi l'adhésion de la Finlande à l'Otan.\n\n"
+                  "Des soldats israéliens ont attaqué un village au Liban, selon l'armée libanaise. "
+                  "Israël n'a pas commenté.\n\n"
+                  "Le président brésilien a suggéré à l'Ukraine de céder la Crimée à la Russie.",
+                  name="written-bodies")
+    coded = _coded(art)
+    assert ("SUPPORT", "Turkey", "Finland") in coded
+    assert any(t == "ASSAULT" and a == "Israel" for t, a, _ in coded), coded
+    cede = [e for e in art.events if e.trigger.text == "céder"]
+    assert cede and _name(art, cede[0].actor) == "Ukraine" and cede[0].type == "CONCEDE"
+    assert "hypothetical" in cede[0].aux  # only suggested
+
+
+def test_events_unknown_people_make_no_political_event(analyze):
+    art = analyze("Keller gave the Coyotes the lead early in the second period after a great pass.\n\n"
+                  "Draisaitl sent a backhand pass to Nugent-Hopkins, who beat the goalkeeper.\n\n"
+                  "The Coyotes close out a three-game road trip on Sunday.", name="written-hockey")
+    assert art.events == []

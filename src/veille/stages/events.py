@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 
 from ..kb import load_kb
+from ..lang import resources
 from ..pipeline import Stage, Work
 from ..record import Article, Event, Span, Timex
 from . import events_syntax as syn
 from .events_coder import Coded, code_sentence
 from .events_lexicon import Lexicon, lexicon
 from .events_parties import Parties
+from .nlp import load_model
 
 _PLACES = {"GPE", "LOC"}
 _DATED = re.compile(r"^(\d{3}[\dX])")
@@ -35,8 +37,29 @@ class Events(Stage):
         lex = lexicon(work.article.lang)
         if work.doc is not None and lex is not None:
             kb = load_kb(tuple(getattr(work.config, "kb_files", ()) or ()))
-            work.article.events = code_article(work.article, work.doc, lex, kb)
+            doc = paragraph_doc(work.doc, resources(work.article.lang).spacy_model)
+            work.article.events = code_article(work.article, doc, lex, kb)
         return work
+
+
+def paragraph_doc(doc, model: str):
+    """The parse with no sentence running across a paragraph break. The parser sometimes joins a
+    paragraph to the next ("...à l'Otan.\n\nDes soldats israéliens ont attaqué...", where "soldats"
+    became the object of "ratifié"), which gives events the wrong parties; such a page is parsed again
+    with a sentence start set after each line break (the parser keeps preset starts). Named entities
+    are not redone: the parties come from the record's mentions."""
+    if not any("\n" in t.text for s in doc.sents for t in s[:-1] if t.is_space):
+        return doc
+    nlp = load_model(model)
+    again = nlp.make_doc(doc.text)
+    for tok in again[1:]:
+        before = again[tok.i - 1]
+        if not tok.is_space and before.is_space and "\n" in before.text:
+            tok.is_sent_start = True
+    for name, proc in nlp.pipeline:
+        if name != "ner":
+            again = proc(again)
+    return again
 
 
 def code_article(article: Article, doc, lex: Lexicon, kb=None) -> list[Event]:
@@ -60,9 +83,12 @@ def _shouting(text: str) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
-def _first(tokens, parties: Parties, skip: set[str | None]) -> str | None:
+def _first(tokens, parties: Parties, skip: set[str | None], trigger=None) -> str | None:
     for tok in tokens:
-        found = parties.resolve(tok)
+        if trigger is not None and tok.i == trigger.i:  # the event noun itself: only "l'invasion russe"
+            found = parties.nationality(tok)
+        else:
+            found = parties.resolve(tok)
         if found and found not in skip:
             return found
     return None
@@ -70,7 +96,7 @@ def _first(tokens, parties: Parties, skip: set[str | None]) -> str | None:
 
 def _to_event(c: Coded, sent, article: Article, parties: Parties, lex: Lexicon,
               earlier: list[Event]) -> Event | None:
-    actor = _first(c.actors, parties, set()) or _quoted_speaker(c, article, parties)
+    actor = _first(c.actors, parties, set(), c.trigger) or _quoted_speaker(c, article, parties)
     recipient = _first(c.recipients, parties, {actor})
     if recipient is None and c.type == "REQUEST":
         recipient = _requested_party(c, lex, earlier, actor)

@@ -46,6 +46,7 @@ class Coded:
     places: list = field(default_factory=list)
     aux: list[str] = field(default_factory=list)
     genitive: str = "actor"
+    proposed: bool = False  # planned by someone else ("suggéré à l'Ukraine de céder", "urged X to")
 
     @property
     def depth(self) -> int:
@@ -237,6 +238,8 @@ def frame(ev: Coded, lex: Lexicon) -> list[str]:
         lemma = gov.lemma_.lower()
         if lemma in lex.SPEECH_VERBS and link == "ccomp":
             break
+        if lemma in lex.OBJECT_CONTROL or lemma in lex.HYPOTHETICAL_VERBS:
+            ev.proposed = True
         trig = lex.verb_trigger(gov)
         if lemma in lex.FUTURE_VERBS or (trig and trig.type in _INTENT_TYPES):
             aux.add("future")
@@ -274,7 +277,7 @@ def _refine(ev: Coded, lex: Lexicon) -> tuple[str, str | None]:
     """PLOVER's reading of announced acts: a stated intent to attack, punish or protest, or any future act
     made conditional with "unless"/"à moins que", is a threat; a stated intent to help, meet or yield is
     AGREE; a refusal to agree is REJECT."""
-    ahead = {"future", "hypothetical"} & set(ev.aux) and "negation" not in ev.aux
+    ahead = {"future", "hypothetical"} & set(ev.aux) and "negation" not in ev.aux and not ev.proposed
     conditional_threat = any(c.dep_ == "advcl" and any(m.lower_ in lex.THREAT_MARKS for m in c.children)
                              for c in ev.anchor.children)
     if ahead and (conditional_threat or ev.type in _HOSTILE):

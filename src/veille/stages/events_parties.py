@@ -19,6 +19,7 @@ import unicodedata
 from ..record import Article, Entity, Mention
 
 _STATE_TYPES = {"GPE"}
+_OF = {"de", "du", "des", "d'", "d’"}
 _PARTY_TYPES = {"GPE", "ORG", "PER", "NORP", "LOC", "MEDIA"}
 _HEAD_DEPS = {"flat", "flat:name", "appos", "compound", "amod", "nmod", "det", "case", "fixed", "punct"}
 
@@ -65,7 +66,24 @@ class Parties:
                 ent = self.entities.get(m.entity_id)
                 if ent is None or ent.type in _PARTY_TYPES:
                     return self.as_party(m.entity_id)
-        return self._nationality(tok) or self._pronoun(tok)
+        return self.nationality(tok) or self._owner(tok) or self._pronoun(tok)
+
+    def _owner(self, tok) -> str | None:
+        """A body named through what it belongs to ("le parlement de Turquie", "les troupes du Kremlin",
+        "the army of Israel"): PLOVER codes the state or organisation."""
+        if tok.pos_ != "NOUN":
+            return None
+        for c in tok.children:
+            noun = None
+            if c.dep_ == "nmod" and any(k.dep_ == "case" and fold(k.text) in _OF for k in c.children):
+                noun = c
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                noun = next((p for p in c.children if p.dep_ == "pobj"), None)
+            for m in self.at(noun.idx, noun.idx + len(noun.text)) if noun is not None else []:
+                ent = self.entities.get(m.entity_id)
+                if ent is not None and ent.type in {"GPE", "ORG"}:
+                    return m.entity_id
+        return None
 
     def _head_region(self, tok):
         """The head and the words that name it with it (flat names, appositions, compounds, nationality
@@ -113,12 +131,12 @@ class Parties:
             if span is None:
                 continue
             for tok in {span.root, span.root.head}:
-                hit = self._nationality(tok)
+                hit = self.nationality(tok)
                 if hit:
                     return hit
         return None
 
-    def _nationality(self, tok) -> str | None:
+    def nationality(self, tok) -> str | None:
         """A country entity of the page named by an adjective on ``tok`` ("dirigeant biélorusse")."""
         adjectives = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and not
                       any(k.dep_ == "case" for k in c.children)]

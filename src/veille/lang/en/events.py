@@ -173,7 +173,7 @@ FUTURE_VERBS = frozenset("plan intend aim prepare expect decide want mean schedu
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "'d", "should"})
 #: verbs whose complement is only possible: aux "hypothetical"
-HYPOTHETICAL_VERBS = frozenset({"seem", "appear"})
+HYPOTHETICAL_VERBS = frozenset({"seem", "appear", "suggest", "advise", "recommend"})
 
 #: negation words
 NEGATORS = frozenset({"not", "n't", "never", "no"})
@@ -191,7 +191,7 @@ ALLEGED_ACTS = frozenset(
 #: verbs whose object does what their infinitive says ("help X launch", "urge X to withdraw")
 OBJECT_CONTROL = frozenset(
     "help allow urge ask force compel order permit persuade invite encourage enable push pressure "
-    "prevent request call forbid accuse blame charge".split())
+    "prevent request call forbid accuse blame charge advise recommend".split())
 
 RECIPIENT_PREPS = frozenset({"to", "against", "toward", "towards", "with", "on", "upon", "at", "for"})
 LOCATION_PREPS = frozenset({"in", "inside", "at", "near", "into", "across", "within", "to"})

@@ -323,8 +323,9 @@ FUTURE_VERBS = frozenset(
     }
 )
 
-#: verbs whose complement is only possible: aux "hypothetical"
-HYPOTHETICAL_VERBS = frozenset({"pouvoir", "risquer", "sembler", "paraître"})
+#: verbs whose complement is only possible, or only proposed: aux "hypothetical"
+HYPOTHETICAL_VERBS = frozenset({"pouvoir", "risquer", "sembler", "paraître", "suggérer", "conseiller",
+                                "recommander"})
 
 #: words that negate their verb (with or without "ne")
 NEGATORS = frozenset({"pas", "jamais", "point", "guère", "aucun", "aucune", "nullement", "rien"})
@@ -395,6 +396,10 @@ OBJECT_CONTROL = frozenset(
         "encourager",
         "obliger",
         "empêcher",
+        "suggérer",
+        "conseiller",
+        "recommander",
+        "proposer",
         "accuser",
         "soupçonner",
         "sommer",
