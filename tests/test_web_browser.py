@@ -78,11 +78,12 @@ def test_demo_prints_the_address_it_serves(tmp_path, monkeypatch):
 
     served = []
     monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **kw: served.append((app, host, port)))
+    monkeypatch.setattr("veille.cli.demo.example_paths", list)  # the examples' analysis is tested above
     result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "d.sqlite"), "--port", "8799"])
     assert result.exit_code == 0, result.output
     assert "serving on http://127.0.0.1:8799/" in result.stdout
     assert served and served[0][1:] == ("127.0.0.1", 8799)
-    assert "articles in sqlite:///" in result.stderr
+    assert "0 articles in sqlite:///" in result.stderr
 
 
 def _wait_up(base: str, thread: threading.Thread, timeout: float = 240) -> bool:
