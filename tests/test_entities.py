@@ -240,3 +240,15 @@ def test_entities_lone_surname_links_to_kb_person_only_in_context(kb):
     assert (mentions[0].text, mentions[0].entity_id, mentions[0].how) == ("Loukachenko", "Q6816", "namekey")
     ents, mentions = _run("Loukachenko a répondu mardi aux journalistes.", "fr", kb)
     assert mentions[0].entity_id.startswith("L") and mentions[0].how == "ner"
+
+
+def test_entities_english_spans_split_at_common_words_and_commas(kb):
+    text = ("Garrett hit Rudolph with a helmet on Thursday. "
+            "The offer covers CBS All Access, Disney and more. "
+            "Myles Garrett later apologized to Mason Rudolph in Alma al-Chaab.")
+    ents, mentions = _run(text, "en", kb)
+    texts = [m.text for m in mentions]
+    assert "CBS All Access" in texts and "Disney" in texts and "Alma al-Chaab" in texts
+    assert not any(" hit " in t or "," in t for t in texts)
+    rudolph = {m.entity_id for m in mentions if "Rudolph" in m.text}
+    assert len(rudolph) == 1 and next(e for e in ents if e.id in rudolph).type == "PER"

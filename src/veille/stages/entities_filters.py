@@ -22,12 +22,14 @@ def worth_keeping(cands: list[Candidate], kb, lang: str, text: str, words) -> li
 
 
 def promote_people(cands: list[Candidate]) -> None:
-    """French NER often calls a full name MISC ("Recep Tayyip Erdogan") and the same surname PER a line
-    later ("M. Erdogan"): a MISC span of two to four capitalised words ending with a PER surname is PER."""
+    """spaCy often gives a full name another type ("Recep Tayyip Erdogan" MISC, "Mason Rudolph" ORG) and
+    the surname alone PER elsewhere ("M. Erdogan", "Rudolph"): a span of two to four capitalised words
+    ending with a surname spaCy calls PER is a person."""
     surnames = {c.text.split()[-1] for c in cands if c.label == "PER"}
     for c in cands:
         words = c.text.split()
-        if c.label == "MISC" and c.entity_id is None and 2 <= len(words) <= 4 and words[-1] in surnames \
+        if c.label != "PER" and c.origin == "ner" and c.entity_id is None and 2 <= len(words) <= 4 \
+                and words[-1] in surnames \
                 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             c.label = "PER"
 

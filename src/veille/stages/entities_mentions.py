@@ -54,7 +54,7 @@ def ner_candidates(doc, words) -> list[Candidate]:
         label = NER_TYPES.get(ent.label_)
         if label is None:
             continue
-        for start, end in _line_pieces(text, ent.start_char, ent.end_char):
+        for start, end in _word_pieces(doc, _line_pieces(text, ent.start_char, ent.end_char), words):
             start, end = _trim_tokens(doc, start, end, words)
             cand = clean_span(text, start, end, label, words) if end > start else None
             if cand is not None:
@@ -71,6 +71,29 @@ _PAIR = re.compile(r"([A-Z][\w’'-]+)\s+(?:and|et)\s+([A-Z][\w’'-]+)")
 _NOT_LAST = {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "VERB", "AUX", "ADV", "PUNCT"}
 #: parts of speech of a sentence's first word that is capitalised only for being first ("Mountainous Nepal")
 _NOT_FIRST = {"ADJ", "ADV", "VERB", "AUX", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "INTJ"}
+
+
+def _word_pieces(doc, pieces: list[tuple[int, int]], words) -> list[tuple[int, int]]:
+    """In a language whose names hold no lower-case words but connectors (English), a lower-case word
+    inside a span separates two names ("Garrett hit Rudolph")."""
+    if getattr(words, "HEAD_FIRST", True):
+        return pieces
+    allowed = set(words.NAME_CONNECTORS) | set(getattr(words, "NAME_PARTICLES", ()))
+    out = []
+    for start, end in pieces:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            out.append((start, end))
+            continue
+        cur: list = []
+        for tok in span:
+            if tok.text.isalpha() and tok.text.islower() and tok.lower_ not in allowed:
+                out += [(cur[0].idx, cur[-1].idx + len(cur[-1].text))] if cur else []
+                cur = []
+            else:
+                cur.append(tok)
+        out += [(cur[0].idx, cur[-1].idx + len(cur[-1].text))] if cur else []
+    return [(max(a, s), min(b, e)) for a, b in out for s, e in pieces if s <= a < e]
 
 
 def _trim_tokens(doc, start: int, end: int, words) -> tuple[int, int]:
@@ -121,7 +144,7 @@ def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if pair and pair.end() == end:
         return [(pair.start(1), pair.end(1)), (pair.start(2), pair.end(2))]
     pieces, s = [], start
-    for m in re.finditer(r"\n|\s+[-–—|]\s+|/", text[start:end]):
+    for m in re.finditer(r"\n|\s+[-–—|]\s+|/|,\s+", text[start:end]):
         pieces.append((s, start + m.start()))
         s = start + m.end()
     pieces.append((s, end))

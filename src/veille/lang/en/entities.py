@@ -62,3 +62,6 @@ THING_NOUNS = ("program", "programme", "mission", "missions", "project", "spacec
 #: capitalised words of English news that are never names
 NOT_NAMES = ("Ed", "Editor", "Breaking", "Exclusive", "Watch", "Video", "Photos", "Update", "Updated")
 NOT_NAMES += ("Credit", "Archives", "File", "Photo", "Advertisement", "Social Sharing", "Getty Images")
+#: lower-case particles inside names from other languages ("Alma al-Chaab", "Ursula von der Leyen")
+NAME_PARTICLES = ("al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "du", "la", "le",
+                  "di", "dos", "das", "ter", "ul", "ud")
