@@ -111,10 +111,14 @@ def test_published_date_from_url(url, expected):
 
 
 def test_published_line_reader_cues():
-    assert _line_date("Published March 23, 2023Updated March 25, 2023", "en") == (True, date(2023, 3, 23))
+    assert _line_date("Published March 23, 2023Updated March 25, 2023", "en") == ("cue", date(2023, 3, 23))
     assert _line_date("2 minute read April 25, 2023 2:26 PM GMT+2 Last Updated 9 min ago", "en") == \
-        (False, date(2023, 4, 25))
+        ("byline", date(2023, 4, 25))
+    assert _line_date("By Jane Doe - 2019-04-10", "en") == ("byline", date(2019, 4, 10))
+    assert _line_date("* 24 July 2015", "en") == ("plain", date(2015, 7, 24))
     assert _line_date("Latest update : 2015-05-12", "en") is None
+    assert _line_date("Wed, Nov 20, 2019", "en") is None  # today's date in a site's banner
+    assert _line_date("Source: Russian Defense Ministry office, October 25, 2019", "en") is None
 
 
 def test_published_page_line_and_address_overrule_a_lone_html_date():

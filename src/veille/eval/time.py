@@ -10,6 +10,8 @@
   rendering; a page with no date found counts as a miss, and a wrong date is also counted on its own (a wrong
   date is worse than none).
 - ``--baseline`` adds dateparser's ``search_dates`` anchored on the same dates, the off-the-shelf way.
+- ``--agreement`` checks the date-line reader on unseen pages without date gold (ScrapingHub): how often the
+  date line it reads agrees with the page's HTML metadata.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from ..record import Article
@@ -187,9 +190,46 @@ def evaluate_published(corpus: Path) -> tuple[list[Row], list[str]]:
     return rows, notes
 
 
-def evaluate(corpus: Path, baseline: bool = False) -> tuple[list[Row], list[TimexScore], list[str]]:
+def date_line_agreement(corpus: Path) -> list[Row]:
+    """Unseen pages without date gold (ScrapingHub, 181 English pages): how often the date line veille reads
+    in the page agrees with the page's HTML metadata, the same day or within a day (time zones)."""
+    import gzip
+
+    from ..config import load_config
+    from ..pipeline import Work
+    from ..sources import source_from_text
+    from ..stages.extract import Extract
+    from ..stages.language import Language
+    from ..stages.published_lines import date_line_near, visible_lines
+
+    root = corpus / "extraction" / "scrapinghub"
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    same = near = both = 0
+    for path in sorted((root / "html").glob("*.html.gz")):
+        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        url = truth.get(path.name.split(".")[0], {}).get("url")
+        work = Work.from_source(source_from_text(path.name, html, kind="html", url=url), load_config())
+        try:
+            work = Language()(Extract()(work))
+        except Exception:  # a page the extractor refuses is not scored here
+            continue
+        lines, body_at = visible_lines(work)
+        found = date_line_near(lines, body_at, work.article.lang)
+        if found and work.article.published:
+            both += 1
+            gap = abs((found - date.fromisoformat(work.article.published)).days)
+            same += gap == 0
+            near += gap <= 1
+    return [Row("extraction/scrapinghub", "date line = HTML date", same / max(both, 1), both),
+            Row("extraction/scrapinghub", "date line within a day", near / max(both, 1), both)]
+
+
+def evaluate(corpus: Path, baseline: bool = False, agreement: bool = False
+             ) -> tuple[list[Row], list[TimexScore], list[str]]:
     rows, scores, arts = evaluate_timexes(corpus)
     if baseline:
         rows += baseline_rows(corpus, arts)
+    if agreement:
+        rows += date_line_agreement(corpus)
     pub_rows, notes = evaluate_published(corpus)
     return with_floors(NAME, rows + pub_rows), scores, notes

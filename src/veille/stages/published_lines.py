@@ -87,27 +87,33 @@ def _body_start(raw: str, body: str) -> int:
 
 
 def date_line_near(lines: list[tuple[int, str]], body_at: int, lang: str | None) -> date | None:
-    """The date of the date line nearest the body start, cue lines first; None when no line states one."""
-    cued, bare = [], []
+    """The date of the date line nearest the body start; None when no line states one.
+
+    Lines with a publication cue come first; then bylines and date lines with their time of day; then a
+    plain date line ("24 July 2015", BBC), but only when it is the one date near the body: several plain
+    dates there are a list of headlines, not a byline."""
+    found: dict[str, list[tuple[int, date]]] = {"cue": [], "byline": [], "plain": []}
     for pos, line in lines:
         if not line or len(line) > _MAX_LINE or not re.search(r"\b(?:19|20)\d\d\b", line):
             continue
-        found = _line_date(line, lang)
-        if found is None:
+        hit = _line_date(line, lang)
+        if hit is None:
             continue
-        is_cued, when = found
+        kind, when = hit
         distance = abs(pos - body_at)
-        if is_cued and distance <= _CUE_REACH:
-            cued.append((distance, when))
-        elif not is_cued and distance <= _BARE_REACH:
-            bare.append((distance, when))
-    best = min(cued or bare, default=None, key=lambda x: x[0])
+        if distance <= (_CUE_REACH if kind == "cue" else _BARE_REACH):
+            found[kind].append((distance, when))
+    if len({when for _, when in found["plain"]}) > 1:
+        found["plain"] = []
+    best = min(found["cue"] or found["byline"] or found["plain"], default=None, key=lambda x: x[0])
     return best[1] if best else None
 
 
-def _line_date(line: str, lang: str | None) -> tuple[bool, date] | None:
-    """(cued, date) for a line that states a publication date, else None. A line may hold several parts
-    ("CBC News · Posted: Apr 11, 2023 8:34 AM EDT | Last Updated: April 11"): each is read on its own."""
+def _line_date(line: str, lang: str | None) -> tuple[str, date] | None:
+    """(kind, date) for a line that states a publication date, else None; kind is "cue" (a publication
+    cue), "byline" (an author's line or a date with its time) or "plain" (a date alone). A line may hold
+    several parts ("CBC News · Posted: Apr 11, 2023 8:34 AM EDT | Last Updated: April 11"): each is read on
+    its own."""
     for part in re.split(r"\s[·•]\s|\s?\|\s?", line):
         found = _part_date(part.strip(), lang)
         if found:
@@ -115,7 +121,7 @@ def _line_date(line: str, lang: str | None) -> tuple[bool, date] | None:
     return None
 
 
-def _part_date(part: str, lang: str | None) -> tuple[bool, date] | None:
+def _part_date(part: str, lang: str | None) -> tuple[str, date] | None:
     cues = _cues()
     m = cues.published.match(part)
     cued = bool(m and re.search(r"\w", m.group(0)))
@@ -131,10 +137,11 @@ def _part_date(part: str, lang: str | None) -> tuple[bool, date] | None:
     if located is None:
         return None
     span_text, leftover = located
-    if not cued and len(_words(leftover)) > 4:
-        return None  # a sentence or caption that mentions a date ("Un Népalais prie, le 30 avril 2015")
+    kind = "cue" if cued else _bare_kind(part, leftover)
+    if kind is None:
+        return None
     when = (parse_full_date(rest, lang) if cued else None) or parse_full_date(span_text, lang)
-    return (cued, when) if when else None
+    return (kind, when) if when else None
 
 
 def _located_date(text: str) -> tuple[str, str] | None:
@@ -149,6 +156,38 @@ def _located_date(text: str) -> tuple[str, str] | None:
             if cand.kind in ("date", "numeric_date", "iso_date") and "year" in cand.groups:
                 return cand.text, text[:cand.start] + " " + text[cand.end:]
     return None
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:h]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b"
+                    r"|\b(?:GMT|UTC|CET|CEST|EDT|EST|PDT|PST|BST)\b", re.I)
+_BYLINE = re.compile(r"^\W*(?:by|par)\s", re.I)
+
+
+def _bare_kind(line: str, leftover: str) -> str | None:
+    """How a line without a publication cue states a date: "byline" with its time ("March 7, 2024 7:55 AM
+    UTC", "International 07/04/2023 07:32") or after an author ("By Jane Doe - 2019-04-10"); "plain" for a
+    date alone ("24 July 2015"). None for captions and credits ("Source: Defense Ministry, October 25,
+    2019": too many other words) and for the banner of today's date many sites print above everything
+    ("Wed, Nov 20, 2019": a weekday and no time)."""
+    words = _words(leftover)
+    if _BYLINE.match(line):
+        return "byline" if len(words) <= 5 else None
+    if len(words) > 4:
+        return None
+    if _CLOCK.search(line):
+        return "byline"
+    weekday = any(w.lower() in _weekdays() for w in re.findall(r"[^\W\d_]+", line))
+    return None if weekday else "plain"
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    names: set[str] = set()
+    for code in supported():
+        module = _time_module(code)
+        names.update(getattr(module, "WEEKDAYS", {}))
+    names.update(n[:3] for n in list(names))
+    return frozenset(names)
 
 
 def _words(text: str) -> list[str]:
