@@ -65,14 +65,16 @@ def eval_langid(ctx, corpus) -> None:
 @click.option("--corpus", type=click.Path(file_okay=False),
               help="The shared corpus folder (default ../shared/corpus).")
 @click.option("--baseline", is_flag=True, help="Also score dateparser's search_dates on the same pages.")
+@click.option("--agreement", is_flag=True,
+              help="Also check date lines against HTML dates on the ScrapingHub pages (slower).")
 @click.option("-v", "--verbose", is_flag=True, help="List the gold time values each page misses.")
 @click.pass_context
-def eval_time(ctx, corpus, baseline, verbose) -> None:
+def eval_time(ctx, corpus, baseline, agreement, verbose) -> None:
     """Time expressions (dev-gold values, FR and EN) and publication dates (25 pages, HTML and text)."""
     from ..eval import time
     from ..eval.common import corpus_dir, print_table
 
-    rows, scores, notes = time.evaluate(corpus_dir(corpus), baseline=baseline)
+    rows, scores, notes = time.evaluate(corpus_dir(corpus), baseline=baseline, agreement=agreement)
     ok = print_table(rows)
     if verbose:
         for s in scores:
