@@ -147,3 +147,11 @@ def test_events_unknown_people_make_no_political_event(analyze):
                   "Draisaitl sent a backhand pass to Nugent-Hopkins, who beat the goalkeeper.\n\n"
                   "The Coyotes close out a three-game road trip on Sunday.", name="written-hockey")
     assert art.events == []
+
+
+def test_events_reciprocal_parties_are_both_kept(analyze):
+    art = analyze("La France et l'Allemagne ont négocié mardi à Berlin un nouvel accord sur l'énergie.\n\n"
+                  "Les deux pays doivent encore consulter leurs partenaires européens.",
+                  name="written-reciprocal")
+    ev = next(e for e in art.events if e.type == "CONSULT")
+    assert {_name(art, ev.actor), _name(art, ev.recipient)} == {"France", "Germany"}

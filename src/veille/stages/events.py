@@ -24,6 +24,9 @@ from .events_parties import Parties
 from .nlp import load_model
 
 _PLACES = {"GPE", "LOC"}
+#: types where "X and Y met / agreed / clashed" leaves both as parties: PLOVER codes both as actors, the
+#: record keeps the second as recipient rather than lose it
+_RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
 _DATED = re.compile(r"^(\d{3}[\dX])")
 
 
@@ -98,6 +101,8 @@ def _to_event(c: Coded, sent, article: Article, parties: Parties, lex: Lexicon,
               earlier: list[Event]) -> Event | None:
     actor = _first(c.actors, parties, set(), c.trigger) or _quoted_speaker(c, article, parties)
     recipient = _first(c.recipients, parties, {actor})
+    if recipient is None and c.type in _RECIPROCAL:
+        recipient = _first(_conjuncts(c.actors), parties, {actor})
     if recipient is None and c.type == "REQUEST":
         recipient = _requested_party(c, lex, earlier, actor)
     location = _place(c, parties, {actor, recipient})
@@ -113,6 +118,10 @@ def _to_event(c: Coded, sent, article: Article, parties: Parties, lex: Lexicon,
                  aux=aux, sentence=_span(article, sent.start_char, sent.end_char),
                  trigger=_span(article, c.trigger.idx, c.trigger.idx + len(c.trigger.text)),
                  confidence=_confidence(c, actor, recipient, location))
+
+
+def _conjuncts(tokens) -> list:
+    return [c for t in tokens for c in t.children if c.dep_ == "conj"]
 
 
 def _span(article: Article, start: int, end: int) -> Span:
