@@ -252,3 +252,10 @@ def test_entities_english_spans_split_at_common_words_and_commas(kb):
     assert not any(" hit " in t or "," in t for t in texts)
     rudolph = {m.entity_id for m in mentions if "Rudolph" in m.text}
     assert len(rudolph) == 1 and next(e for e in ents if e.id in rudolph).type == "PER"
+
+
+def test_entities_military_titles_and_compound_surnames(kb):
+    text = "Joel Eriksson Ek scored twice. Eriksson Ek now has 20 goals, Cmdr. Sean Robertson said."
+    ents, mentions = _run(text, "en", kb)
+    people = [e for e in ents if e.type == "PER"]
+    assert sorted(e.name for e in people) == ["Joel Eriksson Ek", "Sean Robertson"]

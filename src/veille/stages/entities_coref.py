@@ -27,6 +27,7 @@ def resolve_people(cands: list[Candidate]) -> None:
         if c.entity_id is None:
             c.entity_id, c.how = local_id("PER", person_key(c.text)), "ner"  # the id is the name key's
     _merge_misspellings(full)
+    _merge_name_tails(full)
     for c in cands:
         if len(c.text.split()) >= 2 or (c.label != "PER" and c.entity_id is not None):
             continue
@@ -48,6 +49,19 @@ def _full_name_for(c: Candidate, full: list[Candidate]) -> Candidate | None:
         same = [f for f in full if f.entity_id in firsts] if len(firsts) == 1 else []
     before = [f for f in same if f.start < c.start]
     return before[-1] if before else (same[0] if same else None)
+
+
+def _merge_name_tails(full: list[Candidate]) -> None:
+    """"Eriksson Ek" after "Joel Eriksson Ek": a shorter unknown name that ends a longer one on the page is
+    that person (a compound surname, or the name without its first given name)."""
+    for c in full:
+        if c.how != "ner":
+            continue
+        words = c.text.split()
+        longer = [f for f in full
+                  if len(f.text.split()) > len(words) and f.text.split()[-len(words):] == words]
+        if longer:
+            c.entity_id, c.how = longer[0].entity_id, "coref"
 
 
 def _merge_misspellings(full: list[Candidate]) -> None:

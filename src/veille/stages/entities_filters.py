@@ -9,6 +9,7 @@ import re
 
 from .entities_mentions import NER_ONLY_TYPES, Candidate
 
+_ARTICLES = {"Le", "La", "Les", "Des", "Un", "Une", "Du", "De", "The", "A", "An"}
 _PARTICLES = {"de", "du", "des", "la", "le", "da", "do", "dos", "das", "di", "van", "von", "der", "den",
               "ter", "bin", "ibn", "al", "el", "y", "e", "of", "zu"}
 
@@ -86,9 +87,8 @@ def keep(c: Candidate, words=None) -> bool:
     if len(c.text) <= 2 and c.text.isupper():  # "JT", "AP" alone: too short to tell from a heading
         return False
     words_ = c.text.split()
-    if len(words_) > 1 and not any(w[:1].isupper() for w in words_[1:]) and words_[0] in ("Le", "La", "Les",
-                                                                                         "The"):
-        return False  # "Le monde", "La semaine": an article and a common noun
+    if len(words_) > 1 and not any(w[:1].isupper() for w in words_[1:]) and words_[0] in _ARTICLES:
+        return False  # "Le monde", "Des gamers": an article and a common noun
     if c.extra.get("common"):  # "Wildfires ...", "Croyez-vous": first word of a sentence, a common word
         return False
     if words is not None and c.text.casefold() in {w.casefold() for w in getattr(words, "NOT_NAMES", ())}:

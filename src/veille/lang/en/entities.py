@@ -7,7 +7,9 @@ from __future__ import annotations
 #: leading words stripped from a name ("the Kremlin" -> "Kremlin")
 ARTICLES = ("the", "a", "an")
 #: honorifics dropped before a name ("Mr Putin", "Ms. Brown")
-HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Lord")
+HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Lord",
+              "Gen.", "Gen", "Lt.", "Lt", "Col.", "Col", "Sgt.", "Sgt", "Capt.", "Capt", "Cmdr.", "Cmdr",
+              "Adm.", "Adm", "Maj.", "Gov.", "Sen.", "Rep.", "Rev.", "Pres.")
 #: determiners that open a description and are kept in its surface ("the Russian leader")
 DESCRIPTION_DETERMINERS = ("the", "its", "their", "his", "her")
 
@@ -60,7 +62,8 @@ NAME_CONNECTORS = ("of", "for", "and", "on", "the")
 THING_NOUNS = ("program", "programme", "mission", "missions", "project", "spacecraft", "rocket", "capsule",
                "agency", "brand", "campaign", "model", "series", "plan", "app", "platform")
 #: capitalised words of English news that are never names
-NOT_NAMES = ("Ed", "Editor", "Breaking", "Exclusive", "Watch", "Video", "Photos", "Update", "Updated")
+NOT_NAMES = ("Cmdr", "Gen", "Lt", "Col", "Sgt", "Capt",
+             "Ed", "Editor", "Breaking", "Exclusive", "Watch", "Video", "Photos", "Update", "Updated")
 NOT_NAMES += ("Credit", "Archives", "File", "Photo", "Advertisement", "Social Sharing", "Getty Images")
 #: lower-case particles inside names from other languages ("Alma al-Chaab", "Ursula von der Leyen")
 NAME_PARTICLES = ("al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "du", "la", "le",
