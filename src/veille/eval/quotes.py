@@ -89,11 +89,18 @@ class _Relation:
 
 
 def _relations(quotes) -> list[_Relation]:
+    """Group predicted quotes into attribution relations: quotes sharing a cue, and a quoted fragment
+    with the mixed quote that contains it, are one relation (as PolNeAR annotates them)."""
     groups: dict[object, _Relation] = {}
-    for k, q in enumerate(quotes):
-        key = (q.cue.start, q.kind == "indirect") if q.cue else ("alone", k)
+    outer = sorted(quotes, key=lambda q: q.start - q.end)  # longest first
+    for k, q in enumerate(outer):
+        host = next((h for h in outer[:k]
+                     if h.start <= q.start and q.end <= h.end and h.kind == "mixed"), None)
+        if host is not None:
+            q = host
+        key = (q.cue.start, q.kind == "indirect") if q.cue else ("alone", q.start, q.end)
         rel = groups.setdefault(key, _Relation([], q.speaker_mention))
-        rel.spans.append((q.start, q.end))
+        rel.spans.append((outer[k].start, outer[k].end))
     return list(groups.values())
 
 

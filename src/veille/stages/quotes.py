@@ -136,7 +136,8 @@ def _inherit_speakers(article: Article, quotes: list[Quote]) -> None:
     dit. « B »") when that one is in the same or the previous paragraph."""
     prev = None
     for q in quotes:
-        if q.cue is None and prev is not None and prev.speaker_mention is not None:
+        if q.cue is None and q.speaker_mention is None and prev is not None \
+                and prev.speaker_mention is not None:
             gap = _paragraph_index(article, q.start) - _paragraph_index(article, prev.end)
             if gap <= _INHERIT_PARAGRAPHS:
                 q.speaker, q.speaker_mention, q.cue = prev.speaker, prev.speaker_mention, prev.cue

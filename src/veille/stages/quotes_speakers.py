@@ -59,13 +59,26 @@ def cue_subject(verb, pronouns: dict[str, str], outside: tuple[int, int] | None 
     after it. ``outside`` is a character range (the quote) the subject may not lie in."""
     for cand in _parsed_subjects(verb, pronouns):
         if outside is None or not (outside[0] <= cand.idx < outside[1]):
-            if cand.text.lower() in _RELATIVES and verb.dep_ in ("relcl", "acl:relcl", "acl") \
-                    and verb.head.pos_ in ("NOUN", "PROPN"):
-                cand = verb.head  # "the senator who said": the relative pronoun stands for its noun
+            if cand.text.lower() in _RELATIVES:
+                cand = _relative_antecedent(cand)  # "the senator who said": the noun it stands for
+                if cand is None:
+                    continue
             if _is_time(cand):
                 continue
             return _subject_span(cand)
     return inverted_subject(verb, outside)
+
+
+def _relative_antecedent(pronoun):
+    """The noun a relative pronoun stands for: the head of the relative clause it opens."""
+    t = pronoun.head
+    for _ in range(4):
+        if t.dep_ in ("relcl", "acl:relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t.head
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def _is_time(tok) -> bool:
