@@ -142,6 +142,9 @@ def _verb_event(tok, trig: Trigger, lex: Lexicon) -> Coded:
     else:
         ev.actors = [a for a in [syn.subject(tok, lex)] if a is not None]
         ev.recipients += syn.objects(tok)
+        if tok.lemma_.lower() in lex.OBJECT_CONTROL:  # "helped Russia launch": parsed as launch's subject
+            ev.recipients += [k for c in tok.children if c.dep_ in ("ccomp", "xcomp")
+                              for k in c.children if k.dep_ in syn.SUBJECTS]
     _complements(ev, tok, lex)
     # last resort for a mis-parsed object ("a attaqué le Portugal" with "Portugal" tagged ADJ/punct):
     # a bare name right after the verb, with no preposition of its own
@@ -171,8 +174,8 @@ def _complements(ev: Coded, tok, lex: Lexicon, genitive: bool = False) -> None:
             for prep2, noun2 in syn.prep_args(noun):  # "une demande de longue date du dirigeant"
                 if prep2 in lex.GENITIVE_PREPS and ev.genitive == "actor":
                     ev.actors.append(noun2)
-        elif prep in lex.AGENT_PREPS:
-            ev.actors.append(noun)
+        elif prep in lex.AGENT_PREPS or (genitive and prep in lex.SOURCE_PREPS):
+            ev.actors.append(noun)  # "attacked by X"; "a request from X"
 
 
 def _noun_event(tok, trig: Trigger, lex: Lexicon) -> Coded:

@@ -29,7 +29,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     **_table("RETREAT", "return", "return"),
     **_table("RETREAT", "disarm", "disarm demobilize demobilise surrender"),
     **_table("RETREAT", "resign", "resign step_down"),
-    **_table("REQUEST", None, "demand ask urge request appeal plead press seek insist implore beg exhort "
+    **_table("REQUEST", None, "demand ask urge request appeal plead press insist implore beg exhort "
                               "call_for call_on petition order summon"),
     **_table("ACCUSE", "disapprove", "criticize criticise condemn denounce deplore decry complain rebuke "
                                      "reproach censure castigate slam blast lambaste chastise reprimand "
@@ -197,6 +197,8 @@ RECIPIENT_PREPS = frozenset({"to", "against", "toward", "towards", "with", "on",
 LOCATION_PREPS = frozenset({"in", "inside", "at", "near", "into", "across", "within", "to"})
 AGENT_PREPS = frozenset({"by"})
 GENITIVE_PREPS = frozenset({"of"})
+#: prepositions naming where a request, an offer or aid comes from ("a request from X")
+SOURCE_PREPS = frozenset({"from"})
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 

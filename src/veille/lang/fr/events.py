@@ -415,6 +415,8 @@ LOCATION_PREPS = frozenset({"en", "dans", "à", "au", "aux", "sur"})
 #: prepositions of the agent of a passive, and of a noun's genitive
 AGENT_PREPS = frozenset({"par"})
 GENITIVE_PREPS = frozenset({"de", "du", "des", "d'", "d’"})
+#: prepositions naming where a request or aid comes from, beside the genitive ("une aide venue de Chine")
+SOURCE_PREPS = frozenset({"depuis"})
 
 #: subject pronouns that need an antecedent
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci"})
