@@ -216,3 +216,17 @@ def test_time_business_quarters_and_this_month():
         "ce mois-ci": "2023-05", "T1 2023": "2023-Q1"}
     assert values("Q3 2022 profits fell this month", EN, date(2023, 5, 2)) == {
         "Q3 2022": "2022-Q3", "this month": "2023-05"}
+
+
+def test_time_parts_of_day_and_clock_times_stay_in_their_sentence():
+    text = ("Le scrutin est prévu le dimanche 9 juin. En fin de matinée, le ministre s'est exprimé. "
+            "Mardi 29 août, en début de soirée, il a reçu la syndicaliste.")
+    got = values(text, FR, date(2024, 4, 10))
+    assert got["fin de matinée"] == "2024-04-10TMO"
+    assert got["début de soirée"] == "2023-08-29TEV"  # 29 August was a Tuesday in 2023
+
+
+def test_time_night_between_two_days_and_last_n_units():
+    text = "Dans la nuit de samedi à dimanche ; au cours des trois derniers mois"
+    got = values(text, FR, date(2024, 4, 8))  # a Monday: the nearest Saturday is the 6th
+    assert got == {"Dans la nuit de samedi à dimanche": "2024-04-06TNI", "trois derniers mois": "P3M"}

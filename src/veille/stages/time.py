@@ -17,7 +17,7 @@ from ..pipeline import Stage, Work
 from ..record import Timex
 from .time_normalize import Context, normalize
 from .time_rules import find_candidates
-from .time_tense import tense_at
+from .time_tense import sentence_bounds, tense_at
 
 log = logging.getLogger("veille")
 
@@ -57,14 +57,17 @@ def find_timexes(text: str, module, anchor: date | None, doc=None) -> list[Timex
     tense of each expression's clause)."""
     ctx = Context(module, anchor)
     out: list[Timex] = []
+    last_day_at = -1
     for cand in find_candidates(text, module):
         ctx.tense = tense_at(doc, cand.start, cand.end, module) if doc is not None else "present"
         ctx.followed_by = text[cand.end:cand.end + 12]
+        sentence_start = sentence_bounds(text, cand.start, cand.end)[0]
+        ctx.same_sentence_day = ctx.last_day if last_day_at >= sentence_start else None
         val = normalize(cand, ctx)
         if val is None:
             continue
         if val.day is not None:
-            ctx.last_day = val.day
+            ctx.last_day, last_day_at = val.day, cand.start
             if cand.kind in _CALENDAR_KINDS:
                 ctx.last_calendar_day = val.day
         out.append(Timex(start=cand.start, end=cand.end, text=cand.text, type=val.type, value=val.value,

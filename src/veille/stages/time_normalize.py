@@ -40,6 +40,7 @@ class Context:
     anchor: date | None
     tense: str = "present"  # past | present | future
     last_day: date | None = None  # the last full day the text named, for "le lendemain", "dans la soirée"
+    same_sentence_day: date | None = None  # the last day named earlier in the expression's own sentence
     last_calendar_day: date | None = None  # the last day named by its date ("Oct. 13"), not by a weekday
     followed_by: str = ""  # the few characters after the expression
 
@@ -219,8 +220,9 @@ def _this_part(groups: dict, ctx: Context) -> Value:
 
 
 def _part(groups: dict, ctx: Context) -> Value:
-    """"en début de soirée", "dans la soirée": part of the last day the text named, else of the anchor."""
-    base = ctx.last_day or ctx.anchor
+    """"Mardi 29 août, en début de soirée": part of a day named earlier in the same sentence, else of the
+    anchor's day ("En fin de matinée, le ministre s'est exprimé")."""
+    base = ctx.same_sentence_day or ctx.anchor
     mod = _lookup(ctx.lang.PERIOD_MODS, _word(groups, "mod")) if groups.get("mod") else None
     if base is None:
         return Value("DATE", "XXXX-XX-XX" + _part_suffix(groups, ctx), mod)
@@ -325,14 +327,14 @@ def _day_shift(groups: dict, ctx: Context) -> Value | None:
 
 
 def _clock(groups: dict, ctx: Context) -> Value:
-    """"14h52", "7:55 a.m.": a time on the last day named (or the anchor's day)."""
+    """"14h52", "7:55 a.m.": a time on a day named earlier in the sentence, else on the anchor's day."""
     hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
     ampm = (groups.get("ampm") or "").lower().replace(".", "")
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
-    base = ctx.last_day or ctx.anchor
+    base = ctx.same_sentence_day or ctx.anchor
     day = base.isoformat() if base else "XXXX-XX-XX"
     return Value("TIME", f"{day}T{hour:02d}:{minute:02d}", anchor=base.isoformat() if base else None)
 

@@ -121,7 +121,7 @@ def _event_relative(m: re.Match, text: str, module: ModuleType) -> bool:
     """"a day after the report was published", "deux jours avant le vote": a date relative to an event, left
     out as the dev-gold convention says. A vague or bounded amount ("quelques jours après", "for nearly an
     hour before the attack") stays a duration."""
-    if m.group("qmod") or module.NUMBERS.get(m.group("num").lower()) == "X":
+    if m.groupdict().get("qmod") or module.NUMBERS.get(m.group("num").lower()) == "X":
         return False
     return bool(re.match(module.EVENT_RELATIVE, text[m.end():m.end() + 8], re.IGNORECASE))
 
@@ -134,7 +134,7 @@ def _clock_words(m: re.Match, module: ModuleType) -> bool:
     if "hour" in groups and groups["hour"] is not None:
         return not re.search(r"\d\s?h", m.group(0))
     hours = module.UNITS.get(m.group("unit").lower()) == "H"
-    return hours and m.group("num").isdigit() and not m.group("qmod")
+    return hours and m.group("num").isdigit() and not m.groupdict().get("qmod")
 
 
 def _after_clock_preposition(m: re.Match, text: str, module: ModuleType) -> bool:
@@ -189,7 +189,7 @@ def _is_age(m: re.Match, text: str, module: ModuleType) -> bool:
     after = text[m.end():m.end() + 6].lower()
     if after.startswith(("-old", " old")):
         return True
-    if m.group("qmod"):
+    if m.groupdict().get("qmod"):
         return False
     if re.search(module.AGE_CONTEXT_BEFORE, before, re.IGNORECASE):
         return True

@@ -126,6 +126,11 @@ PATTERNS: list[tuple[str, str]] = [
     # "lundi", "mardi dernier", "jeudi prochain", "lundi soir"
     ("weekday", r"(?P<weekday>{WEEKDAY})(?:\s+(?P<rel>dernier|prochain))?(?:\s+(?P<part>{PART}))?"
                 r"(?![\w’'-])"),
+    # "dans la nuit de samedi à dimanche": the night that starts on the first day
+    ("weekday", r"(?:dans\s+)?la\s+(?P<part>nuit)\s+(?:de|du)\s+(?P<weekday>{WEEKDAY})"
+                r"(?:\s+(?:à|au)\s+{WEEKDAY})?(?![\w’'-])"),
+    # "les trois derniers mois", "ces deux dernières années": the span up to the anchor
+    ("duration", r"(?P<num>{NUM})\s+derni(?:ers|ères)\s+(?P<unit>{UNIT})(?![\w-])"),
     # "la semaine dernière", "le mois prochain", "l'année dernière", "l'an dernier", "cette année"
     ("relunit", r"(?:(?:la|le|l['’])\s*(?P<unit>semaine|mois|année|an)\s+"
                 r"(?P<rel>dernier|dernière|prochain|prochaine|passé|passée)"
