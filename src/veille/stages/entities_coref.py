@@ -29,7 +29,8 @@ def resolve_people(cands: list[Candidate]) -> None:
     _merge_misspellings(full)
     _merge_name_tails(full)
     for c in cands:
-        if len(c.text.split()) >= 2 or (c.label != "PER" and c.entity_id is not None):
+        spacy_person = c.extra.get("ner_label") == "PER" and c.how == "kb"  # "Washington" after Denzel's name
+        if len(c.text.split()) >= 2 or (c.label != "PER" and c.entity_id is not None and not spacy_person):
             continue
         match = _full_name_for(c, full) if full else None
         if match is not None and match.entity_id != c.entity_id:

@@ -37,7 +37,7 @@ def link_names(cands: list[Candidate], kb, lang: str) -> None:
         if c.origin == "ner":
             _lookup_ner(c, kb, lang)
         if c.kb_ids:
-            ner_label = c.extra.get("ner_label", c.label if c.origin == "ner" else None)
+            ner_label = c.extra.setdefault("ner_label", c.label if c.origin == "ner" else None)
             pick = _pick(c.kb_ids, kb, ner_label, cands, bool(c.extra.get("titled")))
             if pick is not None:
                 c.entity_id, c.how = pick, "kb"
