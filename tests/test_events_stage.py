@@ -155,3 +155,19 @@ def test_events_reciprocal_parties_are_both_kept(analyze):
                   name="written-reciprocal")
     ev = next(e for e in art.events if e.type == "CONSULT")
     assert {_name(art, ev.actor), _name(art, ev.recipient)} == {"France", "Germany"}
+
+
+def test_events_english_reported_plans_and_refusals(analyze):
+    art = analyze("Russian President Vladimir Putin said on Saturday that Russia plans to deploy tactical "
+                  "nuclear weapons in Belarus.\n\n"
+                  "Putin said Russia would not transfer control of the weapons to Belarus.\n\n"
+                  "Belarus helped Russia launch its invasion of Ukraine in February 2022.",
+                  name="written-en-seed")
+    coded = {(e.type, _name(art, e.actor), _name(art, e.recipient), _name(art, e.location)): e
+             for e in art.events}
+    mobilize = coded[("MOBILIZE", "Russia", None, "Belarus")]
+    assert mobilize.aux == ["future"]
+    transfer = coded[("AID", "Russia", "Belarus", None)]
+    assert {"negation", "hypothetical"} <= set(transfer.aux)
+    assert "historical" in coded[("AID", "Belarus", "Russia", None)].aux
+    assert ("ASSAULT", "Russia", "Ukraine", None) in coded

@@ -193,12 +193,14 @@ def _timex(c: Coded, sent, article: Article) -> int | None:
 _OTHER_CLAUSES = {"conj", "advcl", "acl", "acl:relcl", "relcl", "ccomp", "parataxis", "csubj"}
 
 
-def _own_clause(anchor) -> set[int]:
-    """Token indices of the anchor's clause, without the clauses hanging from it."""
+def _own_clause(anchor, joined: frozenset[str] = frozenset()) -> set[int]:
+    """Token indices of the anchor's clause, without the clauses hanging from it — except the complement
+    of a verb in ``joined`` ("helped Russia launch its invasion in February 2022" is one act)."""
     out, todo = {anchor.i}, [anchor]
     while todo:
-        for c in todo.pop().children:
-            if c.dep_ not in _OTHER_CLAUSES:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ not in _OTHER_CLAUSES or (c.dep_ == "ccomp" and t.lemma_.lower() in joined):
                 out.add(c.i)
                 todo.append(c)
     return out
@@ -217,7 +219,7 @@ def _aux(c: Coded, sent, article: Article, timex: int | None, lex: Lexicon) -> l
     if "past" in c.aux:
         t = article.timexes[timex] if timex is not None else None
         doc = sent.doc
-        words = " ".join(doc[i].text for i in sorted(_own_clause(c.anchor)))
+        words = " ".join(doc[i].text for i in sorted(_own_clause(c.anchor, lex.OBJECT_CONTROL)))
         if t is not None:
             words += " " + t.text
         if syn.historical_context(words, lex, t is not None and _before(t, article)):
