@@ -230,3 +230,8 @@ def test_time_night_between_two_days_and_last_n_units():
     text = "Dans la nuit de samedi à dimanche ; au cours des trois derniers mois"
     got = values(text, FR, date(2024, 4, 8))  # a Monday: the nearest Saturday is the 6th
     assert got == {"Dans la nuit de samedi à dimanche": "2024-04-06TNI", "trois derniers mois": "P3M"}
+
+
+def test_time_english_possessive_days_and_months():
+    got = values("After Sunday's election and October's storm", EN, date(2024, 4, 10))
+    assert got == {"Sunday": "2024-04-07", "October": "2023-10"}

@@ -101,14 +101,16 @@ PATTERNS: list[tuple[str, str]] = [
     ("iso_date", r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])"),
     # "November 2024", "last December", "early March", "mid-March", "December 1972"
     ("month", rf"(?:(?P<rel>last|next|this)\s+|(?P<mod>early|late|mid|the end of|the start of"
-              rf"|the beginning of|the middle of)(?:\s+|-))?(?P<month>{{MONTH}})(?![\w’'-])"
+              rf"|the beginning of|the middle of)(?:\s+|-))?(?P<month>{{MONTH}})(?![\w-]|['’](?!s\b))"
               rf"(?:\.?,?\s+(?:of\s+)?{_YEAR})?"),
     ("year", rf"(?:(?P<mod>early|late|mid)(?:\s+|-))?(?<![\w,.$£€]){_YEAR}(?![\w]|[,.]\d|\s?%)"),
     # "the 1990s", "the late 2030s", "the early '90s"
     ("decade", r"(?:(?P<mod>early|late|mid)(?:\s+|-))?(?P<decade>(?:1[6-9]|20)\d0|['’]\d0)s(?![\w])"),
     ("relday", r"(?P<word>today|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?(?![\w-])"),
     ("relday", r"(?P<word>tonight)(?![\w-])"),
-    ("weekday", r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?(?![\w’'-])"),
+    # "Sunday's election": the possessive is still the day
+    ("weekday", r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?"
+                r"(?![\w-]|['’](?!s\b))"),
     ("relunit", r"(?P<rel>last|next|this|past)\s+(?P<unit>week|month|year)(?![\w-])"),
     ("weekend", r"(?:(?:the|this|last|next)\s+)?weekend(?![\w-])"),
     ("this_part", r"(?:this|last)\s+(?P<part>{PART})(?![\w-])"),
