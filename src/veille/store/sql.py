@@ -37,11 +37,13 @@ _SUMMARY = "a.id, a.title, a.url, a.site_name, a.source, a.published, a.lang, a.
 # Display rows of quotes and events, joined only for the page already cut by _page: {rows} is the
 # ordered, limited selection of keys, so a page of 50 costs 50 joins whatever the total.
 _QUOTE = ("SELECT q.article_id, a.title, q.published, q.lang, q.span_start, q.span_end, q.text, q.kind, "
-          "q.speaker, e.name, e.type, q.speaker_text, q.cue_text, q.confidence FROM {rows} q "
+          "q.speaker, e.name, e.type, q.speaker_text, q.cue_text, q.confidence FROM {rows} k "
+          "JOIN quotes q ON q.pk = k.pk "
           "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker")
 _EVENT = ("SELECT v.article_id, a.title, v.published, v.date, v.type, v.mode, v.actor, ea.name, ea.type, "
           "v.recipient, er.name, er.type, v.location, el.name, el.type, v.aux, v.trigger_text, "
-          "v.sentence_text, v.confidence FROM {rows} v JOIN articles a ON a.id = v.article_id "
+          "v.sentence_text, v.confidence FROM {rows} k JOIN events v ON v.article_id = k.article_id "
+          "AND v.idx = k.idx JOIN articles a ON a.id = v.article_id "
           "LEFT JOIN entities ea ON ea.id = v.actor LEFT JOIN entities er ON er.id = v.recipient "
           "LEFT JOIN entities el ON el.id = v.location")
 _CHILD_DELETE_ORDER = ("entity_names", "article_entities", "mentions", "quote_about", "attributions",
@@ -347,7 +349,7 @@ class SqlStore(Store):
         count = None
         if only_about:
             count = (f"SELECT count(*) FROM quote_about qa WHERE {' AND '.join(where)}", params)
-        return self._page(_QUOTE, "q", source, " AND ".join(where), params, (order, outer), limit, offset,
+        return self._page(_QUOTE, "q.pk", source, " AND ".join(where), params, (order, outer), limit, offset,
                           _quote_view, count)
 
     def events(self, *, actor=None, type=None, date_from=None, date_to=None, limit=50,
@@ -360,8 +362,8 @@ class SqlStore(Store):
     def _events(self, actors, type, date_from, date_to, limit, offset) -> Page[EventView]:
         where, params, count = self._event_filters(actors, type, date_from, date_to)
         order = "v.date DESC NULLS LAST, v.article_id, v.idx"
-        return self._page(_EVENT, "v", "events v", where, params, (order, order), limit, offset, _event_view,
-                          count)
+        return self._page(_EVENT, "v.article_id, v.idx", "events v", where, params, (order, order), limit,
+                          offset, _event_view, count)
 
     def _event_filters(self, actors, type, date_from, date_to) -> tuple[str, list[Any], tuple | None]:
         """WHERE over events ``v``, its params, and a cheaper count query when one exists (none yet)."""
@@ -386,15 +388,15 @@ class SqlStore(Store):
                           "GROUP BY m ORDER BY m", params)
         return {(m or "undated"): n for m, n in rows}
 
-    def _page(self, select: str, alias: str, source: str, where: str, params: list[Any],
+    def _page(self, select: str, keys: str, source: str, where: str, params: list[Any],
               order: tuple[str, str], limit: int, offset: int, convert: Callable[[tuple], Any],
               count: tuple[str, list] | None = None) -> Page:
-        """One page and the total: the keys are filtered, ordered and cut on ``source`` alone (``order[0]``),
-        then joined for display by ``select`` and put back in order (``order[1]``, on ``alias``).
+        """One page and the total: only the ``keys`` are filtered, ordered and cut on ``source``
+        (``order[0]``), then joined for display by ``select`` and put back in order (``order[1]``).
         ``count`` is a cheaper equivalent count query when one is known."""
         sql, cparams = count or (f"SELECT count(*) FROM {source} WHERE {where}", params)
         total = self._rows(sql, cparams)[0][0]
-        keys = f"(SELECT {alias}.* FROM {source} WHERE {where} ORDER BY {order[0]} LIMIT ? OFFSET ?)"
+        keys = f"(SELECT {keys} FROM {source} WHERE {where} ORDER BY {order[0]} LIMIT ? OFFSET ?)"
         rows = self._rows(select.format(rows=keys) + f" ORDER BY {order[1]}", [*params, limit, offset])
         return Page(items=[convert(r) for r in rows], total=total, limit=limit, offset=offset)
 
