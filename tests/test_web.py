@@ -68,6 +68,15 @@ def test_text_from_pages_is_escaped(client):
     assert "Merkel défend son bilan &lt;b&gt;" in html
 
 
+def test_only_web_addresses_become_links(tmp_path):
+    store = open_store(str(tmp_path / "x.sqlite"))
+    store.put(record().model_copy(update={"id": "js", "url": "javascript:alert(document.cookie)"}))
+    with TestClient(create_app(store, config=Config(data_dir=str(tmp_path)))) as c:
+        html = c.get("/articles/js").text
+    assert "javascript:" not in html
+    store.close()
+
+
 def test_entity_page_shows_who_said_what_and_names(client):
     html = client.get("/entities/Q567").text
     assert "Je ne regrette rien" in html and "Angela Merkel" in html and "2022-06" in html
