@@ -67,7 +67,7 @@ def paragraph_doc(doc, model: str):
 
 def code_article(article: Article, doc, lex: Lexicon, kb=None) -> list[Event]:
     """Every event of a parsed page, in text order."""
-    parties = Parties(article, doc, lex.PRONOUNS, kb)
+    parties = Parties(article, doc, lex.PRONOUNS, kb, lex.FIRST_PERSON)
     out: list[Event] = []
     for sent in doc.sents:
         if _shouting(sent.text):

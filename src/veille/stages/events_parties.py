@@ -43,10 +43,12 @@ def _same_stem(adjective: str, name: str) -> bool:
 class Parties:
     """The page's mentions, indexed for the coder's questions."""
 
-    def __init__(self, article: Article, doc=None, pronouns: frozenset[str] = frozenset(), kb=None):
+    def __init__(self, article: Article, doc=None, pronouns: frozenset[str] = frozenset(), kb=None,
+                 first_person: frozenset[str] = frozenset()):
         self.article = article
         self.doc = doc
         self.pronouns = pronouns
+        self.first_person = first_person
         self.kb = kb  # veille.kb.KnowledgeBase, for nationality adjectives ("américain" -> United States)
         self.mentions: list[Mention] = sorted(article.mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -66,7 +68,17 @@ class Parties:
                 ent = self.entities.get(m.entity_id)
                 if ent is None or ent.type in _PARTY_TYPES:
                     return self.as_party(m.entity_id)
-        return self.nationality(tok) or self._owner(tok) or self._pronoun(tok)
+        return self.nationality(tok) or self._owner(tok) or self._speaker(tok) or self._pronoun(tok)
+
+    def _speaker(self, tok) -> str | None:
+        """"nous"/"we" inside a quote is the quote's speaker's side ("nous avons convenu de faire la même
+        chose, a déclaré Poutine": Russia)."""
+        if tok.lower_ not in self.first_person:
+            return None
+        for q in self.article.quotes:
+            if q.start <= tok.idx < q.end and q.speaker:
+                return self.as_party(q.speaker)
+        return None
 
     def _owner(self, tok) -> str | None:
         """A body named through what it belongs to ("le parlement de Turquie", "les troupes du Kremlin",

@@ -200,6 +200,8 @@ GENITIVE_PREPS = frozenset({"of"})
 #: prepositions naming where a request, an offer or aid comes from ("a request from X")
 SOURCE_PREPS = frozenset({"from"})
 
+#: first-person subjects, which inside a quote stand for its speaker
+FIRST_PERSON = frozenset({"we", "i"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 
 HISTORICAL_CUES = (" ago", "since", "in the past", "formerly", "back in")

@@ -419,6 +419,8 @@ GENITIVE_PREPS = frozenset({"de", "du", "des", "d'", "d’"})
 SOURCE_PREPS = frozenset({"depuis"})
 
 #: subject pronouns that need an antecedent
+#: first-person subjects, which inside a quote stand for its speaker
+FIRST_PERSON = frozenset({"nous", "je", "j'", "j’"})
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci"})
 
 #: text cues that put a past act in history (beside the timexes of the sentence)
