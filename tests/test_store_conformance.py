@@ -41,6 +41,7 @@ def en_article():
 
 @pytest.fixture(scope="module")
 def postgres_url():
+    pytest.importorskip("psycopg", reason="the PostgreSQL backend needs the [postgres] extra (psycopg)")
     from veille.store.pgserver import PostgresUnavailable, TemporaryPostgres
 
     try:
