@@ -235,3 +235,8 @@ def test_time_night_between_two_days_and_last_n_units():
 def test_time_english_possessive_days_and_months():
     got = values("After Sunday's election and October's storm", EN, date(2024, 4, 10))
     assert got == {"Sunday": "2024-04-07", "October": "2023-10"}
+
+
+def test_time_french_dated_day_with_dernier():
+    got = values("le 8 mars dernier, le 2 mai prochain, courant mai", FR, date(2024, 4, 10))
+    assert got == {"8 mars dernier": "2024-03-08", "2 mai prochain": "2024-05-02", "courant mai": "2024-05"}

@@ -108,7 +108,8 @@ def _day(groups: dict, ctx: Context) -> Value:
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}" + _part_suffix(groups, ctx))
     weekday = _lookup(ctx.lang.WEEKDAYS, _word(groups, "weekday")) if groups.get("weekday") else None
-    when = year_for_day(month, day, ctx.anchor, ctx.tense, weekday)
+    how = {"last": "past", "next": "future"}.get(_rel(groups, ctx) or "", ctx.tense)  # "le 8 mars dernier"
+    when = year_for_day(month, day, ctx.anchor, how, weekday)
     return Value("DATE", when.isoformat() + _part_suffix(groups, ctx), anchor=_anchor_str(ctx), day=when)
 
 

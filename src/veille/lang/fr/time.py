@@ -49,7 +49,8 @@ AMBIGUOUS_SEASONS = frozenset({"été"})
 SEASON_DETERMINERS = r"(?:cet|ce|cette|l['’]|le|au|en)\s*$"
 
 #: modifiers of a period ("début mars", "fin des années 1980", "mi-mars")
-PERIOD_MODS = {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID"}
+#: "courant mai": within the month, no TIMEX3 modifier
+PERIOD_MODS = {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID", "courant": None}
 
 #: modifiers of a quantity ("plus d'un an", "près de dix jours")
 QUANTITY_MODS = {"un peu plus d’": "MORE_THAN", "un peu plus d'": "MORE_THAN", "un peu plus de": "MORE_THAN",
@@ -103,7 +104,9 @@ _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 #: (kind, pattern) in no particular order: the grammar keeps the longest match at each place
 PATTERNS: list[tuple[str, str]] = [
     # "jeudi 30 mars au soir", "Mardi 29 août", "le 1er juillet", "30 août 2023"
-    ("date", rf"(?:(?P<weekday>{{WEEKDAY}})\s+)?{_DAY}\s+(?P<month>{{MONTH}})\.?(?:\s+{_YEAR})?"
+    # "le 8 mars dernier", "le 2 mai prochain"
+    ("date", rf"(?:(?P<weekday>{{WEEKDAY}})\s+)?{_DAY}\s+(?P<month>{{MONTH}})\.?"
+             rf"(?:\s+{_YEAR}|\s+(?P<rel>dernier|prochain))?"
              rf"(?:\s+(?:au|en)\s+(?P<part>{{PART}}))?(?![\w’'-])"),
     # "du 4 au 5 décembre 2017", "entre le 3 et le 5 mai", "les 3 et 4 juin"
     ("day_range", rf"(?:du|entre\s+le|les)\s+(?P<day1>1er|[0-3]?\d)\s+(?:au|et(?:\s+le)?)\s+{_DAY}\s+"
@@ -113,7 +116,7 @@ PATTERNS: list[tuple[str, str]] = [
     # "30/04/2024", "30.04.2024"
     ("numeric_date", r"(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
     # "février 2022", "fin mars", "mi-mars", "mai dernier", "en mars prochain"
-    ("month", rf"(?:(?P<mod>début|fin|mi)(?:\s+|-)(?:de\s+|d['’])?)?(?P<month>{{MONTH}})(?![\w’'-])"
+    ("month", rf"(?:(?P<mod>début|fin|mi|courant)(?:\s+|-)(?:de\s+|d['’])?)?(?P<month>{{MONTH}})(?![\w’'-])"
               rf"(?:\s+{_YEAR}|\s+(?P<rel>dernier|prochain))?"),
     # "2027", "en 2022", "fin 2023", "début 2024"
     ("year", rf"(?:(?P<mod>début|fin|mi)(?:\s+|-))?(?<![\w,.]){_YEAR}(?![\w]|[,.]\d|\s\d{{3}}|\s?%)"),
