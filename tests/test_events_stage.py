@@ -171,3 +171,15 @@ def test_events_english_reported_plans_and_refusals(analyze):
     assert {"negation", "hypothetical"} <= set(transfer.aux)
     assert "historical" in coded[("AID", "Belarus", "Russia", None)].aux
     assert ("ASSAULT", "Russia", "Ukraine", None) in coded
+
+
+def test_events_first_person_in_a_quote_is_the_speakers_side(analyze):
+    art = analyze("Varsovie, jeudi. Le gouvernement a présenté son plan aux députés dans la matinée.\n\n"
+                  "La Pologne renforce sa frontière orientale depuis des mois, face à la Biélorussie.\n\n"
+                  "« Nous allons déployer des troupes supplémentaires en Lituanie », a déclaré Donald Tusk, "
+                  "le Premier ministre polonais, devant les députés.\n\n"
+                  "Le débat au Parlement doit se poursuivre la semaine prochaine, selon la présidence.",
+                  name="written-we")
+    ev = next(e for e in art.events if e.type == "MOBILIZE")
+    assert (_name(art, ev.actor), _name(art, ev.location)) == ("Poland", "Lithuania")
+    assert "future" in ev.aux
