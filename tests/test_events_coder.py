@@ -88,7 +88,8 @@ def test_events_ordinary_sentences_code_nothing(code):
 
 
 def test_events_purpose_infinitive_is_not_an_event(code):
-    assert not any(e.type == "AID" for e in code("La CGT a des solutions pour financer la branche vieillesse."))
+    events = code("La CGT a des solutions pour financer la branche vieillesse.")
+    assert not any(e.type == "AID" for e in events)
 
 
 def test_events_bare_participle_is_passive(code):
@@ -109,3 +110,18 @@ def test_events_french_conditional_is_read_from_the_form(code):
 def test_events_coding_never_raises_on_arbitrary_text(code, text):
     for ev in code(text):
         assert ev.type and ev.trigger is not None
+
+
+def _written_fr():
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "events_fr.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    return [(kind, text) for kind, text in rows]
+
+
+@pytest.mark.parametrize(("kind", "text"), _written_fr(), ids=lambda v: v[:30] if len(v) > 12 else v)
+def test_events_french_sentence_per_type(code, kind, text):
+    ev = main_event(code(text))
+    assert ev is not None and ev.type == kind, [(e.type, e.trigger.text) for e in code(text)]
