@@ -131,9 +131,10 @@ def test_entities_unknown_person_gets_same_id_across_spellings(kb):
 
 
 def test_entities_acronym_in_brackets_is_the_name(kb):
-    ents, _ = _run("The Northern Fisheries Council (NFC) met on Monday. The NFC then voted.", "en", kb)
+    ents, mentions = _run("The Northern Fisheries Council (NFC) met on Monday. The NFC then voted.", "en", kb)
     orgs = [e for e in ents if e.type == "ORG"]
     assert len(orgs) == 1 and set(orgs[0].names) >= {"Northern Fisheries Council", "NFC"}
+    assert len({m.entity_id for m in mentions}) == 1 and len(mentions) == 3
 
 
 def test_entities_common_words_are_not_names(kb):
@@ -259,3 +260,19 @@ def test_entities_military_titles_and_compound_surnames(kb):
     ents, mentions = _run(text, "en", kb)
     people = [e for e in ents if e.type == "PER"]
     assert sorted(e.name for e in people) == ["Joel Eriksson Ek", "Sean Robertson"]
+
+
+def test_entities_name_inside_a_lower_case_kb_phrase_is_kept():
+    """The shipped KB names events and places with lower-case phrases; the country inside stays a mention."""
+    from veille.kb import load_kb
+
+    kb = load_kb()
+    phrase = next((s for s, _lang, i in kb.surface_names() if s[:1].islower() and " " in s
+                   and any(kb.lookup(w) for w in s.split() if w[:1].isupper())), None)
+    if phrase is None:
+        pytest.skip("the shipped KB has no lower-case phrase holding a name")
+    text = f"Les experts ont parlé de {phrase} hier soir."
+    ents, mentions = _run(text, "fr", kb)
+    start = text.index(phrase)
+    inside = [m for m in mentions if start <= m.start and m.end <= start + len(phrase)]
+    assert len(inside) >= 2

@@ -138,3 +138,13 @@ def resolve_unknown(cands: list[Candidate]) -> None:
         alias = c.extra.get("alias_of")
         if c.entity_id is None and alias is not None:
             c.entity_id, c.how, c.label = alias.entity_id, "coref", alias.label
+    _spread_aliases(cands)
+
+
+def _spread_aliases(cands: list[Candidate]) -> None:
+    """Every later "TNO" is the organisation its first "(TNO)" was bracketed with."""
+    target = {c.text: c for c in cands if c.how == "coref" and _is_acronym(c.text)}
+    for c in cands:
+        t = target.get(c.text)
+        if t is not None and c is not t and c.how == "ner":
+            c.entity_id, c.how, c.label = t.entity_id, "coref", t.label

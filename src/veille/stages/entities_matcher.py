@@ -8,6 +8,7 @@ must be written in capitals; a capitalised name must not be found in a lower-cas
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ class KBMatch:
     end: int
     ids: tuple[str, ...]
     surface: str  # the KB's own spelling, for the case check
+    nested: bool = False  # a name inside a longer lower-case KB phrase ("Ukraine" in "guerre en Ukraine")
 
 
 class KBMatcher:
@@ -93,7 +95,13 @@ def case_fits(written: str, surface: str) -> bool:
     return True
 
 
+_ARTICLE = re.compile(r"(?:the|an?|les?|la|l['’]|der|die|das|el|los|las)(?:\s|$)|l['’]", re.IGNORECASE)
+
+
 def _longest_first(found: list[KBMatch]) -> list[KBMatch]:
+    """Longest matches first, without overlaps; a capitalised name inside a longer KB phrase written in
+    lower case ("guerre en Ukraine", "palais de l'Élysée") is kept too, marked ``nested``: the phrase
+    is one thing, the name in it another."""
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: list[KBMatch] = []
     used: set[int] = set()
@@ -101,7 +109,11 @@ def _longest_first(found: list[KBMatch]) -> list[KBMatch]:
         if used.isdisjoint(range(m.start, m.end)):
             taken.append(m)
             used.update(range(m.start, m.end))
-    return sorted(taken, key=lambda m: m.start)
+    phrases = [m for m in taken if m.surface[:1].islower() and not _ARTICLE.match(m.surface)]
+    inner = [KBMatch(m.start, m.end, m.ids, m.surface, nested=True) for m in found
+             if m.surface[:1].isupper() and m not in taken
+             and any(p.start <= m.start and m.end <= p.end for p in phrases)]
+    return sorted(taken + _longest_first(inner) if inner else taken, key=lambda m: m.start)
 
 
 @lru_cache(maxsize=4)

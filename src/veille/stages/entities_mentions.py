@@ -238,7 +238,7 @@ def kb_candidates(text: str, matches: list[KBMatch], kb, words) -> list[Candidat
         if art and any(e.id in m.ids for e in kb.lookup(text[m.start + art.end():m.end])):
             start += art.end()
         out.append(Candidate(start, m.end, text[start:m.end], label, "kb", kb_ids=m.ids,
-                             written=written_form(text, start, m.end), how="kb"))
+                             written=written_form(text, start, m.end), how="kb", extra={"nested": m.nested}))
     return out
 
 
@@ -258,7 +258,7 @@ def merge(ner: list[Candidate], kb: list[Candidate]) -> list[Candidate]:
     pool = sorted(kb + ner, key=lambda c: (-(c.end - c.start), c.origin != "kb", c.start))
     taken: list[Candidate] = []
     for c in pool:
-        clash = next((t for t in taken if t.overlaps(c)), None)
+        clash = None if c.extra.get("nested") else next((t for t in taken if t.overlaps(c)), None)
         if clash is None:
             taken.append(c)
         elif c.origin == "ner" and clash.origin == "kb" and "ner_label" not in clash.extra:
