@@ -58,9 +58,9 @@ def ner_candidates(doc, words) -> list[Candidate]:
             start, end = _trim_tokens(doc, start, end, words)
             cand = clean_span(text, start, end, label, words) if end > start else None
             if cand is not None:
-                span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+                span = doc.char_span(cand.start, cand.end, alignment_mode="expand") or []
                 cand.extra["pos"] = [t.pos_ for t in span]
-                cand.extra["common"] = len(span) == 1 and span[0].is_sent_start and re.search(
+                cand.extra["common"] = len(span) == 1 and bool(span[0].is_sent_start) and re.search(
                     rf"(?<!\w){re.escape(span[0].lower_)}(?!\w)", text) is not None
                 out.append(cand)
     return out
