@@ -125,3 +125,16 @@ def _written_fr():
 def test_events_french_sentence_per_type(code, kind, text):
     ev = main_event(code(text))
     assert ev is not None and ev.type == kind, [(e.type, e.trigger.text) for e in code(text)]
+
+
+def test_events_not_ruling_out_force_is_a_threat(code):
+    ev = main_event(code("China did not rule out using force against Taiwan.", "en"))
+    assert ev.type == "THREATEN" and "negation" not in ev.aux
+    ev = main_event(code("Pékin exclut de recourir à la force contre Taïwan."))
+    assert ev.type == "ASSAULT" and "negation" in ev.aux
+
+
+def test_events_denial_negates_what_is_denied(code):
+    events = code("Moscou a démenti avoir bombardé un hôpital.")
+    assert main_event(events).type == "REJECT"
+    assert "negation" in next(e for e in events if e.type == "ASSAULT").aux

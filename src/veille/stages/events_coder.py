@@ -241,12 +241,16 @@ def frame(ev: Coded, lex: Lexicon) -> list[str]:
         lemma = gov.lemma_.lower()
         if lemma in lex.SPEECH_VERBS and link == "ccomp":
             break
-        if lemma in lex.OBJECT_CONTROL or lemma in lex.HYPOTHETICAL_VERBS:
+        if lemma in lex.OBJECT_CONTROL or lemma in lex.PROPOSAL_VERBS:
             ev.proposed = True
         trig = lex.verb_trigger(gov)
         if lemma in lex.FUTURE_VERBS or (trig and trig.type in _INTENT_TYPES):
             aux.add("future")
-        elif lemma in lex.HYPOTHETICAL_VERBS:
+        elif lemma in lex.RULE_OUT_VERBS:
+            aux.add("hypothetical" if syn.negated(gov, lex) else "negation")
+            cur = tense = gov
+            continue
+        elif lemma in lex.HYPOTHETICAL_VERBS or lemma in lex.PROPOSAL_VERBS:
             aux.add("hypothetical")
         elif trig and trig.type == "REJECT":
             aux.add("negation")

@@ -67,6 +67,8 @@ class Lexicon:
                 return Trigger(*hit)
         if lemma in self.SPEECH_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
             return None
+        if lemma in self.NOT_WITH_INFINITIVE and any(c.dep_ == "xcomp" for c in tok.children):
+            return None
         if lemma in self.TRANSITIVE_ONLY and not any(c.dep_ in _WITH_OBJECT for c in tok.children):
             return None  # "while returning home" is no RETREAT, "Keller gave the lead" needs an object
         hit = self.verbs.get(lemma)

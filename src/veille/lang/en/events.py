@@ -158,6 +158,7 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     ("collect", "signature"): ("PROTEST", "demo"), ("allow", "return"): ("RETREAT", "access"),
     ("cancel", "restriction"): ("CONCEDE", None), ("remove", "restriction"): ("CONCEDE", None),
     ("ease", "restriction"): ("CONCEDE", None), ("pay", "tribute"): ("SUPPORT", None),
+    ("lift", "veto"): ("CONCEDE", None), ("use", "force"): ("ASSAULT", None),
 }
 
 #: verbs that carry a noun trigger as their object ("launch an attack", "impose sanctions")
@@ -173,7 +174,11 @@ FUTURE_VERBS = frozenset("plan intend aim prepare expect decide want mean schedu
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "'d", "should"})
 #: verbs whose complement is only possible: aux "hypothetical"
-HYPOTHETICAL_VERBS = frozenset({"seem", "appear", "suggest", "advise", "recommend"})
+HYPOTHETICAL_VERBS = frozenset({"seem", "appear"})
+#: verbs that rule their complement out: negated ("did not rule out using force"), it becomes possible
+RULE_OUT_VERBS = frozenset({"exclude", "rule"})
+#: verbs whose complement someone else proposes: aux "hypothetical", and not the actor's own intent
+PROPOSAL_VERBS = frozenset({"suggest", "advise", "recommend", "propose"})
 
 #: negation words
 NEGATORS = frozenset({"not", "n't", "never", "no"})

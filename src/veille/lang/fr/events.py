@@ -153,6 +153,8 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "capturer": ("ASSAULT", "abduct"),
     "stigmatiser": ("ACCUSE", "disapprove"),
     "récuser": ("REJECT", None),
+    "démentir": ("REJECT", None),
+    "nier": ("REJECT", None),
 }
 
 #: noun lemma -> (type, mode, what "de X" names: "actor" for "la demande de X", "recipient" for
@@ -252,6 +254,7 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     ("signer", "accord"): ("SUPPORT", None), ("signer", "traité"): ("SUPPORT", None),
     ("établir", "relation"): ("SUPPORT", None), ("convoquer", "ambassadeur"): ("ACCUSE", "disapprove"),
     ("accepter", "demande"): ("CONCEDE", None), ("lever", "blocus"): ("RETREAT", "withdraw"),
+    ("lever", "veto"): ("CONCEDE", None), ("recourir", "force"): ("ASSAULT", None),
     ("lever", "couvre-feu"): ("RETREAT", None), ("tirer", "missile"): ("ASSAULT", None),
     ("tirer", "roquette"): ("ASSAULT", None), ("tirer", "obus"): ("ASSAULT", None),
     ("dépêcher", "troupe"): ("MOBILIZE", "troops"), ("dépêcher", "soldat"): ("MOBILIZE", "troops"),
@@ -323,9 +326,15 @@ FUTURE_VERBS = frozenset(
     }
 )
 
-#: verbs whose complement is only possible, or only proposed: aux "hypothetical"
-HYPOTHETICAL_VERBS = frozenset({"pouvoir", "risquer", "sembler", "paraître", "suggérer", "conseiller",
-                                "recommander"})
+#: verbs whose complement is only possible: aux "hypothetical" ("n'exclut pas de recourir à la force")
+HYPOTHETICAL_VERBS = frozenset({"pouvoir", "risquer", "sembler", "paraître"})
+#: verbs that rule their complement out: negated ("n'exclut pas de"), it becomes possible
+RULE_OUT_VERBS = frozenset({"exclure", "écarter"})
+#: verbs whose complement someone else proposes: aux "hypothetical", and not the actor's own intent
+PROPOSAL_VERBS = frozenset({"suggérer", "conseiller", "recommander", "proposer"})
+
+#: verbs that are no event when they take an infinitive ("exclure de" is to rule out, not to expel)
+NOT_WITH_INFINITIVE = frozenset({"exclure"})
 
 #: words that negate their verb (with or without "ne")
 NEGATORS = frozenset({"pas", "jamais", "point", "guère", "aucun", "aucune", "nullement", "rien"})
