@@ -55,5 +55,6 @@ NAME_HEADS = {
 HEAD_FIRST = True
 NAME_CONNECTORS = ("de", "du", "des", "la", "l'", "l’", "d'", "d’", "et", "le", "les", "sur")
 #: capitalised words and acronyms of French news that are never names
+#: ("Union" alone is "l'Union" of a political text, too vague to be an entity of its own)
 NOT_NAMES = ("NDLR", "N.D.L.R.", "VIDÉO", "VIDEO", "PHOTOS", "INFOGRAPHIE", "DIRECT", "EXCLUSIF", "Lire",
-             "Voir")
+             "Voir", "Union")
