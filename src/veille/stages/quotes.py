@@ -20,6 +20,8 @@ from .quotes_speakers import cue_subject, entity_genders, governing_subject, res
 #: entity genders of the document being processed, keyed by the Doc's id
 _GENDERS: dict[int, dict[str, str]] = {}
 
+#: a quoted stretch this short with no cue and no reported clause around it is a term, not a quote
+_FRAGMENT_WORDS = 3
 #: how far back (in paragraphs) a quote with no cue of its own inherits the previous quote's speaker
 _INHERIT_PARAGRAPHS = 1
 
@@ -59,7 +61,16 @@ def extract_quotes(article: Article, doc, words) -> list[Quote]:
         if q.speaker_mention is None:
             _governing_speaker(article, doc, words, q)
     indirect = _indirect_quotes(article, doc, words, direct, short)
+    direct = [q for q in direct if not _lone_fragment(q, indirect)]
     return sorted(direct + indirect, key=lambda q: q.start)
+
+
+def _lone_fragment(q: Quote, clauses: list[Quote]) -> bool:
+    """A few quoted words that no cue introduces and no reported clause holds ("a “special meeting”",
+    "Tea Party “super PACs”") are a term the writer holds at arm's length, not speech."""
+    if q.cue is not None or word_count(q.text) > _FRAGMENT_WORDS:
+        return False
+    return not any(c.start <= q.start and q.end <= c.end for c in clauses)
 
 
 def _direct_quotes(article: Article, doc, words, m: Marked) -> list[Quote]:
@@ -166,7 +177,7 @@ def _fragment_quotes(article: Article, doc, words, direct: list[Quote], short: l
     frags = [(m.start, m.end) for m in short] + [(d.start, d.end) for d in direct if d.cue is None]
     out: list[Quote] = []
     for s, e in frags:
-        if any(q.start <= s and e <= q.end for q in clauses + out):
+        if any(q.start <= s and e <= q.end for q in clauses + out) or word_count(article.text[s:e]) < 2:
             continue
         c = fragment_clause(doc, s, e)
         if c is None or c.end - c.start <= e - s + 2 or not (c.start <= s and e <= c.end):
