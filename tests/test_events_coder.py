@@ -138,3 +138,8 @@ def test_events_denial_negates_what_is_denied(code):
     events = code("Moscou a démenti avoir bombardé un hôpital.")
     assert main_event(events).type == "REJECT"
     assert "negation" in next(e for e in events if e.type == "ASSAULT").aux
+
+
+def test_events_between_names_both_parties(code):
+    ev = main_event(code("Les négociations entre la Serbie et le Kosovo ont échoué mardi."))
+    assert ev.type == "CONSULT" and "Serbie" in _words(ev.actors) and _words(ev.recipients) == ["Kosovo"]

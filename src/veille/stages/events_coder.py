@@ -162,7 +162,10 @@ def _complements(ev: Coded, tok, lex: Lexicon, genitive: bool = False) -> None:
     """Sort the prepositional complements of ``tok`` into recipients and places."""
     for prep, noun in syn.prep_args(tok):
         to_whom, where = prep in lex.RECIPIENT_PREPS, prep in lex.LOCATION_PREPS
-        if to_whom and where:
+        if prep in lex.BETWEEN_PREPS:  # "talks between Serbia and Kosovo": both parties
+            ev.actors.append(noun)
+            ev.recipients += [c for c in noun.children if c.dep_ == "conj"]
+        elif to_whom and where:
             place = ev.type in lex.LOCATIVE_TYPES and noun.ent_type_ in _PLACE_LABELS
             (ev.places if place else ev.recipients).append(noun)
         elif where:

@@ -205,6 +205,9 @@ GENITIVE_PREPS = frozenset({"of"})
 #: prepositions naming where a request, an offer or aid comes from ("a request from X")
 SOURCE_PREPS = frozenset({"from"})
 
+#: "talks between X and Y", "négociations entre X et Y"
+BETWEEN_PREPS = frozenset({"between"})
+
 #: first-person subjects, which inside a quote stand for its speaker
 FIRST_PERSON = frozenset({"we", "i"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them"})

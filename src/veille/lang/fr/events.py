@@ -428,6 +428,9 @@ GENITIVE_PREPS = frozenset({"de", "du", "des", "d'", "d’"})
 SOURCE_PREPS = frozenset({"depuis"})
 
 #: subject pronouns that need an antecedent
+#: "talks between X and Y", "négociations entre X et Y"
+BETWEEN_PREPS = frozenset({"entre"})
+
 #: first-person subjects, which inside a quote stand for its speaker
 FIRST_PERSON = frozenset({"nous", "je", "j'", "j’"})
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci"})
