@@ -92,21 +92,24 @@ def date_line_near(lines: list[tuple[int, str]], body_at: int, lang: str | None)
     Lines with a publication cue come first; then bylines and date lines with their time of day; then a
     plain date line ("24 July 2015", BBC), but only when it is the one date near the body: several plain
     dates there are a list of headlines, not a byline."""
-    found: dict[str, list[tuple[int, date]]] = {"cue": [], "byline": [], "plain": []}
-    for pos, line in lines:
-        if not line or len(line) > _MAX_LINE or not re.search(r"\b(?:19|20)\d\d\b", line):
-            continue
+    near = sorted((abs(pos - body_at), line) for pos, line in lines
+                  if line and len(line) <= _MAX_LINE and re.search(r"\b(?:19|20)\d\d\b", line))
+    found: dict[str, list[date]] = {"byline": [], "plain": []}
+    for distance, line in near:  # nearest first: the first cue line read is the answer
+        if distance > _CUE_REACH:
+            break
         hit = _line_date(line, lang)
         if hit is None:
             continue
         kind, when = hit
-        distance = abs(pos - body_at)
-        if distance <= (_CUE_REACH if kind == "cue" else _BARE_REACH):
-            found[kind].append((distance, when))
-    if len({when for _, when in found["plain"]}) > 1:
+        if kind == "cue":
+            return when
+        if distance <= _BARE_REACH:
+            found[kind].append(when)
+    if len(set(found["plain"])) > 1:
         found["plain"] = []
-    best = min(found["cue"] or found["byline"] or found["plain"], default=None, key=lambda x: x[0])
-    return best[1] if best else None
+    best = found["byline"] or found["plain"]
+    return best[0] if best else None
 
 
 def _line_date(line: str, lang: str | None) -> tuple[str, date] | None:
