@@ -43,9 +43,15 @@ class Entities(Stage):
         from ..kb import load_kb
 
         kb = load_kb(work.config.kb_files)
+        self._kb_size = len(kb)
         cands = find_mentions(work.doc, words, kb, work.article.lang or "", work.article.published)
         work.article.entities, work.article.mentions = build_records(cands, kb)
         return work
+
+    def models(self) -> list[str]:
+        """The knowledge base used, by size (user files change it), for the record's provenance."""
+        size = getattr(self, "_kb_size", None)
+        return [f"veille-kb-{size}-entities"] if size else []
 
 
 def find_mentions(doc, words, kb, lang: str, published: str | None) -> list[Candidate]:
