@@ -1,6 +1,7 @@
-"""Linking candidates to the knowledge base: exact (folded) names first, then transliteration keys for
-people ("Loukachenko" meets the KB's "Lukashenko"), with the spaCy type as a guard against homonyms
-(a PER span never links to a country, a place never to a person)."""
+"""Linking candidates to the knowledge base: exact (folded) names written with the KB's capitals first,
+then transliteration keys for people ("Loukachenko" meets the KB's "Lukashenko"). Among homonyms, one
+already on the page wins, then one whose type agrees with spaCy's; an honorific ("M. Jordan") admits
+only people. A lone surname links to a KB person only when the page names that person's country."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from functools import lru_cache
 
 from ..kb import fold as kb_fold
 from .entities_matcher import case_fits
-from .entities_mentions import Candidate, _name_like
+from .entities_mentions import Candidate, name_like
 from .entities_namekeys import person_key, surname_key
 
 #: KB types -> record types, for a KB that uses finer types than the record
@@ -51,7 +52,7 @@ def _lookup_ner(c: Candidate, kb, lang: str) -> None:
     if not found:
         m = re.match(r"(?:Le|La|Les|L['’]|The)\s*(?=\S)", c.text)
         rest = c.text[m.end():] if m else ""
-        if m and _name_like(rest):
+        if m and name_like(rest):
             found = kb.lookup(rest, lang) or kb.lookup(rest)
             # English organisations keep no article ("The NFC" -> NFC); places do ("The Hague")
             if found or (m.group(0).startswith("The") and c.label in ("ORG", "MEDIA")):

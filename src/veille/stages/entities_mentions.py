@@ -164,7 +164,7 @@ def clean_span(text: str, start: int, end: int, label: str, words) -> Candidate 
     if m and end - start > 3:
         end -= len(m.group(0)) - (1 if m.group(0)[0] == "s" else 0)
     start, end = _strip_edges(text, start, end)
-    if end <= start or not _name_like(text[start:end]):
+    if end <= start or not name_like(text[start:end]):
         return None
     cand = Candidate(start, end, text[start:end], label, "ner", written=written_form(text, start, end))
     cand.extra["titled"] = titled or any(text[:start].rstrip().endswith(" " + h) for h in words.HONORIFICS)
@@ -212,7 +212,7 @@ def _strip_leading(text: str, start: int, end: int, words) -> tuple[int, int]:
     return start, end
 
 
-def _name_like(s: str) -> bool:
+def name_like(s: str) -> bool:
     """A name has a capital letter, a letter in front, no sentence inside, and a sane length."""
     if len(s) < 2 or not s[0].isupper() or len(s) > 80:
         return False
