@@ -240,3 +240,8 @@ def test_time_english_possessive_days_and_months():
 def test_time_french_dated_day_with_dernier():
     got = values("le 8 mars dernier, le 2 mai prochain, courant mai", FR, date(2024, 4, 10))
     assert got == {"8 mars dernier": "2024-03-08", "2 mai prochain": "2024-05-02", "courant mai": "2024-05"}
+
+
+def test_time_counts_are_not_years():
+    assert values("plus de 2000 manifestants et 1500 policiers, en 2022", FR, None) == {"2022": "2022"}
+    assert values("about 1500 troops and 2000 people; the 2024 election", EN, None) == {"2024": "2024"}

@@ -103,6 +103,8 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
     """Filters for the cases a pattern alone gets wrong, each named by the case it exists for."""
     if kind == "month" and not (m.group("year") or m.group("mod") or m.group("rel")):
         return _bare_month_ok(m.group("month"), module)
+    if kind == "year" and not m.group("mod"):
+        return not _is_count(m, text, module)
     if kind == "season" and m.group("season").lower() in module.AMBIGUOUS_SEASONS:
         return _season_ok(m, text, module)
     if kind == "duration" and (_event_relative(m, text, module)
@@ -163,6 +165,14 @@ def _sentence_dot(m: re.Match, module: ModuleType) -> int:
         return 0  # "7:05 p.m."
     longer = any(v == month and len(k) > len(word) for k, v in module.MONTHS.items())
     return 0 if longer else 1
+
+
+def _is_count(m: re.Match, text: str, module: ModuleType) -> bool:
+    """"plus de 2000 manifestants", "about 1500 troops": a number of things, not a year."""
+    before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 20]
+    quantity = "|".join(re.escape(q) for q in module.QUANTITY_MODS)
+    return bool(re.search(rf"(?:{quantity})\s*$", before, re.IGNORECASE)
+                or re.match(module.COUNT_AFTER, after, re.IGNORECASE))
 
 
 def _season_ok(m: re.Match, text: str, module: ModuleType) -> bool:

@@ -67,6 +67,9 @@ ORDINAL_LOOKALIKES = frozenset({"a second"})
 
 AGE_AT = r"\bat\s*$"
 
+COUNT_AFTER = (r"^\s*(?:people|dollars|euros|pounds|troops|soldiers|deaths|dead|residents|protesters|police"
+               r"|miles|km|kilometres|kilometers|meters|metres|tonnes|tons|jobs|workers|copies|homes|students)\b")
+
 #: bare month names must be capitalised, and "May" (the verb) and "March" at a sentence start are too
 #: ambiguous to stand alone
 BARE_MONTH_CASE = "title"

@@ -87,6 +87,10 @@ ORDINAL_LOOKALIKES = frozenset({"une seconde", "un second"})
 #: "à 47 ans, il joue encore": an age when nothing follows ("à 10 ans de prison" is a sentence's length)
 AGE_AT = r"\bà\s*$"
 
+#: what makes a four-digit number a count rather than a year ("2000 manifestants")
+COUNT_AFTER = (r"^\s*(?:personnes|euros|dollars|habitants|morts|victimes|blessés|soldats|manifestants"
+               r"|policiers|km|kilomètres|mètres|tonnes|exemplaires|salariés|emplois|logements|élèves)\b")
+
 #: bare month names are written in lower case in French ("Mars" mid-sentence is the planet)
 BARE_MONTH_CASE = "lower"
 BARE_MONTH_STOP: frozenset[str] = frozenset()
