@@ -9,6 +9,7 @@ from ..record import Span
 
 #: how far after a closing mark an incise cue may sit (", a-t-il ajouté, cité par le Financial Times")
 _AFTER_TOKENS = 14
+_TRIM_CHARS = " \t\n\u00a0\u202f"
 _END_OF_INCISE = re.compile(r"[.!?;\n«“„\"]")
 
 
@@ -37,7 +38,12 @@ def incise_tokens(doc, close_at: int) -> list:
 
 
 def cue_after(doc, text: str, close_at: int, verbs: frozenset[str]):
-    """The cue verb in the incise after a closing mark, or None."""
+    """The cue verb in the incise after a closing mark, or None. A quote that ends its sentence inside
+    the marks (“… .” Then a capital) is followed by a new sentence, not by an incise."""
+    before = text[:close_at].rstrip(_TRIM_CHARS)
+    after = text[close_at + 1:close_at + 40].lstrip(_TRIM_CHARS + "—―–-")
+    if before.endswith((".", "…")) and after[:1].isupper():
+        return None
     toks = incise_tokens(doc, close_at)[:_AFTER_TOKENS]
     return next((t for t in toks if is_cue(t, verbs)), None)
 

@@ -66,7 +66,17 @@ def cue_subject(verb, pronouns: dict[str, str], outside: tuple[int, int] | None 
             if _is_time(cand):
                 continue
             return _subject_span(cand)
-    return inverted_subject(verb, outside)
+    return inverted_subject(verb, outside) if outside is None or _in_incise(verb, outside) else None
+
+
+def _in_incise(verb, outside: tuple[int, int]) -> bool:
+    """True when the verb opens the incise right after the quote ("», a déclaré X", "”, said X"): the
+    only place a subject follows its verb; elsewhere the noun after the verb is its object."""
+    doc = verb.doc
+    if verb.idx < outside[1]:
+        return False
+    between = [t for t in doc if outside[1] <= t.idx < verb.idx and not t.is_space]
+    return all(t.is_punct or t.pos_ == "AUX" or t.text.startswith("-") for t in between) and len(between) <= 4
 
 
 def _relative_antecedent(pronoun):
