@@ -93,4 +93,27 @@ def evaluate(corpus: Path, analyze=None, only: set[str] | None = None) -> tuple[
         rows += [Row(ds, "entity recall", sum(s.found for s in group) / max(gold, 1), gold),
                  Row(ds, "spellings merged", sum(s.merged for s in group) / max(multi, 1), multi),
                  Row(ds, "entity precision", sum(s.right for s in group) / max(pred, 1), pred)]
+    if only is None and (corpus / "seed" / "expected.json").exists():
+        right, total = score_seed(corpus, analyze)
+        rows.append(Row("seed", "expected entity checks", right / total, total))
     return with_floors(NAME, rows), scores
+
+
+def score_seed(corpus: Path, analyze) -> tuple[int, int]:
+    """The seed page's entity checks, as ../shared/tools/seedcheck.py counts them: each expected entity
+    found with its type, its spellings on one entity, and the furniture-only names absent."""
+    import json
+
+    expected = json.loads((corpus / "seed" / "expected.json").read_text(encoding="utf-8"))
+    art = analyze(corpus / "seed" / "article.txt")
+    checks = []
+    for want in expected["entities"]:
+        forms = {fold(re.sub(r"\s*\(.*\)$", "", f)) for f in want["surface_forms"]} | {fold(want["name"])}
+        hits = [e for e in art.entities if names_of(e) & forms]
+        checks.append(any(e.type == want["type"] for e in hits))
+        plain = {fold(f) for f in want["surface_forms"] if "(" not in f}
+        if len(plain) > 1:
+            checks.append(any(plain <= names_of(e) | {fold(want["name"])} for e in hits))
+    for absent in expected.get("entities_must_be_absent", []):
+        checks.append(not any(fold(absent) in names_of(e) for e in art.entities))
+    return sum(checks), len(checks)
