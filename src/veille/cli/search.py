@@ -97,7 +97,8 @@ def events_from_store(db: str | None, *, actor: str | None = None, types: Iterab
     """``veille events --db URL --actor NAME --type TYPE``: stored events where the entity is actor or
     recipient, of any of ``types`` (all when empty), newest first. Returns how many were printed."""
     with open_store(db) as store:
-        items = [e for t in (list(types) or [None])
+        wanted: list[str | None] = [*types] or [None]
+        items = [e for t in wanted
                  for e in store.events(actor=actor, type=t, date_from=date_from, date_to=date_to,
                                        limit=limit).items]
     items.sort(key=lambda e: e.date or "", reverse=True)

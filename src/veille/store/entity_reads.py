@@ -7,11 +7,11 @@ A mixin over ``SqlStore``: it only uses ``_rows`` and the backend's ``_quote_mat
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .base import CoMention, EntityDetail, EntityRef, EntitySummary, EventView, Page, QuoteView
-from .text import name_key, parse_query
+from .text import SearchQuery, name_key, parse_query
 
 log = logging.getLogger("veille")
 
@@ -31,6 +31,12 @@ _EVENT = ("SELECT v.article_id, a.title, v.published, v.date, v.type, v.mode, v.
 
 class EntityReads:
     """Reads about entities, quotes and events (mixed into SqlStore)."""
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        raise NotImplementedError  # SqlStore's
+
+    def _quote_match(self, query: SearchQuery) -> tuple[str, list[Any]]:
+        raise NotImplementedError  # the backend's
 
     # -- entities --------------------------------------------------------------------------------
     def resolve_entities(self, name: str) -> list[str]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
-from ..record import Article, Entity, Event, Mention, Quote, Span
+from ..record import Article, Entity, EntityType, Event, Mention, Quote, Span
 
 _PEOPLE = [("Q1001", "Mara Vellin", ["Mara Vellin", "Vellin"]), ("Q1002", "Tomas Ardent", ["Tomas Ardent"]),
            ("Q1003", "Ilse Korhonen", ["Ilse Korhonen", "Korhonen"]), ("Q1004", "Yaroslav Dubenko",
@@ -57,13 +58,14 @@ class EntitySpec:
     names: list[str] = field(default_factory=list)
 
 
-def annotate(article_id: str, text: str, *, entities: list[EntitySpec],
-             quotes: list[tuple[str, str | None]] = (),
-             events: list[tuple[str, str | None, str | None, str]] = (), **meta) -> Article:
+def annotate(article_id: str, text: str, *, entities: Sequence[EntitySpec],
+             quotes: Sequence[tuple[str, str | None]] = (),
+             events: Sequence[tuple[str, str | None, str | None, str]] = (), **meta) -> Article:
     """A record over ``text``: every occurrence of an entity's names becomes a mention; each quote
     (text, speaker id) and event (type, actor, recipient, trigger word) is located in the text."""
     art = Article(id=article_id, text=text, **meta)
-    art.entities = [Entity(id=e.id, name=e.name, type=e.type, names=e.names or [e.name]) for e in entities]
+    art.entities = [Entity(id=e.id, name=e.name, type=cast(EntityType, e.type), names=e.names or [e.name])
+                    for e in entities]
     for e in entities:
         for n in sorted(set(e.names or [e.name]), key=len, reverse=True):
             start = text.find(n)
