@@ -27,3 +27,12 @@ def test_dateline_styles(text, place):
 ])
 def test_dateline_absent_from_ordinary_openings(text):
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("HARTFORD, Conn. (AP) — A bridge", "HARTFORD"),
+    ("ALBANY, N.Y. — State lawmakers", "ALBANY"),
+    ("Vienne (Isère) : La crue du Rhône", "Vienne"),
+])
+def test_dateline_with_state_or_region(text, place):
+    assert find_dateline(text)[0] == place

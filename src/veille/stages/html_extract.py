@@ -17,12 +17,10 @@ from ..errors import InputError
 from ..record import Removed
 from .extracted import Extracted
 from .langid import identify
-from .text_cleaner import filter_paragraphs
+from .text_cleaner import filter_paragraphs, has_article_text
 
 _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work outside the main thread
-_CONFIG.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
-_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
 
 
 def extract_html(name: str, html: str, url: str | None = None, favor_precision: bool = True) -> Extracted:
@@ -33,12 +31,16 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
         doc = _trafilatura(name, html, url, False) or doc
     text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
     paras, dropped = filter_paragraphs(text.split("\n\n"), identify(text)[0]) if text else ([], [])
+    tree = _parse(html)
+    title = _headline(tree, _clean(doc.title)) if doc is not None else None
+    if paras and title and _fold(paras[0]) == _fold(title):  # the <h1> kept as the first paragraph
+        dropped.append(Removed(text=paras.pop(0), reason="title repeated in the body"))
     text = "\n\n".join(paras)
-    if len(text.split()) < 5:
-        raise InputError(name, "no_article", "HTML has no article text (nothing that looks like a body was found)")
+    if len(text.split()) < 5 or not has_article_text(paras):
+        raise InputError(name, "no_article", "HTML has no article text (only menus, headlines or short lines)")
     out = Extracted(
         text=text,
-        title=_headline(html, _clean(doc.title)),
+        title=title,
         site_name=_clean(doc.sitename),
         authors=_authors(doc.author),
         url=url or _clean(doc.url),
@@ -46,28 +48,35 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
     published = _html_date(html, out.url)
     if published:
         out.published, out.published_source = published, "html-metadata"
-    out.removed = dropped + _removed_lines(html, text)
+    out.removed = dropped + _removed_lines(tree, text, {_fold(r.text) for r in dropped})
     return out
 
 
 def _trafilatura(name: str, html: str, url: str | None, favor_precision: bool):
     try:
         return trafilatura.bare_extraction(
-            html, url=url, favor_precision=favor_precision, include_comments=False, include_tables=False,
+            html, url=url, favor_precision=favor_precision, include_comments=False,
             with_metadata=True, deduplicate=False, config=_CONFIG)
     except (ValueError, TypeError, AttributeError) as exc:  # malformed markup trafilatura cannot parse
         raise InputError(name, "no_article", f"HTML could not be parsed ({exc})") from exc
 
 
-def _headline(html: str, meta_title: str | None) -> str | None:
+def _parse(html: str):
+    try:
+        return lxml.html.fromstring(html.encode("utf-8", "replace"))
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def _headline(tree, meta_title: str | None) -> str | None:
     """The page's <h1> when it is the headline the metadata title paraphrases or suffixes with the site
     name ("... - National | Globalnews.ca"); otherwise the metadata title."""
-    try:
-        tree = lxml.html.fromstring(html.encode("utf-8", "replace"))
-    except (etree.ParserError, ValueError):
+    if tree is None or meta_title is None:
         return meta_title
-    if meta_title is None:
-        return None
     want = set(re.findall(r"\w+", meta_title.lower()))
     best, best_overlap = None, 0.0
     for h1 in tree.iter("h1"):
@@ -111,20 +120,46 @@ def _authors(value: str | None) -> list[str]:
     return [a.strip() for a in re.split(r";|\s+(?:and|et)\s+", value) if a.strip()]
 
 
-def _removed_lines(html: str, body: str) -> list[Removed]:
-    """Visible lines of the page that did not make it into the body, each once."""
-    try:
-        from trafilatura import html2txt
+_BLOCKS = frozenset("p div li ul ol h1 h2 h3 h4 h5 h6 td th tr dt dd blockquote figcaption header footer nav "
+                    "section article aside form table br hr title option button label".split())
+_INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
 
-        visible = html2txt(html) or ""
-    except (ValueError, TypeError):
+
+def _visible_lines(tree) -> list[str]:
+    """The page's visible text, one line per block element (a plain rendering, like a text browser's)."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _INVISIBLE:
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = tag in _BLOCKS
+        if block:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    walk(tree)
+    return [line for line in (re.sub(r"\s+", " ", x).strip() for x in "".join(parts).split("\n")) if line]
+
+
+def _removed_lines(tree, body: str, already: set[str]) -> list[Removed]:
+    """Visible lines of the page that did not make it into the body, each once."""
+    if tree is None:
         return []
-    kept = {re.sub(r"\W+", "", p).lower() for p in body.split("\n\n")}
+    body_key = re.sub(r"\W+", "", body).lower()
     out, seen = [], set()
-    for line in visible.split("\n"):
-        line = re.sub(r"\s+", " ", line).strip()
+    for line in _visible_lines(tree):
         key = re.sub(r"\W+", "", line).lower()
-        if not key or key in kept or key in seen or any(key in k for k in kept if len(key) > 40):
+        if not key or key in seen or key in body_key or _fold(line) in already:
             continue
         seen.add(key)
         out.append(Removed(text=line, reason="outside the main content (trafilatura)"))

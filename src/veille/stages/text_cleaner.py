@@ -70,7 +70,7 @@ def clean_text(name: str, raw: str, page_lang: str | None = None) -> Extracted:
     fwords = res.function_words if res else frozenset()
     for ln in lines:
         ln.function_ratio = _function_ratio(ln.text, fwords)
-    site_title = _title_from_first_line(lines)
+    site_title = _title_with_site(lines, res)
     for ln in lines:
         ln.reason = _furniture_reason(ln, res, site_title)
         ln.score = _score(ln)
@@ -135,16 +135,28 @@ def _fold(s: str) -> str:
 
 # --- title and site name -----------------------------------------------------------------------------
 
-def _title_from_first_line(lines: list[Line]) -> tuple[str, str] | None:
-    """'Headline | Site' (or ' - Site') on the first line, the way a page's <title> reads."""
-    if not lines:
-        return None
-    parts = _TITLE_SPLIT.split(lines[0].text)
-    if len(parts) < 2:
+def _title_with_site(lines: list[Line], res) -> tuple[str, str] | None:
+    """'Headline | Site' (or ' - Site'), the way a page's <title> reads: the first line, or failing that the
+    first such line in the page's head (menus often come first in copied text)."""
+    for ln in lines[:_HEAD_LINES]:
+        found = _split_title_site(ln, res)
+        if found:
+            return found
+    return None
+
+
+_HEAD_LINES = 80
+
+
+def _split_title_site(ln: Line, res) -> tuple[str, str] | None:
+    parts = _TITLE_SPLIT.split(ln.text)
+    if len(parts) < 2 or ln.bullet:
         return None
     site = parts[-1].strip()
-    title = lines[0].text[: len(lines[0].text) - len(site)].rstrip(" |–—-:•")
-    if 1 <= len(site.split()) <= 6 and len(title.split()) >= 3 and not _SENTENCE_END.search(site):
+    title = ln.text[: len(ln.text) - len(site)].rstrip(" |–—-:•")
+    if " | " in title or _menu_like(Line(0, 0, title, len(_WORD.findall(title)), False, False, 0.0), res):
+        return None
+    if 1 <= len(site.split()) <= 5 and len(title.split()) >= 4 and not _SENTENCE_END.search(site):
         return title.strip(), site
     return None
 
@@ -344,3 +356,8 @@ def join_drop_cap(paragraph: str) -> str:
     """Rejoin a drop capital split from its word by the rendering ("L e chantier" → "Le chantier").
     A, I, O and Y are left alone: they are words on their own in French or English."""
     return _DROP_CAP.sub(r"\1\2", paragraph, count=1)
+
+
+def has_article_text(paragraphs: list[str]) -> bool:
+    """At least one sentence-like paragraph: menus and lists of headlines alone are not an article."""
+    return any(len(_WORD.findall(p)) >= 8 and _SENTENCE_END.search(p) for p in paragraphs)
