@@ -245,3 +245,9 @@ def test_time_french_dated_day_with_dernier():
 def test_time_counts_are_not_years():
     assert values("plus de 2000 manifestants et 1500 policiers, en 2022", FR, None) == {"2022": "2022"}
     assert values("about 1500 troops and 2000 people; the 2024 election", EN, None) == {"2024": "2024"}
+
+
+def test_time_numeric_dates_follow_the_language_or_the_figures():
+    assert values("le 04/07/2024", FR, None) == {"04/07/2024": "2024-07-04"}
+    got = values("on 30/04/2024, 04/30/2024, 04/07/2024 and 2024-04-07", EN, None)
+    assert got == {"30/04/2024": "2024-04-30", "04/30/2024": "2024-04-30", "2024-04-07": "2024-04-07"}

@@ -101,6 +101,8 @@ def _day(groups: dict, ctx: Context) -> Value:
     day = int(re.sub(r"\D", "", groups["day"]))
     month = groups["month"]
     month = int(month) if month.isdigit() else _lookup(ctx.lang.MONTHS, _word(groups, "month").rstrip("."))
+    if groups["month"].isdigit() and groups["day"].isdigit() and "iso" not in groups:
+        day, month = _numeric_order(day, month, ctx)
     if groups.get("year"):
         when = date(int(groups["year"]), month, day)
         return Value("DATE", when.isoformat() + _part_suffix(groups, ctx), day=when)
@@ -111,6 +113,19 @@ def _day(groups: dict, ctx: Context) -> Value:
     how = {"last": "past", "next": "future"}.get(_rel(groups, ctx) or "", ctx.tense)  # "le 8 mars dernier"
     when = year_for_day(month, day, ctx.anchor, how, weekday)
     return Value("DATE", when.isoformat() + _part_suffix(groups, ctx), anchor=_anchor_str(ctx), day=when)
+
+
+def _numeric_order(first: int, second: int, ctx: Context) -> tuple[int, int]:
+    """(day, month) of "04/07/2023": day first where the language writes it so (French); in English, only
+    when the figures say which is which (30/04 is day first, 04/30 month first): 04/07 could be either, and
+    is left out rather than guessed."""
+    if getattr(ctx.lang, "DATE_ORDER", None) == "DMY":
+        return first, second
+    if first > 12 >= second:
+        return first, second
+    if second > 12 >= first:
+        return second, first
+    raise ValueError("ambiguous numeric date")
 
 
 def _month(groups: dict, ctx: Context) -> Value:
@@ -340,7 +355,8 @@ def _clock(groups: dict, ctx: Context) -> Value:
     return Value("TIME", f"{day}T{hour:02d}:{minute:02d}", anchor=base.isoformat() if base else None)
 
 
-_KINDS = {"date": _day, "numeric_date": _day, "iso_date": _day, "month": _month, "year": _year,
+_KINDS = {"date": _day, "numeric_date": _day, "iso_date": lambda g, c: _day({**g, "iso": "yes"}, c),
+          "month": _month, "year": _year,
           "decade": _decade, "relday": _relday, "weekday": _weekday, "relunit": _relunit, "weekend": _weekend,
           "this_part": _this_part, "part": _part, "season": _season, "half": _part_of_year("H"),
           "quarter": _part_of_year("Q"), "ago": _ago, "duration": _duration, "vague": _vague,

@@ -99,8 +99,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("day_range", rf"(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s?[-–]\s?{_DAY}\s+(?P<month>{{MONTH}})\.?"
                   rf"(?:,?\s+{_YEAR})?(?![\w-])"),
     ("year_range", r"(?<![\w,.])(?P<year1>(?:1[6-9]|20)\d\d)\s?[-–]\s?(?P<year>(?:1[6-9]|20)\d\d)(?![\w])"),
-    # "30/04/2024" (day first, as in British and European usage); "2024-04-30"
-    ("numeric_date", r"(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)\b"),
+    # "30/04/2024", "04/30/2024" (whichever the figures allow; "04/07/2024" is left out); "2024-04-30"
+    ("numeric_date", r"(?P<day>[0-3]?\d)/(?P<month>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b"),
     ("iso_date", r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])"),
     # "November 2024", "last December", "early March", "mid-March", "December 1972"
     ("month", rf"(?:(?P<rel>last|next|this)\s+|(?P<mod>early|late|mid|the end of|the start of"
