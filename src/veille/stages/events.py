@@ -100,6 +100,7 @@ def _first(tokens, parties: Parties, skip: set[str | None], trigger=None) -> str
 def _to_event(c: Coded, sent, article: Article, parties: Parties, lex: Lexicon,
               earlier: list[Event]) -> Event | None:
     actor = _first(c.actors, parties, set(), c.trigger) or _quoted_speaker(c, article, parties)
+    _sort_either(c, parties, lex)
     recipient = _first(c.recipients, parties, {actor})
     if recipient is None and c.type in _RECIPROCAL:
         recipient = _first(_conjuncts(c.actors), parties, {actor})
@@ -118,6 +119,17 @@ def _to_event(c: Coded, sent, article: Article, parties: Parties, lex: Lexicon,
                  aux=aux, sentence=_span(article, sent.start_char, sent.end_char),
                  trigger=_span(article, c.trigger.idx, c.trigger.idx + len(c.trigger.text)),
                  confidence=_confidence(c, actor, recipient, location))
+
+
+def _sort_either(c: Coded, parties: Parties, lex: Lexicon) -> None:
+    """A complement that can name the recipient or the place ("à", "at", "to") is the place when the
+    event's type happens somewhere (MOBILIZE, ASSAULT...) and it names a place ("se rendra à Doha",
+    "déployer au Bélarus"), else the recipient ("transférer à la Biélorussie")."""
+    for tok in c.either:
+        ent = parties.entities.get(parties.resolve(tok) or "")
+        place = (c.act or c.type) in lex.LOCATIVE_TYPES and ent is not None and ent.type in _PLACES
+        (c.places if place else c.recipients).append(tok)
+    c.either = []
 
 
 def _conjuncts(tokens) -> list:

@@ -26,7 +26,6 @@ _OBLIGATION = {"must", "devoir"}
 #: cooperative acts that, announced as what one will do, are PLOVER AGREE ("indicate willingness to
 #: cooperate in the future", "expressing willingness to meet in the future")
 _COOPERATIVE = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"}
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _GOVERNING = {"VERB", "AUX", "ADJ"}  # "prévoit de", "is willing to"
 _PURPOSE_MARKS = {"pour", "afin", "to", "so"}
 _STRAY = {"punct", "dep", "amod", "appos", "flat:name", "npadvmod", "oprd", "attr"}
@@ -44,9 +43,11 @@ class Coded:
     actors: list = field(default_factory=list)
     recipients: list = field(default_factory=list)
     places: list = field(default_factory=list)
+    either: list = field(default_factory=list)  # recipient, or place for a locative type
     aux: list[str] = field(default_factory=list)
     genitive: str = "actor"
     proposed: bool = False  # planned by someone else ("suggéré à l'Ukraine de céder", "urged X to")
+    act: str = ""  # the type of the act itself, before PLOVER's reading (a visit announced is AGREE)
 
     @property
     def depth(self) -> int:
@@ -82,7 +83,9 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
                 out.append(ev)
     for ev in out:
         ev.actors, ev.recipients, ev.places = (_unique(ev.actors), _unique(ev.recipients), _unique(ev.places))
+        ev.either = _unique(ev.either)
         ev.aux = frame(ev, lex)
+        ev.act = ev.type
         ev.type, ev.mode = _refine(ev, lex)
     return sorted(_without_echoes(out), key=lambda e: e.trigger.i)
 
@@ -111,6 +114,7 @@ def _without_echoes(events: list[Coded]) -> list[Coded]:
         else:
             gov.recipients += e.recipients  # "accepté de transférer les armes à la Russie": to Russia
             gov.places += e.places
+            gov.either += e.either
     return kept
 
 
@@ -165,9 +169,8 @@ def _complements(ev: Coded, tok, lex: Lexicon, genitive: bool = False) -> None:
         if prep in lex.BETWEEN_PREPS:  # "talks between Serbia and Kosovo": both parties
             ev.actors.append(noun)
             ev.recipients += [c for c in noun.children if c.dep_ == "conj"]
-        elif to_whom and where:
-            place = ev.type in lex.LOCATIVE_TYPES and noun.ent_type_ in _PLACE_LABELS
-            (ev.places if place else ev.recipients).append(noun)
+        elif to_whom and where:  # "à Doha" or "à la Biélorussie": the stage decides from the entity's type
+            ev.either.append(noun)
         elif where:
             ev.places.append(noun)
         elif to_whom:
