@@ -164,6 +164,35 @@ def test_analyze_and_ingest_pages_through_the_pipeline(client, analyze):
     assert_error(empty, 422)
 
 
+def test_the_api_over_postgresql(tmp_path):
+    """The same reads and writes with the team backend behind the app."""
+    pytest.importorskip("psycopg", reason="the PostgreSQL backend needs the [postgres] extra")
+    from veille.store.pgserver import PostgresUnavailable, TemporaryPostgres
+
+    try:
+        url = TemporaryPostgres.shared().fresh_database("api_test")
+    except PostgresUnavailable as exc:
+        pytest.skip(f"PostgreSQL server not available here ({exc})")
+    store = open_store(url)
+    store.put(record())
+    config = Config(api_token=TOKEN, data_dir=str(tmp_path))
+    with TestClient(create_app(store, config=config)) as c:
+        assert c.get("/api/health").json() == {"status": "ok", "articles": 1, "store": "postgresql"}
+        def found(q):
+            return [a["id"] for a in c.get("/api/search", params={"q": q}).json()["items"]]
+
+        assert found("cessez OR ceasefire") == [] and found("CEASEFIRE") == ["un1"]
+        assert c.get("/api/quotes", params={"speaker": "Guterres"}).json()["total"] == 1
+        assert c.get("/api/entities/Q1049").json()["quotes_about"]["total"] == 0
+        for hostile in ("'; DROP TABLE articles; --", "a & b | !c <-> d:*", "x" * 10_000, "\x00"):
+            assert c.get("/api/search", params={"q": hostile}).status_code in (200, 400)
+        body = {"record": record("un9").model_dump(mode="json")}
+        stored = c.post("/api/articles", json=body, headers=auth())
+        assert stored.status_code == 201 and c.get("/api/articles/un9").json()["id"] == "un9"
+        assert "The fighting must stop now" in c.get("/entities/Q41449").text
+    store.close()
+
+
 def test_openapi_is_served_and_lists_the_endpoints(client):
     spec = client.get("/api/openapi.json").json()
     for path in ("/api/articles", "/api/articles/{article_id}", "/api/search", "/api/entities/{entity_id}",

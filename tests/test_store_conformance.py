@@ -45,11 +45,9 @@ def postgres_url():
     from veille.store.pgserver import PostgresUnavailable, TemporaryPostgres
 
     try:
-        server = TemporaryPostgres().__enter__()
+        return TemporaryPostgres.shared().url
     except PostgresUnavailable as exc:
         pytest.skip(f"PostgreSQL server not available here ({exc})")
-    yield server.url
-    server.__exit__(None, None, None)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

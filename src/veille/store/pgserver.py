@@ -9,6 +9,7 @@ PostgreSQL refuses to run as root, so under root the server runs as the ``postgr
 
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import shutil
@@ -39,6 +40,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+_SHARED: TemporaryPostgres | None = None
+
+
 class TemporaryPostgres:
     """Start on enter, stop and delete on exit; ``url`` connects as the superuser ``veille``.
     ``durable=False`` turns fsync off (tests); benchmarks keep it on to measure real commits."""
@@ -67,6 +71,27 @@ class TemporaryPostgres:
                   "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1"
                   + ("" if self.durable else " -c fsync=off"), "start")
         return self
+
+    @classmethod
+    def shared(cls) -> TemporaryPostgres:
+        """One server for the whole process (test sessions), stopped when the process exits."""
+        global _SHARED
+        if _SHARED is None:
+            server = cls().__enter__()
+            atexit.register(server.__exit__, None, None, None)
+            _SHARED = server
+        return _SHARED
+
+    def fresh_database(self, name: str) -> str:
+        """The URL of an empty database ``name`` on this server (dropped first if it exists)."""
+        import psycopg
+
+        if not name.isidentifier():
+            raise ValueError(f"database name {name!r} must be a plain identifier")
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+        return self.url.rsplit("/", 1)[0] + "/" + name
 
     def __exit__(self, *exc) -> None:
         try:
