@@ -276,3 +276,10 @@ def test_entities_name_inside_a_lower_case_kb_phrase_is_kept():
     start = text.index(phrase)
     inside = [m for m in mentions if start <= m.start and m.end <= start + len(phrase)]
     assert len(inside) >= 2
+
+
+def test_entities_typo_of_a_known_name_joins_the_known_person(kb):
+    text = "Alexander Lukashenko spoke on Monday. Later Alexander Lukashenka repeated the claim."
+    ents, mentions = _run(text, "en", kb)
+    assert {m.entity_id for m in mentions} == {"Q6816"}
+    assert next(m for m in mentions if m.text.endswith("Lukashenka")).how == "coref"

@@ -67,20 +67,23 @@ def _merge_name_tails(full: list[Candidate]) -> None:
 
 def _merge_misspellings(full: list[Candidate]) -> None:
     """One letter apart, same initial, on one page: a typo, not a second person ("Andry Rajoalina" a line
-    after "Andry Rajoelina", "Ivan Larfarge" for "Ivan Lafarge"). The more frequent spelling's id wins."""
+    after "Andry Rajoelina", "Ivan Larfarge" for "Ivan Lafarge"). A spelling the KB knows wins, then the
+    more frequent one; only names the KB does not know are moved."""
     ids: dict[str, list[Candidate]] = {}
     for c in full:
-        if c.how == "ner" and c.entity_id:
+        if c.entity_id and c.how in ("ner", "kb", "namekey"):
             ids.setdefault(c.entity_id, []).append(c)
     keys = {i: person_key(g[0].text) for i, g in ids.items()}
-    order = sorted(ids, key=lambda i: (-len(ids[i]), ids[i][0].start))
+    order = sorted(ids, key=lambda i: (ids[i][0].how == "ner", -len(ids[i]), ids[i][0].start))
     for k, a in enumerate(order):
         for b in order[k + 1:]:
+            if ids[b][0].how != "ner":
+                continue
             ka, kb_ = keys[a].split(":"), keys[b].split(":")
             if len(ka) == len(kb_) == 2 and ka[0] == kb_[0] and min(len(ka[1]), len(kb_[1])) >= 6 \
                     and _one_edit(ka[1], kb_[1]):
                 for c in ids[b]:
-                    c.entity_id = a
+                    c.entity_id, c.how = a, "coref"
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -131,14 +134,32 @@ def _initials(name: str) -> str:
 
 def resolve_unknown(cands: list[Candidate]) -> None:
     """Ids for names neither the KB nor the people rules resolved: one per folded name."""
+    _one_type_per_word(cands)
     for c in cands:
         if c.entity_id is None and c.extra.get("alias_of") is None:
-            c.entity_id, c.how = local_id(c.label, fold_name(c.text)), "ner"
+            key = surname_key(c.text) if c.label == "PER" else fold_name(c.text)
+            c.entity_id, c.how = local_id(c.label, key), "ner"
     for c in cands:
         alias = c.extra.get("alias_of")
         if c.entity_id is None and alias is not None:
             c.entity_id, c.how, c.label = alias.entity_id, "coref", alias.label
     _spread_aliases(cands)
+
+
+def _one_type_per_word(cands: list[Candidate]) -> None:
+    """The same unknown word is one thing on a page: spaCy calling "Edmonton" PER once and ORG twice
+    gives one entity, of the type it gets most often."""
+    groups: dict[str, list[Candidate]] = {}
+    for c in cands:
+        unknown = c.how == "ner" and (c.entity_id is None or c.entity_id.startswith("L"))
+        if unknown and " " not in c.text:
+            groups.setdefault(c.text, []).append(c)
+    for group in groups.values():
+        labels = [c.label for c in group]
+        if len(set(labels)) > 1:
+            label = max(sorted(set(labels)), key=labels.count)
+            for c in group:
+                c.label, c.entity_id = label, None
 
 
 def _spread_aliases(cands: list[Candidate]) -> None:
