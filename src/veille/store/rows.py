@@ -27,6 +27,8 @@ ARTICLE_COLUMNS = ("id", "url", "source", "site_name", "title", "published", "la
                    "n_quotes", "n_events", "content_sha1", "text", "record")
 ENTITY_COLUMNS = ("id", "name", "type", "wikidata")
 
+#: Mentions whose text is a name of the entity (not a description, pronoun or metonymy).
+_NAMING = ("ner", "kb", "namekey")
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -64,8 +66,9 @@ def to_rows(art: Article) -> ArticleRows:
     for m in art.mentions:
         counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
     names = set()
-    for e in entities:
-        for n in {e.name, *e.names, *(m.text for m in art.mentions if m.entity_id == e.id)}:
+    for e in entities:  # a name, not a stand-in: "Moscou" for the Russian state is metonymy, not its name
+        said = (m.text for m in art.mentions if m.entity_id == e.id and m.how in _NAMING)
+        for n in {e.name, *e.names, *said}:
             if name_key(n):
                 names.add((e.id, a, n, name_key(n), art.lang))
     c = rows.children
