@@ -143,3 +143,11 @@ def test_published_html_date_is_not_guessed_from_the_body():
             + "".join(f"<p>{p}</p>" for p in BODY_EN.split("\n\n")) + "</article></body></html>")
     art = pipe.analyze(source_from_text("page.html", html))
     assert art.published is None and art.published_source is None
+
+
+def test_published_ambiguous_numeric_byline_is_not_guessed():
+    from veille.stages.published_lines import parse_full_date
+
+    assert parse_full_date("04/07/2023 07:32", "en") is None
+    assert parse_full_date("30/04/2024 - 16:38", "en") == date(2024, 4, 30)
+    assert parse_full_date("04/07/2023 07:32", "fr") == date(2023, 7, 4)

@@ -201,6 +201,11 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]{2,}", text)
 
 
+def _ambiguous_numeric(text: str) -> bool:
+    m = re.search(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:19|20)\d\d\b", text)
+    return bool(m) and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2)
+
+
 def parse_full_date(text: str, lang: str | None) -> date | None:
     """A date with day, month and year from a short text, through dateparser; None otherwise."""
     import dateparser
@@ -212,6 +217,8 @@ def parse_full_date(text: str, lang: str | None) -> date | None:
     order = getattr(_time_module(codes[0]), "DATE_ORDER", None)
     if order:
         settings["DATE_ORDER"] = order
+    elif _ambiguous_numeric(text):
+        return None  # "04/07/2023" on an English page: 4 July or April 7, and nothing says which
     try:
         parsed = dateparser.parse(text, languages=codes, settings=settings)
     except (ValueError, TypeError, OverflowError, RecursionError):
