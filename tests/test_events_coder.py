@@ -143,3 +143,10 @@ def test_events_denial_negates_what_is_denied(code):
 def test_events_between_names_both_parties(code):
     ev = main_event(code("Les négociations entre la Serbie et le Kosovo ont échoué mardi."))
     assert ev.type == "CONSULT" and "Serbie" in _words(ev.actors) and _words(ev.recipients) == ["Kosovo"]
+
+
+def test_events_passive_call_without_content_is_no_request(code):
+    assert code("La police a été appelée vers 7 heures à Londres.") == []
+    events = code("Le gouvernement a été appelé à démissionner par l'opposition.")
+    resign = _one(events, "RETREAT")
+    assert _words(resign.actors)[0] == "gouvernement"

@@ -75,7 +75,7 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
         demand = _obligation(tok, lex)
         if demand:
             out.append(demand)
-        elif trig:
+        elif trig and not _idle_request(tok, trig):
             out.append(_verb_event(tok, trig, lex))
         elif tok.lemma_.lower() in lex.ALLEGED_ACTS:
             ev = _allegation(tok, lex)
@@ -133,6 +133,13 @@ def _purpose(tok) -> bool:
     if not infinitive or tok.dep_ not in ("acl", "relcl", "advcl"):
         return False
     return tok.dep_ != "advcl" or any(c.lower_ in _PURPOSE_MARKS for c in tok.children)
+
+
+def _idle_request(tok, trig: Trigger) -> bool:
+    """A request verb in the passive with nothing asked for is a call, not a demand ("la police a été
+    appelée", "an ambulance was called")."""
+    return (trig.type == "REQUEST" and syn.passive_patient(tok) is not None
+            and not any(c.dep_ in ("xcomp", "ccomp", "obl:arg") for c in tok.children))
 
 
 def _verb_event(tok, trig: Trigger, lex: Lexicon) -> Coded:

@@ -48,6 +48,9 @@ def controller(v, lex: Lexicon, gov=None):
     """Who does what an infinitive says: the object of an object-control governor ("aider X à",
     "urge X to", "accused X of violating"), else the governor's own subject."""
     gov = v.head if gov is None else gov
+    patient = passive_patient(gov)
+    if patient is not None and gov.lemma_.lower() in lex.OBJECT_CONTROL:
+        return patient  # "le gouvernement a été appelé à démissionner": the government would resign
     if gov.lemma_.lower() in lex.OBJECT_CONTROL:
         for c in gov.children:
             if c.dep_ in OBJECTS | INDIRECT and c.i != v.i:
