@@ -251,3 +251,8 @@ def test_time_numeric_dates_follow_the_language_or_the_figures():
     assert values("le 04/07/2024", FR, None) == {"04/07/2024": "2024-07-04"}
     got = values("on 30/04/2024, 04/30/2024, 04/07/2024 and 2024-04-07", EN, None)
     assert got == {"30/04/2024": "2024-04-30", "04/30/2024": "2024-04-30", "2024-04-07": "2024-04-07"}
+
+
+def test_time_premier_as_a_day():
+    got = values("le premier mai, le premier semestre, le premier ministre", FR, date(2024, 4, 10))
+    assert got == {"premier mai": "2024-05-01", "premier semestre": "2024-H1"}

@@ -98,7 +98,7 @@ def _rel(groups: dict, ctx: Context) -> str | None:
 
 def _day(groups: dict, ctx: Context) -> Value:
     """"Mardi 29 août", "le 1er juillet", "March 7, 2024", "jeudi 30 mars au soir"."""
-    day = int(re.sub(r"\D", "", groups["day"]))
+    day = int(re.sub(r"\D", "", groups["day"]) or 1)  # "le premier mai"
     month = groups["month"]
     month = int(month) if month.isdigit() else _lookup(ctx.lang.MONTHS, _word(groups, "month").rstrip("."))
     if groups["month"].isdigit() and groups["day"].isdigit() and "iso" not in groups:

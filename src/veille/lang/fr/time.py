@@ -102,7 +102,7 @@ AGE_CONTEXT_BEFORE = r"(?:\bde|,|\bde\s+\d+\s+(?:et|à|ou))\s*$"
 VAGUE_PERIODS = {"ces dernières années": "PXY", "ces dernières semaines": "PXW", "ces derniers mois": "PXM",
                  "ces derniers jours": "PXD", "ces dernières décennies": "PXDE"}
 
-_DAY = r"(?P<day>1er|[0-3]?\d)"
+_DAY = r"(?P<day>1er|premier|[0-3]?\d)"
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 
 #: (kind, pattern) in no particular order: the grammar keeps the longest match at each place
