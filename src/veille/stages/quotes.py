@@ -20,6 +20,8 @@ from .quotes_speakers import cue_subject, entity_genders, governing_subject, res
 #: entity genders of the document being processed, keyed by the Doc's id
 _GENDERS: dict[int, dict[str, str]] = {}
 
+#: how far past a clause's end a quoted fragment it holds may close (punctuation, the closing mark)
+_SLACK = 3
 #: a quoted stretch this short with no cue and no reported clause around it is a term, not a quote
 _FRAGMENT_WORDS = 3
 #: how far back (in paragraphs) a quote with no cue of its own inherits the previous quote's speaker
@@ -162,10 +164,12 @@ def _indirect_quotes(article: Article, doc, words, direct: list[Quote], short: l
     for c in complement_clauses(doc, words.CUE_VERBS):
         if any(_overlap(c.start, c.end, d.start, d.end) > 0.5 * (c.end - c.start) for d in direct):
             continue  # the clause is a direct quote already ("X a déclaré : « … »")
-        inner = [m for m in short if c.start <= m.start and m.end <= c.end]
-        inner += [d for d in direct if c.start <= d.start and d.end <= c.end]
+        # a fragment closing the clause may end past it: the parser often hangs “wraps.” on the root
+        inner = [(m.start, m.end) for m in short if c.start <= m.start < c.end and m.end <= c.end + _SLACK]
+        inner += [(d.start, d.end) for d in direct if c.start <= d.start < c.end and d.end <= c.end + _SLACK]
         kind = "mixed" if inner else "indirect"
-        q = Quote(start=c.start, end=c.end, text=article.text[c.start:c.end], kind=kind, confidence=0.7)
+        end = max([c.end] + [e for _, e in inner])
+        q = Quote(start=c.start, end=end, text=article.text[c.start:end], kind=kind, confidence=0.7)
         _attach_speaker(article, q, c.verb, words, outside=(c.start, c.end))
         out.append(q)
     return out + _fragment_quotes(article, doc, words, direct, short, out)
