@@ -51,13 +51,20 @@ def pages(paths: list[str]) -> list[Path]:
     return [CORPUS / "seed" / "article.txt", *sorted((CORPUS / "news" / "pages-text").glob("*.txt"))]
 
 
-def _median_time(fn, repeat: int) -> float:
+def _median_time(repeat: int, fn, *args) -> float:
+    """Median wall time of ``fn(*args)`` over ``repeat`` calls."""
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
-        fn()
+        fn(*args)
         times.append(time.perf_counter() - t)
     return statistics.median(times)
+
+
+def _entity_stage(doc, words, kb, lang, published):
+    from veille.stages.entities import build_records, find_mentions
+
+    return build_records(find_mentions(doc, words, kb, lang, published), kb)
 
 
 def measure(files: list[Path], repeat: int) -> list[tuple[str, int, float, float]]:
@@ -65,7 +72,6 @@ def measure(files: list[Path], repeat: int) -> list[tuple[str, int, float, float
     import veille
     from veille.kb import load_kb
     from veille.lang import resources
-    from veille.stages.entities import build_records, find_mentions
     from veille.stages.nlp import load_model
 
     kb = load_kb()
@@ -77,10 +83,9 @@ def measure(files: list[Path], repeat: int) -> list[tuple[str, int, float, float
             continue
         nlp, words = load_model(res.spacy_model), res.part("entities")
         doc = nlp(art.text)
-        build_records(find_mentions(doc, words, kb, art.lang, art.published), kb)  # warm-up
-        parse = _median_time(lambda: nlp(art.text), repeat)
-        ents = _median_time(lambda: build_records(find_mentions(doc, words, kb, art.lang, art.published), kb),
-                            repeat)
+        _entity_stage(doc, words, kb, art.lang, art.published)  # warm-up
+        parse = _median_time(repeat, nlp, art.text)
+        ents = _median_time(repeat, _entity_stage, doc, words, kb, art.lang, art.published)
         rows.append((f.name, len(art.text), parse, ents))
     return rows
 
