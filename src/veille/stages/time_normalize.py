@@ -289,15 +289,16 @@ def _iso_duration(parts: list[tuple[str, str]]) -> str:
     return "P" + date_part + (("T" + time_part) if time_part else "")
 
 
+_HALF_OF = {"H": ("30", "MIN"), "MIN": ("30", "S"), "D": ("12", "H"), "Y": ("6", "M")}
+
+
 def _duration(groups: dict, ctx: Context) -> Value:
     """"dix mois" P10M, "un peu plus d'une heure" PT1H (MORE_THAN), "1 minute and 45 seconds" PT1M45S."""
     parts = [_amount(groups, ctx)]
     if groups.get("num2"):
         parts.append(_amount(groups, ctx, "num2", "unit2"))
-    elif groups.get("half"):
-        n, u = parts[0]
-        smaller = {"H": ("30", "MIN"), "MIN": ("30", "S"), "D": ("12", "H"), "Y": ("6", "M")}
-        parts.append(smaller[u]) if u in smaller else None
+    elif groups.get("half") and parts[0][1] in _HALF_OF:  # "deux heures et demie" PT2H30M
+        parts.append(_HALF_OF[parts[0][1]])
     mod = _lookup(ctx.lang.QUANTITY_MODS, _word(groups, "qmod").strip()) if groups.get("qmod") else None
     return Value("DURATION", _iso_duration(parts), mod)
 
