@@ -256,3 +256,14 @@ def test_time_numeric_dates_follow_the_language_or_the_figures():
 def test_time_premier_as_a_day():
     got = values("le premier mai, le premier semestre, le premier ministre", FR, date(2024, 4, 10))
     assert got == {"premier mai": "2024-05-01", "premier semestre": "2024-H1"}
+
+
+def test_calendar_seasons():
+    from veille.stages.time_calendar import shift_season
+
+    assert shift_season("SU", date(2023, 7, 15), "last") == 2022
+    assert shift_season("SU", date(2023, 10, 2), "last") == 2023
+    assert shift_season("SU", date(2023, 7, 15), "past") == 2023
+    assert shift_season("SU", date(2023, 10, 2), "next") == 2024
+    assert shift_season("WI", date(2024, 1, 15), "present") == 2023
+    assert shift_season("WI", date(2024, 3, 15), "last") == 2023

@@ -95,13 +95,19 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def shift_season(season: str, anchor: date, how: str) -> int:
-    """The year of a season named without one ("l'été dernier", "this winter"); winter counts from
-    December."""
+    """The year of a season named without one; winter counts from December (2023-WI is December 2023 to
+    February 2024). "last" (l'été dernier) is the latest one already over, "next" the first not yet begun;
+    a past clause takes the latest one begun, a future clause the first not yet over."""
     start = _SEASON_START[season]
     current = anchor.year if anchor.month >= 3 or season != "WI" else anchor.year - 1
     began = date(current, start, 1) <= anchor
-    if how in ("past", "last"):
-        return current if began and (anchor.month - start) % 12 >= 3 else current - (0 if began else 1)
-    if how in ("next", "future"):
-        return current if not began else current + 1
+    over = began and (anchor.month - start) % 12 >= 3
+    if how == "last":
+        return current if over else current - 1
+    if how == "past":
+        return current if began else current - 1
+    if how == "next":
+        return current + 1 if began else current
+    if how == "future":
+        return current + 1 if over else current
     return current
