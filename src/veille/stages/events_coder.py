@@ -69,13 +69,16 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
                 if ev.anchor.i != tok.i:
                     light_nouns.add(ev.anchor.i)
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.i in light_nouns or _purpose(tok):
+        if tok.pos_ not in ("VERB", "AUX") or _purpose(tok):
             continue
-        trig = lex.verb_trigger(tok)
         demand = _obligation(tok, lex)
         if demand:
             out.append(demand)
-        elif trig and not _idle_request(tok, trig):
+            continue
+        if tok.pos_ != "VERB" or tok.i in light_nouns:
+            continue
+        trig = lex.verb_trigger(tok)
+        if trig and not _idle_request(tok, trig):
             out.append(_verb_event(tok, trig, lex))
         elif tok.lemma_.lower() in lex.ALLEGED_ACTS:
             ev = _allegation(tok, lex)
@@ -102,10 +105,13 @@ def _without_echoes(events: list[Coded]) -> list[Coded]:
     by_anchor = {(e.anchor.i, e.type): e for e in events}
     accusations = {e.anchor.i for e in events if e.type == "ACCUSE" and e.kind == "verb"}
     alleged = {e.trigger.i for e in events if e.kind == "alleged"}
+    demanded = {e.trigger.i for e in events if e.kind == "demand"}
     kept = []
     for e in events:
         if any(g.i in accusations for _, g in syn.governors(e.anchor, 3)):
             continue  # "accused X of violating the treaty": the violation is only alleged
+        if e.kind != "demand" and (e.anchor.i in demanded or e.trigger.i in demanded):
+            continue  # "X said Y must reach an agreement": the agreement is only demanded
         if e.kind == "alleged" and e.trigger.dep_ == "conj" and e.trigger.head.i in alleged:
             continue  # "provoquée et alimentée par l'Occident": one accusation
         gov = by_anchor.get((e.anchor.head.i, e.type)) if e.anchor.dep_ == "xcomp" else None

@@ -29,7 +29,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     **_table("RETREAT", "return", "return"),
     **_table("RETREAT", "disarm", "disarm demobilize demobilise surrender"),
     **_table("RETREAT", "resign", "resign step_down"),
-    **_table("REQUEST", None, "demand ask urge request appeal plead press insist implore beg exhort "
+    **_table("REQUEST", None, "demand ask urge request appeal plead press insist implore beg exhort seek "
                               "call_for call_on petition order summon"),
     **_table("ACCUSE", "disapprove", "criticize criticise condemn denounce deplore decry complain rebuke "
                                      "reproach censure castigate slam blast lambaste chastise reprimand "
@@ -113,6 +113,9 @@ NOUNS: dict[str, tuple[str, str | None, str]] = {
     **_nouns("ASSAULT", "cleansing", "actor", "cleansing"),
 }
 
+#: verbs that are no event when they take an infinitive ("seek to expand" is trying, not requesting)
+NOT_WITH_INFINITIVE = frozenset({"seek"})
+
 #: verbs that are events only with an object ("return the helicopter", not "return home")
 TRANSITIVE_ONLY = frozenset("return give send ship supply deliver provide free release transfer".split())
 
@@ -165,7 +168,7 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
 LIGHT_VERBS = frozenset(
     "launch carry conduct make stage hold impose issue announce declare adopt mount begin start open "
     "file level conclude reach strike deliver provide give extend take wage commit undertake organize "
-    "organise call order demand".split())
+    "organise call order".split())
 
 #: verbs whose complement is planned or intended: aux "future"
 FUTURE_VERBS = frozenset("plan intend aim prepare expect decide want mean schedule seek propose willing "

@@ -301,9 +301,6 @@ LIGHT_VERBS = frozenset(
         "poursuivre",
         "engager",
         "ordonner",
-        "réclamer",
-        "exiger",
-        "demander",
     }
 )
 
