@@ -66,7 +66,22 @@ def cue_subject(verb, pronouns: dict[str, str], outside: tuple[int, int] | None 
             if _is_time(cand):
                 continue
             return _subject_span(cand)
-    return inverted_subject(verb, outside) if outside is None or _in_incise(verb, outside) else None
+    if outside is None or _in_incise(verb, outside):
+        return inverted_subject(verb, outside)
+    return _stranded_subject(verb, outside)
+
+
+def _stranded_subject(verb, outside: tuple[int, int]) -> Speaker | None:
+    """The noun phrase opening the sentence when the parser left the verb without a subject ("Aaron
+    Kall, the director of debate, compared…" parsed with "Kall" as the root)."""
+    if verb.dep_ != "ROOT" and verb.head.dep_ != "ROOT" or not verb.doc.has_annotation("DEP"):
+        return None
+    chunk = next((c for c in verb.sent.noun_chunks), None)
+    if chunk is None or chunk.end > verb.i or outside[0] <= chunk.start_char < outside[1]:
+        return None
+    if chunk.root.dep_ not in ("ROOT", "nsubj", "nsubj:pass", "nsubjpass") or _is_time(chunk.root):
+        return None
+    return Speaker(chunk.start_char, chunk.end_char, chunk.root)
 
 
 def _in_incise(verb, outside: tuple[int, int]) -> bool:
