@@ -137,9 +137,13 @@ def _conjuncts(tokens) -> list:
 
 
 def _span(article: Article, start: int, end: int) -> Span:
+    """A span of the text without the blanks, or the separator the parse left at a sentence start
+    (": Le président russe…" after a dateline)."""
     text = article.text
     while end > start and text[end - 1].isspace():
         end -= 1
+    while start < end and (text[start].isspace() or text[start] in ":;,–—-"):
+        start += 1
     return Span(start=start, end=end, text=text[start:end])
 
 
