@@ -61,10 +61,10 @@ def _median_time(repeat: int, fn, *args) -> float:
     return statistics.median(times)
 
 
-def _entity_stage(doc, words, kb, lang, published):
+def _entity_stage(doc, words, kb, lang, published, small):
     from veille.stages.entities import build_records, find_mentions
 
-    return build_records(find_mentions(doc, words, kb, lang, published), kb)
+    return build_records(find_mentions(doc, words, kb, lang, published, small), kb)
 
 
 def measure(files: list[Path], repeat: int) -> list[tuple[str, int, float, float]]:
@@ -83,9 +83,10 @@ def measure(files: list[Path], repeat: int) -> list[tuple[str, int, float, float
             continue
         nlp, words = load_model(res.spacy_model), res.part("entities")
         doc = nlp(art.text)
-        _entity_stage(doc, words, kb, art.lang, art.published)  # warm-up
+        args = (doc, words, kb, art.lang, art.published, res.function_words)
+        _entity_stage(*args)  # warm-up
         parse = _median_time(repeat, nlp, art.text)
-        ents = _median_time(repeat, _entity_stage, doc, words, kb, art.lang, art.published)
+        ents = _median_time(repeat, _entity_stage, *args)
         rows.append((f.name, len(art.text), parse, ents))
     return rows
 

@@ -279,3 +279,13 @@ def test_entities_typo_of_a_known_name_joins_the_known_person(kb):
     ents, mentions = _run(text, "en", kb)
     assert {m.entity_id for m in mentions} == {"Q6816"}
     assert next(m for m in mentions if m.text.endswith("Lukashenka")).how == "coref"
+
+
+def test_entities_function_word_and_model_numbers_do_not_hide_names(kb):
+    res = resources("en")
+    text = ("In Russia President Vladimir Putin spoke. Artemis II will fly. "
+            "Boeing said the Boeing 737 was safe.")
+    doc = load_model(res.spacy_model)(text)
+    cands = find_mentions(doc, res.part("entities"), kb, "en", None, res.function_words)
+    texts = [c.text for c in cands]
+    assert "Russia" in texts and "Boeing" in texts and "Artemis" not in " ".join(texts)

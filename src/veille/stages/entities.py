@@ -38,13 +38,14 @@ class Entities(Stage):
     def __call__(self, work: Work) -> Work:
         res = resources(work.article.lang)
         words = res.part("entities") if res is not None else None
-        if work.doc is None or words is None:
+        if work.doc is None or words is None or res is None:
             return work
         from ..kb import load_kb
 
         kb = load_kb(work.config.kb_files)
         self._kb_size = len(kb)
-        cands = find_mentions(work.doc, words, kb, work.article.lang or "", work.article.published)
+        cands = find_mentions(work.doc, words, kb, work.article.lang or "", work.article.published,
+                              res.function_words)
         work.article.entities, work.article.mentions = build_records(cands, kb)
         return work
 
@@ -54,10 +55,13 @@ class Entities(Stage):
         return [f"veille-kb-{size}-entities"] if size else []
 
 
-def find_mentions(doc, words, kb, lang: str, published: str | None) -> list[Candidate]:
-    """Every linked mention of ``doc``: names first, then descriptions and metonymies."""
+def find_mentions(doc, words, kb, lang: str, published: str | None,
+                  small: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Every linked mention of ``doc``: names first, then descriptions and metonymies. ``words`` is the
+    language's entity word lists, ``small`` its function words."""
     text = doc.text
-    cands = merge(ner_candidates(doc, words), kb_candidates(text, matcher_for(kb).find(text), kb, words))
+    found = kb_candidates(text, matcher_for(kb).find(text), kb, words, small)
+    cands = merge(ner_candidates(doc, words), found)
     cands = sorted(cands + chunk_candidates(doc, text, words, cands), key=lambda c: c.start)
     link_names(cands, kb, lang)
     promote_people(cands)

@@ -44,7 +44,9 @@ def is_description(c: Candidate, kb, lang: str) -> bool:
     return bool(kb.by_adjective(words[1], lang))
 
 
-_SERIES = re.compile(r"\b([A-Z][a-z]+)[ \u00a0](?:[IVX]{1,4}|\d{1,3})\b(?![.,]\d)")
+#: a name and a roman numeral or a one- or two-digit number: a mission, a model, a product. Three digits
+#: and more are kept out: "Boeing 737" names an aircraft, but Boeing alone is still the company.
+_SERIES = re.compile(r"\b([A-Z][a-z]+)[ \u00a0](?:[IVX]{1,4}|\d{1,2})\b(?![.,]\d)")
 
 
 def series_names(text: str) -> set[str]:
@@ -56,7 +58,7 @@ def series_names(text: str) -> set[str]:
 def in_series(c: Candidate, series: set[str]) -> bool:
     words = c.text.split()
     return c.entity_id is None and c.label != "PER" and bool(words) and words[0] in series and (
-        len(words) == 1 or re.fullmatch(r"[IVX]{1,4}|\d{1,3}", words[-1]) is not None)
+        len(words) == 1 or re.fullmatch(r"[IVX]{1,4}|\d{1,2}", words[-1]) is not None)
 
 
 def names_a_thing(c: Candidate, text: str, words) -> bool:

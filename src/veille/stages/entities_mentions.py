@@ -223,13 +223,15 @@ def name_like(s: str) -> bool:
     return sum(c.isalpha() for c in s) >= 2
 
 
-def kb_candidates(text: str, matches: list[KBMatch], kb, words) -> list[Candidate]:
+def kb_candidates(text: str, matches: list[KBMatch], kb, words, small: frozenset[str] = frozenset()
+                  ) -> list[Candidate]:
     """Knowledge-base matches as candidates, typed with the KB's type for their first entity. A KB name
-    written with its article ("the Kremlin") gives the mention without it when the KB knows both."""
+    written with its article ("the Kremlin") gives the mention without it when the KB knows both.
+    ``small`` are the language's function words (``Language.function_words``)."""
     out = []
     for m in matches:
         ent = kb.get(m.ids[0])
-        if ent is not None and ent.type != "PER" and _inside_longer_name(text, m.start, m.end):
+        if ent is not None and ent.type != "PER" and _inside_longer_name(text, m.start, m.end, small):
             continue
         label = ent.type if ent is not None else "MISC"
         start = m.start
@@ -242,12 +244,13 @@ def kb_candidates(text: str, matches: list[KBMatch], kb, words) -> list[Candidat
     return out
 
 
-def _inside_longer_name(text: str, start: int, end: int) -> bool:
+def _inside_longer_name(text: str, start: int, end: int, small: frozenset[str]) -> bool:
     """Capitalised words right before and after ("AFP Global News Director"): the KB name is a piece of a
-    longer name or title, not a mention of its own."""
+    longer name or title, not a mention of its own. A capitalised function word does not count ("In
+    Russia President Putin ...", "En Russie Vladimir Poutine ...")."""
     before = re.search(r"(?<![\w.])([A-Z][\w&-]*)[ \u00a0]$", text[max(0, start - 40):start])
     after = re.match(r"[ \u00a0]([A-Z][\w&-]*)", text[end:end + 40])
-    return bool(before and after)
+    return before is not None and after is not None and before.group(1).lower() not in small
 
 
 def merge(ner: list[Candidate], kb: list[Candidate]) -> list[Candidate]:

@@ -56,7 +56,7 @@ NAME_HEADS = {
 #: the head is the last word in English ("Space Center"), the first in French ("Centre spatial")
 HEAD_FIRST = False
 #: small words allowed inside such a name
-NAME_CONNECTORS = ("of", "for", "and", "on", "the")
+NAME_CONNECTORS = ("of", "for", "and", "on", "the", "at", "upon")
 #: lower-case nouns after which a capitalised modifier names a thing, not an organisation
 #: ("the Apollo program", "the Financial Crime Prevention agency")
 THING_NOUNS = ("program", "programme", "mission", "missions", "project", "spacecraft", "rocket", "capsule",
