@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from veille.stages.quotes_direct import find_marked, looks_like_title, word_count
 
 
@@ -50,3 +53,14 @@ def test_quotes_word_count_ignores_elided_articles():
 def test_quotes_titles_are_recognised():
     assert looks_like_title("The Apprentice")
     assert not looks_like_title("we were floored")
+
+
+_MARKY = st.text(alphabet=st.sampled_from(list("ab \n«»“”„\"‘’'.,:-") + ["\u00a0"]), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKY)
+def test_quotes_marks_never_raise_and_spans_match(text):
+    for m in find_marked(text):
+        assert 0 <= m.start <= m.end <= len(text)
+        assert text[m.start:m.end] == m.text
