@@ -110,10 +110,6 @@ def test_scrapinghub_subset_holds_its_floor(subset_rows):
 
 
 @pytest.mark.corpus
-@pytest.mark.xfail(strict=True, reason="html_extract passes include_tables=False and MIN_EXTRACTED_SIZE=1 to "
-                   "trafilatura, which costs recall on the French pages (veille 0.913 vs trafilatura "
-                   "favor_precision 0.941; with both reverted veille measures 0.941 here and 0.969 on "
-                   "ScrapingHub); remove this mark once the extractor reaches the 0.94 floor")
 def test_french_pages_hold_the_issue_floor(subset_rows):
     row = subset_rows["trafilatura-eval fr/segment F1 veille"]
     assert row.n == 26
