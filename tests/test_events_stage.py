@@ -183,3 +183,16 @@ def test_events_first_person_in_a_quote_is_the_speakers_side(analyze):
     ev = next(e for e in art.events if e.type == "MOBILIZE")
     assert (_name(art, ev.actor), _name(art, ev.location)) == ("Poland", "Lithuania")
     assert "future" in ev.aux
+
+
+def test_events_announced_withdrawal_is_a_concession_and_named_wars_are_events(analyze):
+    art = analyze("Kherson, mercredi. La Russie a annoncé mercredi qu'elle allait retirer ses troupes de la "
+                  "ville de Kherson, en Ukraine.\n\n"
+                  "L'invasion russe de l'Ukraine a commencé le 24 février 2022, selon les autorités "
+                  "ukrainiennes.\n\nLe débat doit se poursuivre la semaine prochaine au Parlement.",
+                  name="written-withdrawal")
+    coded = _coded(art)
+    assert ("CONCEDE", "Russia", None) in coded, coded
+    invasion = [e for e in art.events if e.trigger.text == "invasion"]
+    assert invasion
+    assert (_name(art, invasion[0].actor), _name(art, invasion[0].recipient)) == ("Russia", "Ukraine")

@@ -25,7 +25,7 @@ _HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
 _OBLIGATION = {"must", "devoir"}
 #: cooperative acts that, announced as what one will do, are PLOVER AGREE ("indicate willingness to
 #: cooperate in the future", "expressing willingness to meet in the future")
-_COOPERATIVE = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"}
+_COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "CONSULT", "SUPPORT"}
 _GOVERNING = {"VERB", "AUX", "ADJ"}  # "prévoit de", "is willing to"
 _PURPOSE_MARKS = {"pour", "afin", "to", "so"}
 _STRAY = {"punct", "dep", "amod", "appos", "flat:name", "npadvmod", "oprd", "attr"}
@@ -310,6 +310,8 @@ def _refine(ev: Coded, lex: Lexicon) -> tuple[str, str | None]:
         return "THREATEN", ev.mode if ev.type == "THREATEN" else None
     if ev.type == "AGREE" and "negation" in ev.aux and ev.kind == "verb":
         return "REJECT", None  # "will not accept", "n'a pas accepté": declining is PLOVER REJECT
+    if ahead and ev.type == "RETREAT" and ev.kind == "verb":
+        return "CONCEDE", ev.mode  # the codebook: "promise to withdraw from territory (in the future)"
     if ahead and ev.type in _COOPERATIVE and ev.kind == "verb":
         return "AGREE", None
     return ev.type, ev.mode

@@ -121,8 +121,13 @@ class Parties:
         return ent.type in _STATE_TYPES or (self.kb is not None and self.kb.get(entity_id) is not None)
 
     def names_something(self, tok) -> bool:
-        """Whether a token lies inside a name ("Rassemblement national" is a party, not a rally)."""
-        return bool(self.at(tok.idx, tok.idx + len(tok.text)))
+        """Whether a token lies inside a name ("Rassemblement national" is a party, not a rally); the name
+        of an event itself ("l'invasion russe de l'Ukraine", an EVENT entity) does not count."""
+        for m in self.at(tok.idx, tok.idx + len(tok.text)):
+            ent = self.entities.get(m.entity_id)
+            if ent is None or ent.type != "EVENT":
+                return True
+        return False
 
     def as_party(self, entity_id: str) -> str:
         """An entity id as PLOVER codes it: a person with a known nationality stands for the country."""
