@@ -360,4 +360,4 @@ def join_drop_cap(paragraph: str) -> str:
 
 def has_article_text(paragraphs: list[str]) -> bool:
     """At least one sentence-like paragraph: menus and lists of headlines alone are not an article."""
-    return any(len(_WORD.findall(p)) >= 8 and _SENTENCE_END.search(p) for p in paragraphs)
+    return any((n := len(_WORD.findall(p))) >= 30 or (n >= 8 and _SENTENCE_END.search(p)) for p in paragraphs)
