@@ -104,7 +104,7 @@ def eval_entities(ctx, corpus, verbose) -> None:
 
 
 @eval_group.command("events")
-@click.option("--corpus", type=click.Path(file_okay=False),
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False),
               help="The shared corpus folder (default ../shared/corpus).")
 @click.option("--subset", type=click.IntRange(min=1), help="Score an evenly spread sample of N sentences.")
 @click.option("-v", "--verbose", is_flag=True, help="List the sentences whose main event type is wrong.")

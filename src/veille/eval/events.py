@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import click
+
 from ..lang import resources
 from ..stages.events_coder import code_sentence, main_event
 from ..stages.events_lexicon import PLOVER_TYPES, lexicon
@@ -34,7 +36,11 @@ class Scored:
 
 def load_gsr(corpus: Path) -> list[tuple[str, str]]:
     """(sentence, gold PLOVER type) pairs, old type names mapped."""
-    records = json.loads((corpus / GSR).read_text(encoding="utf-8"))
+    path = corpus / GSR
+    if not path.is_file():
+        raise click.UsageError(f"{path} not found: the corpus at {corpus} has no PLOVER GSR file "
+                               "(expected events/plover_gsr_cameo/PLOVER_GSR_CAMEO.json)")
+    records = json.loads(path.read_text(encoding="utf-8"))
     out = []
     for r in records:
         if r.get("event") in (None, "DOCUMENT") or not r.get("text"):
