@@ -172,7 +172,20 @@ def _indirect_quotes(article: Article, doc, words, direct: list[Quote], short: l
         q = Quote(start=c.start, end=end, text=article.text[c.start:end], kind=kind, confidence=0.7)
         _attach_speaker(article, q, c.verb, words, outside=(c.start, c.end))
         out.append(q)
-    return out + _fragment_quotes(article, doc, words, direct, short, out)
+    out += _fragment_quotes(article, doc, words, direct, short, out)
+    _fragments_follow_their_clause(direct, out)
+    return out
+
+
+def _fragments_follow_their_clause(direct: list[Quote], clauses: list[Quote]) -> None:
+    """A quoted fragment inside a mixed quote ("said his failure was “the greatest frustration”") is the
+    words of the mixed quote's speaker, whatever cue a nearby verb suggested for the fragment alone."""
+    for m in clauses:
+        if m.kind != "mixed" or m.speaker_mention is None:
+            continue
+        for d in direct:
+            if m.start <= d.start and d.end <= m.end:
+                d.speaker, d.speaker_mention, d.cue = m.speaker, m.speaker_mention, m.cue
 
 
 def _fragment_quotes(article: Article, doc, words, direct: list[Quote], short: list[Marked],
