@@ -68,7 +68,24 @@ def cue_subject(verb, pronouns: dict[str, str], outside: tuple[int, int] | None 
             return _subject_span(cand)
     if outside is None or _in_incise(verb, outside):
         return inverted_subject(verb, outside)
-    return _stranded_subject(verb, outside)
+    return _incise_subject(verb, outside) or _stranded_subject(verb, outside)
+
+
+def _incise_subject(verb, outside: tuple[int, int]) -> Speaker | None:
+    """The words between a closing mark and its cue verb (“…,” Tulsa police Chief Chuck Jordan said),
+    when the parser did not make them the verb's subject."""
+    if verb.idx < outside[1]:
+        return None
+    doc = verb.doc
+    words = [t for t in doc if outside[1] <= t.idx < verb.idx and not t.is_space]
+    while words and (words[0].is_punct or words[0].text in "—―–-"):
+        words.pop(0)
+    if not words or len(words) > 8 or any(t.is_punct and t.text != "." for t in words):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words) or any(_is_time(t) for t in words):
+        return None
+    head = max(words, key=lambda t: (t.pos_ == "PROPN", t.pos_ in ("NOUN", "PRON"), t.i))
+    return Speaker(words[0].idx, words[-1].idx + len(words[-1].text), head)
 
 
 def _stranded_subject(verb, outside: tuple[int, int]) -> Speaker | None:
