@@ -150,3 +150,7 @@ def test_events_passive_call_without_content_is_no_request(code):
     events = code("Le gouvernement a été appelé à démissionner par l'opposition.")
     resign = _one(events, "RETREAT")
     assert _words(resign.actors)[0] == "gouvernement"
+
+
+def test_events_receiving_goods_is_no_visit(code):
+    assert not any(e.type == "CONSULT" for e in code("L'Ukraine a reçu les premiers chars de l'Allemagne."))

@@ -151,13 +151,16 @@ def _idle_request(tok, trig: Trigger) -> bool:
 def _verb_event(tok, trig: Trigger, lex: Lexicon) -> Coded:
     ev = Coded(trig.type, trig.mode, tok, tok, "verb")
     patient = syn.passive_patient(tok)
+    if patient is not None and tok.lemma_.lower() in lex.ETRE_VERBS:
+        ev.actors.append(patient)  # "des manifestants sont descendus": être as auxiliary, not a passive
+        patient = None
     if patient is None and syn.bare_participle(tok) and tok.head.pos_ in ("NOUN", "PROPN"):
         patient = tok.head  # "un Brésilien exécuté en Indonésie"
     if patient is not None:
         ev.actors = [a for a in [syn.passive_agent(tok, lex)] if a is not None]
         ev.recipients.append(patient)
     else:
-        ev.actors = [a for a in [syn.subject(tok, lex)] if a is not None]
+        ev.actors += [a for a in [syn.subject(tok, lex)] if a is not None]
         ev.recipients += syn.objects(tok)
         if tok.lemma_.lower() in lex.OBJECT_CONTROL:  # "helped Russia launch": parsed as launch's subject
             ev.recipients += [k for c in tok.children if c.dep_ in ("ccomp", "xcomp")

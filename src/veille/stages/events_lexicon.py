@@ -18,6 +18,19 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 
 _OBJECTS = {"obj", "dobj"}
 _WITH_OBJECT = _OBJECTS | {"dative", "iobj", "nsubjpass", "nsubj:pass"}
+_REFLEXIVE = {"se", "s'", "s’"}
+
+
+def _participle_of_noun(tok) -> bool:
+    """"les chars livrés par l'Allemagne": the noun the participle hangs on is its object."""
+    return tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _a_party(obj, lex) -> bool:
+    """An object that can be a visitor: a name, a pronoun or a role ("le président", "une délégation")."""
+    named = any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat", "flat:name", "compound", "nmod")
+                for c in obj.children)
+    return obj.pos_ in ("PROPN", "PRON") or obj.lemma_.lower() in lex.ROLE_NOUNS or named
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,10 @@ class Lexicon:
                 hit = self.verb_object.get((lemma, c.lemma_.lower()))
                 if hit:
                     return Trigger(*hit)
+        if any(c.dep_.startswith("expl") and c.lower_ in _REFLEXIVE for c in tok.children):
+            hit = self.verbs.get(f"se {lemma}")  # "se sont entretenus", "s'est rendu"
+            if hit:
+                return Trigger(*hit)
         for p in particles + preps:
             if f"{lemma} {p}" in self.NON_TRIGGERS:
                 return None
@@ -69,8 +86,12 @@ class Lexicon:
             return None
         if lemma in self.NOT_WITH_INFINITIVE and any(c.dep_ == "xcomp" for c in tok.children):
             return None
-        if lemma in self.TRANSITIVE_ONLY and not any(c.dep_ in _WITH_OBJECT for c in tok.children):
+        if lemma in self.TRANSITIVE_ONLY and not (any(c.dep_ in _WITH_OBJECT for c in tok.children)
+                                                  or _participle_of_noun(tok)):
             return None  # "while returning home" is no RETREAT, "Keller gave the lead" needs an object
+        objects = [c for c in tok.children if c.dep_ in _OBJECTS]
+        if lemma in self.HOST_VERBS and not any(_a_party(c, self) for c in objects):
+            return None  # "a reçu le président" is a visit, "a reçu des chars" is not
         hit = self.verbs.get(lemma)
         return Trigger(*hit) if hit else None
 

@@ -116,6 +116,12 @@ NOUNS: dict[str, tuple[str, str | None, str]] = {
 #: verbs that are no event when they take an infinitive ("seek to expand" is trying, not requesting)
 NOT_WITH_INFINITIVE = frozenset({"seek"})
 
+#: verbs that are a visit only when their object can be a visitor ("hosted the president", not "received
+#: tanks")
+HOST_VERBS = frozenset({"host", "receive"})
+ROLE_NOUNS = frozenset("president minister delegation counterpart leader envoy ambassador king queen premier "
+                       "secretary representative diplomat prince emir chancellor".split())
+
 #: verbs that are events only with an object ("return the helicopter", not "return home")
 TRANSITIVE_ONLY = frozenset("return give send ship supply deliver provide free release transfer".split())
 
@@ -130,6 +136,7 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     ("lift", "embargo"): ("CONCEDE", None), ("lift", "restriction"): ("CONCEDE", None),
     ("lift", "ban"): ("CONCEDE", None), ("lift", "curfew"): ("CONCEDE", None),
     ("impose", "curfew"): ("COERCE", "curfew"), ("impose", "sanction"): ("SANCTION", None),
+    ("declare", "state"): ("COERCE", "curfew"), ("impose", "state"): ("COERCE", "curfew"),
     ("cut", "tie"): ("SANCTION", "discontinue"), ("cut", "aid"): ("SANCTION", "withdraw"),
     ("break", "relation"): ("SANCTION", "discontinue"), ("test", "missile"): ("MOBILIZE", "weapons"),
     ("hold", "talk"): ("CONSULT", None), ("hold", "meeting"): ("CONSULT", None),

@@ -134,6 +134,10 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "annexer": ("ASSAULT", None),
     # more of each type, as French news says them
     "accueillir": ("CONSULT", "visit"),
+    "se entretenir": ("CONSULT", None),
+    "se rendre": ("CONSULT", "visit"),
+    "se réunir": ("CONSULT", "multilateral"),
+    "se rencontrer": ("CONSULT", None),
     "entretenir avec": ("CONSULT", None),
     "rendre à": ("CONSULT", "visit"),
     "rendre en": ("CONSULT", "visit"),
@@ -238,6 +242,16 @@ NOUNS: dict[str, tuple[str, str | None, str]] = {
     "rupture": ("SANCTION", "discontinue", "actor"),
 }
 
+#: verbs conjugated with "être" that the parser may take for passives ("ils sont descendus dans la rue")
+ETRE_VERBS = frozenset({"descendre", "aller", "venir", "arriver", "partir", "entrer", "sortir", "monter",
+                        "rester", "tomber", "retourner", "rentrer", "intervenir", "parvenir", "revenir"})
+
+#: verbs that are a visit only when their object can be a visitor ("a reçu le président", not "des chars")
+HOST_VERBS = frozenset({"recevoir", "accueillir"})
+ROLE_NOUNS = frozenset({"président", "présidente", "ministre", "délégation", "homologue", "chef", "dirigeant",
+                        "dirigeante", "émissaire", "envoyé", "ambassadeur", "ambassadrice", "roi", "reine",
+                        "premier", "secrétaire", "représentant", "diplomate", "prince", "émir", "chancelier"})
+
 #: verbs that are events only with an object ("livrer des armes", not "livrer bataille" on its own)
 TRANSITIVE_ONLY = frozenset({"envoyer", "livrer", "fournir", "transférer", "libérer", "restituer"})
 
@@ -260,6 +274,9 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     ("dépêcher", "troupe"): ("MOBILIZE", "troops"), ("dépêcher", "soldat"): ("MOBILIZE", "troops"),
     ("accueillir", "réfugié"): ("AID", None), ("rendre", "hommage"): ("SUPPORT", None),
     ("porter", "plainte"): ("ACCUSE", "allege"), ("mettre", "garde"): ("THREATEN", None),
+    ("descendre", "rue"): ("PROTEST", "demo"), ("décréter", "état"): ("COERCE", "curfew"),
+    ("proclamer", "état"): ("COERCE", "curfew"), ("instaurer", "couvre-feu"): ("COERCE", "curfew"),
+    ("lever", "état"): ("RETREAT", None),
     ("envoyer", "troupe"): ("MOBILIZE", "troops"),
     ("envoyer", "soldat"): ("MOBILIZE", "troops"),
     ("lever", "sanction"): ("CONCEDE", None),
