@@ -82,6 +82,8 @@ def _incise_subject(verb, outside: tuple[int, int]) -> Speaker | None:
         words.pop(0)
     if not words or len(words) > 8 or any(t.is_punct and t.text != "." for t in words):
         return None
+    if words[0].pos_ in ("ADP", "PART", "CCONJ", "SCONJ") or any(t.pos_ == "CCONJ" for t in words):
+        return None  # "” to Ukraine and replacing it…": a continuation, not a name
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words) or any(_is_time(t) for t in words):
         return None
     head = max(words, key=lambda t: (t.pos_ == "PROPN", t.pos_ in ("NOUN", "PRON"), t.i))
