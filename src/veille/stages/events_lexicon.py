@@ -28,7 +28,7 @@ def _participle_of_noun(tok) -> bool:
 
 def _a_party(obj, lex) -> bool:
     """An object that can be a visitor: a name, a pronoun or a role ("le président", "une délégation")."""
-    named = any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat", "flat:name", "compound", "nmod")
+    named = any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat", "flat:name", "compound")
                 for c in obj.children)
     return obj.pos_ in ("PROPN", "PRON") or obj.lemma_.lower() in lex.ROLE_NOUNS or named
 
