@@ -57,6 +57,10 @@ def clitic_word(text: str) -> str:
 def cue_subject(verb, pronouns: dict[str, str], outside: tuple[int, int] | None = None) -> Speaker | None:
     """The subject of a cue verb: its parsed subject, a clitic ("-t-il"), or the inverted noun phrase
     after it. ``outside`` is a character range (the quote) the subject may not lie in."""
+    if outside is not None and verb.idx >= outside[1]:
+        early = _after_quote_subject(verb, pronouns, outside)
+        if early is not None:
+            return early
     for cand in _parsed_subjects(verb, pronouns):
         if outside is None or not (outside[0] <= cand.idx < outside[1]):
             if cand.text.lower() in _RELATIVES:
@@ -69,6 +73,20 @@ def cue_subject(verb, pronouns: dict[str, str], outside: tuple[int, int] | None 
     if outside is None or _in_incise(verb, outside):
         return inverted_subject(verb, outside)
     return _incise_subject(verb, outside) or _stranded_subject(verb, outside)
+
+
+def _after_quote_subject(verb, pronouns: dict[str, str], outside: tuple[int, int]) -> Speaker | None:
+    """For a cue after the quote, the subject in the incise itself comes first: a clitic ("a-t-il"), the
+    verb's own subject, or the words before it — never a subject the verb shares with a clause the
+    parser hung it on (“…,” The Hill reported: not "loopholes" from the sentence around the quote)."""
+    doc = verb.doc
+    for k in range(max(0, verb.i - 3), min(len(doc), verb.i + 3)):
+        if doc[k].text.startswith("-") and pronoun_of(doc[k], pronouns):
+            return _subject_span(doc[k])
+    own = next((c for c in verb.children if c.dep_.startswith("nsubj") and c.idx >= outside[1]), None)
+    if own is not None and own.text.lower() not in _RELATIVES and not _is_time(own):
+        return _subject_span(own)
+    return _incise_subject(verb, outside)
 
 
 def _incise_subject(verb, outside: tuple[int, int]) -> Speaker | None:
