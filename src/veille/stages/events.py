@@ -14,14 +14,12 @@ from __future__ import annotations
 import re
 
 from ..kb import load_kb
-from ..lang import resources
 from ..pipeline import Stage, Work
 from ..record import Article, Event, Span, Timex
 from . import events_syntax as syn
 from .events_coder import Coded, code_sentence
 from .events_lexicon import Lexicon, lexicon
 from .events_parties import Parties
-from .nlp import load_model
 
 _PLACES = {"GPE", "LOC"}
 #: types where "X and Y met / agreed / clashed" leaves both as parties: PLOVER codes both as actors, the
@@ -40,29 +38,9 @@ class Events(Stage):
         lex = lexicon(work.article.lang)
         if work.doc is not None and lex is not None:
             kb = load_kb(tuple(getattr(work.config, "kb_files", ()) or ()))
-            doc = paragraph_doc(work.doc, resources(work.article.lang).spacy_model)
-            work.article.events = code_article(work.article, doc, lex, kb)
+            # the nlp stage starts a sentence at every paragraph break (see stages/nlp.py)
+            work.article.events = code_article(work.article, work.doc, lex, kb)
         return work
-
-
-def paragraph_doc(doc, model: str):
-    """The parse with no sentence running across a paragraph break. The parser sometimes joins a
-    paragraph to the next ("...à l'Otan.\n\nDes soldats israéliens ont attaqué...", where "soldats"
-    became the object of "ratifié"), which gives events the wrong parties; such a page is parsed again
-    with a sentence start set after each line break (the parser keeps preset starts). Named entities
-    are not redone: the parties come from the record's mentions."""
-    if not any("\n" in t.text for s in doc.sents for t in s[:-1] if t.is_space):
-        return doc
-    nlp = load_model(model)
-    again = nlp.make_doc(doc.text)
-    for tok in again[1:]:
-        before = again[tok.i - 1]
-        if not tok.is_space and before.is_space and "\n" in before.text:
-            tok.is_sent_start = True
-    for name, proc in nlp.pipeline:
-        if name != "ner":
-            again = proc(again)
-    return again
 
 
 def code_article(article: Article, doc, lex: Lexicon, kb=None) -> list[Event]:
