@@ -144,3 +144,30 @@ def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
             for item in items:
                 click.echo(f"  {page:10} {item}")
     ctx.exit(0 if ok else 1)
+
+
+@eval_group.command("all")
+@click.option("--corpus", type=click.Path(file_okay=False),
+              help="The shared corpus folder (default ../shared/corpus).")
+@click.pass_context
+def eval_all(ctx, corpus) -> None:
+    """Every evaluation in one table: extraction, pages, language ID, entities, quotes, time, events (takes a
+    few minutes; exit 1 when any floor is broken)."""
+    from ..eval import entities, events, extraction, langid, pages, quotes, time
+    from ..eval.common import corpus_dir, print_table
+
+    where = corpus_dir(corpus)
+    steps = [
+        ("pages", lambda: pages.evaluate(where)[0]),
+        ("extraction", lambda: extraction.report(where).rows),
+        ("langid", lambda: langid.evaluate(where)),
+        ("entities", lambda: entities.evaluate(where)[0]),
+        ("quotes", lambda: quotes.evaluate(where)[0]),
+        ("time", lambda: time.evaluate(where)[0]),
+        ("events", lambda: events.evaluate(where)[0]),
+    ]
+    rows = []
+    for name, step in steps:
+        click.echo(f"veille: eval {name}…", err=True)
+        rows += step()
+    ctx.exit(0 if print_table(rows) else 1)
