@@ -12,10 +12,17 @@ from __future__ import annotations
 from ..lang import resources
 from ..pipeline import Stage, Work
 from ..record import Article, Quote
-from .quotes_cues import cue_after, cue_before, cue_span, dash_signature, inner_incise
+from .quotes_cues import colon_intro, cue_after, cue_before, cue_span, dash_signature, inner_incise, is_cue
 from .quotes_direct import Marked, find_marked, looks_like_title, word_count
 from .quotes_indirect import complement_clauses, fragment_clause
-from .quotes_speakers import cue_subject, entity_genders, governing_subject, resolve, signature_speaker
+from .quotes_speakers import (
+    Speaker,
+    cue_subject,
+    entity_genders,
+    governing_subject,
+    resolve,
+    signature_speaker,
+)
 
 #: entity genders of the document being processed, keyed by the Doc's id
 _GENDERS: dict[int, dict[str, str]] = {}
@@ -105,7 +112,26 @@ def _direct_quote(article: Article, doc, words, m: Marked) -> Quote | None:
         spk = signature_speaker(signed)
         q.speaker_mention = spk.span(text)
         q.speaker = _resolve(article, doc, words, spk, anchor=q.start)
+    else:
+        _colon_speaker(article, doc, words, q, m)
     return q
+
+
+def _colon_speaker(article: Article, doc, words, q: Quote, m: Marked) -> None:
+    """A quote opened after a colon: "He said:" on the line before (its cue verb), a speaker label
+    ("Ellis: “…”", "PENCE: …"), or the subject of the line's verb ("Sanders made the following comment:")."""
+    intro = colon_intro(doc, m.open_mark)
+    if not intro:
+        return
+    cues = [t for t in intro if is_cue(t, words.CUE_VERBS)]
+    verbs = cues or [t for t in intro
+                     if t.pos_ == "VERB" and any(c.dep_.startswith("nsubj") for c in t.children)]
+    if verbs:
+        _attach_speaker(article, q, verbs[-1], words, outside=(m.open_mark, m.close_mark or m.end))
+    elif len(intro) <= 4 and any(t.pos_ == "PROPN" or t.text.isupper() for t in intro):
+        spk = Speaker(intro[0].idx, intro[-1].idx + len(intro[-1].text), intro[-1])
+        q.speaker_mention = spk.span(article.text)
+        q.speaker = _resolve(article, doc, words, spk, anchor=q.start)
 
 
 def _governing_speaker(article: Article, doc, words, q: Quote) -> None:

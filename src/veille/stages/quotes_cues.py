@@ -128,3 +128,16 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in " \u00a0\u202f\n":
         e -= 1
     return s, e
+
+
+def colon_intro(doc, open_at: int) -> list:
+    """The words of the line that a colon closes right before an opening mark ("Caddell continued:\n\n“…",
+    "Ellis: “…”"), or an empty list when the quote is not introduced that way."""
+    text = doc.text
+    j = open_at - 1
+    while j >= 0 and text[j] in _TRIM_CHARS:
+        j -= 1
+    if j < 0 or text[j] != ":":
+        return []
+    start = text.rfind("\n", 0, j) + 1
+    return [t for t in tokens_between(doc, start, j) if not t.is_space]
