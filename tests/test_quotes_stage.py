@@ -101,3 +101,34 @@ def test_quotes_seed_indirect_speech_by_description(seed_record):
     assert q.kind == "indirect"
     assert q.speaker_mention.text == "Le dirigeant russe"
     assert speaker_name(seed_record, q) == "Vladimir Putin"
+
+
+EN_LAYOUTS = (
+    "Council vote on the harbour plan\n\n"
+    "The mayor spoke to reporters after the council meeting on Tuesday evening in the town hall.\n\n"
+    "Mayor Ellen Brooks said:\n\n"
+    "“We will rebuild the harbour wall before the winter storms arrive.”\n\n"
+    "“Nobody asked the fishermen what they needed from this plan.” ― Tom Walsh\n\n"
+    "“The budget is simply not there for a project of this size,” said Councillor Ray Dunn.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def en_layouts(analyze):
+    return analyze(EN_LAYOUTS, lang="en")
+
+
+def test_quotes_colon_on_the_line_before_gives_the_speaker(en_layouts):
+    q = by_text(en_layouts, "We will rebuild the harbour wall")
+    assert q.speaker_mention.text == "Mayor Ellen Brooks"
+
+
+def test_quotes_dash_signature_gives_the_speaker(en_layouts):
+    q = by_text(en_layouts, "Nobody asked the fishermen")
+    assert q.speaker_mention.text == "Tom Walsh"
+
+
+def test_quotes_english_inverted_cue(en_layouts):
+    q = by_text(en_layouts, "The budget is simply not there")
+    assert q.cue.text == "said"
+    assert q.speaker_mention.text == "Councillor Ray Dunn"
