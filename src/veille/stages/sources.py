@@ -20,6 +20,7 @@ from .quotes_speakers import cue_subject, entity_for_span, pronoun_of, resolve
 #: longest source phrase kept after "selon" / "cité par" (tokens)
 _MAX_SOURCE_TOKENS = 10
 _NP_STOP_POS = {"PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "SPACE"}
+_PASSIVE = {"nsubjpass", "nsubj:pass", "auxpass", "aux:pass"}
 _NAME_LINKS = {"de", "du", "des", "d’", "d'", "of", "the", "la", "le", "l’", "l'", "les"}
 
 
@@ -134,6 +135,8 @@ def _report_verb_attributions(article: Article, doc, words) -> list[Attribution]
     for tok in doc:
         if tok.lemma_.lower() not in words.REPORT_VERBS or not is_cue(tok, words.REPORT_VERBS):
             continue
+        if any(c.dep_ in _PASSIVE for c in tok.children):
+            continue  # "the investigation was published": what is published is not who reports it
         subj = cue_subject(tok, words.PRONOUNS)
         if subj is None or pronoun_of(subj.head, words.PRONOUNS) == "none":
             continue
