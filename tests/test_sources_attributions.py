@@ -49,3 +49,18 @@ def test_sources_seed_attributions(seed_record):
     assert len(ft) == 3 and len({a.source for a in ft}) == 1
     relayed = next(q for q in seed_record.quotes if q.text.startswith("Ils ont [tactical"))
     assert relayed.source == ft[0].source and relayed.speaker != relayed.source
+
+
+def test_sources_told_names_the_venue_of_an_interview(analyze):
+    text = ("Harbour strike enters second week\n\n"
+            "The dock workers stayed away from the port for the eighth day running on Sunday.\n\n"
+            "“We will not move until the contracts are signed,” the union leader Mary Olsen told the BBC.\n\n"
+            "“It is a long fight,” she told reporters.\n")
+    art = analyze(text, lang="en")
+    venues = [a for a in art.attributions if a.cue.text.startswith("told")]
+    assert [a.source_text for a in venues] == ["the BBC"]  # "told reporters" names no venue
+    q = next(q for q in art.quotes if q.text.startswith("We will not move"))
+    assert q.speaker_mention.text.endswith("Mary Olsen")
+    assert venues[0].scope.start == q.start
+    if venues[0].source is not None:
+        assert q.source == venues[0].source
