@@ -132,3 +132,17 @@ def test_quotes_english_inverted_cue(en_layouts):
     q = by_text(en_layouts, "The budget is simply not there")
     assert q.cue.text == "said"
     assert q.speaker_mention.text == "Councillor Ray Dunn"
+
+
+def test_quotes_multi_paragraph_quote_takes_the_speaker_named_at_its_close(analyze):
+    text = ("La ministre répond aux syndicats\n\n"
+            "La ministre Claire Dumont a longuement répondu mardi aux questions des syndicats "
+            "réunis à Paris.\n\n"
+            "« Nous avons entendu vos demandes et nous allons les étudier une par une.\n\n"
+            "« Mais le calendrier ne changera pas, quoi qu’il arrive », a-t-elle ajouté.\n")
+    art = analyze(text, lang="fr")
+    first = by_text(art, "Nous avons entendu")
+    second = by_text(art, "Mais le calendrier")
+    assert first.text.endswith("une par une.")  # one item per paragraph
+    assert first.speaker_mention == second.speaker_mention and first.speaker_mention.text == "elle"
+    assert "Dumont" in (speaker_name(art, first) or "")

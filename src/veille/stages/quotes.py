@@ -183,6 +183,18 @@ def _inherit_speakers(article: Article, quotes: list[Quote]) -> None:
                 q.confidence = 0.7
         if q.speaker_mention is not None:
             prev = q
+    _inherit_backwards(article, quotes)
+
+
+def _inherit_backwards(article: Article, quotes: list[Quote]) -> None:
+    """The first paragraphs of a multi-paragraph quote, left open at their paragraph's end, take the
+    speaker named at its close ("« A…\n« B », a-t-il dit.")."""
+    for q, nxt in reversed(list(zip(quotes, quotes[1:], strict=False))):
+        runs_to_end = article.text[q.end:].split("\n", 1)[0].strip(" \u00a0\u202f") == ""
+        if q.cue is None and q.speaker_mention is None and runs_to_end and nxt.speaker_mention is not None \
+                and _paragraph_index(article, nxt.start) - _paragraph_index(article, q.end) == 1:
+            q.speaker, q.speaker_mention, q.cue = nxt.speaker, nxt.speaker_mention, nxt.cue
+            q.confidence = 0.7
 
 
 def _indirect_quotes(article: Article, doc, words, direct: list[Quote], short: list[Marked]) -> list[Quote]:
