@@ -24,8 +24,9 @@ from .quotes_speakers import (
     signature_speaker,
 )
 
-#: entity genders of the document being processed, keyed by the Doc's id
-_GENDERS: dict[int, dict[str, str]] = {}
+#: (Doc, Article, entity genders) of the document being processed; holding the Doc keeps its
+#: id from being reused by the next one while the entry is alive
+_GENDERS: list = [None, None, {}]
 
 #: how far past a clause's end a quoted fragment it holds may close (punctuation, the closing mark)
 _SLACK = 3
@@ -155,11 +156,9 @@ def _attach_speaker(article: Article, q: Quote, verb, words, outside: tuple[int,
 
 
 def _resolve(article: Article, doc, words, subj, anchor: int) -> str | None:
-    genders = _GENDERS.get(id(doc))
-    if genders is None:
-        genders = entity_genders(article, doc, words.HONORIFICS)
-        _GENDERS.clear()  # one document at a time: keep only the current one
-        _GENDERS[id(doc)] = genders
+    if _GENDERS[0] is not doc or _GENDERS[1] is not article:
+        _GENDERS[:] = [doc, article, entity_genders(article, doc, words.HONORIFICS)]
+    genders = _GENDERS[2]
     return resolve(article, subj, words.PRONOUNS, anchor, genders, words.PRONOUN_GENDERS)
 
 
