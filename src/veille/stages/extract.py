@@ -23,7 +23,7 @@ class Extract(Stage):
                                          favor_precision=work.config.favor_precision)
         else:
             ex = clean_text(src.name, src.text, page_lang=work.lang_override)
-            if len(ex.text.split()) < 5 or not has_article_text(ex.text.split("\n\n")):
+            if not has_article_text(ex.text.split("\n\n")):
                 from ..errors import InputError
 
                 raise InputError(src.name, "no_article", "no article text found (only furniture or very short lines)")

@@ -38,7 +38,7 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
     if paras and title and _fold(paras[0]) == _fold(title):  # the <h1> kept as the first paragraph
         dropped.append(Removed(text=paras.pop(0), reason="title repeated in the body"))
     text = "\n\n".join(paras)
-    if len(text.split()) < 5 or not has_article_text(paras):
+    if not has_article_text(paras):
         raise InputError(name, "no_article", "HTML has no article text (only menus, headlines or short lines)")
     out = Extracted(
         text=text,

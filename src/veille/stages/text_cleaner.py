@@ -359,5 +359,10 @@ def join_drop_cap(paragraph: str) -> str:
 
 
 def has_article_text(paragraphs: list[str]) -> bool:
-    """At least one sentence-like paragraph: menus and lists of headlines alone are not an article."""
-    return any((n := len(_WORD.findall(p))) >= 30 or (n >= 8 and _SENTENCE_END.search(p)) for p in paragraphs)
+    """At least one sentence-like paragraph: menus and lists of headlines alone are not an article.
+    Scripts written without spaces (Japanese, Chinese) are judged by characters and their full stops."""
+    return any((n := len(_WORD.findall(p))) >= 30 or (n >= 8 and _SENTENCE_END.search(p))
+               or (len(p) >= 60 and _CJK_STOP.search(p)) for p in paragraphs)
+
+
+_CJK_STOP = re.compile(r"[。！？]")
