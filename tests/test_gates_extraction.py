@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 
@@ -15,9 +14,14 @@ from veille.eval import pages
 def test_seed_extraction_and_boilerplate_pass_seedcheck(corpus, seed_record, tmp_path):
     out = tmp_path / "seed.json"
     out.write_text(seed_record.model_dump_json())
-    res = subprocess.run([sys.executable, str(corpus.parent / "tools" / "seedcheck.py"), str(out)],
-                         capture_output=True, text=True)
-    table = {line[:42].strip(): line[42:].strip() for line in res.stdout.splitlines() if not line.startswith(" ")}
+    res = subprocess.run(
+        [sys.executable, str(corpus.parent / "tools" / "seedcheck.py"), str(out)],
+        capture_output=True,
+        text=True,
+    )
+    table = {
+        line[:42].strip(): line[42:].strip() for line in res.stdout.splitlines() if not line.startswith(" ")
+    }
     assert table["extraction"] == "9/9", res.stdout
     assert table["boilerplate removed"] == "11/11", res.stdout
 
@@ -32,10 +36,10 @@ def test_seed_signals(seed_record):
 
 @pytest.mark.corpus
 def test_dev_gold_pages_meet_their_floors(corpus):
+    from veille.config import load_config
+    from veille.pipeline import Work
     from veille.sources import read_sources
     from veille.stages.extract import Extract
-    from veille.pipeline import Work
-    from veille.config import load_config
 
     cfg = load_config()
 
@@ -51,13 +55,15 @@ def test_dev_gold_pages_meet_their_floors(corpus):
 
 @pytest.mark.corpus
 def test_every_real_page_yields_an_article(corpus):
+    from veille.config import load_config
+    from veille.pipeline import Work
     from veille.sources import read_sources
     from veille.stages.extract import Extract
-    from veille.pipeline import Work
-    from veille.config import load_config
 
     cfg = load_config()
-    paths = sorted((corpus / "news" / "pages").glob("*.html")) + sorted((corpus / "news" / "pages-text").glob("*.txt"))
+    paths = sorted((corpus / "news" / "pages").glob("*.html")) + sorted(
+        (corpus / "news" / "pages-text").glob("*.txt")
+    )
     assert len(paths) == 50
     for src in read_sources([str(p) for p in paths]):
         art = Extract()(Work.from_source(src, cfg)).article

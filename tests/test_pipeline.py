@@ -45,7 +45,10 @@ def test_pipeline_keeps_input_order_and_reports_failures_per_page():
     outs = list(pipe.run(items))
     assert [o.name for o in outs] == ["p0", "p1", "bad", "p2", "p3", "p4"]
     assert [o.error is None for o in outs] == [True, False, False, True, True, True]
-    assert outs[0].article.title == "given" and [p.stage for p in outs[0].article.provenance] == ["gives", "needs"]
+    assert outs[0].article.title == "given" and [p.stage for p in outs[0].article.provenance] == [
+        "gives",
+        "needs",
+    ]
 
 
 def test_default_pipeline_order_is_valid():

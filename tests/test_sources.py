@@ -39,20 +39,28 @@ def test_sources_few_invalid_utf8_bytes_are_replaced_with_a_note():
 
 def test_sources_gzip_is_read_transparently(tmp_path):
     p = tmp_path / "page.html.gz"
-    p.write_bytes(gzip.compress(b"<html><head><title>T</title></head><body><p>Hello world.</p></body></html>"))
+    p.write_bytes(
+        gzip.compress(b"<html><head><title>T</title></head><body><p>Hello world.</p></body></html>")
+    )
     src = _one(p)
     assert src.kind == "html" and "Hello world" in src.text
 
 
 def test_sources_jsonl_records_carry_url_and_kind(tmp_path):
     p = tmp_path / "pages.jsonl"
-    p.write_text(json.dumps({"url": "https://ex.org/a", "text": "Plain text page about things."}) + "\n"
-                 + "not json\n"
-                 + json.dumps({"url": "https://ex.org/b", "html": "<html><body><p>Hi</p></body></html>"}) + "\n"
-                 + json.dumps({"url": "https://ex.org/c"}) + "\n")
+    p.write_text(
+        json.dumps({"url": "https://ex.org/a", "text": "Plain text page about things."})
+        + "\n"
+        + "not json\n"
+        + json.dumps({"url": "https://ex.org/b", "html": "<html><body><p>Hi</p></body></html>"})
+        + "\n"
+        + json.dumps({"url": "https://ex.org/c"})
+        + "\n"
+    )
     out = list(read_sources([str(p)]))
-    assert [type(o).__name__ for o in out] == ["InputError", "Source", "Source", "InputError"] or \
-        [type(o).__name__ for o in out] == ["Source", "InputError", "Source", "InputError"]
+    assert [type(o).__name__ for o in out] == ["InputError", "Source", "Source", "InputError"] or [
+        type(o).__name__ for o in out
+    ] == ["Source", "InputError", "Source", "InputError"]
     good = [o for o in out if not isinstance(o, InputError)]
     assert good[0].url == "https://ex.org/a" and good[0].kind == "text"
     assert good[1].kind == "html"
@@ -60,13 +68,16 @@ def test_sources_jsonl_records_carry_url_and_kind(tmp_path):
     assert all(str(p) in b.source for b in bad) and {b.reason for b in bad} == {"bad_record"}
 
 
-@pytest.mark.parametrize(("content", "reason", "words"), [
-    (b"", "empty", "empty"),
-    (b"   \n\t ", "empty", "white space"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not_text", "PNG image"),
-    (b"%PDF-1.7\n" + bytes(200), "not_text", "PDF"),
-    (b"abc\x00\x01\x02" * 100, "not_text", "binary"),
-])
+@pytest.mark.parametrize(
+    ("content", "reason", "words"),
+    [
+        (b"", "empty", "empty"),
+        (b"   \n\t ", "empty", "white space"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not_text", "PNG image"),
+        (b"%PDF-1.7\n" + bytes(200), "not_text", "PDF"),
+        (b"abc\x00\x01\x02" * 100, "not_text", "binary"),
+    ],
+)
 def test_sources_bad_bytes_are_refused_with_a_reason(content, reason, words):
     with pytest.raises(InputError) as info:
         source_from_bytes("in.bin", content)

@@ -17,7 +17,22 @@ from .record import SCHEMA_VERSION, Article
 __version__ = "0.1.0"
 
 __all__ = [
-    "SCHEMA_VERSION", "Article", "Config", "ConfigError", "InputError", "Outcome", "Pipeline", "PipelineError",
-    "Stage", "VeilleError", "Work", "__version__", "analyze", "analyze_bytes", "analyze_paths", "analyze_text",
-    "build_pipeline", "load_config",
+    "SCHEMA_VERSION",
+    "Article",
+    "Config",
+    "ConfigError",
+    "InputError",
+    "Outcome",
+    "Pipeline",
+    "PipelineError",
+    "Stage",
+    "VeilleError",
+    "Work",
+    "__version__",
+    "analyze",
+    "analyze_bytes",
+    "analyze_paths",
+    "analyze_text",
+    "build_pipeline",
+    "load_config",
 ]

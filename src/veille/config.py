@@ -40,7 +40,9 @@ class Config:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
         bad = [lang for lang in self.languages if not (isinstance(lang, str) and 2 <= len(lang) <= 3)]
         if bad or not self.languages:
-            raise ConfigError(f"languages must be ISO 639-1 codes such as 'fr', 'en'; got {list(self.languages)}")
+            raise ConfigError(
+                f"languages must be ISO 639-1 codes such as 'fr', 'en'; got {list(self.languages)}"
+            )
         return self
 
 

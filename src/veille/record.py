@@ -122,10 +122,18 @@ class Event(_Part):
 class Signal(_Part):
     """Something a reader should know about the page itself."""
 
-    kind: Literal["foreign_fragment", "duplicate_title", "unrelated_insert", "editorial_ellipsis",
-                  "truncated", "machine_translation"]
+    kind: Literal[
+        "foreign_fragment",
+        "duplicate_title",
+        "unrelated_insert",
+        "editorial_ellipsis",
+        "truncated",
+        "machine_translation",
+    ]
     text: str | None = None
-    start: int | None = Field(default=None, description="offset in Article.text, when the thing is in the body")
+    start: int | None = Field(
+        default=None, description="offset in Article.text, when the thing is in the body"
+    )
     end: int | None = None
     lang: str | None = None
     detail: str | None = None
@@ -180,7 +188,7 @@ class Article(_Part):
         """Problems with spans (empty when every span lies inside the text and matches it)."""
         bad = []
         for s in self.spans():
-            if not (0 <= s.start <= s.end <= len(self.text)) or self.text[s.start:s.end] != s.text:
+            if not (0 <= s.start <= s.end <= len(self.text)) or self.text[s.start : s.end] != s.text:
                 bad.append(f"span {s.start}-{s.end} {s.text!r} does not match the text")
         return bad
 

@@ -23,9 +23,14 @@ PAGE_SUFFIXES = (".html", ".htm", ".txt", ".gz", ".jsonl", ".json")
 
 # Magic numbers of formats people feed by mistake; they are named in the error.
 _MAGIC = {
-    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
-    b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive", b"RIFF": "a RIFF (WebP/WAV/AVI) file",
-    b"\x7fELF": "an executable", b"SQLite format 3": "an SQLite database",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive",
+    b"RIFF": "a RIFF (WebP/WAV/AVI) file",
+    b"\x7fELF": "an executable",
+    b"SQLite format 3": "an SQLite database",
 }
 
 
@@ -55,7 +60,9 @@ def read_sources(inputs: Iterable[str], max_bytes: int = 10_000_000) -> Iterator
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(PAGE_SUFFIXES))
+            files = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(PAGE_SUFFIXES)
+            )
             if not files:
                 yield InputError(item, "empty", f"directory has no page files ({', '.join(PAGE_SUFFIXES)})")
             for f in files:
@@ -72,8 +79,12 @@ def _sources_from_path(path: Path, max_bytes: int) -> Iterator[Source | InputErr
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            yield InputError(name, "too_large", f"file is {size:,} bytes, over the limit of {max_bytes:,} "
-                             "(raise it with --max-bytes or max_bytes in the configuration)")
+            yield InputError(
+                name,
+                "too_large",
+                f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+                "(raise it with --max-bytes or max_bytes in the configuration)",
+            )
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -168,15 +179,22 @@ def source_from_text(name: str, text: str, kind: str | None = None, url: str | N
         raise InputError(name, "empty", "page has no text")
     _check_printable(name, text)
     kind = kind or ("html" if looks_like_html(text) else "text")
-    return Source(name=name, text=text, kind=kind, url=url,
-                  raw_sha1=hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest())
+    return Source(
+        name=name,
+        text=text,
+        kind=kind,
+        url=url,
+        raw_sha1=hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest(),
+    )
 
 
 def looks_like_html(text: str) -> bool:
     head = text[:4096].lstrip().lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")):
         return True
-    tags = sum(head.count(t) for t in ("<p>", "<p ", "<div", "<body", "<head", "<meta", "<br", "<article", "<a "))
+    tags = sum(
+        head.count(t) for t in ("<p>", "<p ", "<div", "<body", "<head", "<meta", "<br", "<article", "<a ")
+    )
     return tags >= 3
 
 
@@ -193,8 +211,11 @@ def decode_bytes(name: str, data: bytes) -> tuple[str, str, list[str]]:
     bad = data.decode("utf-8", errors="replace").count("\ufffd")
     multibyte = sum(1 for b in data if b >= 0xC2 and b <= 0xF4)
     if bad <= max(3, multibyte // 20):
-        return (data.decode("utf-8", errors="replace"), "utf-8",
-                [f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD"])
+        return (
+            data.decode("utf-8", errors="replace"),
+            "utf-8",
+            [f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD"],
+        )
     declared = _declared_charset(data)
     if declared:
         try:

@@ -11,7 +11,9 @@ def eval_group() -> None:
 
 
 @eval_group.command("pages")
-@click.option("--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus).")
+@click.option(
+    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
+)
 @click.option("-v", "--verbose", is_flag=True, help="List what each page misses.")
 @click.pass_context
 def eval_pages(ctx, corpus, verbose) -> None:
@@ -28,11 +30,13 @@ def eval_pages(ctx, corpus, verbose) -> None:
 
 
 @eval_group.command("extraction")
-@click.option("--corpus", type=click.Path(file_okay=False),
-              help="The shared corpus folder (default ../shared/corpus).")
+@click.option(
+    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
+)
 @click.option("--subset", type=click.IntRange(min=1), help="Score only the first N ScrapingHub pages.")
-@click.option("--processes", type=click.IntRange(min=1), default=2, show_default=True,
-              help="Worker processes.")
+@click.option(
+    "--processes", type=click.IntRange(min=1), default=2, show_default=True, help="Worker processes."
+)
 @click.option("-v", "--verbose", is_flag=True, help="List the pages where veille loses to trafilatura alone.")
 @click.pass_context
 def eval_extraction(ctx, corpus, subset, processes, verbose) -> None:
@@ -49,8 +53,9 @@ def eval_extraction(ctx, corpus, subset, processes, verbose) -> None:
 
 
 @eval_group.command("langid")
-@click.option("--corpus", type=click.Path(file_okay=False),
-              help="The shared corpus folder (default ../shared/corpus).")
+@click.option(
+    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
+)
 @click.pass_context
 def eval_langid(ctx, corpus) -> None:
     """Language identification accuracy for several candidate-language sets (py3langid)."""
@@ -62,11 +67,15 @@ def eval_langid(ctx, corpus) -> None:
 
 
 @eval_group.command("time")
-@click.option("--corpus", type=click.Path(file_okay=False),
-              help="The shared corpus folder (default ../shared/corpus).")
+@click.option(
+    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
+)
 @click.option("--baseline", is_flag=True, help="Also score dateparser's search_dates on the same pages.")
-@click.option("--agreement", is_flag=True,
-              help="Also check date lines against HTML dates on the ScrapingHub pages (slower).")
+@click.option(
+    "--agreement",
+    is_flag=True,
+    help="Also check date lines against HTML dates on the ScrapingHub pages (slower).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="List the gold time values each page misses.")
 @click.pass_context
 def eval_time(ctx, corpus, baseline, agreement, verbose) -> None:
@@ -85,8 +94,9 @@ def eval_time(ctx, corpus, baseline, agreement, verbose) -> None:
 
 
 @eval_group.command("entities")
-@click.option("--corpus", type=click.Path(file_okay=False),
-              help="The shared corpus folder (default ../shared/corpus).")
+@click.option(
+    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
+)
 @click.option("-v", "--verbose", is_flag=True, help="List what each page misses, leaves unmerged or adds.")
 @click.pass_context
 def eval_entities(ctx, corpus, verbose) -> None:
@@ -98,14 +108,19 @@ def eval_entities(ctx, corpus, verbose) -> None:
     ok = print_table(rows)
     if verbose:
         for s in scores:
-            click.echo(f"  {s.id:10} missed {s.missed or '-'}; unmerged {s.unmerged or '-'}; "
-                       f"spurious {s.spurious or '-'}")
+            click.echo(
+                f"  {s.id:10} missed {s.missed or '-'}; unmerged {s.unmerged or '-'}; "
+                f"spurious {s.spurious or '-'}"
+            )
     ctx.exit(0 if ok else 1)
 
 
 @eval_group.command("events")
-@click.option("--corpus", type=click.Path(exists=True, file_okay=False),
-              help="The shared corpus folder (default ../shared/corpus).")
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False),
+    help="The shared corpus folder (default ../shared/corpus).",
+)
 @click.option("--subset", type=click.IntRange(min=1), help="Score an evenly spread sample of N sentences.")
 @click.option("-v", "--verbose", is_flag=True, help="List the sentences whose main event type is wrong.")
 @click.pass_context
@@ -124,20 +139,23 @@ def eval_events(ctx, corpus, subset, verbose) -> None:
 
 
 @eval_group.command("quotes")
-@click.option("--corpus", type=click.Path(file_okay=False),
-              help="The shared corpus folder (default ../shared/corpus).")
+@click.option(
+    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
+)
 @click.option("--subset", type=click.IntRange(min=1), help="Score only the first N PolNeAR dev articles.")
 @click.option("--only", type=click.Choice(["polnear", "news"]), help="Score one data set only.")
-@click.option("-v", "--verbose", is_flag=True,
-              help="List the dev-gold quotes missed or given a wrong speaker.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="List the dev-gold quotes missed or given a wrong speaker."
+)
 @click.pass_context
 def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
     """Quotes and speakers: PolNeAR dev (quoted-content and all-attribution F1), dev-gold pages (FR, EN)."""
     from ..eval import quotes
     from ..eval.common import corpus_dir, print_table
 
-    rows, misses = quotes.evaluate(corpus_dir(corpus), subset=subset, news=only != "polnear",
-                                   polnear=only != "news")
+    rows, misses = quotes.evaluate(
+        corpus_dir(corpus), subset=subset, news=only != "polnear", polnear=only != "news"
+    )
     ok = print_table(rows)
     if verbose:
         for page, items in misses.items():
@@ -147,8 +165,9 @@ def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
 
 
 @eval_group.command("all")
-@click.option("--corpus", type=click.Path(file_okay=False),
-              help="The shared corpus folder (default ../shared/corpus).")
+@click.option(
+    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
+)
 @click.pass_context
 def eval_all(ctx, corpus) -> None:
     """Every evaluation in one table: extraction, pages, language ID, entities, quotes, time, events (takes a

@@ -15,9 +15,9 @@ from .analyze import analyze_cmd
 from .demo import demo_cmd
 from .entity import entity_cmd
 from .eval import eval_group
-from .quotes import quotes_cmd
 from .events import events_cmd
 from .ingest import ingest_cmd
+from .quotes import quotes_cmd
 from .search import events_store_mode, quotes_store_mode, search_cmd, with_db
 from .serve import serve_cmd
 
@@ -29,7 +29,12 @@ def cli(verbose: int) -> None:
     """veille: news pages in, structured and attributed knowledge out."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="veille: %(message)s", stream=sys.stderr)
-    for noisy in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):  # their warnings are not the user's
+    for noisy in (
+        "trafilatura",
+        "htmldate",
+        "courlan",
+        "charset_normalizer",
+    ):  # their warnings are not the user's
         logging.getLogger(noisy).setLevel(logging.ERROR if verbose < 2 else logging.DEBUG)
 
 

@@ -38,8 +38,15 @@ class PageScore:
     published_right: bool | None  # None when the gold does not state a date
 
     def misses(self) -> list[str]:
-        out = [m for m, ok in (("first words", self.first_kept), ("last words", self.last_kept),
-                               ("title", self.title_right)) if not ok]
+        out = [
+            m
+            for m, ok in (
+                ("first words", self.first_kept),
+                ("last words", self.last_kept),
+                ("title", self.title_right),
+            )
+            if not ok
+        ]
         if self.snippets_removed < self.snippets:
             out.append(f"boilerplate {self.snippets_removed}/{self.snippets}")
         if self.published_right is False:
@@ -62,7 +69,9 @@ def score_page(gold: dict, art: Article) -> PageScore:
         snippets_removed=sum(1 for s in snippets if fold(s) not in text),
         snippets=len(snippets),
         title_right=fold(art.title) == fold(gold["title"]),
-        published_right=None if not gold.get("published") else (art.published or "")[:10] == gold["published"],
+        published_right=None
+        if not gold.get("published")
+        else (art.published or "")[:10] == gold["published"],
     )
 
 
@@ -77,11 +86,18 @@ def evaluate(corpus: Path, analyze=None) -> tuple[list[Row], list[PageScore]]:
     rows = [
         Row("news/dev-gold", "body first words kept", sum(s.first_kept for s in scores) / n, n),
         Row("news/dev-gold", "body last words kept", sum(s.last_kept for s in scores) / n, n),
-        Row("news/dev-gold", "boilerplate removed",
+        Row(
+            "news/dev-gold",
+            "boilerplate removed",
             sum(s.snippets_removed for s in scores) / max(1, sum(s.snippets for s in scores)),
-            sum(s.snippets for s in scores)),
+            sum(s.snippets for s in scores),
+        ),
         Row("news/dev-gold", "title right", sum(s.title_right for s in scores) / n, n),
-        Row("news/dev-gold", "published right (where stated)",
-            sum(bool(s.published_right) for s in dated) / max(1, len(dated)), len(dated)),
+        Row(
+            "news/dev-gold",
+            "published right (where stated)",
+            sum(bool(s.published_right) for s in dated) / max(1, len(dated)),
+            len(dated),
+        ),
     ]
     return with_floors(NAME, rows), scores

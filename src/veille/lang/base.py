@@ -1,6 +1,7 @@
 """What a language provides. Each language is a package ``veille/lang/<code>/``: its ``__init__`` defines
 ``LANGUAGE`` (model, furniture words, months...), and one module per area holds that area's word lists
-(``entities.py``, ``quotes.py``, ``time.py``, ``events.py``). Stages read these; they never hard-code words."""
+(``entities.py``, ``quotes.py``, ``time.py``, ``events.py``). Stages read these; they never hard-code
+words."""
 
 from __future__ import annotations
 

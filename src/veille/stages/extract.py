@@ -19,14 +19,17 @@ class Extract(Stage):
     def __call__(self, work: Work) -> Work:
         src, art = work.source, work.article
         if src.kind == "html":
-            ex: Extracted = extract_html(src.name, src.text, url=src.url,
-                                         favor_precision=work.config.favor_precision)
+            ex: Extracted = extract_html(
+                src.name, src.text, url=src.url, favor_precision=work.config.favor_precision
+            )
         else:
             ex = clean_text(src.name, src.text, page_lang=work.lang_override)
             if not has_article_text(ex.text.split("\n\n")):
                 from ..errors import InputError
 
-                raise InputError(src.name, "no_article", "no article text found (only furniture or very short lines)")
+                raise InputError(
+                    src.name, "no_article", "no article text found (only furniture or very short lines)"
+                )
         art.text, art.title, art.site_name, art.authors = ex.text, ex.title, ex.site_name, ex.authors
         art.url = art.url or ex.url
         art.removed = ex.removed
@@ -38,8 +41,13 @@ class Extract(Stage):
             art.published, art.published_source = work.published_override, "given by the user"
         art.notes.extend(src.notes)
         if ex.duplicate_title:
-            art.signals.append(Signal(kind="duplicate_title", text=ex.title,
-                                      detail="the page repeats its title line (with the site name)"))
+            art.signals.append(
+                Signal(
+                    kind="duplicate_title",
+                    text=ex.title,
+                    detail="the page repeats its title line (with the site name)",
+                )
+            )
         found = find_dateline(art.text)
         if found:
             art.dateline = found[0]

@@ -2,13 +2,14 @@
 
 ``favor_precision`` is the default because it measures better here (`veille eval extraction`): trafilatura
 alone 0.964 against 0.960 on ScrapingHub, 0.941 against 0.931 on its French pages; veille's paragraph filter
-(paywall notices, credits, captions, share prompts) adds to that (0.966 and 0.947). What trafilatura leaves out is recorded in
-``removed`` as the visible lines of the page that are not part of the body.
+(paywall notices, credits, captions, share prompts) adds to that (0.966 and 0.947). What trafilatura
+leaves out is recorded in ``removed`` as the visible lines of the page that are not part of the body.
 """
 
 from __future__ import annotations
 
 import re
+
 import lxml.html
 import trafilatura
 from lxml import etree
@@ -39,7 +40,9 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
         dropped.append(Removed(text=paras.pop(0), reason="title repeated in the body"))
     text = "\n\n".join(paras)
     if not has_article_text(paras):
-        raise InputError(name, "no_article", "HTML has no article text (only menus, headlines or short lines)")
+        raise InputError(
+            name, "no_article", "HTML has no article text (only menus, headlines or short lines)"
+        )
     out = Extracted(
         text=text,
         title=title,
@@ -57,8 +60,14 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
 def _trafilatura(name: str, html: str, url: str | None, favor_precision: bool):
     try:
         return trafilatura.bare_extraction(
-            html, url=url, favor_precision=favor_precision, include_comments=False,
-            with_metadata=True, deduplicate=False, config=_CONFIG)
+            html,
+            url=url,
+            favor_precision=favor_precision,
+            include_comments=False,
+            with_metadata=True,
+            deduplicate=False,
+            config=_CONFIG,
+        )
     except (ValueError, TypeError, AttributeError) as exc:  # malformed markup trafilatura cannot parse
         raise InputError(name, "no_article", f"HTML could not be parsed ({exc})") from exc
 
@@ -122,8 +131,10 @@ def _authors(value: str | None) -> list[str]:
     return [a.strip() for a in re.split(r";|\s+(?:and|et)\s+", value) if a.strip()]
 
 
-_BLOCKS = frozenset("p div li ul ol h1 h2 h3 h4 h5 h6 td th tr dt dd blockquote figcaption header footer nav "
-                    "section article aside form table br hr title option button label".split())
+_BLOCKS = frozenset(
+    "p div li ul ol h1 h2 h3 h4 h5 h6 td th tr dt dd blockquote figcaption header footer nav "
+    "section article aside form table br hr title option button label".split()
+)
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
 
 

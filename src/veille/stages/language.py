@@ -41,8 +41,16 @@ class Language(Stage):
             code, score = identify(chunk, langs)
             art.paragraphs.append(Paragraph(start=start, end=end, lang=code, lang_score=round(score, 3)))
             if code and code != page_lang and score >= 0.95 and len(chunk.split()) >= 4:
-                art.signals.append(Signal(kind="foreign_fragment", text=chunk[:200], start=start, end=end,
-                                          lang=code, detail=f"a paragraph in {code} inside a {page_lang} body"))
+                art.signals.append(
+                    Signal(
+                        kind="foreign_fragment",
+                        text=chunk[:200],
+                        start=start,
+                        end=end,
+                        lang=code,
+                        detail=f"a paragraph in {code} inside a {page_lang} body",
+                    )
+                )
             else:
                 self._fragments(art, chunk, start, page_lang, langs)
         return work
@@ -57,6 +65,13 @@ class Language(Stage):
                 continue
             code, score = identify(inner, langs)
             if code and code != page_lang and score >= 0.8:
-                art.signals.append(Signal(kind="foreign_fragment", text=m.group(0), start=offset + m.start(),
-                                          end=offset + m.end(), lang=code,
-                                          detail=f"words in {code} left untranslated in a {page_lang} body"))
+                art.signals.append(
+                    Signal(
+                        kind="foreign_fragment",
+                        text=m.group(0),
+                        start=offset + m.start(),
+                        end=offset + m.end(),
+                        lang=code,
+                        detail=f"words in {code} left untranslated in a {page_lang} body",
+                    )
+                )

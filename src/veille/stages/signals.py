@@ -31,8 +31,15 @@ class Signals(Stage):
             if r.reason.startswith("unrelated insert"):
                 art.signals.append(Signal(kind="unrelated_insert", text=r.text, detail=r.reason))
         for m in _ELLIPSIS.finditer(art.text):
-            art.signals.append(Signal(kind="editorial_ellipsis", text=m.group(0), start=m.start(), end=m.end(),
-                                      detail="words were cut from the text here"))
+            art.signals.append(
+                Signal(
+                    kind="editorial_ellipsis",
+                    text=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    detail="words were cut from the text here",
+                )
+            )
         foreign = 0
         for r in art.removed:
             if foreign >= _MAX_FOREIGN or r.reason.startswith(("before the article", "outside the main")):
@@ -42,6 +49,12 @@ class Signals(Stage):
             code, score = identify(r.text, work.config.languages)
             if art.lang and code and code != art.lang and score >= 0.85:
                 foreign += 1
-                art.signals.append(Signal(kind="foreign_fragment", text=r.text, lang=code,
-                                          detail=f"{code} furniture on a {art.lang} page ({r.reason})"))
+                art.signals.append(
+                    Signal(
+                        kind="foreign_fragment",
+                        text=r.text,
+                        lang=code,
+                        detail=f"{code} furniture on a {art.lang} page ({r.reason})",
+                    )
+                )
         return work

@@ -34,17 +34,23 @@ _SENTENCE_END = re.compile(r"[.!?…»”\"')\]:;]\s*$")
 _TITLE_SPLIT = re.compile(r"\s+(?:\||–|—|-|::|•)\s+")
 _BYLINE = re.compile(
     r"^\s*(?:(?:par|by|publié|published|posted|updated|mis à jour|modifié)\b|le \d|\d{1,2}(?:er)? \w+ \d{4}"
-    r"|\w+ \d{1,2}, \d{4}|\d{1,2}/\d{1,2}/\d{2,4}|source\s*:)", re.IGNORECASE)
+    r"|\w+ \d{1,2}, \d{4}|\d{1,2}/\d{1,2}/\d{2,4}|source\s*:)",
+    re.IGNORECASE,
+)
 # Credit lines at the foot of agency copy: "Reporting by ...; Editing by ...", "— with files from the AP".
 _CREDITS = re.compile(
     r"^\W*(?:\(?(?:additional )?reporting by|writing by|editing by|compiled by|with files from|"
-    r"(?:avec|with) (?:AFP|AP|Reuters|agences)\W*$|propos recueillis par|rédigé par|\(avec AFP\))", re.IGNORECASE)
+    r"(?:avec|with) (?:AFP|AP|Reuters|agences)\W*$|propos recueillis par|rédigé par|\(avec AFP\))",
+    re.IGNORECASE,
+)
 _GALLERY = re.compile(r"^\[\d+/\d+\]")
 _CAPTION_CREDIT = re.compile(
     r"(?:\b[A-ZÀ-Ý][\w.\- ]{1,40}\s*/\s*(?:AFP|AP|REUTERS|Reuters|EPA|Getty(?: Images)?|SIPA|MAXPPP|ABACA|"
     r"Hans Lucas|PA|Shutterstock|Bloomberg|Anadolu)\b|©|\bCopyright\b|\bPhoto\s*:|\bCrédit(?:s)?\s*:|"
     r"\((?:AP|AFP|Reuters) Photo\b|^(?:Media|Image) (?:caption|copyright|source)\b|"
-    r"\bImage\s*:|\bIllustration\s*:|\(Photo\b|\bVIDÉO\b)", re.UNICODE)
+    r"\bImage\s*:|\bIllustration\s*:|\(Photo\b|\bVIDÉO\b)",
+    re.UNICODE,
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
@@ -79,15 +85,19 @@ def clean_text(name: str, raw: str, page_lang: str | None = None) -> Extracted:
     title = site_title[0] if site_title else (title_line.text if title_line else None)
     site = site_title[1] if site_title else None
     body, removed = _split_body(lines, first, last, res, title, lang)
-    duplicate_title = title is not None and sum(
-        1 for ln in lines if _fold(_strip_site(ln.text, site)) == _fold(title)) > 1
+    duplicate_title = (
+        title is not None and sum(1 for ln in lines if _fold(_strip_site(ln.text, site)) == _fold(title)) > 1
+    )
     text = "\n\n".join(join_drop_cap(ln.text) for ln in body)
-    removed = [Removed(text=ln.text, reason=ln.reason or "outside the article", start=ln.start, end=ln.end)
-               for ln in removed]
+    removed = [
+        Removed(text=ln.text, reason=ln.reason or "outside the article", start=ln.start, end=ln.end)
+        for ln in removed
+    ]
     return Extracted(text=text, title=title, site_name=site, removed=removed, duplicate_title=duplicate_title)
 
 
 # --- lines and their features ------------------------------------------------------------------------
+
 
 def _lines(raw: str) -> list[Line]:
     out: list[Line] = []
@@ -99,8 +109,17 @@ def _lines(raw: str) -> list[Line]:
         if not text:
             continue
         lead = len(piece) - len(piece.lstrip())
-        out.append(Line(start + lead, end, text, len(_WORD.findall(text)), bool(_BULLET.match(text)),
-                        bool(_SENTENCE_END.search(text)), 0.0))
+        out.append(
+            Line(
+                start + lead,
+                end,
+                text,
+                len(_WORD.findall(text)),
+                bool(_BULLET.match(text)),
+                bool(_SENTENCE_END.search(text)),
+                0.0,
+            )
+        )
     return _join_wrapped(out)
 
 
@@ -109,10 +128,24 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
         prev = out[-1] if out else None
-        if (prev and not prev.bullet and not ln.bullet and prev.words >= 8 and not prev.sentence_end
-                and ln.text[:1].islower() and ln.start - prev.end <= 2 + (ln.start - ln.start)):
-            out[-1] = Line(prev.start, ln.end, prev.text + " " + ln.text, prev.words + ln.words, False,
-                           ln.sentence_end, 0.0)
+        if (
+            prev
+            and not prev.bullet
+            and not ln.bullet
+            and prev.words >= 8
+            and not prev.sentence_end
+            and ln.text[:1].islower()
+            and ln.start - prev.end <= 2 + (ln.start - ln.start)
+        ):
+            out[-1] = Line(
+                prev.start,
+                ln.end,
+                prev.text + " " + ln.text,
+                prev.words + ln.words,
+                False,
+                ln.sentence_end,
+                0.0,
+            )
         else:
             out.append(ln)
     return out
@@ -134,6 +167,7 @@ def _fold(s: str) -> str:
 
 
 # --- title and site name -----------------------------------------------------------------------------
+
 
 def _title_with_site(lines: list[Line], res) -> tuple[str, str] | None:
     """'Headline | Site' (or ' - Site'), the way a page's <title> reads: the first line, or failing that the
@@ -181,8 +215,15 @@ def _headline_before(lines: list[Line], first: int, hint: str | None, res=None) 
     best, best_score = None, 0.0
     for i in range(max(0, first - 40), min(first + 1, len(lines))):
         ln = lines[i]
-        if (ln.bullet or ln.reason or not 4 <= ln.words <= 30 or _menu_like(ln, res) or ln.text.endswith((".", ",", ";"))
-                or _BYLINE.match(ln.text) or (ln.words >= 6 and ln.function_ratio < 0.1)):
+        if (
+            ln.bullet
+            or ln.reason
+            or not 4 <= ln.words <= 30
+            or _menu_like(ln, res)
+            or ln.text.endswith((".", ",", ";"))
+            or _BYLINE.match(ln.text)
+            or (ln.words >= 6 and ln.function_ratio < 0.1)
+        ):
             continue
         score = min(ln.words, 15) - (first - i) * 0.15
         if any(_BYLINE.match(lines[j].text) for j in range(i + 1, min(i + 4, len(lines)))):
@@ -210,8 +251,9 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
         notice = [w for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", low) if w in _all_words("notice_words")]
         if len(notice) >= 3 and len(notice) >= 0.04 * ln.words:
             return "cookie, privacy or account notice"
-    if site_title and (ln.text.endswith(site_title[1]) and _fold(_strip_site(ln.text, site_title[1]))
-                       == _fold(site_title[0])):
+    if site_title and (
+        ln.text.endswith(site_title[1]) and _fold(_strip_site(ln.text, site_title[1])) == _fold(site_title[0])
+    ):
         return "title line repeated with the site name"
     if res is not None and res.insert_cue_re().match(ln.text) and ln.words <= 30:
         return "unrelated insert (" + res.insert_cue_re().match(ln.text).group(0).strip(" :-–—>»|") + ")"
@@ -220,7 +262,9 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
     hits = [p for p in _all_words("furniture_phrases") if p in low]
     if hits and ln.words <= 40:
         strong = [p for p in hits if len(p.split()) >= 3]
-        prose = ln.sentence_end and ln.words >= 12 and ln.function_ratio >= 0.3 and not _looks_like_prompt(low)
+        prose = (
+            ln.sentence_end and ln.words >= 12 and ln.function_ratio >= 0.3 and not _looks_like_prompt(low)
+        )
         if strong or len(hits) >= 2 or not prose:
             return "site furniture (" + (strong or hits)[0] + ")"
     elif len(set(hits)) >= 3:
@@ -229,7 +273,11 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
         return "credits"
     if _GALLERY.match(ln.text):
         return "picture caption or credit"
-    if _CAPTION_CREDIT.search(ln.text) and ln.words <= 40 and not ln.text.rstrip().endswith((".", "»", "”", '"')):
+    if (
+        _CAPTION_CREDIT.search(ln.text)
+        and ln.words <= 40
+        and not ln.text.rstrip().endswith((".", "»", "”", '"'))
+    ):
         return "picture caption or credit"
     return None
 
@@ -245,7 +293,9 @@ def _all_words(kind: str) -> tuple[str, ...] | frozenset[str]:
 
 
 def _looks_like_prompt(low: str) -> bool:
-    return bool(re.search(r"\b(?:cliquez|click|abonnez|subscribe|inscrivez|recevez|receive|sign up|cookies?)\b", low))
+    return bool(
+        re.search(r"\b(?:cliquez|click|abonnez|subscribe|inscrivez|recevez|receive|sign up|cookies?)\b", low)
+    )
 
 
 def _score(ln: Line) -> float:
@@ -361,8 +411,12 @@ def join_drop_cap(paragraph: str) -> str:
 def has_article_text(paragraphs: list[str]) -> bool:
     """At least one sentence-like paragraph: menus and lists of headlines alone are not an article.
     Scripts written without spaces (Japanese, Chinese) are judged by characters and their full stops."""
-    return any((n := len(_WORD.findall(p))) >= 30 or (n >= 8 and _SENTENCE_END.search(p))
-               or (len(p) >= 60 and _CJK_STOP.search(p)) for p in paragraphs)
+    return any(
+        (n := len(_WORD.findall(p))) >= 30
+        or (n >= 8 and _SENTENCE_END.search(p))
+        or (len(p) >= 60 and _CJK_STOP.search(p))
+        for p in paragraphs
+    )
 
 
 _CJK_STOP = re.compile(r"[。！？]")
