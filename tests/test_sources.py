@@ -107,3 +107,9 @@ def test_sources_missing_path_and_directory_with_one_bad_file(tmp_path):
 def test_sources_html_is_recognised_without_a_doctype():
     assert looks_like_html("<div><p>One</p><p>Two</p><a href=x>l</a></div>")
     assert not looks_like_html("A plain sentence with a < sign and > another.")
+
+
+def test_sources_badly_damaged_utf8_stays_utf8_instead_of_mojibake():
+    data = ("Des élèves réunis à l’école " * 20).encode() + b"\xc3 \xa9 \xe2\x80 " * 15
+    text, enc, notes = decode_bytes("x", data)
+    assert enc == "utf-8" and "élèves" in text and notes

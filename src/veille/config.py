@@ -17,9 +17,13 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-#: Languages the page-level identifier may answer. Restricting the set is what makes py3langid
-#: reliable on news sentences (0.98 on ../shared/corpus/langid, see `veille eval langid`).
-DEFAULT_LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "nl", "ru", "uk", "ar", "zh", "pl", "tr")
+#: Languages the identifier may answer: the languages with a large online news press (European, Asian,
+#: Middle-Eastern). Chosen by measurement (`veille eval langid`): against the earlier set of 13 it raises
+#: accuracy on news sentences from 0.950 to 0.975 and on whole articles from 0.980 to 1.000, at a small
+#: cost on short French and English items (0.991 to 0.983). Restricting the set is what makes py3langid
+#: reliable on short text (all 97 of its languages: 0.952).
+DEFAULT_LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "nl", "ru", "uk", "ar", "zh", "pl", "tr", "ca", "cs",
+                     "da", "el", "fa", "fi", "he", "hi", "hu", "id", "ja", "ko", "no", "ro", "sv", "vi")
 
 
 @dataclass(frozen=True)

@@ -208,23 +208,24 @@ def decode_bytes(name: str, data: bytes) -> tuple[str, str, list[str]]:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
-    bad = data.decode("utf-8", errors="replace").count("\ufffd")
-    multibyte = sum(1 for b in data if b >= 0xC2 and b <= 0xF4)
-    if bad <= max(3, multibyte // 20):
-        return (
-            data.decode("utf-8", errors="replace"),
-            "utf-8",
-            [f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD"],
-        )
     declared = _declared_charset(data)
     if declared:
         try:
             return data.decode(declared), declared, [f"decoded as {declared} (declared by the page)"]
         except (LookupError, UnicodeDecodeError):
             pass
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    damaged = [f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD"]
+    if 0 < sum(1 for c in replaced if ord(c) > 127) - bad >= bad:
+        # UTF-8 with damaged sequences (a truncated copy, a bad paste): keep it UTF-8 rather than misread
+        # the whole page in a legacy encoding
+        return replaced, "utf-8", damaged
     western = _as_western(data)
     if western is not None:
         return western, "cp1252", ["decoded as cp1252 (Western European text that is not UTF-8)"]
+    if bad <= 3:
+        return replaced, "utf-8", damaged
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(name, "undecodable", "bytes are not in any text encoding veille can detect")

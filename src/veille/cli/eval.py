@@ -178,7 +178,7 @@ def eval_all(ctx, corpus) -> None:
     where = corpus_dir(corpus)
     steps = [
         ("pages", lambda: pages.evaluate(where)[0]),
-        ("extraction", lambda: extraction.report(where).rows),
+        ("extraction", lambda: extraction.report(where, processes=1).rows),  # no fork after models load
         ("langid", lambda: langid.evaluate(where)),
         ("entities", lambda: entities.evaluate(where)[0]),
         ("quotes", lambda: quotes.evaluate(where)[0]),

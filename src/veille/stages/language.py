@@ -7,7 +7,7 @@ import re
 from ..lang import resources
 from ..pipeline import Stage, Work
 from ..record import Paragraph, Signal
-from .langid import identify
+from .langid import fragment_languages, identify
 
 # A bracketed or parenthesised insert of two words or more: where translated pages keep the original.
 _FRAGMENT = re.compile(r"[\[(]([^\[\]()]{3,120})[\])]")
@@ -52,18 +52,18 @@ class Language(Stage):
                     )
                 )
             else:
-                self._fragments(art, chunk, start, page_lang, langs)
+                self._fragments(art, chunk, start, page_lang)
         return work
 
     @staticmethod
-    def _fragments(art, chunk: str, offset: int, page_lang: str | None, langs) -> None:
+    def _fragments(art, chunk: str, offset: int, page_lang: str | None) -> None:
         res = resources(page_lang)
         for m in _FRAGMENT.finditer(chunk):
             inner = m.group(1)
             words = re.findall(r"[^\W\d_]+", inner)
             if len(words) < 2 or (res and any(w.lower() in res.function_words for w in words)):
                 continue
-            code, score = identify(inner, langs)
+            code, score = identify(inner, fragment_languages(page_lang))
             if code and code != page_lang and score >= 0.8:
                 art.signals.append(
                     Signal(

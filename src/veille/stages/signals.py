@@ -12,7 +12,7 @@ import re
 
 from ..pipeline import Stage, Work
 from ..record import Signal
-from .langid import identify
+from .langid import fragment_languages, identify
 
 _MAX_FOREIGN = 5
 # "[...]", "[ . . . ]", "(…)": the editor cut something out of a quotation
@@ -46,7 +46,7 @@ class Signals(Stage):
                 continue
             if len(r.text.split()) < 2:
                 continue
-            code, score = identify(r.text, work.config.languages)
+            code, score = identify(r.text, fragment_languages(art.lang))
             if art.lang and code and code != art.lang and score >= 0.85:
                 foreign += 1
                 art.signals.append(

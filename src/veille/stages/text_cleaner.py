@@ -27,7 +27,7 @@ from functools import cache
 from ..lang import resources
 from ..record import Removed
 from .extracted import Extracted
-from .langid import identify
+from .langid import fragment_languages, identify
 
 _BULLET = re.compile(r"^\s*(?:[*+•·‣▪◦►»>-]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…»”\"')\]:;]\s*$")
@@ -376,7 +376,7 @@ def _foreign_line(ln: Line, lang: str, res) -> str | None:
     """The language of a body line when it clearly is not the page's (English furniture on a French page)."""
     if ln.words >= 25:
         return None
-    code, score = identify(ln.text)
+    code, score = identify(ln.text, fragment_languages(lang))
     if code and code != lang and score >= 0.9 and ln.function_ratio < 0.15:
         return code
     return None
