@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import click
 
+#: Every evaluation reads the shared corpus from here (or ../shared/corpus, or $VEILLE_CORPUS).
+corpus_option = click.option("--corpus", type=click.Path(file_okay=False),
+                             help="The shared corpus folder (default ../shared/corpus).")
+
 
 @click.group("eval")
 def eval_group() -> None:
@@ -11,9 +15,7 @@ def eval_group() -> None:
 
 
 @eval_group.command("pages")
-@click.option(
-    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
-)
+@corpus_option
 @click.option("-v", "--verbose", is_flag=True, help="List what each page misses.")
 @click.pass_context
 def eval_pages(ctx, corpus, verbose) -> None:
@@ -30,9 +32,7 @@ def eval_pages(ctx, corpus, verbose) -> None:
 
 
 @eval_group.command("extraction")
-@click.option(
-    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
-)
+@corpus_option
 @click.option("--subset", type=click.IntRange(min=1), help="Score only the first N ScrapingHub pages.")
 @click.option(
     "--processes", type=click.IntRange(min=1), default=2, show_default=True, help="Worker processes."
@@ -53,9 +53,7 @@ def eval_extraction(ctx, corpus, subset, processes, verbose) -> None:
 
 
 @eval_group.command("langid")
-@click.option(
-    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
-)
+@corpus_option
 @click.pass_context
 def eval_langid(ctx, corpus) -> None:
     """Language identification accuracy for several candidate-language sets (py3langid)."""
@@ -67,9 +65,7 @@ def eval_langid(ctx, corpus) -> None:
 
 
 @eval_group.command("time")
-@click.option(
-    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
-)
+@corpus_option
 @click.option("--baseline", is_flag=True, help="Also score dateparser's search_dates on the same pages.")
 @click.option(
     "--agreement",
@@ -94,9 +90,7 @@ def eval_time(ctx, corpus, baseline, agreement, verbose) -> None:
 
 
 @eval_group.command("entities")
-@click.option(
-    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
-)
+@corpus_option
 @click.option("-v", "--verbose", is_flag=True, help="List what each page misses, leaves unmerged or adds.")
 @click.pass_context
 def eval_entities(ctx, corpus, verbose) -> None:
@@ -116,11 +110,7 @@ def eval_entities(ctx, corpus, verbose) -> None:
 
 
 @eval_group.command("events")
-@click.option(
-    "--corpus",
-    type=click.Path(exists=True, file_okay=False),
-    help="The shared corpus folder (default ../shared/corpus).",
-)
+@corpus_option
 @click.option("--subset", type=click.IntRange(min=1), help="Score an evenly spread sample of N sentences.")
 @click.option("-v", "--verbose", is_flag=True, help="List the sentences whose main event type is wrong.")
 @click.pass_context
@@ -139,9 +129,7 @@ def eval_events(ctx, corpus, subset, verbose) -> None:
 
 
 @eval_group.command("quotes")
-@click.option(
-    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
-)
+@corpus_option
 @click.option("--subset", type=click.IntRange(min=1), help="Score only the first N PolNeAR dev articles.")
 @click.option("--only", type=click.Choice(["polnear", "news"]), help="Score one data set only.")
 @click.option(
@@ -165,9 +153,7 @@ def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
 
 
 @eval_group.command("all")
-@click.option(
-    "--corpus", type=click.Path(file_okay=False), help="The shared corpus folder (default ../shared/corpus)."
-)
+@corpus_option
 @click.pass_context
 def eval_all(ctx, corpus) -> None:
     """Every evaluation in one table: extraction, pages, language ID, entities, quotes, time, events (takes a
