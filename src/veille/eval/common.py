@@ -15,7 +15,7 @@ _FLOORS = Path(__file__).parent / "floors"
 def corpus_dir(given: str | None = None) -> Path:
     """The shared corpus: --corpus, $VEILLE_CORPUS, or ../shared/corpus beside the project or the cwd."""
     if given and not Path(given).is_dir():
-        raise click.UsageError(f"--corpus {given}: no such folder (expected the shared corpus, ../shared/corpus)")
+        raise click.UsageError(f"--corpus {given}: no such folder (expected the shared corpus folder)")
     candidates = [given, os.environ.get("VEILLE_CORPUS"),
                   Path(__file__).resolve().parents[3].parent / "shared" / "corpus",
                   Path.cwd().parent / "shared" / "corpus"]
