@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def _default_data_dir() -> Path:
     return Path(base) / "veille"
 
 
-_ENV = {
+_ENV: dict[str, tuple[str, Callable[[str], object]]] = {
     "VEILLE_LANGUAGES": ("languages", lambda v: tuple(x.strip() for x in v.split(",") if x.strip())),
     "VEILLE_MAX_BYTES": ("max_bytes", int),
     "VEILLE_BATCH_SIZE": ("batch_size", int),

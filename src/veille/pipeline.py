@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -129,7 +129,7 @@ class Pipeline:
             if not works:
                 break
             try:
-                results = stage.pipe(works)
+                results: Sequence[Work | InputError] | None = stage.pipe(works)
             except InputError as err:  # a batch stage failing: retry page by page to find the culprit
                 results = None
                 log.debug("stage %s failed on a batch (%s); retrying one page at a time", stage.name, err)

@@ -49,7 +49,7 @@ def analyze_cmd(ctx, paths, published, lang, fmt, max_bytes, config_path) -> Non
     """
     config = load_config(config_path, max_bytes=max_bytes)
     failed = 0
-    records = []
+    records: list[str] = []
     progress = Progress(enabled=len(paths) > 1 or any(not p.endswith((".html", ".htm", ".txt", ".gz"))
                                                       for p in paths if p != "-"))
     for out in analyze_paths(paths, published=published, lang=lang, config=config):

@@ -38,6 +38,7 @@ def events_cmd(ctx, paths, actor, types, published, lang, fmt) -> None:
     for out in analyze_paths(paths, published=published, lang=lang, config=load_config()):
         if out.error or out.article is None:
             failed += 1
+            assert out.error is not None  # an Outcome without an Article has its error
             click.echo(f"veille: {out.error.source}: {out.error.message} [{out.error.reason}]", err=True)
             continue
         art = out.article

@@ -87,6 +87,7 @@ def quotes_cmd(ctx, paths, speaker, kind, lang, fmt) -> None:
             failed += 1
             click.echo(f"veille: {out.error.source}: {out.error.message} [{out.error.reason}]", err=True)
             continue
+        assert out.article is not None  # an Outcome without an error has its Article
         for row in quote_rows(out.article, speaker, kb_ids):
             if kind and row["kind"] not in kind:
                 continue

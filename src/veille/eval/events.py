@@ -72,7 +72,8 @@ def score(pairs: list[tuple[str, str]]) -> list[Scored]:
 
 def per_type(scored: list[Scored]) -> dict[str, tuple[float, int]]:
     """Accuracy (recall of the gold type) and count for each gold type present."""
-    total, right = Counter(), Counter()
+    total: Counter[str] = Counter()
+    right: Counter[str] = Counter()
     for s in scored:
         total[s.gold] += 1
         right[s.gold] += s.predicted == s.gold

@@ -21,8 +21,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
-from ..record import Article
+from ..record import Article, Span
 from .common import Row, with_floors
 
 NAME = "quotes"
@@ -45,7 +46,7 @@ def read_ann(path: Path) -> list[GoldAttribution]:
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 3:
             label, _, offsets = parts[1].partition(" ")
-            pieces = [tuple(int(x) for x in p.split()) for p in offsets.split(";")]
+            pieces = [cast("tuple[int, int]", tuple(int(x) for x in p.split())) for p in offsets.split(";")]
             spans[parts[0]] = (label, pieces, parts[2])
         elif line.startswith("E") and len(parts) >= 2:
             events.append(dict(a.split(":", 1) for a in parts[1].split()))
@@ -85,7 +86,7 @@ class _Relation:
     its incise ("“A,” she said. “B.”") as one discontinuous content."""
 
     spans: list[tuple[int, int]]
-    speaker_mention: object
+    speaker_mention: Span | None
 
 
 def _relations(quotes) -> list[_Relation]:
@@ -140,6 +141,7 @@ def polnear_dev(corpus: Path, subset: int | None = None) -> tuple[Counts, Counts
 
     base = corpus / "quotes" / "polnear" / "data" / "dev"
     lang = resources("en")
+    assert lang is not None  # English is one of veille's languages
     nlp, words = load_model(lang.spacy_model), lang.part("quotes")
     texts = sorted((base / "text").glob("*.txt"))[:subset]
     quoted, every = Counts(), Counts()
@@ -197,7 +199,8 @@ def score_news_page(gold: dict, art: Article, counts: Counts) -> list[str]:
         if _speaker_right(g, hit, art, names):
             counts.speaker_right += 1
         else:
-            who = art.entity(hit.speaker).name if art.entity(hit.speaker) else hit.speaker
+            ent = art.entity(hit.speaker)
+            who = ent.name if ent else hit.speaker
             said = hit.speaker_mention.text if hit.speaker_mention else None
             missed.append(f"speaker {who!r} (mention {said!r}) for {g.get('speaker')!r}: {g['text'][:40]}")
     return missed

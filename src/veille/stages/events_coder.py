@@ -14,6 +14,7 @@ Events inside reported speech keep the reported actor; the reporting verb itself
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import events_syntax as syn
 from .events_lexicon import Lexicon, Trigger
@@ -37,8 +38,8 @@ class Coded:
 
     type: str
     mode: str | None
-    trigger: object
-    anchor: object
+    trigger: Any  # spaCy Token
+    anchor: Any  # spaCy Token
     kind: str  # verb | noun | alleged (a speaker's claim) | demand (a speaker's "must")
     actors: list = field(default_factory=list)
     recipients: list = field(default_factory=list)
@@ -81,9 +82,9 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
         if trig and not _idle_request(tok, trig):
             out.append(_verb_event(tok, trig, lex))
         elif tok.lemma_.lower() in lex.ALLEGED_ACTS:
-            ev = _allegation(tok, lex)
-            if ev:
-                out.append(ev)
+            alleged = _allegation(tok, lex)
+            if alleged:
+                out.append(alleged)
     for ev in out:
         ev.actors, ev.recipients, ev.places = (_unique(ev.actors), _unique(ev.recipients), _unique(ev.places))
         ev.either = _unique(ev.either)
@@ -95,7 +96,7 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
 
 def _unique(tokens: list) -> list:
     seen: set[int] = set()
-    return [t for t in tokens if not (t.i in seen or seen.add(t.i))]
+    return [t for t in tokens if not (t.i in seen or seen.add(t.i))]  # type: ignore[func-returns-value]
 
 
 def _without_echoes(events: list[Coded]) -> list[Coded]:

@@ -7,6 +7,7 @@ and ClearNLP (English model).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .events_lexicon import Lexicon
 
@@ -106,7 +107,8 @@ def objects(v):
 def governors(tok, limit: int = 6):
     """The chain of clause heads above ``tok``, through complements, conjunctions and nouns heading a
     clause (a noun trigger under its light verb)."""
-    out, cur = [], tok
+    out: list[tuple[str, Any]] = []
+    cur = tok
     while cur.head.i != cur.i and len(out) < limit:
         out.append((cur.dep_, cur.head))
         cur = cur.head

@@ -203,7 +203,7 @@ def _words(text: str) -> list[str]:
 
 def _ambiguous_numeric(text: str) -> bool:
     m = re.search(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:19|20)\d\d\b", text)
-    return bool(m) and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2)
+    return m is not None and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2)
 
 
 def parse_full_date(text: str, lang: str | None) -> date | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..lang import resources
 from ..pipeline import Stage, Work
-from ..record import Article, Quote
+from ..record import Article, Quote, QuoteKind
 from .quotes_cues import colon_intro, cue_after, cue_before, cue_span, dash_signature, inner_incise, is_cue
 from .quotes_direct import Marked, find_marked, looks_like_title, word_count
 from .quotes_indirect import complement_clauses, fragment_clause
@@ -97,15 +97,21 @@ def _direct_quotes(article: Article, doc, words, m: Marked) -> list[Quote]:
         for q in out:
             _attach_speaker(article, q, verb, words, outside=(q.start, q.end))
         return out
-    q = _direct_quote(article, doc, words, m)
-    return [q] if q is not None else []
+    one = _direct_quote(article, doc, words, m)
+    return [one] if one is not None else []
 
 
 def _direct_quote(article: Article, doc, words, m: Marked) -> Quote | None:
     text = article.text
-    verb = cue_after(doc, text, m.close_mark, words.CUE_VERBS) if m.closed else None
+    verb = None
+    if m.closed:
+        assert m.close_mark is not None  # quotes_direct._make: a closed pair has its closing mark
+        verb = cue_after(doc, text, m.close_mark, words.CUE_VERBS)
     verb = verb or cue_before(doc, text, m.open_mark, words.CUE_VERBS)
-    signed = dash_signature(doc, m.close_mark) if m.closed and verb is None else None
+    signed = None
+    if m.closed and verb is None:
+        assert m.close_mark is not None
+        signed = dash_signature(doc, m.close_mark)
     q = Quote(start=m.start, end=m.end, text=m.text, kind="direct", confidence=0.9 if verb else 0.6)
     if verb is not None:
         _attach_speaker(article, q, verb, words, outside=(m.open_mark, m.close_mark or m.end))
@@ -204,7 +210,7 @@ def _indirect_quotes(article: Article, doc, words, direct: list[Quote], short: l
         # a fragment closing the clause may end past it: the parser often hangs “wraps.” on the root
         inner = [(m.start, m.end) for m in short if c.start <= m.start < c.end and m.end <= c.end + _SLACK]
         inner += [(d.start, d.end) for d in direct if c.start <= d.start < c.end and d.end <= c.end + _SLACK]
-        kind = "mixed" if inner else "indirect"
+        kind: QuoteKind = "mixed" if inner else "indirect"
         end = max([c.end] + [e for _, e in inner])
         q = Quote(start=c.start, end=end, text=article.text[c.start:end], kind=kind, confidence=0.7)
         _attach_speaker(article, q, c.verb, words, outside=(c.start, c.end))

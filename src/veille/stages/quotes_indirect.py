@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .quotes_cues import is_cue
 
@@ -20,7 +21,7 @@ class Clause:
 
     start: int
     end: int
-    verb: object  # spaCy Token of the cue
+    verb: Any  # spaCy Token of the cue
 
 
 def complement_clauses(doc, verbs: frozenset[str]) -> list[Clause]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..record import Article, Mention, Span
 
@@ -37,7 +38,7 @@ class Speaker:
 
     start: int
     end: int
-    head: object  # spaCy Token
+    head: Any  # spaCy Token
 
     def span(self, text: str) -> Span:
         return Span(start=self.start, end=self.end, text=text[self.start:self.end])

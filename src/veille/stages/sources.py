@@ -10,6 +10,7 @@ A quote that an outlet relays keeps its speaker and gains ``Quote.source``.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..lang import resources
 from ..pipeline import Stage, Work
@@ -70,7 +71,7 @@ def _source_phrase(doc, at: int, words, named_only: bool) -> tuple[int, int, obj
     toks = tokens_between(doc, at, min(len(doc.text), at + 200))
     while toks and (toks[0].is_space or toks[0].pos_ == "ADP" and toks[0].text.lower() not in _NAME_LINKS):
         toks.pop(0)  # "selon au Financial Times": a stray preposition
-    kept = []
+    kept: list[Any] = []  # spaCy Tokens
     for t in toks[:_MAX_SOURCE_TOKENS]:
         if t.pos_ in _NP_STOP_POS and not (kept and t.text in "-–") or "\n" in t.text:
             break

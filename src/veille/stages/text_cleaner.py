@@ -84,14 +84,14 @@ def clean_text(name: str, raw: str, page_lang: str | None = None) -> Extracted:
     title_line = _headline_before(lines, first, site_title[0] if site_title else None, res)
     title = site_title[0] if site_title else (title_line.text if title_line else None)
     site = site_title[1] if site_title else None
-    body, removed = _split_body(lines, first, last, res, title, lang)
+    body, removed_lines = _split_body(lines, first, last, res, title, lang)
     duplicate_title = (
         title is not None and sum(1 for ln in lines if _fold(_strip_site(ln.text, site)) == _fold(title)) > 1
     )
     text = "\n\n".join(join_drop_cap(ln.text) for ln in body)
     removed = [
         Removed(text=ln.text, reason=ln.reason or "outside the article", start=ln.start, end=ln.end)
-        for ln in removed
+        for ln in removed_lines
     ]
     return Extracted(text=text, title=title, site_name=site, removed=removed, duplicate_title=duplicate_title)
 
@@ -350,7 +350,8 @@ def _kadane(lines: list[Line], lo: int, hi: int) -> tuple[float, int, int]:
 
 
 def _split_body(lines, first, last, res, title, lang) -> tuple[list[Line], list[Line]]:
-    body, removed = [], []
+    body: list[Line] = []
+    removed: list[Line] = []
     after_insert_cue = False
     for i, ln in enumerate(lines):
         if not first <= i <= last:

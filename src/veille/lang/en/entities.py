@@ -62,6 +62,7 @@ NAME_CONNECTORS = ("of", "for", "and", "on", "the", "at", "upon")
 THING_NOUNS = ("program", "programme", "mission", "missions", "project", "spacecraft", "rocket", "capsule",
                "agency", "brand", "campaign", "model", "series", "plan", "app", "platform")
 #: capitalised words of English news that are never names
+NOT_NAMES: tuple[str, ...]
 NOT_NAMES = ("Cmdr", "Gen", "Lt", "Col", "Sgt", "Capt",
              "Ed", "Editor", "Breaking", "Exclusive", "Watch", "Video", "Photos", "Update", "Updated")
 NOT_NAMES += ("Credit", "Archives", "File", "Photo", "Advertisement", "Social Sharing", "Getty Images")

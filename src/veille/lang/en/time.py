@@ -6,6 +6,8 @@ Same shape as ``veille.lang.fr.time``: word lists, and pattern sources whose pla
 
 from __future__ import annotations
 
+from typing import cast
+
 from .. import en
 
 MONTHS = {**en.LANGUAGE.months, "sept": 9}
@@ -14,6 +16,7 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
+NUMBERS: dict[str, int | str]
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
            "fifteen": 15, "sixteen": 16, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
@@ -21,7 +24,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "dozens of": "X", "tens of": "X", "seventeen": 17, "eighteen": 18, "nineteen": 19, "seventy": 70,
            "eighty": 80, "ninety": 90}
 #: "twenty-five", "thirty one"
-NUMBERS.update({f"{tens}{sep}{unit}": NUMBERS[tens] + NUMBERS[unit]
+NUMBERS.update({f"{tens}{sep}{unit}": cast(int, NUMBERS[tens]) + cast(int, NUMBERS[unit])
                 for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
                 for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
                 for sep in ("-", " ")})

@@ -8,6 +8,8 @@ a line here, not editing the stages.
 
 from __future__ import annotations
 
+from typing import cast
+
 from .. import fr
 
 MONTHS = fr.LANGUAGE.months
@@ -19,6 +21,7 @@ RELATIVE_DAYS = {"aujourd’hui": 0, "aujourd'hui": 0, "hier": -1, "avant-hier":
                  "après-demain": 2}
 
 #: number words (X: an unspecified number, TIMEX3's vague durations "PXD")
+NUMBERS: dict[str, int | str]
 NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
            "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
            "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
@@ -27,11 +30,11 @@ NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "si
            "dix-neuf": 19, "soixante-dix": 70, "quatre-vingts": 80, "quatre-vingt-dix": 90}
 #: "vingt-cinq", "trente et un", "soixante-douze"
 _UNITS_2_9 = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
-NUMBERS.update({f"{tens}{sep}{unit}": NUMBERS[tens] + NUMBERS[unit]
+NUMBERS.update({f"{tens}{sep}{unit}": cast(int, NUMBERS[tens]) + cast(int, NUMBERS[unit])
                 for tens in ("vingt", "trente", "quarante", "cinquante", "soixante")
                 for unit, sep in [("un", " et "), *((u, "-") for u in _UNITS_2_9)]})
-NUMBERS.update({f"soixante-{u}": 60 + NUMBERS[u] for u in ("onze", "douze", "treize", "quatorze", "quinze",
-                                                           "seize")})
+NUMBERS.update({f"soixante-{u}": 60 + cast(int, NUMBERS[u]) for u in ("onze", "douze", "treize", "quatorze", "quinze",
+                                                                      "seize")})
 
 #: unit words -> TIMEX3 unit (DE decade, CE century; H, MIN, S are time units)
 UNITS = {"an": "Y", "ans": "Y", "année": "Y", "années": "Y", "mois": "M", "semaine": "W", "semaines": "W",
