@@ -152,3 +152,17 @@ def test_kill_9_mid_ingest_then_rerun_gives_exactly_200_complete_articles(tmp_pa
         per_article = conn.execute("SELECT a.n_quotes, count(q.pk) FROM articles a LEFT JOIN quotes q "
                                    "ON q.article_id = a.id GROUP BY a.id").fetchall()
         assert all(expected == got == 30 for expected, got in per_article)
+
+
+def test_rerun_skips_analysis_of_pages_stored_byte_for_byte(pages, tmp_path, analyze):
+    from veille.store import ingest_paths
+
+    db = str(tmp_path / "skip.sqlite")
+    with open_store(db) as store:
+        first = ingest_paths(store, [str(pages)])
+        seen = []
+        again = ingest_paths(store, [str(pages)], on_step=seen.append)
+    assert (first.ingested, again.ingested, again.unchanged) == (5, 0, 5)
+    # the five stored pages came back without being analysed; the empty one still fails with its reason
+    assert sum(o.unchanged for o in seen) == 5 and all(o.article is None for o in seen)
+    assert [o.error.reason for o in seen if o.error] == ["empty"]

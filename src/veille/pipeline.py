@@ -76,11 +76,13 @@ class Stage:
 
 @dataclass
 class Outcome:
-    """What happened to one input: an Article, or the error that stopped it."""
+    """What happened to one input: an Article, or the error that stopped it; ``unchanged`` when a store
+    already holds this very page analysed by the same stages, so it was not analysed again."""
 
     name: str
     article: Article | None = None
     error: InputError | None = None
+    unchanged: bool = False
 
 
 class Pipeline:

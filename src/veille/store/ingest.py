@@ -16,8 +16,9 @@ from pydantic import ValidationError
 
 from ..config import Config
 from ..errors import InputError
-from ..pipeline import Outcome
+from ..pipeline import Outcome, article_id
 from ..record import Article
+from ..sources import Source
 from .base import Store
 
 #: Articles written in one run after which the store refreshes its statistics.
@@ -48,7 +49,9 @@ def ingest_outcomes(store: Store, outcomes: Iterable[Outcome], *, batch_size: in
     summary = IngestSummary()
     batch: list[Article] = []
     for out in outcomes:
-        if out.error:
+        if out.unchanged:
+            summary.unchanged += 1
+        elif out.error:
             summary.failed.append((out.error.source, out.error.reason, out.error.message))
         elif out.article is not None:
             batch.append(out.article)
@@ -72,12 +75,42 @@ def _commit(store: Store, batch: list[Article], summary: IngestSummary) -> None:
 def ingest_paths(store: Store, paths: Iterable[str], *, config: Config | None = None,
                  published: str | None = None, lang: str | None = None, batch_size: int | None = None,
                  on_step: Callable[[Outcome], None] | None = None) -> IngestSummary:
-    """Analyse pages (files, directories, ``-``) with the full pipeline and store them."""
-    from ..api_functions import analyze_paths
+    """Analyse pages (files, directories, ``-``) with the full pipeline and store them.
 
-    outcomes = analyze_paths(paths, published=published, lang=lang, config=config)
-    size = batch_size or (config.batch_size if config else 32)
-    return ingest_outcomes(store, outcomes, batch_size=size, on_step=on_step)
+    A page the store already holds byte for byte (its id is the hash of its bytes), analysed by the same
+    stage versions, is not analysed again: re-running a big job after a crash costs only the pages left."""
+    from ..api_functions import _pipeline
+    from ..sources import read_sources
+
+    pipe = _pipeline(config)
+    versions = [(s.name, s.version) for s in pipe.stages]
+    skipped: list[Outcome] = []
+
+    def to_analyse() -> Iterator[Source | InputError]:
+        for item in read_sources(paths, pipe.config.max_bytes):
+            if isinstance(item, Source) and published is None and lang is None \
+                    and _stored_as_is(store, item, versions):
+                skipped.append(Outcome(item.name, unchanged=True))
+            else:
+                yield item
+
+    def outcomes() -> Iterator[Outcome]:
+        for out in pipe.run(to_analyse(), published=published, lang=lang):
+            while skipped:
+                yield skipped.pop(0)
+            yield out
+        yield from skipped
+
+    size = batch_size or pipe.config.batch_size
+    return ingest_outcomes(store, outcomes(), batch_size=size, on_step=on_step)
+
+
+def _stored_as_is(store: Store, item: Source, versions: list[tuple[str, str]]) -> bool:
+    art_id = article_id(item)
+    if not art_id.startswith("h"):  # identified by URL: the content may have changed, analyse it
+        return False
+    stored = store.get_article(art_id)
+    return stored is not None and [(p.stage, p.version) for p in stored.provenance] == versions
 
 
 def read_records(paths: Iterable[str]) -> Iterator[Outcome]:
