@@ -27,7 +27,7 @@ t0 = time.perf_counter()
 from veille.kb import load_kb
 kb = load_kb()
 t1 = time.perf_counter()
-from veille.stages.entities_matcher import matcher_for
+from veille.stages.entities.matcher import matcher_for
 m = matcher_for(kb)
 t2 = time.perf_counter()
 print(f"{t1 - t0:.4f} {t2 - t1:.4f} {len(kb)} {m.size}")

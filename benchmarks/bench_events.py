@@ -16,7 +16,7 @@ from pathlib import Path
 
 import veille
 from veille.stages.events import code_article
-from veille.stages.events_lexicon import lexicon
+from veille.stages.events.lexicon import lexicon
 from veille.stages.nlp import load_model
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from veille.stages.dateline import find_dateline
+from veille.stages.extract.dateline import find_dateline
 
 
 @pytest.mark.parametrize(("text", "place"), [

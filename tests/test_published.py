@@ -14,8 +14,8 @@ from veille.sources import source_from_text
 from veille.stages.extract import Extract
 from veille.stages.language import Language
 from veille.stages.published import Published
-from veille.stages.published_lines import _line_date
-from veille.stages.published_url import date_from_url
+from veille.stages.published.lines import _line_date
+from veille.stages.published.url import date_from_url
 
 BODY_FR = ("Le conseil municipal a voté mardi soir un nouveau plan de circulation pour le centre-ville, "
            "après plusieurs mois de concertation avec les habitants et les commerçants du quartier.\n\n"
@@ -146,7 +146,7 @@ def test_published_html_date_is_not_guessed_from_the_body():
 
 
 def test_published_ambiguous_numeric_byline_is_not_guessed():
-    from veille.stages.published_lines import parse_full_date
+    from veille.stages.published.lines import parse_full_date
 
     assert parse_full_date("04/07/2023 07:32", "en") is None
     assert parse_full_date("30/04/2024 - 16:38", "en") == date(2024, 4, 30)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from veille.stages.quotes_direct import find_marked, looks_like_title, word_count
+from veille.stages.quotes.direct import find_marked, looks_like_title, word_count
 
 
 def texts(text: str) -> list[str]:

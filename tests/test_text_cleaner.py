@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from veille.stages.text_cleaner import clean_text, filter_paragraphs, join_drop_cap
+from veille.stages.extract.text_cleaner import clean_text, filter_paragraphs, join_drop_cap
 
 _FR_PAGE = """Le conseil municipal vote le budget des écoles | La Gazette du Val
 

@@ -8,7 +8,7 @@ import pytest
 
 from veille.lang import resources
 from veille.stages.time import find_timexes, parse_anchor
-from veille.stages.time_calendar import clamp_year_for_month, nearest_weekday, weekend_week, year_for_day
+from veille.stages.time.calendar import clamp_year_for_month, nearest_weekday, weekend_week, year_for_day
 
 FR = resources("fr").part("time")
 EN = resources("en").part("time")
@@ -259,7 +259,7 @@ def test_time_premier_as_a_day():
 
 
 def test_calendar_seasons():
-    from veille.stages.time_calendar import shift_season
+    from veille.stages.time.calendar import shift_season
 
     assert shift_season("SU", date(2023, 7, 15), "last") == 2022
     assert shift_season("SU", date(2023, 10, 2), "last") == 2023

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from veille.lang import resources
-from veille.stages.published_lines import _line_date
-from veille.stages.published_url import date_from_url
+from veille.stages.published.lines import _line_date
+from veille.stages.published.url import date_from_url
 from veille.stages.time import find_timexes
 
 MODULES = [resources("fr").part("time"), resources("en").part("time")]

@@ -1,77 +1,24 @@
 """Builds the stage list, checks what each stage requires against what earlier stages assign, and runs
-pages through it one at a time or in batches.
-
-A ``Work`` carries one page through a run: the record being filled, the decoded input, and the spaCy
-``Doc`` (kept beside the record, never stored). Stages are small objects::
-
-    class Shout(Stage):
-        name, requires, assigns = "shout", ("text",), ("title",)
-        def __call__(self, work):
-            work.article.title = work.article.text[:20].upper()
-            return work
+pages through it one at a time or in batches. The stage contract (``Stage``, ``Work``) lives in
+``veille.stage``; it is re-exported here for callers that build pipelines.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from dataclasses import dataclass
 
 from .config import Config, load_config
 from .errors import InputError, PipelineError, VeilleError
 from .record import Article, StageRun
 from .sources import Source
+from .stage import Stage, Work, article_id
+
+__all__ = ["Outcome", "Pipeline", "Stage", "Work", "article_id", "build_pipeline", "check_order",
+           "default_stages"]
 
 log = logging.getLogger("veille")
-
-
-@dataclass
-class Work:
-    """One page on its way through the pipeline."""
-
-    source: Source
-    article: Article
-    config: Config
-    doc: Any = None  # spaCy Doc of article.text, when a model exists for the language
-    published_override: str | None = None
-    lang_override: str | None = None
-    extras: dict[str, Any] = field(default_factory=dict)  # stage-to-stage hand-over that is not stored
-
-    @classmethod
-    def from_source(cls, source: Source, config: Config, published: str | None = None,
-                    lang: str | None = None) -> Work:
-        return cls(source=source, article=Article(id=article_id(source), source=source.name, url=source.url),
-                   config=config, published_override=published, lang_override=lang)
-
-
-def article_id(source: Source) -> str:
-    """Stable id: hash of the normalised URL when there is one, else of the raw bytes."""
-    if source.url:
-        url = source.url.strip().split("#")[0].rstrip("/").lower()
-        url = url.replace("://www.", "://").replace("http://", "https://")
-        return "u" + hashlib.sha1(url.encode()).hexdigest()[:16]
-    return "h" + source.raw_sha1[:16]
-
-
-class Stage:
-    """A step of the pipeline. ``requires`` and ``assigns`` name parts of the Work (``source``, ``text``,
-    ``lang``, ``doc``, ``entities``...); ``pipe`` may be overridden for batch work (spaCy)."""
-
-    name: ClassVar[str] = "stage"
-    version: ClassVar[str] = "1"
-    requires: ClassVar[tuple[str, ...]] = ()
-    assigns: ClassVar[tuple[str, ...]] = ()
-
-    def __call__(self, work: Work) -> Work:
-        raise NotImplementedError
-
-    def pipe(self, works: list[Work]) -> list[Work]:
-        return [self(w) for w in works]
-
-    def models(self) -> list[str]:
-        return []
 
 
 @dataclass

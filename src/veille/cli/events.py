@@ -9,8 +9,8 @@ import click
 
 from ..api_functions import analyze_paths
 from ..config import load_config
-from ..stages.events_lexicon import PLOVER_TYPES
-from ..stages.events_view import describe, line, matches
+from ..stages.events.lexicon import PLOVER_TYPES
+from ..stages.events.view import describe, line, matches
 from .analyze import valid_date
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import click
 
 from ..lang import resources
-from ..stages.events_coder import code_sentence, main_event
-from ..stages.events_lexicon import PLOVER_TYPES, lexicon
+from ..stages.events.coder import code_sentence, main_event
+from ..stages.events.lexicon import PLOVER_TYPES, lexicon
 from ..stages.nlp import load_model
 from .common import Row, with_floors
 

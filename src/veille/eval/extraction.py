@@ -7,7 +7,7 @@ Two public benchmarks, read in place from ``../shared/corpus/extraction``:
 * trafilatura's evaluation pages in French (26 pages, each with segments that must and must not be in the
   body), scored with its segment F1 (see :func:`segment_counts`).
 
-veille's extractor (``veille.stages.html_extract.extract_html``) is scored beside trafilatura alone, with
+veille's extractor (``veille.stages.extract.html.extract_html``) is scored beside trafilatura alone, with
 its default settings and with ``favor_precision``, so the table shows whether veille's choices beat the
 library it builds on. Pages are extracted over a small process pool.
 
@@ -33,7 +33,7 @@ import trafilatura
 
 from ..errors import InputError
 from ..sources import decode_bytes
-from ..stages.html_extract import extract_html
+from ..stages.extract.html import extract_html
 from .common import Row, with_floors
 
 NAME = "extraction"

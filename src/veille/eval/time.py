@@ -200,7 +200,7 @@ def date_line_agreement(corpus: Path) -> list[Row]:
     from ..sources import source_from_text
     from ..stages.extract import Extract
     from ..stages.language import Language
-    from ..stages.published_lines import date_line_near, visible_lines
+    from ..stages.published.lines import date_line_near, visible_lines
 
     root = corpus / "extraction" / "scrapinghub"
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..lang import resources
-from ..pipeline import Stage, Work
 from ..record import Paragraph, Signal
+from ..stage import Stage, Work
 from .langid import fragment_languages, identify
 
 # A bracketed or parenthesised insert of two words or more: where translated pages keep the original.

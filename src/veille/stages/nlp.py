@@ -7,7 +7,7 @@ import logging
 from functools import cache
 
 from ..lang import resources, supported
-from ..pipeline import Stage, Work
+from ..stage import Stage, Work
 
 log = logging.getLogger("veille")
 

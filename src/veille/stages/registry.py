@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..config import Config
-from ..pipeline import Stage
+from ..stage import Stage
 
 
 def build_default(config: Config) -> list[Stage]:

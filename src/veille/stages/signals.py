@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..pipeline import Stage, Work
 from ..record import Signal
+from ..stage import Stage, Work
 from .langid import fragment_languages, identify
 
 _MAX_FOREIGN = 5

@@ -13,10 +13,10 @@ import re
 from typing import Any
 
 from ..lang import resources
-from ..pipeline import Stage, Work
 from ..record import Article, Attribution, Span
-from .quotes_cues import cue_span, is_cue, tokens_between
-from .quotes_speakers import cue_subject, entity_for_span, pronoun_of, resolve
+from ..stage import Stage, Work
+from .quotes.cues import cue_span, is_cue, tokens_between
+from .quotes.speakers import cue_subject, entity_for_span, pronoun_of, resolve
 
 #: longest source phrase kept after "selon" / "cité par" (tokens)
 _MAX_SOURCE_TOKENS = 10
@@ -92,7 +92,7 @@ def _source_phrase(doc, at: int, words, named_only: bool) -> tuple[int, int, obj
 def _link(article: Article, s0: int, s1: int, head, words, anchor: int) -> str | None:
     number = pronoun_of(head, words.PRONOUNS)
     if number is not None and s1 - s0 <= len(head.text):
-        from .quotes_speakers import Speaker
+        from .quotes.speakers import Speaker
 
         return resolve(article, Speaker(s0, s1, head), words.PRONOUNS, anchor)
     return entity_for_span(article, s0, s1, None)

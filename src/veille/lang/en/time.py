@@ -1,4 +1,4 @@
-"""English words and patterns for time expressions (read by ``veille.stages.time_rules``).
+"""English words and patterns for time expressions (read by ``veille.stages.time.rules``).
 
 Same shape as ``veille.lang.fr.time``: word lists, and pattern sources whose placeholders (``{MONTH}``,
 ``{WEEKDAY}``, ``{NUM}``, ``{UNIT}``, ``{PART}``, ``{SEASON}``, ``{QMOD}``) the grammar fills in.

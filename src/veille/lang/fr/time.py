@@ -1,8 +1,8 @@
-"""French words and patterns for time expressions (read by ``veille.stages.time_rules``).
+"""French words and patterns for time expressions (read by ``veille.stages.time.rules``).
 
 The patterns are regular-expression sources with placeholders (``{MONTH}``, ``{WEEKDAY}``, ``{NUM}``,
 ``{UNIT}``, ``{PART}``, ``{SEASON}``) that the time grammar fills from the word lists below; each pattern's
-named groups say what the normaliser reads (see ``veille.stages.time_normalize``). Adding a phrasing is adding
+named groups say what the normaliser reads (see ``veille.stages.time.normalize``). Adding a phrasing is adding
 a line here, not editing the stages.
 """
 

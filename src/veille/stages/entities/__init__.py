@@ -16,17 +16,17 @@ from __future__ import annotations
 
 from typing import cast
 
-from ..lang import resources
-from ..pipeline import Stage, Work
-from ..record import Entity, EntityType, LinkHow, Mention
-from .entities_chunks import chunk_candidates
-from .entities_coref import resolve_acronyms, resolve_people, resolve_unknown
-from .entities_descriptions import description_candidates, find_descriptions
-from .entities_filters import promote_people, worth_keeping
-from .entities_linking import link_by_name_key, link_lone_surnames, link_names, record_type
-from .entities_matcher import matcher_for
-from .entities_mentions import Candidate, kb_candidates, merge, ner_candidates
-from .entities_metonymy import apply_metonymy
+from ...lang import resources
+from ...record import Entity, EntityType, LinkHow, Mention
+from ...stage import Stage, Work
+from .chunks import chunk_candidates
+from .coref import resolve_acronyms, resolve_people, resolve_unknown
+from .descriptions import description_candidates, find_descriptions
+from .filters import promote_people, worth_keeping
+from .linking import link_by_name_key, link_lone_surnames, link_names, record_type
+from .matcher import matcher_for
+from .mentions import Candidate, kb_candidates, merge, ner_candidates
+from .metonymy import apply_metonymy
 
 
 class Entities(Stage):
@@ -40,7 +40,7 @@ class Entities(Stage):
         words = res.part("entities") if res is not None else None
         if work.doc is None or words is None or res is None:
             return work
-        from ..kb import load_kb
+        from ...kb import load_kb
 
         kb = load_kb(work.config.kb_files)
         self._kb_size = len(kb)

@@ -5,7 +5,7 @@ Advocate General's Corps"). The language says which head nouns count and whether
 
 from __future__ import annotations
 
-from .entities_mentions import Candidate, written_form
+from .mentions import Candidate, written_form
 
 
 def chunk_candidates(doc, text: str, words, taken: list[Candidate]) -> list[Candidate]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .entities_mentions import Candidate
-from .entities_namekeys import fold_name, local_id, name_key, person_key, surname_key
+from .mentions import Candidate
+from .namekeys import fold_name, local_id, name_key, person_key, surname_key
 
 _STOP = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "pour", "d", "l", "en", "a",
          "à"}

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .entities_mentions import Candidate
-from .entities_namekeys import fold
+from .mentions import Candidate
+from .namekeys import fold
 
 #: words that make a description name a past holder ("l'ancien président", "the former president")
 _FORMER = re.compile(r"(?:\b(?:ancien|ancienne|ex|former|late|defunt|defunte|feu)[\s-]+)"

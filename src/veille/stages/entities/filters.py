@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .entities_mentions import NER_ONLY_TYPES, Candidate
+from .mentions import NER_ONLY_TYPES, Candidate
 
 _ARTICLES = {"Le", "La", "Les", "Des", "Un", "Une", "Du", "De", "The", "A", "An"}
 _PARTICLES = {"de", "du", "des", "la", "le", "da", "do", "dos", "das", "di", "van", "von", "der", "den",

@@ -9,10 +9,10 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from ..kb import fold as kb_fold
-from .entities_matcher import case_fits
-from .entities_mentions import Candidate, name_like
-from .entities_namekeys import person_key, surname_key
+from ...kb import fold as kb_fold
+from .matcher import case_fits
+from .mentions import Candidate, name_like
+from .namekeys import person_key, surname_key
 
 #: KB types -> record types, for a KB that uses finer types than the record
 KB_TYPES = {"COUNTRY": "GPE", "STATE": "GPE", "CITY": "GPE", "TERRITORY": "GPE", "IGO": "ORG", "NGO": "ORG",

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .entities_namekeys import fold
+from .namekeys import fold
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .entities_matcher import KBMatch
+from .matcher import KBMatch
 
 #: spaCy labels (French WikiNER and English OntoNotes) -> record types; labels not listed are dropped
 #: (dates, numbers, languages, laws, works: not entities in veille's sense).

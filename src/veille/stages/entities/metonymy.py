@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .entities_mentions import Candidate
+from .mentions import Candidate
 
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "obl:agent", "agent", "poss"}
 _SOURCE_WORDS = {"selon", "according", "d'après", "d’après"}

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
-from ..kb import load_kb
-from ..pipeline import Stage, Work
-from ..record import Article, Event, Span, Timex
-from . import events_syntax as syn
-from .events_coder import Coded, code_sentence
-from .events_lexicon import Lexicon, lexicon
-from .events_parties import Parties
+from ...kb import load_kb
+from ...record import Article, Event, Span, Timex
+from ...stage import Stage, Work
+from . import syntax as syn
+from .coder import Coded, code_sentence
+from .lexicon import Lexicon, lexicon
+from .parties import Parties
 
 _PLACES = {"GPE", "LOC"}
 #: types where "X and Y met / agreed / clashed" leaves both as parties: PLOVER codes both as actors, the

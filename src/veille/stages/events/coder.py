@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import events_syntax as syn
-from .events_lexicon import Lexicon, Trigger
+from . import syntax as syn
+from .lexicon import Lexicon, Trigger
 
 #: intent verbs whose complement is what is promised, threatened or asked for (so it lies ahead)
 _INTENT_TYPES = {"AGREE", "THREATEN", "REQUEST"}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 
-from ..lang import resources
+from ...lang import resources
 
 #: PLOVER 2021 event types, in codebook order
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 
-from ..record import Article, Entity, Mention
+from ...record import Article, Entity, Mention
 
 _STATE_TYPES = {"GPE"}
 _OF = {"de", "du", "des", "d'", "d’"}

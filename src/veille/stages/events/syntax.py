@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .events_lexicon import Lexicon
+from .lexicon import Lexicon
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubj:pass", "nsubjpass"}

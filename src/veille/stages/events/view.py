@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..record import Article, Event
-from .events_parties import fold
+from ...record import Article, Event
+from .parties import fold
 
 
 def names(article: Article, entity_id: str | None) -> list[str]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..pipeline import Stage, Work
-from ..record import Signal
+from ...record import Signal
+from ...stage import Stage, Work
 from .dateline import find_dateline
 from .extracted import Extracted
-from .html_extract import extract_html
+from .html import extract_html
 from .text_cleaner import clean_text, has_article_text
 
 
@@ -25,7 +25,7 @@ class Extract(Stage):
         else:
             ex = clean_text(src.name, src.text, page_lang=work.lang_override)
             if not has_article_text(ex.text.split("\n\n")):
-                from ..errors import InputError
+                from ...errors import InputError
 
                 raise InputError(
                     src.name, "no_article", "no article text found (only furniture or very short lines)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..record import Removed
+from ...record import Removed
 
 
 @dataclass

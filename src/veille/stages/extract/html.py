@@ -15,10 +15,10 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import use_config
 
-from ..errors import InputError
-from ..record import Removed
+from ...errors import InputError
+from ...record import Removed
+from ..langid import identify
 from .extracted import Extracted
-from .langid import identify
 from .text_cleaner import filter_paragraphs, has_article_text
 
 _CONFIG = use_config()

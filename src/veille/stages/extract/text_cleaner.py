@@ -24,10 +24,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from ..lang import resources
-from ..record import Removed
+from ...lang import resources
+from ...record import Removed
+from ..langid import fragment_languages, identify
 from .extracted import Extracted
-from .langid import fragment_languages, identify
 
 _BULLET = re.compile(r"^\s*(?:[*+•·‣▪◦►»>-]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…»”\"')\]:;]\s*$")
@@ -286,7 +286,7 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
 def _all_words(kind: str) -> tuple[str, ...] | frozenset[str]:
     """A furniture word list of every language veille knows: foreign furniture (an English comment form on
     a French page) is common on scraped and translated copies."""
-    from ..lang import supported
+    from ...lang import supported
 
     merged = dict.fromkeys(p for code in supported() for p in getattr(resources(code), kind))
     return frozenset(merged) if kind == "notice_words" else tuple(merged)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from ..pipeline import Stage, Work
-from .published_lines import date_line_near, visible_lines
-from .published_url import date_from_url
+from ...stage import Stage, Work
+from .lines import date_line_near, visible_lines
+from .url import date_from_url
 
 log = logging.getLogger("veille")
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from ..lang import resources, supported
-from ..pipeline import Work
+from ...lang import resources, supported
+from ...stage import Work
 
 #: how far from the start of the body (characters of the raw page text) a date line may sit
 _CUE_REACH = 6000
@@ -149,7 +149,7 @@ def _part_date(part: str, lang: str | None) -> tuple[str, date] | None:
 
 def _located_date(text: str) -> tuple[str, str] | None:
     """The first full date (day, month, year) the time grammar finds in ``text``, and the text around it."""
-    from .time_rules import find_candidates
+    from ..time.rules import find_candidates
 
     for code in supported():
         module = _time_module(code)

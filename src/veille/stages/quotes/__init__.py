@@ -9,13 +9,13 @@ are not quotes.
 
 from __future__ import annotations
 
-from ..lang import resources
-from ..pipeline import Stage, Work
-from ..record import Article, Quote, QuoteKind
-from .quotes_cues import colon_intro, cue_after, cue_before, cue_span, dash_signature, inner_incise, is_cue
-from .quotes_direct import Marked, find_marked, looks_like_title, word_count
-from .quotes_indirect import complement_clauses, fragment_clause
-from .quotes_speakers import (
+from ...lang import resources
+from ...record import Article, Quote, QuoteKind
+from ...stage import Stage, Work
+from .cues import colon_intro, cue_after, cue_before, cue_span, dash_signature, inner_incise, is_cue
+from .direct import Marked, find_marked, looks_like_title, word_count
+from .indirect import complement_clauses, fragment_clause
+from .speakers import (
     Speaker,
     cue_subject,
     entity_genders,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..record import Span
+from ...record import Span
 
 #: how far after a closing mark an incise cue may sit (", a-t-il ajouté, cité par le Financial Times")
 _AFTER_TOKENS = 14

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .quotes_cues import is_cue
+from .cues import is_cue
 
 #: complementisers left out of the quote's text: the content is what was said, not "que"
 _MARKS = {"que", "qu'", "qu’", "that"}

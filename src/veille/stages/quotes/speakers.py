@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..record import Article, Mention, Span
+from ...record import Article, Mention, Span
 
 #: children whose subtree is not part of the speaker's name ("Poutine, qui ...", "Biden, 80, said")
 _CUT_DEPS = {"acl", "acl:relcl", "relcl", "appos", "punct", "conj", "cc", "parataxis", "advcl", "ccomp",

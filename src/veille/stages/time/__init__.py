@@ -12,12 +12,12 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from ..lang import resources
-from ..pipeline import Stage, Work
-from ..record import Timex
-from .time_normalize import Context, normalize
-from .time_rules import find_candidates
-from .time_tense import sentence_bounds, tense_at
+from ...lang import resources
+from ...record import Timex
+from ...stage import Stage, Work
+from .normalize import Context, normalize
+from .rules import find_candidates
+from .tense import sentence_bounds, tense_at
 
 log = logging.getLogger("veille")
 

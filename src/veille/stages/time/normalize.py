@@ -7,7 +7,7 @@ carries an invented date.
 
 >>> from datetime import date
 >>> from veille.lang import resources
->>> from veille.stages.time_rules import find_candidates
+>>> from veille.stages.time.rules import find_candidates
 >>> fr = resources("fr").part("time")
 >>> c = find_candidates("le 1er juillet", fr)[0]
 >>> normalize(c, Context(fr, None)).value, normalize(c, Context(fr, date(2023, 3, 26))).value
@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from types import ModuleType
 from typing import Literal
 
-from .time_calendar import (
+from .calendar import (
     add_units,
     clamp_year_for_month,
     nearest_weekday,

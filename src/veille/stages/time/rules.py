@@ -3,7 +3,7 @@
 Each pattern is a regular expression with placeholders filled from the language's word lists; every match
 anywhere in the text is a candidate, and at each place the longest candidate wins (so "le début des années
 1990" beats "1990", and "il y a deux ans" beats "deux ans"). Normalising the matches is
-``veille.stages.time_normalize``'s job; this module only says where the expressions are and what kind.
+``veille.stages.time.normalize``'s job; this module only says where the expressions are and what kind.
 
 >>> from veille.lang import resources
 >>> [(m.kind, m.text) for m in find_candidates("Il est parti mardi 29 août.", resources("fr").part("time"))]
