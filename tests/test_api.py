@@ -164,6 +164,14 @@ def test_analyze_and_ingest_pages_through_the_pipeline(client, analyze):
     assert_error(empty, 422)
 
 
+def test_analyze_with_an_unknown_language_code_is_a_400_naming_the_codes(client):
+    page = {"text": "Le conseil municipal a voté mardi le budget de la ville.", "lang": "zzz"}
+    body = assert_error(client.post("/api/analyze", json=page, headers=auth()), 400)
+    assert "'zzz'" in body["message"] and "en, fr" in body["message"]
+    assert assert_error(client.post("/api/articles", json={"page": page}, headers=auth()), 400)
+    assert client.get("/api/health").json()["articles"] == 2  # nothing stored
+
+
 def test_the_api_over_postgresql(tmp_path):
     """The same reads and writes with the team backend behind the app."""
     pytest.importorskip("psycopg", reason="the PostgreSQL backend needs the [postgres] extra")

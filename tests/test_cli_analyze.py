@@ -148,6 +148,24 @@ def test_usage_errors_exit_2_with_a_message(args):
     assert "Error" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("command", ["analyze", "quotes", "events", "ingest"])
+def test_unknown_language_code_is_a_usage_error_listing_the_codes(command, tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("Le conseil municipal a voté mardi le budget de la ville pour l'année prochaine.\n")
+    args = [command, str(page), "--lang", "zzz"]
+    if command == "ingest":
+        args += ["--db", str(tmp_path / "s.sqlite")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert "'zzz'" in result.stderr and "en, fr" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "s.sqlite").exists()  # refused before a store is opened
+
+
+def test_language_code_is_case_insensitive():
+    result = run("analyze", "--lang", "FR", "--format", "json", str(FR_HTML))
+    assert result.exit_code == 0 and json.loads(result.stdout)["lang"] == "fr"
+
+
 def test_bad_published_message_names_the_expected_form():
     result = CliRunner().invoke(cli, ["analyze", "--published", "25/11/2026", "x.txt"])
     assert "YYYY-MM-DD" in result.stderr and "25/11/2026" in result.stderr

@@ -92,6 +92,12 @@ def test_search_and_events_pages(client):
     assert bad.status_code == 400 and "not a date" in bad.text
 
 
+@pytest.mark.parametrize("path", ["/", "/entities", "/events"])
+@pytest.mark.parametrize("page", ["²", "٣", "-1", "x", "99999999999999999999"])
+def test_odd_page_numbers_show_a_page_not_a_500(client, path, page):
+    assert client.get(path, params={"page": page}, headers={"accept": "text/html"}).status_code == 200
+
+
 def test_missing_pages_are_html_404s(client):
     resp = client.get("/articles/nope", headers={"accept": "text/html"})
     assert resp.status_code == 404 and "no article with id" in resp.text and "<html" in resp.text

@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .config import Config, load_config
-from .errors import InputError, PipelineError, VeilleError
+from .errors import ConfigError, InputError, PipelineError, VeilleError
+from .lang import supported
 from .record import Article, StageRun
 from .sources import Source
 from .stage import Stage, Work, article_id
 
-__all__ = ["Outcome", "Pipeline", "Stage", "Work", "article_id", "build_pipeline", "check_order",
-           "default_stages"]
+__all__ = ["Outcome", "Pipeline", "Stage", "Work", "article_id", "build_pipeline", "check_lang",
+           "check_order", "default_stages"]
 
 log = logging.getLogger("veille")
 
@@ -54,7 +55,12 @@ class Pipeline:
 
     def run(self, items: Iterable[Source | InputError], published: str | None = None, lang: str | None = None,
             on_done: Callable[[Outcome], None] | None = None) -> Iterator[Outcome]:
-        """Run many pages in batches, yielding one Outcome per input in input order."""
+        """Run many pages in batches, yielding one Outcome per input in input order. A ``lang`` that is
+        not a language veille can be told about raises ConfigError before any page is read."""
+        lang = check_lang(lang, self.config)
+        return self._run(items, published, lang, on_done)
+
+    def _run(self, items, published, lang, on_done) -> Iterator[Outcome]:
         batch: list[Source | InputError] = []
         for item in items:
             batch.append(item)
@@ -108,6 +114,21 @@ class Pipeline:
             return err
         except VeilleError as err:
             return InputError(work.source.name, "failed", f"stage {stage.name}: {err}")
+
+
+def check_lang(lang: str | None, config: Config) -> str | None:
+    """``lang`` lower-cased when it is a language veille reads or one of the configured candidate
+    languages (``languages``: text, language and metadata only); else ConfigError listing them."""
+    if lang is None:
+        return None
+    code = lang.strip().lower()
+    known = sorted(set(supported()) | set(config.languages))
+    if code not in known:
+        raise ConfigError(
+            f"unknown language code {lang!r}: veille analyses {', '.join(supported())} fully and also "
+            f"accepts the configured languages ({', '.join(known)}); add a code to 'languages' in the "
+            f"configuration to accept it")
+    return code
 
 
 def check_order(stages: list[Stage]) -> None:

@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from ..store import QueryError
 
 log = logging.getLogger("veille")
@@ -70,6 +70,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(QueryError)
     async def _query(request: Request, exc: QueryError):
         return error_response(request, 400, str(exc), "bad_query")
+
+    @app.exception_handler(ConfigError)
+    async def _config(request: Request, exc: ConfigError):  # a request naming a choice veille lacks
+        return error_response(request, 400, str(exc), "invalid_request")
 
     @app.exception_handler(InputError)
     async def _input(request: Request, exc: InputError):

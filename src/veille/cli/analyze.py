@@ -9,8 +9,9 @@ import sys
 import click
 
 from ..api_functions import analyze_paths
-from ..config import load_config
-from ..pipeline import Outcome
+from ..config import Config, load_config
+from ..errors import ConfigError
+from ..pipeline import Outcome, check_lang
 from .progress import Progress
 from .report import text_report
 
@@ -24,6 +25,14 @@ def valid_date(ctx, param, value: str | None) -> str | None:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError as exc:
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from exc
+
+
+def checked_lang(lang: str | None, config: Config) -> str | None:
+    """The ``--lang`` option checked against the languages veille knows (a usage error otherwise)."""
+    try:
+        return check_lang(lang, config)
+    except ConfigError as err:
+        raise click.BadParameter(str(err), param_hint="'--lang'") from err
 
 
 @click.command("analyze")
@@ -48,6 +57,7 @@ def analyze_cmd(ctx, paths, published, lang, fmt, max_bytes, config_path) -> Non
       curl -s https://example.org/article | veille analyze - --format json
     """
     config = load_config(config_path, max_bytes=max_bytes)
+    lang = checked_lang(lang, config)
     failed = 0
     records: list[str] = []
     progress = Progress(enabled=len(paths) > 1 or any(not p.endswith((".html", ".htm", ".txt", ".gz"))

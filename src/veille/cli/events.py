@@ -11,7 +11,7 @@ from ..api_functions import analyze_paths
 from ..config import load_config
 from ..stages.events.lexicon import PLOVER_TYPES
 from ..stages.events.view import describe, line, matches
-from .analyze import valid_date
+from .analyze import checked_lang, valid_date
 
 
 @click.command("events")
@@ -35,7 +35,8 @@ def events_cmd(ctx, paths, actor, types, published, lang, fmt) -> None:
       veille events article.txt --format ndjson | jq .type
     """
     failed = 0
-    for out in analyze_paths(paths, published=published, lang=lang, config=load_config()):
+    config = load_config()
+    for out in analyze_paths(paths, published=published, lang=checked_lang(lang, config), config=config):
         if out.error or out.article is None:
             failed += 1
             assert out.error is not None  # an Outcome without an Article has its error

@@ -9,7 +9,7 @@ import click
 
 from ..config import load_config
 from ..store import IngestSummary, ingest_outcomes, open_store, read_records
-from .analyze import valid_date
+from .analyze import checked_lang, valid_date
 from .progress import Progress
 
 DB_HELP = "Store: a file path, sqlite:///path or postgresql://… (default: db in the configuration, " \
@@ -47,6 +47,7 @@ def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, co
       veille analyze --format ndjson pages/ | veille ingest --records -
     """
     config = load_config(config_path)
+    lang = checked_lang(lang, config)
     store = open_store(db, config)
     progress = Progress(enabled=True, label="pages")
     try:

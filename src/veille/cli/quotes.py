@@ -15,7 +15,9 @@ import unicodedata
 import click
 
 from ..api_functions import analyze_paths
+from ..config import load_config
 from ..record import Article, Quote
+from .analyze import checked_lang
 
 
 def fold_name(name: str) -> str:
@@ -82,7 +84,8 @@ def quotes_cmd(ctx, paths, speaker, kind, lang, fmt) -> None:
         raise click.BadParameter("the speaker name is empty", param_hint="--speaker")
     kb_ids = speaker_ids(speaker) if speaker else set()
     failed = 0
-    for out in analyze_paths(paths, lang=lang):
+    config = load_config()
+    for out in analyze_paths(paths, lang=checked_lang(lang, config), config=config):
         if out.error:
             failed += 1
             click.echo(f"veille: {out.error.source}: {out.error.message} [{out.error.reason}]", err=True)

@@ -43,9 +43,12 @@ def _date(value: str | None, what: str) -> str | None:
         raise QueryError(f"{what} {value[:40]!r} is not a date in the form YYYY-MM-DD") from exc
 
 
-def _offset(request: Request) -> int:
+def _offset(request: Request, per_page: int = PAGE) -> int:
+    """The first row of ``?page=N`` for lists of ``per_page`` rows. Only ASCII digits count: "²" and "٣"
+    are digits to ``str.isdigit`` but not to ``int``; anything else is the first page."""
     raw = request.query_params.get("page", "1")
-    return (max(1, min(int(raw), 10_000)) - 1) * PAGE if raw.isdigit() else 0
+    number = int(raw) if raw.isascii() and raw.isdigit() else 1
+    return (max(1, min(number, 10_000)) - 1) * per_page
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -80,7 +83,7 @@ def article(request: Request, article_id: str):
 def entities(request: Request):
     p = request.query_params
     page = _store(request).list_entities(q=p.get("q") or None, type=p.get("type") or None, limit=50,
-                                         offset=_offset(request))
+                                         offset=_offset(request, 50))
     return _page(request, "entities.html", page=page, filters=p)
 
 
@@ -98,7 +101,7 @@ def events(request: Request):
     filters = {"actor": p.get("actor") or None, "type": p.get("type") or None,
                "date_from": _date(p.get("from"), "from"), "date_to": _date(p.get("to"), "to")}
     s = _store(request)
-    page = s.events(limit=200, offset=_offset(request), **filters)
+    page = s.events(limit=200, offset=_offset(request, 200), **filters)
     types = sorted({e.type for e in page.items})
     timeline = _bars(Counter(s.event_months(**filters)))
     return _page(request, "events.html", page=page, filters=p, timeline=timeline, types=types)
