@@ -150,6 +150,37 @@ def test_request_bodies_over_the_limit_are_refused_with_413(client):
     assert assert_error(client.post("/api/analyze", json=big, headers=auth()), 413)["code"] == "too_large"
 
 
+def test_a_chunked_body_over_the_limit_is_refused_with_413(client):
+    def chunks():  # no Content-Length: the body arrives in pieces
+        for _ in range(30):
+            yield b"x" * 10_000
+    json_type = {**auth(), "content-type": "application/json"}
+    resp = client.post("/api/analyze", content=chunks(), headers=json_type)
+    assert assert_error(resp, 413)["code"] == "too_large"
+    small = client.post("/api/analyze", content=iter([b'{"text": "', b'Bonjour."}']),
+                        headers={**auth(), "content-type": "application/json"})
+    assert small.status_code in (200, 422), small.text  # read whole and analysed (422: too short an article)
+
+
+def test_every_answer_carries_the_security_headers(client):
+    for path in ("/api/health", "/", "/api/articles/nope", "/static/app.js"):
+        headers = client.get(path).headers
+        assert "default-src 'self'" in headers["content-security-policy"], path
+        assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
+        assert headers["referrer-policy"] == "same-origin"
+
+
+def test_the_served_app_answers_only_its_own_host_names(client, tmp_path):
+    from veille.api.server import guarded
+
+    config = Config(data_dir=str(tmp_path), allowed_hosts=("news.example.org",))
+    app = guarded(client.app, config, "127.0.0.1")
+    assert TestClient(app, base_url="http://127.0.0.1:8750").get("/api/health").status_code == 200
+    assert TestClient(app, base_url="http://news.example.org").get("/api/health").status_code == 200
+    refused = TestClient(app, base_url="http://attacker.example").get("/api/health")
+    assert "attacker.example" in assert_error(refused, 400)["message"]
+
+
 def test_analyze_and_ingest_pages_through_the_pipeline(client, analyze):
     page = {"text": "GENÈVE - Antonio Guterres a appelé lundi à un cessez-le-feu immédiat au Soudan. "
                     "Les combats ont fait des centaines de morts, selon les Nations unies.",

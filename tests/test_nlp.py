@@ -27,3 +27,36 @@ def test_nlp_unsupported_language_keeps_text_and_notes_the_skip(analyze):
     assert art.lang == "de" and art.text.startswith("Die Bundesregierung")
     assert any("language stages skipped" in n for n in art.notes)
     assert art.entities == [] and art.quotes == []
+
+
+def test_split_for_parse_keeps_every_character_and_cuts_at_breaks():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from veille.stages.nlp import split_for_parse
+
+    text = "Premier paragraphe.\n\nDeuxième paragraphe un peu plus long.\n\nTroisième."
+    pieces = split_for_parse(text, limit=40)
+    assert "".join(pieces) == text and all(len(p) <= 40 for p in pieces)
+    assert pieces[0].endswith("\n\n")
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet="ab .\n", max_size=300), st.integers(min_value=2, max_value=50))
+    def whole(text, limit):
+        pieces = split_for_parse(text, limit=limit)
+        assert "".join(pieces) == text and all(len(p) <= limit for p in pieces)
+    whole()
+
+
+def test_a_text_longer_than_the_parse_limit_is_parsed_in_pieces_with_offsets_kept(monkeypatch, analyze):
+    """spaCy refuses texts over nlp.max_length (E088); veille parses them in pieces (made small here so
+    the test stays quick) and the annotations still point into the one text."""
+    import veille.stages.nlp as nlp_stage
+
+    monkeypatch.setattr(nlp_stage, "CHUNK_CHARS", 300)
+    para = ("Le maire de Rennes, Jeanne Martin, a présenté mardi le budget de la ville. « Nous tiendrons nos "
+            "promesses », a déclaré Jeanne Martin devant le conseil municipal.\n\n")
+    art = analyze("Budget de Rennes\n\n" + para * 6, name="long.txt")
+    assert art.quotes and all(art.text[q.start:q.end] == q.text for q in art.quotes)
+    assert all(art.text[m.start:m.end] == m.text for m in art.mentions)
+    assert len(art.quotes) >= 5

@@ -54,3 +54,36 @@ def test_pipeline_keeps_input_order_and_reports_failures_per_page():
 def test_default_pipeline_order_is_valid():
     names = build_pipeline().names
     assert names[:3] == ["extract", "language", "nlp"] and names[-1] == "signals"
+
+
+class _BatchCrash(Stage):
+    """A batch stage whose library raises something that is not a veille error on one page."""
+
+    name, requires, assigns = "crash", ("source",), ("entities",)
+
+    def __call__(self, work):
+        if "crash" in work.source.text:
+            raise ValueError("a library refused this text")
+        work.article.title = "fine"
+        return work
+
+    def pipe(self, works):
+        return [self(w) for w in works]  # one bad page makes the whole batch call raise
+
+
+def test_an_unexpected_error_on_one_page_costs_only_that_page():
+    pipe = Pipeline([_BatchCrash()], load_config(batch_size=4))
+    items = [source_from_text(f"p{i}", "crash" if i == 2 else f"page {i}") for i in range(4)]
+    outs = list(pipe.run(items))
+    assert [o.error is None for o in outs] == [True, True, False, True]
+    assert outs[2].error.reason == "failed" and "ValueError" in outs[2].error.message
+    assert all(o.article.title == "fine" for o in outs if o.error is None)
+
+
+def test_an_unknown_language_code_is_refused_before_any_page():
+    from veille.errors import ConfigError
+
+    pipe = Pipeline([_Gives()], load_config())
+    with pytest.raises(ConfigError, match="'zzz'.*en, fr"):
+        list(pipe.run([source_from_text("p", "page")], lang="zzz"))
+    assert list(pipe.run([source_from_text("p", "page")], lang="EN"))[0].error is None

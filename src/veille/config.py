@@ -6,6 +6,7 @@ The file is ``$VEILLE_CONFIG`` or ``~/.config/veille/config.toml``::
     languages = ["fr", "en", "de", "es", "it"]
     max_bytes = 10_000_000
     kb_files = ["~/my-entities.jsonl"]
+    allowed_hosts = ["veille.example.org"]   # Host headers `veille serve` answers besides its own address
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ class Config:
     kb_files: tuple[str, ...] = ()
     db: str | None = None
     api_token: str | None = None
+    #: Host header values the server answers (DNS-rebinding defence); "*" answers any. The address given
+    #: to ``veille serve --host`` is always allowed.
+    allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
     data_dir: str = field(default_factory=lambda: str(_default_data_dir()))
 
     def validate(self) -> Config:
@@ -64,6 +68,7 @@ _ENV: dict[str, tuple[str, Callable[[str], object]]] = {
     "VEILLE_DB": ("db", str),
     "VEILLE_API_TOKEN": ("api_token", str),
     "VEILLE_DATA_DIR": ("data_dir", str),
+    "VEILLE_ALLOWED_HOSTS": ("allowed_hosts", lambda v: tuple(x.strip() for x in v.split(",") if x.strip())),
 }
 
 
@@ -87,7 +92,7 @@ def load_config(path: str | None = None, **overrides) -> Config:
     unknown = sorted(set(values) - known)
     if unknown:
         raise ConfigError(f"unknown configuration keys {unknown}; valid keys are {sorted(known)}")
-    for name in ("languages", "kb_files"):
+    for name in ("languages", "kb_files", "allowed_hosts"):
         if name in values:
             values[name] = tuple(values[name])
     try:

@@ -85,9 +85,9 @@ class Pipeline:
                 break
             try:
                 results: Sequence[Work | InputError] | None = stage.pipe(works)
-            except InputError as err:  # a batch stage failing: retry page by page to find the culprit
+            except Exception as err:  # a batch stage failing: retry page by page to find the culprit
                 results = None
-                log.debug("stage %s failed on a batch (%s); retrying one page at a time", stage.name, err)
+                log.debug("stage %s failed on a batch (%r); retrying one page at a time", stage.name, err)
             if results is None:
                 results = [self._one(stage, w) for w in works]
             kept = []
@@ -114,6 +114,13 @@ class Pipeline:
             return err
         except VeilleError as err:
             return InputError(work.source.name, "failed", f"stage {stage.name}: {err}")
+        except (KeyboardInterrupt, SystemExit, MemoryError):
+            raise
+        except Exception as err:  # a bug or a library's surprise on one page must not cost its neighbours
+            log.debug("stage %s failed on %s", stage.name, work.source.name, exc_info=True)
+            return InputError(work.source.name, "failed",
+                              f"stage {stage.name} failed on this page ({type(err).__name__}: {err}); "
+                              "the other pages were processed — please report it with the page")
 
 
 def check_lang(lang: str | None, config: Config) -> str | None:

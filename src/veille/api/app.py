@@ -21,7 +21,7 @@ def create_app(store: Store | None = None, *, db: str | None = None, config: Con
     from ..web import STATIC_DIR
     from ..web.views import router as web_router
     from .errors import install_error_handlers
-    from .limits import BodyLimit
+    from .limits import BodyLimit, SecurityHeaders
     from .routes import router as api_router
 
     config = config or load_config()
@@ -46,4 +46,5 @@ def create_app(store: Store | None = None, *, db: str | None = None, config: Con
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(BodyLimit, max_bytes=config.max_bytes)
+    app.add_middleware(SecurityHeaders)
     return app

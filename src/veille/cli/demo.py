@@ -33,6 +33,12 @@ def demo_cmd(ctx, db, host, port, no_serve) -> None:
     """
     if not no_serve:
         require("fastapi", "serve")
+        from ..api.server import PortBusyError, check_port_free
+
+        try:  # before minutes of analysis, not after
+            check_port_free(host, port)
+        except PortBusyError as err:
+            raise click.UsageError(str(err)) from err
     config = load_config()
     store = open_store(db, config)
     progress = Progress(enabled=True, label="example pages")
@@ -49,5 +55,5 @@ def demo_cmd(ctx, db, host, port, no_serve) -> None:
     from ..api import create_app
     from .serve import run_server
 
-    run_server(create_app(store, config=config), host, port)
+    run_server(create_app(store, config=config), host, port, config)
     store.close()

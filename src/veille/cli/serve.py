@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import click
 
-from ..config import load_config
+from ..config import Config, load_config
 from ..errors import require
 from .ingest import db_option
 
 
-def run_server(app, host: str, port: int) -> None:
-    """Serve ``app`` with uvicorn until interrupted; the address is printed first."""
-    uvicorn = require("uvicorn", "serve")
+def run_server(app, host: str, port: int, config: Config) -> None:
+    """Serve ``app`` until interrupted; a busy port is a usage error (exit 2), else the address is
+    printed first."""
+    require("uvicorn", "serve")
+    from ..api.server import PortBusyError, check_port_free, serve
+
+    try:
+        check_port_free(host, port)
+    except PortBusyError as err:
+        raise click.UsageError(str(err)) from err
     click.echo(f"veille: serving on http://{host}:{port}/  (API: http://{host}:{port}/api/openapi.json; "
                "Ctrl-C stops)", err=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    serve(app, config, host, port)
 
 
 @click.command("serve")
@@ -31,4 +38,4 @@ def serve_cmd(db, host, port, config_path) -> None:
     from ..api import create_app
 
     config = load_config(config_path)
-    run_server(create_app(db=db, config=config), host, port)
+    run_server(create_app(db=db, config=config), host, port, config)

@@ -38,6 +38,40 @@ def paragraph_breaks(doc):
     return doc
 
 
+#: Texts longer than this are parsed in pieces cut at paragraph breaks. spaCy refuses texts over
+#: ``nlp.max_length`` (1,000,000 characters, error E088) because the parser's memory grows with the text;
+#: pieces of this size keep a worker's memory flat whatever the page (a whole book pasted as one page).
+CHUNK_CHARS = 100_000
+
+
+def split_for_parse(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters whose concatenation is ``text`` itself,
+    so offsets into the joined Doc are offsets into the text. Cuts fall after a paragraph break, else
+    after a line break, else after a sentence end, else after any space; a run with none is cut hard."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep, limit // 2)
+            if at >= 0:
+                cut = at + len(sep)
+                break
+        cut = cut if cut > 0 else limit
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse_long(nlp, text: str):
+    """One Doc for a text too long to parse whole: its pieces parsed apart, then joined (offsets kept)."""
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(split_for_parse(text, CHUNK_CHARS), batch_size=1))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 class Nlp(Stage):
     name = "nlp"
     version = "1"
@@ -60,10 +94,14 @@ class Nlp(Stage):
         for model, group in by_lang.items():
             nlp = load_model(model)
             self._used = getattr(self, "_used", set()) | {model}
-            batch = max(1, min(len(group), works[0].config.batch_size))
-            docs = nlp.pipe((w.article.text for w in group), batch_size=batch)
-            for w, doc in zip(group, docs, strict=True):
+            short = [w for w in group if len(w.article.text) <= CHUNK_CHARS]
+            batch = max(1, min(len(short), works[0].config.batch_size))
+            docs = nlp.pipe((w.article.text for w in short), batch_size=batch)
+            for w, doc in zip(short, docs, strict=True):
                 w.doc = doc
+            for w in group:
+                if w.doc is None:
+                    w.doc = parse_long(nlp, w.article.text)
         return works
 
     def models(self) -> list[str]:
