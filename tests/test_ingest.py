@@ -166,3 +166,22 @@ def test_rerun_skips_analysis_of_pages_stored_byte_for_byte(pages, tmp_path, ana
     # the five stored pages came back without being analysed; the empty one still fails with its reason
     assert sum(o.unchanged for o in seen) == 5 and all(o.article is None for o in seen)
     assert [o.error.reason for o in seen if o.error] == ["empty"]
+
+
+def test_cli_rerun_does_not_analyse_pages_stored_byte_for_byte(pages, tmp_path, analyze, monkeypatch):
+    """``veille ingest`` run again after a crash or on the same folder analyses only what is not stored."""
+    from veille.pipeline import Pipeline
+
+    db = str(tmp_path / "cli-skip.sqlite")
+    assert run("ingest", str(pages), "--db", db).exit_code == 1  # the empty page fails
+    analysed: list[str] = []
+    real = Pipeline._run_batch
+
+    def counting(self, batch, *args):
+        analysed.extend(getattr(item, "name", None) or getattr(item, "source", "?") for item in batch)
+        return real(self, batch, *args)
+
+    monkeypatch.setattr(Pipeline, "_run_batch", counting)
+    summary = json.loads(run("ingest", str(pages), "--db", db, "--json").stdout)
+    assert (summary["ingested"], summary["unchanged"]) == (0, 5)
+    assert len(analysed) == 1 and analysed[0].endswith("empty.txt")  # only the failed page went through

@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..config import load_config
-from ..store import IngestSummary, ingest_outcomes, open_store, read_records
+from ..store import IngestSummary, ingest_outcomes, ingest_paths, open_store, read_records
 from .analyze import checked_lang, valid_date
 from .progress import Progress
 
@@ -51,14 +51,12 @@ def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, co
     store = open_store(db, config)
     progress = Progress(enabled=True, label="pages")
     try:
+        size = batch_size or config.batch_size
         if records:
-            outcomes = read_records(paths)
-        else:
-            from ..api_functions import analyze_paths
-
-            outcomes = analyze_paths(paths, published=published, lang=lang, config=config)
-        summary = ingest_outcomes(store, outcomes, batch_size=batch_size or config.batch_size,
-                                  on_step=progress.step)
+            summary = ingest_outcomes(store, read_records(paths), batch_size=size, on_step=progress.step)
+        else:  # pages stored byte for byte by the same stage versions are not analysed again
+            summary = ingest_paths(store, paths, config=config, published=published, lang=lang,
+                                   batch_size=size, on_step=progress.step)
     finally:
         progress.done()
         store.close()
