@@ -185,3 +185,27 @@ def test_cli_rerun_does_not_analyse_pages_stored_byte_for_byte(pages, tmp_path, 
     summary = json.loads(run("ingest", str(pages), "--db", db, "--json").stdout)
     assert (summary["ingested"], summary["unchanged"]) == (0, 5)
     assert len(analysed) == 1 and analysed[0].endswith("empty.txt")  # only the failed page went through
+
+
+def test_a_full_disk_stops_the_ingest_with_one_line_and_keeps_what_was_committed(tmp_path):
+    """SQLite's page limit stands in for a full disk: the same SQLITE_FULL error, raised mid-ingest."""
+    from veille.errors import StoreFullError
+    from veille.pipeline import Outcome
+    from veille.store import ingest_outcomes
+
+    db = tmp_path / "full.sqlite"
+    store = open_store(str(db))
+    articles = list(generate_articles(60, seed=5))
+    ingest_outcomes(store, [Outcome(a.id, article=a) for a in articles[:5]], batch_size=5)
+    pages = store._conn().execute("PRAGMA page_count").fetchone()[0]
+    store._conn().execute(f"PRAGMA max_page_count = {pages + 40}")
+    with pytest.raises(StoreFullError) as err:
+        ingest_outcomes(store, [Outcome(a.id, article=a) for a in articles[5:]], batch_size=5)
+    message = str(err.value)
+    assert "is full" in message and "run the same command again" in message and "\n" not in message
+    kept = store.count_articles()
+    assert 5 <= kept < 60
+    store.close()
+    with sqlite3.connect(db) as conn:  # intact: every stored article is whole, the file checks clean
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == kept

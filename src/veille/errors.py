@@ -20,6 +20,11 @@ class ConfigError(VeilleError):
     """Invalid configuration value, with the valid choices when there are some."""
 
 
+class StoreFullError(VeilleError):
+    """The store's disk (or the database's size limit) is full; the transaction in progress was rolled
+    back and everything committed before it is intact."""
+
+
 class PipelineError(VeilleError):
     """A pipeline that cannot work as built (a stage needs what no earlier stage assigns)."""
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, StoreFullError
 from .migrations import SQLITE
 from .rows import ArticleRows
 from .sql import SqlStore
@@ -54,11 +54,13 @@ class SQLiteStore(SqlStore):
         cur.execute("BEGIN IMMEDIATE")
         try:
             yield cur
-        except BaseException:
-            conn.rollback()
-            raise
-        else:
             cur.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.rollback()
+            if _disk_full(exc):
+                raise StoreFullError(f"the disk of the SQLite store {self.path} is full ({exc})") from exc
+            raise
         finally:
             cur.close()
 
@@ -82,6 +84,15 @@ class SQLiteStore(SqlStore):
 
     def _quote_match(self, query: SearchQuery) -> tuple[str, list[Any]]:
         return "q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [fts5_query(query)]
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """SQLITE_FULL (the disk, or the database's page limit) or the file system's ENOSPC."""
+    import errno
+
+    if isinstance(exc, sqlite3.OperationalError):
+        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "full" in str(exc)
+    return isinstance(exc, OSError) and exc.errno == errno.ENOSPC
 
 
 def fts5_query(query: SearchQuery) -> str:
