@@ -1,6 +1,6 @@
 """The application: API under /api, the web UI at /, static assets at /static, OpenAPI at
-/api/openapi.json. Interactive docs pages are not served: they load their scripts from a CDN, and
-everything here works offline."""
+/api/openapi.json, interactive docs at /api/docs (Swagger UI from a registry package: no CDN, everything
+here works offline)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ def create_app(store: Store | None = None, *, db: str | None = None, config: Con
     from ..web.views import router as web_router
     from .errors import install_error_handlers
     from .limits import BodyLimit, SecurityHeaders
+    from .openapi import install_openapi
     from .routes import router as api_router
 
     config = config or load_config()
@@ -42,6 +43,7 @@ def create_app(store: Store | None = None, *, db: str | None = None, config: Con
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
     app.state.store, app.state.config = store, config
     install_error_handlers(app)
+    install_openapi(app)
     app.include_router(api_router)
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
