@@ -167,25 +167,26 @@ def source_from_bytes(name: str, data: bytes, max_bytes: int = 10_000_000, url: 
         raise InputError(name, "not_text", "not a text or HTML page: it holds binary data (NUL bytes)")
     text, encoding, notes = decode_bytes(name, data)
     src = source_from_text(name, text, url=url)
-    src.encoding, src.notes = encoding, notes
+    src.encoding, src.notes = encoding, notes + src.notes
     src.raw_sha1 = hashlib.sha1(data).hexdigest()
     return src
 
 
 def source_from_text(name: str, text: str, kind: str | None = None, url: str | None = None) -> Source:
     """A Source from already-decoded text; ``kind`` is guessed when not given."""
+    raw_sha1 = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    # a lone surrogate (a JSON "\ud800" escape) is no character: no encoder, tokenizer or store takes it
+    text, surrogates = _LONE_SURROGATE.subn("\ufffd", text)
     if not text.strip():
         raise InputError(name, "empty", "page has no text")
     _check_printable(name, text)
     kind = kind or ("html" if looks_like_html(text) else "text")
-    return Source(
-        name=name,
-        text=text,
-        kind=kind,
-        url=url,
-        raw_sha1=hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest(),
-    )
+    notes = [f"{surrogates} lone surrogate code point(s) replaced by U+FFFD"] if surrogates else []
+    return Source(name=name, text=text, kind=kind, url=url, notes=notes, raw_sha1=raw_sha1)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def looks_like_html(text: str) -> bool:
