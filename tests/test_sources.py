@@ -113,3 +113,62 @@ def test_sources_badly_damaged_utf8_stays_utf8_instead_of_mojibake():
     data = ("Des élèves réunis à l’école " * 20).encode() + b"\xc3 \xa9 \xe2\x80 " * 15
     text, enc, notes = decode_bytes("x", data)
     assert enc == "utf-8" and "élèves" in text and notes
+
+
+def test_a_fifo_with_no_writer_is_given_up_with_a_reason_not_waited_for(tmp_path, monkeypatch):
+    import os
+    import time
+
+    import veille.sources
+    from veille.sources import read_sources
+
+    monkeypatch.setattr(veille.sources, "STREAM_TIMEOUT", 0.5)
+    fifo = tmp_path / "page.txt"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    out = list(read_sources([str(fifo)]))
+    assert time.monotonic() - started < 5
+    assert len(out) == 1 and out[0].reason == "unreadable" and "no writer" in out[0].message
+
+
+def test_a_fifo_with_a_writer_is_read(tmp_path):
+    import os
+    import threading
+    import time
+
+    from veille.sources import read_sources
+
+    fifo = tmp_path / "page.txt"
+    os.mkfifo(fifo)
+    text = "Le conseil municipal a voté mardi le budget de la ville pour l'année prochaine.\n"
+
+    def write():
+        with open(fifo, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    writer = threading.Thread(target=write)
+    writer.start()
+    time.sleep(0.2)  # the writer waits in open() for a reader
+    out = list(read_sources([str(fifo)]))
+    writer.join(5)
+    assert out[0].text == text
+
+
+def test_stdin_is_read_only_up_to_the_limit(monkeypatch):
+    import io
+    import sys
+
+    from veille.sources import read_sources
+
+    class Endless(io.RawIOBase):
+        """An input that never ends: reading it whole would never return."""
+
+        def readable(self):
+            return True
+
+        def readinto(self, buf):
+            buf[: len(buf)] = b"a" * len(buf)
+            return len(buf)
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Endless())))
+    out = list(read_sources(["-"], max_bytes=100_000))
+    assert len(out) == 1 and out[0].reason == "too_large"

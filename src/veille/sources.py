@@ -9,7 +9,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
+import select
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -55,7 +58,11 @@ def read_sources(inputs: Iterable[str], max_bytes: int = 10_000_000) -> Iterator
     """
     for item in inputs:
         if item == "-":
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(max_bytes + 1)  # never more than the limit in memory
+            if len(data) > max_bytes:
+                yield InputError("<stdin>", "too_large", f"standard input holds over {max_bytes:,} bytes, "
+                                 "the limit (raise it with --max-bytes or max_bytes in the configuration)")
+                continue
             yield from _sources_from_bytes("<stdin>", data, max_bytes)
             continue
         path = Path(item)
@@ -77,7 +84,11 @@ def _sources_from_path(path: Path, max_bytes: int) -> Iterator[Source | InputErr
         yield InputError(name, "missing", "no such file or directory")
         return
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO, a process substitution <(…), a device
+            yield from _sources_from_stream(name, path, max_bytes)
+            return
+        size = info.st_size
         if size > max_bytes:
             yield InputError(
                 name,
@@ -91,6 +102,49 @@ def _sources_from_path(path: Path, max_bytes: int) -> Iterator[Source | InputErr
         yield InputError(name, "unreadable", f"cannot read the file ({exc.strerror or exc})")
         return
     yield from _sources_from_bytes(name, data, max_bytes)
+
+
+#: Seconds a pipe may stay silent before it is given up (a FIFO whose writer never comes, a stalled feed).
+STREAM_TIMEOUT = 10.0
+
+
+def _sources_from_stream(name: str, path: Path, max_bytes: int,
+                         timeout: float | None = None) -> Iterator[Source | InputError]:
+    """Read a named pipe or device without blocking for ever: opened non-blocking (a FIFO with no writer
+    reads as empty instead of hanging), read while data comes, at most ``max_bytes``, and given up after
+    ``timeout`` seconds of silence."""
+    timeout = STREAM_TIMEOUT if timeout is None else timeout
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        yield InputError(name, "unreadable", f"cannot open it ({exc.strerror or exc})")
+        return
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while size <= max_bytes:
+            ready, _, _ = select.select([fd], [], [], timeout)
+            if not ready:
+                yield InputError(name, "unreadable",
+                                 f"nothing arrived for {timeout:g} s (a pipe with no writer?)")
+                return
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except BlockingIOError:
+                continue
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        yield InputError(name, "unreadable", f"cannot read it ({exc.strerror or exc})")
+        return
+    finally:
+        os.close(fd)
+    if size > max_bytes:
+        yield InputError(name, "too_large", f"holds over {max_bytes:,} bytes, the limit")
+        return
+    yield from _sources_from_bytes(name, b"".join(chunks), max_bytes)
 
 
 def _sources_from_bytes(name: str, data: bytes, max_bytes: int) -> Iterator[Source | InputError]:
