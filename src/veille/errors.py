@@ -25,6 +25,11 @@ class StoreFullError(VeilleError):
     back and everything committed before it is intact."""
 
 
+class StoreUnavailableError(VeilleError):
+    """The store stopped answering (a PostgreSQL server down or unreachable) and did not come back in the
+    time allowed; the batch in progress was not stored, everything committed before it is intact."""
+
+
 class PipelineError(VeilleError):
     """A pipeline that cannot work as built (a stage needs what no earlier stage assigns)."""
 

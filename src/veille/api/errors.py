@@ -12,13 +12,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, StoreUnavailableError
 from ..store import QueryError
 
 log = logging.getLogger("veille")
 
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-          405: "method_not_allowed", 413: "too_large", 422: "unprocessable", 500: "internal_error"}
+          405: "method_not_allowed", 413: "too_large", 422: "unprocessable", 500: "internal_error",
+          503: "store_unavailable"}
 
 
 class ApiError(Exception):
@@ -74,6 +75,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ConfigError)
     async def _config(request: Request, exc: ConfigError):  # a request naming a choice veille lacks
         return error_response(request, 400, str(exc), "invalid_request")
+
+    @app.exception_handler(StoreUnavailableError)
+    async def _unavailable(request: Request, exc: StoreUnavailableError):  # the database is down
+        return error_response(request, 503, str(exc), headers={"Retry-After": "10"})
 
     @app.exception_handler(InputError)
     async def _input(request: Request, exc: InputError):

@@ -27,6 +27,7 @@ _WHY = {
     404: "Nothing is stored under this id.",
     413: "The request body is larger than max_bytes.",
     422: "The page could not be analysed or the record is not consistent (code: the reason).",
+    503: "The store is not answering (a PostgreSQL server down or restarting); retry after Retry-After.",
 }
 BEARER = "bearer"
 
@@ -50,7 +51,7 @@ def document_errors(schema: dict[str, Any]) -> dict[str, Any]:
         for method, op in ops.items():
             responses = op.setdefault("responses", {})
             responses.pop("422", None)
-            statuses = [400]
+            statuses = [400, 503]
             if "{" in path:
                 statuses.append(404)
             if method == "post":

@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from ..errors import StoreFullError, VeilleError
+from ..errors import StoreFullError, StoreUnavailableError, VeilleError
 from .analyze import analyze_cmd
 from .demo import demo_cmd
 from .entity import entity_cmd
@@ -60,7 +60,7 @@ def main() -> None:
         sys.exit(2)
     except click.exceptions.Exit as ex:
         sys.exit(ex.exit_code)
-    except StoreFullError as err:  # not a usage error: the run failed, what it stored is kept
+    except (StoreFullError, StoreUnavailableError) as err:  # not a usage error: what it stored is kept
         click.echo(f"veille: {err}", err=True)
         sys.exit(1)
     except VeilleError as err:

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..config import Config
-from ..errors import InputError, StoreFullError
+from ..errors import InputError, StoreFullError, StoreUnavailableError
 from ..pipeline import Outcome, article_id
 from ..record import Article
 from ..sources import Source
@@ -70,12 +70,13 @@ def ingest_outcomes(store: Store, outcomes: Iterable[Outcome], *, batch_size: in
 def _commit(store: Store, batch: list[Article], summary: IngestSummary) -> None:
     try:
         statuses = store.put_many(batch)
-    except StoreFullError as err:
+    except (StoreFullError, StoreUnavailableError) as err:
         kept = summary.ingested + summary.replaced
-        raise StoreFullError(
+        fix = "Free some space and" if isinstance(err, StoreFullError) else "When the server is back,"
+        raise type(err)(
             f"{err}. This run stored {kept} article{'' if kept == 1 else 's'} before it (kept, intact); "
-            f"the batch of {len(batch)} in progress was not stored. Free some space and run the same "
-            "command again: pages already stored are skipped") from err
+            f"the batch of {len(batch)} in progress was not stored. {fix} run the same command again: "
+            "pages already stored are skipped") from err
     for status in statuses:
         setattr(summary, status, getattr(summary, status) + 1)
 

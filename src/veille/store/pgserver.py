@@ -64,13 +64,20 @@ class TemporaryPostgres:
     def __enter__(self) -> TemporaryPostgres:
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres")
-        data = self.dir / "data"
-        self._run(find_bin("initdb"), "-D", str(data), "-U", "veille", "--auth=trust", "-E", "UTF8",
-                  "--locale=C.UTF-8", "--no-sync")
-        self._run(find_bin("pg_ctl"), "-D", str(data), "-l", str(self.dir / "server.log"), "-w", "-t", "60",
-                  "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1"
-                  + ("" if self.durable else " -c fsync=off"), "start")
+        self._run(find_bin("initdb"), "-D", str(self.dir / "data"), "-U", "veille", "--auth=trust", "-E",
+                  "UTF8", "--locale=C.UTF-8", "--no-sync")
+        self.start()
         return self
+
+    def start(self) -> None:
+        """Start the server (again) on its data directory and port."""
+        self._run(find_bin("pg_ctl"), "-D", str(self.dir / "data"), "-l", str(self.dir / "server.log"), "-w",
+                  "-t", "60", "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1"
+                  + ("" if self.durable else " -c fsync=off"), "start")
+
+    def stop(self) -> None:
+        """Stop the server at once (as a crash or a restart would: open connections are cut)."""
+        self._run(find_bin("pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate", "-w", "stop")
 
     @classmethod
     def shared(cls) -> TemporaryPostgres:
@@ -95,6 +102,6 @@ class TemporaryPostgres:
 
     def __exit__(self, *exc) -> None:
         try:
-            self._run(find_bin("pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate", "-w", "stop")
+            self.stop()
         finally:
             shutil.rmtree(self.dir, ignore_errors=True)

@@ -5,11 +5,15 @@ configuration, so that matching ignores case and accents in every language alike
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..errors import ConfigError, require
+from ..errors import ConfigError, StoreUnavailableError, require
+from ..record import Article
+from .base import PutStatus
 from .migrations import POSTGRES
 from .rows import COLUMNS, ArticleRows, folded_text
 from .sql import SqlStore
@@ -17,6 +21,10 @@ from .text import SearchQuery, fold
 
 #: Any constant: the advisory lock that serialises two processes migrating the same database.
 _MIGRATION_LOCK = 7_301_215
+#: How long a write waits for a server that went away (a restart, a fail-over) before giving up.
+RECONNECT_WAIT = 60.0
+
+log = logging.getLogger("veille")
 
 
 class PostgresStore(SqlStore):
@@ -35,6 +43,51 @@ class PostgresStore(SqlStore):
         conn = self._psycopg.connect(self.url, autocommit=True)
         conn.adapters.register_dumper(str, _nul_free_dumper())
         return conn
+
+    def put_many(self, articles: Iterable[Article]) -> list[PutStatus]:
+        """Store a batch in one transaction; when the server goes away, wait for it (up to
+        ``RECONNECT_WAIT`` seconds, backing off) and store the batch again. A retry cannot duplicate: the
+        lost transaction either committed (the batch then comes back "unchanged") or rolled back."""
+        batch = list(articles)
+        deadline, pause = time.monotonic() + RECONNECT_WAIT, 0.5
+        while True:
+            try:
+                return super().put_many(batch)
+            except self._psycopg.OperationalError as exc:
+                self._drop_connection()
+                if time.monotonic() + pause > deadline:
+                    raise StoreUnavailableError(
+                        f"the PostgreSQL store {_redact(self.url)} stopped answering and was not back after "
+                        f"{RECONNECT_WAIT:g} s ({str(exc).strip().splitlines()[0]})") from exc
+                log.warning("PostgreSQL store unavailable (%s); retrying in %.1f s", exc, pause)
+                time.sleep(pause)
+                pause = min(pause * 2, 5.0)
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        """A read; a connection the server cut (a restart) is replaced once, then the store is reported
+        unavailable instead of failing every later read on the dead connection."""
+        try:
+            return super()._rows(sql, params)
+        except self._psycopg.OperationalError:
+            self._drop_connection()
+        try:
+            return super()._rows(sql, params)
+        except self._psycopg.OperationalError as exc:
+            self._drop_connection()
+            raise StoreUnavailableError(f"the PostgreSQL store {_redact(self.url)} is not answering "
+                                        f"({str(exc).strip().splitlines()[0]})") from exc
+
+    def _drop_connection(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            with self._lock:
+                if conn in self._conns:
+                    self._conns.remove(conn)
+            try:
+                conn.close()
+            except Exception as exc:  # already broken
+                log.debug("closing a lost connection: %s", exc)
 
     def optimize(self) -> None:
         # VACUUM also marks pages all-visible, which index-only counts (quotes of a speaker) rely on
