@@ -1,0 +1,164 @@
+"""Load on the API: N concurrent readers (search, lists, an entity page, quotes) against ``veille serve``
+while an ingest writes to the same store; latency p50/p95/p99 and errors per endpoint.
+
+Not collected by pytest. Run it from the repository root::
+
+    .venv/bin/python benchmarks/bench_api_load.py                       # 50 and 200 readers, 20 s each
+    .venv/bin/python benchmarks/bench_api_load.py --readers 50 --seconds 30 --articles 5000 --no-ingest
+
+The store is a fresh SQLite file filled with ``--articles`` generated records (100,000 quotes at the default
+size); the server runs in its own process (``veille serve``), the ingest in another (``veille ingest
+--records`` of more generated records, in small batches), and the readers are asyncio tasks of this process
+with one HTTP connection each, so the two cores are shared by all three, as on a laptop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from veille.store import open_store
+from veille.store.pgserver import free_port
+from veille.store.synthetic import _PEOPLE, _PLACES, generate_articles, vocabulary
+
+VEILLE = str(Path(sys.executable).parent / "veille")
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))] if values else float("nan")
+
+
+def fill(db: str, n: int) -> None:
+    with open_store(db) as store:
+        batch = []
+        for art in generate_articles(n, quotes_per_article=20, seed=1):
+            batch.append(art)
+            if len(batch) == 500:
+                store.put_many(batch)
+                batch = []
+        if batch:
+            store.put_many(batch)
+        store.optimize()
+
+
+def requests_mix(rnd: random.Random) -> list[tuple[str, str]]:
+    """(endpoint label, path) pairs the readers draw from: what an analyst's screen asks for."""
+    words = vocabulary()[0][:300]  # the commoner made-up words, as people search what they read
+    out = []
+    for _ in range(200):
+        out.append(("search", f"/api/search?q={rnd.choice(words)}+{rnd.choice(words)}"))
+        out.append(("search 1 word", f"/api/search?q={rnd.choice(words)}"))
+        out.append(("articles", f"/api/articles?offset={rnd.randrange(0, 200)}"))
+        speaker, place = rnd.choice(_PEOPLE)[2][-1], rnd.choice(_PLACES)[2][-1]
+        out.append(("quotes by speaker", f"/api/quotes?speaker={speaker.replace(' ', '+')}"))
+        out.append(("entity by name", f"/api/entities?q={place.replace(' ', '+')}"))
+    return out
+
+
+async def reader(client, mix, rnd, stop_at: float, times: dict, errors: dict) -> None:
+    while time.monotonic() < stop_at:
+        label, path = rnd.choice(mix)
+        t0 = time.perf_counter()
+        try:
+            resp = await client.get(path)
+            ok = resp.status_code < 500
+        except Exception:  # a refused or dropped connection counts as an error
+            ok = False
+        took = time.perf_counter() - t0
+        (times if ok else errors).setdefault(label, []).append(took)
+
+
+async def load(base: str, readers: int, seconds: float) -> tuple[dict, dict]:
+    import httpx
+
+    times: dict[str, list[float]] = {}
+    errors: dict[str, list[float]] = {}
+    mix = requests_mix(random.Random(7))
+    stop_at = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=readers, max_keepalive_connections=readers)
+    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+        await asyncio.gather(*(reader(client, mix, random.Random(i), stop_at, times, errors)
+                               for i in range(readers)))
+    return times, errors
+
+
+def wait_up(base: str, timeout: float = 120) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/api/health", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    sys.exit("bench_api_load: the server did not start")
+
+
+def start_ingest(db: str, tmp: Path, n: int) -> subprocess.Popen:
+    records = tmp / "more.ndjson"
+    with records.open("w") as fh:
+        for art in generate_articles(n, quotes_per_article=20, seed=99):
+            fh.write(art.model_dump_json().replace('"id":"', '"id":"more-', 1) + "\n")
+    return subprocess.Popen([VEILLE, "ingest", "--records", str(records), "--db", db, "--batch-size", "20"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--readers", type=int, nargs="+", default=[50, 200])
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--articles", type=int, default=5000, help="articles in the store (20 quotes each)")
+    parser.add_argument("--no-ingest", action="store_true", help="readers only, no concurrent ingest")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        db = str(tmp / "load.sqlite")
+        t0 = time.perf_counter()
+        fill(db, args.articles)
+        took = time.perf_counter() - t0
+        print(f"store: {args.articles} articles ({args.articles * 20:,} quotes) filled in {took:.0f} s")
+        port = free_port()
+        server = subprocess.Popen([VEILLE, "serve", "--db", db, "--port", str(port)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  env={**os.environ, "VEILLE_DATA_DIR": str(tmp)})
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_up(base)
+            for n in args.readers:
+                ingest = None if args.no_ingest else start_ingest(db, tmp, 2000)
+                times, errors = asyncio.run(load(base, n, args.seconds))
+                if ingest:
+                    ingest.kill()
+                    ingest.wait()
+                report(n, args.seconds, times, errors, ingest is not None)
+        finally:
+            server.terminate()
+            server.wait()
+
+
+def report(readers: int, seconds: float, times: dict, errors: dict, ingesting: bool) -> None:
+    total = sum(len(v) for v in times.values())
+    print(f"\n{readers} readers for {seconds:g} s{' during an ingest' if ingesting else ''}: "
+          f"{total / seconds:.0f} requests/s, {sum(len(v) for v in errors.values())} errors")
+    print(f"{'endpoint':20} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    for label in sorted(set(times) | set(errors)):
+        v = times.get(label, [])
+        print(f"{label:20} {len(v):>6} {pct(v, 50) * 1000:8.0f} {pct(v, 95) * 1000:8.0f} "
+              f"{pct(v, 99) * 1000:8.0f} {len(errors.get(label, [])):>7}")
+    every = [t for v in times.values() for t in v]
+    print(f"{'all':20} {len(every):>6} {pct(every, 50) * 1000:8.0f} {pct(every, 95) * 1000:8.0f} "
+          f"{pct(every, 99) * 1000:8.0f}  median {statistics.median(every) * 1000 if every else 0:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
