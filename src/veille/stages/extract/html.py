@@ -72,9 +72,15 @@ def _trafilatura(name: str, html: str, url: str | None, favor_precision: bool):
         raise InputError(name, "no_article", f"HTML could not be parsed ({exc})") from exc
 
 
+_UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+
+
 def _parse(html: str):
+    """The page's tree, from the text already decoded at the door. The bytes handed to lxml are UTF-8 and
+    it is told so: left to itself libxml2 guesses from a <meta charset>, misses one that comes late in the
+    <head> and falls back to Latin-1, which turned the <h1> of UTF-8 pages into mojibake ("tuÃ©")."""
     try:
-        return lxml.html.fromstring(html.encode("utf-8", "replace"))
+        return lxml.html.fromstring(html.encode("utf-8", "replace"), parser=_UTF8_PARSER)
     except (etree.ParserError, ValueError):
         return None
 

@@ -1,0 +1,23 @@
+"""HTML extraction on pages the team wrote: title, body and the furniture trafilatura lets through."""
+
+from __future__ import annotations
+
+from veille.stages.extract.html import extract_html
+
+_PROSE = (
+    "Le conseil régional a voté jeudi un plan de quarante millions d’euros pour les lignes de car "
+    "qui relient les villages de la vallée aux gares, après deux ans de concertation avec les maires."
+)
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+def test_html_headline_of_a_utf8_page_is_not_mojibake_when_the_charset_is_declared_late():
+    # the <meta charset> comes after the <title> and some links, as on many CMS templates
+    head = "<title>Un élu réélu à Sète</title>" + '<link rel="icon" href="/x.png">' * 80 + '<meta charset="UTF-8">'
+    body = "<h1>Un élu réélu à Sète</h1>" + f"<p>{_PROSE}</p>" * 3
+    ex = extract_html("sete.html", _page(head, body))
+    assert ex.title == "Un élu réélu à Sète"
+    assert "Ã" not in " ".join(r.text for r in ex.removed)
