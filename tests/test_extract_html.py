@@ -16,7 +16,8 @@ def _page(head: str, body: str) -> str:
 
 def test_html_headline_of_a_utf8_page_is_not_mojibake_when_the_charset_is_declared_late():
     # the <meta charset> comes after the <title> and some links, as on many CMS templates
-    head = "<title>Un élu réélu à Sète</title>" + '<link rel="icon" href="/x.png">' * 80 + '<meta charset="UTF-8">'
+    icons = '<link rel="icon" href="/x.png">' * 80
+    head = f'<title>Un élu réélu à Sète</title>{icons}<meta charset="UTF-8">'
     body = "<h1>Un élu réélu à Sète</h1>" + f"<p>{_PROSE}</p>" * 3
     ex = extract_html("sete.html", _page(head, body))
     assert ex.title == "Un élu réélu à Sète"
