@@ -22,3 +22,13 @@ def test_html_headline_of_a_utf8_page_is_not_mojibake_when_the_charset_is_declar
     ex = extract_html("sete.html", _page(head, body))
     assert ex.title == "Un élu réélu à Sète"
     assert "Ã" not in " ".join(r.text for r in ex.removed)
+
+
+def test_html_headline_is_the_h1_the_title_element_repeats_when_the_social_title_differs():
+    head = (
+        "<title>Les cars de la vallée relieront toutes les gares d’ici 2027 | Le Courrier du Val</title>"
+        '<meta property="og:title" content="Fini les villages isolés ?">'
+    )
+    body = "<h1>Les cars de la vallée relieront toutes les gares d’ici 2027</h1>" + f"<p>{_PROSE}</p>" * 3
+    ex = extract_html("cars.html", _page(head, body))
+    assert ex.title == "Les cars de la vallée relieront toutes les gares d’ici 2027"

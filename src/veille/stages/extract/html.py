@@ -90,21 +90,33 @@ def _fold(s: str) -> str:
 
 
 def _headline(tree, meta_title: str | None) -> str | None:
-    """The page's <h1> when it is the headline the metadata title paraphrases or suffixes with the site
-    name ("... - National | Globalnews.ca"); otherwise the metadata title."""
+    """The page's <h1> when it is the headline its titles paraphrase or suffix with the site name
+    ("... - National | Globalnews.ca"); otherwise the metadata title. Every title the page declares is
+    compared (<title>, og:title, twitter:title): a social title written for sharing ("Le merlu sauvé ?")
+    often differs from the headline that the <title> element repeats word for word."""
     if tree is None or meta_title is None:
         return meta_title
-    want = set(re.findall(r"\w+", meta_title.lower()))
+    wants = [set(re.findall(r"\w+", t.lower())) for t in [meta_title, *_declared_titles(tree)]]
     best, best_overlap = None, 0.0
     for h1 in tree.iter("h1"):
         text = _clean(h1.text_content())
         if not text or not 3 <= len(text.split()) <= 40:
             continue
         words = set(re.findall(r"\w+", text.lower()))
-        overlap = len(words & want) / max(1, len(words))
+        overlap = max(len(words & want) for want in wants) / max(1, len(words))
         if overlap > best_overlap:
             best, best_overlap = text, overlap
     return best if best is not None and best_overlap >= 0.6 else meta_title
+
+
+def _declared_titles(tree) -> list[str]:
+    """The titles a page declares in its head: the <title> element and the social-card titles."""
+    found = [t.text_content() for t in tree.iter("title")]
+    found += tree.xpath(
+        "//meta[@property='og:title' or @name='og:title' or @name='twitter:title' "
+        "or @property='twitter:title']/@content"
+    )
+    return [t for t in (_clean(str(x)) for x in found) if t]
 
 
 def _html_date(html: str, url: str | None) -> str | None:
