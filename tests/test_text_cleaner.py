@@ -111,3 +111,53 @@ def test_signals_editorial_ellipsis_is_located_in_the_text(analyze):
                   "le communiqué publié mardi par le gouvernement à Paris.", name="ellipsis.txt")
     sig = [s for s in art.signals if s.kind == "editorial_ellipsis"]
     assert len(sig) == 1 and art.text[sig[0].start:sig[0].end] == "[ . . . ]"
+
+
+_PROSE_EN = ("Officials said on Monday that the new bridge over the estuary would open to traffic in the spring, "
+             "two years later than planned, after engineers found cracks in two of its supporting piers.\n\n"
+             "The regional council has set aside an extra 30 million pounds for the repairs, according to "
+             "budget documents published by the transport committee last week.\n\n")
+
+
+def test_headline_is_the_line_an_article_header_follows_not_a_teaser_of_a_related_list():
+    page = ("* Home\n* News\n"
+            "Estuary bridge opening delayed to spring after cracks found\n"
+            "Sat 3 May 2025 10.15 BST\n"
+            "* Share\n\n"
+            "Related stories\n"
+            "Ferry operator adds sailings for the summer season\n"
+            "By Ann Smith\n"
+            "Council tax to rise by five percent next year\n"
+            "By Tom Brown\n\n" + _PROSE_EN)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.title == "Estuary bridge opening delayed to spring after cracks found"
+
+
+def test_headline_comes_before_its_standfirst_and_sponsor_line():
+    page = ("Menu\n\nEstuary bridge opening delayed to spring after cracks found\n"
+            "Engineers found cracks in two piers of the new crossing, adding two years to the works\n"
+            "Sponsored by Acme Concrete\n\n" + _PROSE_EN)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.title == "Estuary bridge opening delayed to spring after cracks found"
+    assert {r.text: r.reason for r in ex.removed}["Sponsored by Acme Concrete"] == "sponsor line"
+
+
+def test_sponsor_cue_inside_a_sentence_is_not_a_sponsor_line():
+    kept, removed = filter_paragraphs(["The festival, sponsored by the city, drew 4,000 visitors."], "en")
+    assert kept and not removed
+
+
+def test_headline_with_site_below_the_body_start_is_a_teaser_not_the_title():
+    page = ("Estuary bridge opening delayed to spring after cracks found\nBy Ann Smith\n\n" + _PROSE_EN
+            + "Read next\nCouncil tax to rise by five percent next year - The Courier\n")
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.title == "Estuary bridge opening delayed to spring after cracks found"
+
+
+def test_a_long_title_case_menu_line_is_not_the_headline():
+    menu = ("World Business Markets Sport Culture Travel Health Science Weather Video Podcasts Newsletters "
+            "Opinion Puzzles Crosswords Obituaries Letters Archive")
+    page = (f"{menu}\nBy The Courier\n\nEstuary bridge opening delayed to spring after cracks found\n"
+            "Updated 3 May 2025\n\n" + _PROSE_EN)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.title == "Estuary bridge opening delayed to spring after cracks found"

