@@ -29,6 +29,7 @@ from ...record import Removed
 from ..langid import fragment_languages, identify
 from .extracted import Extracted
 from .headline import headline_before, menu_like
+from .inserts import framed_boxes, insert_reason, is_date_stamp, trailing_link_list
 
 _BULLET = re.compile(r"^\s*(?:[*+•·‣▪◦►»>-]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…»”\"')\]:;]\s*$")
@@ -240,6 +241,9 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
             return "site furniture (" + (strong or hits)[0] + ")"
     elif len(set(hits)) >= 3:
         return "site furniture (" + hits[0] + ")"
+    shaped = insert_reason(ln.text, ln.words)
+    if shaped:
+        return shaped
     if _CREDITS.match(ln.text):
         return "credits"
     if _GALLERY.match(ln.text):
@@ -315,11 +319,40 @@ def _best_segment(lines: list[Line]) -> tuple[int, int]:
 _SUBSTANTIAL = 40.0  # about two sentences of prose
 
 
+_BOX_LINES = 8  # an in-body box (newsletter sign-up, video, "related" teaser) is at most this long
+_BOX_COST = -30.0  # ... and costs the body no more than this to step over
+
+
+def _segment_scores(lines: list[Line], lo: int, hi: int) -> list[float]:
+    """Line scores for the body search, where a short run of furniture between two paragraphs of prose
+    (a newsletter box, a video insert) costs at most ``_BOX_COST`` in all: the article goes on after it.
+    Runs holding a heading of a list of other headlines keep their full cost (what follows is not the
+    article), and so do longer runs (menus, footers)."""
+    scores = [ln.score for ln in lines[lo:hi]]
+    i = 0
+    while i < len(scores):
+        if scores[i] > 0:
+            i += 1
+            continue
+        j = i
+        while j < len(scores) and scores[j] <= 0:
+            j += 1
+        run = lines[lo + i : lo + j]
+        total = sum(scores[i:j])
+        framed = i > 0 and j < len(scores)
+        listed = any((ln.reason or "").startswith("heading of a list") for ln in run)
+        if framed and not listed and j - i <= _BOX_LINES and total < _BOX_COST:
+            scores[i:j] = [_BOX_COST / (j - i)] * (j - i)
+        i = j
+    return scores
+
+
 def _kadane(lines: list[Line], lo: int, hi: int) -> tuple[float, int, int]:
     best, best_range = float("-inf"), (lo, lo - 1)
     run, run_start = 0.0, lo
+    scores = _segment_scores(lines, lo, hi)
     for i in range(lo, hi):
-        score = lines[i].score
+        score = scores[i - lo]
         if run <= 0:
             run, run_start = score, i
         else:
@@ -332,7 +365,8 @@ def _kadane(lines: list[Line], lo: int, hi: int) -> tuple[float, int, int]:
 def _split_body(lines, first, last, res, title, lang) -> tuple[list[Line], list[Line]]:
     body: list[Line] = []
     removed: list[Line] = []
-    after_insert_cue = False
+    boxed = framed_boxes(lines, first, last)
+    after_insert_cue = 0  # lines left in the teaser a bare "Read more" / "Lire aussi" line introduces
     for i, ln in enumerate(lines):
         if not first <= i <= last:
             ln.reason = ln.reason or ("before the article" if i < first else "after the article")
@@ -340,17 +374,34 @@ def _split_body(lines, first, last, res, title, lang) -> tuple[list[Line], list[
             continue
         if title and _fold(ln.text) == _fold(title):
             ln.reason = "title repeated in the body"
+        elif i in boxed:
+            ln.reason = "inside a box of furniture (newsletter, video or related story)"
         elif after_insert_cue and not ln.sentence_end and ln.words <= 30:
             ln.reason = "unrelated insert (linked headline)"
-        elif not ln.reason and ln.bullet and not (ln.sentence_end and ln.words >= 10):
-            ln.reason = "list of links or headlines"
+        elif not ln.reason and ln.bullet and not (_SENTENCE_CLOSE.search(ln.text) and ln.words >= 10):
+            ln.reason = "list of links or headlines"  # a bulleted question is a teaser too
+        elif not ln.reason and is_date_stamp(ln.text):
+            ln.reason = "date or time stamp"
         elif not ln.reason and lang and ln.words >= 3:
             other = _foreign_line(ln, lang, res)
             if other:
                 ln.reason = f"line in another language ({other}) than the body ({lang})"
-        after_insert_cue = bool(ln.reason and ln.reason.startswith("unrelated insert (") and ln.words <= 4)
+        if ln.reason and _bare_cue(ln):
+            after_insert_cue = 3
+        elif not ln.reason and ln.score > 0:
+            after_insert_cue = 0
+        else:
+            after_insert_cue = max(0, after_insert_cue - 1)
         (removed if ln.reason else body).append(ln)
     return body, removed
+
+
+_SENTENCE_CLOSE = re.compile(r"[.!…»”\"')\]:;]\s*$")  # a sentence's end, a question's excepted
+
+
+def _bare_cue(ln: Line) -> bool:
+    """A cue line with nothing after it ("Read more", "Lire aussi :"): the teaser follows it."""
+    return ln.words <= 4 and (ln.reason or "").startswith(("unrelated insert (", "heading of a list"))
 
 
 def _foreign_line(ln: Line, lang: str, res) -> str | None:
@@ -369,10 +420,16 @@ def filter_paragraphs(paragraphs: list[str], lang: str | None) -> tuple[list[str
     res = resources(lang)
     fwords = res.function_words if res else frozenset()
     kept, removed = [], []
-    for p in map(join_drop_cap, paragraphs):
+    paragraphs = [join_drop_cap(p) for p in paragraphs]
+    links_from = trailing_link_list(paragraphs, _BULLET)
+    for n, p in enumerate(paragraphs):
         ln = Line(0, 0, p, len(_WORD.findall(p)), bool(_BULLET.match(p)), bool(_SENTENCE_END.search(p)), 0.0)
         ln.function_ratio = _function_ratio(p, fwords)
         reason = _furniture_reason(ln, res, None)
+        if not reason and n >= links_from:
+            reason = "list of links or headlines"
+        elif not reason and is_date_stamp(p):
+            reason = "date or time stamp"
         if reason:
             removed.append(Removed(text=p, reason=reason))
         else:

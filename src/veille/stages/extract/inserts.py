@@ -1,0 +1,75 @@
+"""Furniture inside the body that its shape gives away, whatever the site: arrow-led links, video and
+gallery titles, agency tags, date stamps, boxes framed by furniture and the list of other stories that
+closes many bodies. Both the plain-text cleaner and the HTML paragraph filter use them."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .headline import is_date_line
+
+if TYPE_CHECKING:
+    from .text_cleaner import Line
+
+# ">>> Other story", "► Other story", "→ Other story": a link to another page, set off by an arrow
+_ARROW_LINK = re.compile(r"^\s*(?:>{2,}|»{2,}|[►▶→⇒➜➤]+)\s*\S")
+# "Firefighters search the block – video", "Le cortège en images": the title of an embedded player or gallery
+_MEDIA_TITLE = re.compile(
+    r"\s[–—-]\s*(?:video|vidéo|audio|podcast|in pictures|en images|en vidéo|diaporama)\s*$", re.IGNORECASE
+)
+# "(OUTLET with AFP, REUTERS)", "(Le Journal avec AFP)": who the copy came from, at the foot of the body
+_AGENCY_TAG = re.compile(
+    r"^\(\s*[^()]{0,40}?\b(?:with|avec)\s+(?:AFP|AP|Reuters|agences|wires|Belga|dpa|ANSA|EFE)\b[^()]*\)\s*$",
+    re.IGNORECASE,
+)
+_STAMP_WORDS = 6  # a date stamp is a date with at most a label ("Date created :", "Updated")
+_BOX_INNER = 3  # lines a framed box holds at most
+_BOX_LINE_WORDS = 25
+
+
+def insert_reason(text: str, words: int) -> str | None:
+    """Why a line or paragraph is an insert rather than article text, by its shape alone."""
+    if words <= 30 and _ARROW_LINK.match(text):
+        return "unrelated insert (arrow-led link)"
+    if words <= 20 and _MEDIA_TITLE.search(text):
+        return "video or gallery insert"
+    if words <= 10 and _AGENCY_TAG.match(text):
+        return "credits"
+    return None
+
+
+def is_date_stamp(text: str) -> bool:
+    """A paragraph that only dates the page ("Date created : 2015-05-12"): page furniture, not body."""
+    return len(text.split()) <= _STAMP_WORDS and is_date_line(text)
+
+
+def framed_boxes(lines: list[Line], first: int, last: int) -> set[int]:
+    """Indices of body lines inside a box framed by furniture: a short furniture line above ("Newsletter",
+    "Read next") and another below ("S'inscrire", "Read more") with at most ``_BOX_INNER`` short lines
+    between them: a newsletter sign-up or a teaser of another story set into the article."""
+    out: set[int] = set()
+    frames = [i for i in range(first, last + 1) if _frame(lines[i])]
+    for top, bottom in zip(frames, frames[1:], strict=False):
+        inner = range(top + 1, bottom)
+        if 1 <= len(inner) <= _BOX_INNER and all(
+            not lines[k].reason and lines[k].words <= _BOX_LINE_WORDS for k in inner
+        ):
+            out.update(inner)
+    return out
+
+
+def _frame(ln: Line) -> bool:
+    reason = ln.reason or ""
+    return ln.words <= 4 and reason.startswith(("site furniture", "heading of a list", "unrelated insert"))
+
+
+def trailing_link_list(paragraphs: list[str], bullet: re.Pattern) -> int:
+    """Index where the run of bulleted headlines closing a body starts (len(paragraphs) when there is
+    none): items without a closing full stop after the last paragraph of prose are links to other stories."""
+    start = len(paragraphs)
+    while start > 0 and bullet.match(paragraphs[start - 1]) and not paragraphs[start - 1].rstrip().endswith(
+        (".", ";", ":", "!", "»", "”", '"')
+    ):
+        start -= 1
+    return start if len(paragraphs) - start >= 2 else len(paragraphs)
