@@ -32,3 +32,41 @@ def test_html_headline_is_the_h1_the_title_element_repeats_when_the_social_title
     body = "<h1>Les cars de la vallée relieront toutes les gares d’ici 2027</h1>" + f"<p>{_PROSE}</p>" * 3
     ex = extract_html("cars.html", _page(head, body))
     assert ex.title == "Les cars de la vallée relieront toutes les gares d’ici 2027"
+
+
+def test_glued_paragraphs_are_split_where_the_page_blocks_begin():
+    from veille.stages.extract.glued import split_glued
+
+    blocks = ["Le maire a signé l’arrêté jeudi.", "Les travaux commenceront lundi prochain dans le centre.",
+              "Accueil"]
+    glued = "Le maire a signé l’arrêté jeudi.Les travaux commenceront lundi prochain dans le centre."
+    assert split_glued(glued, blocks) == blocks[:2]
+    # a block that merely occurs inside a sentence is not a paragraph start
+    assert split_glued("Selon lui, les travaux commenceront lundi prochain dans le centre, pas avant.",
+                       ["les travaux commenceront lundi"]) == [
+        "Selon lui, les travaux commenceront lundi prochain dans le centre, pas avant."]
+
+
+def test_html_paragraph_filter_drops_agency_tags_date_stamps_and_a_closing_list_of_links():
+    from veille.stages.extract.text_cleaner import filter_paragraphs
+
+    prose = ("The minister said the plan would be published next week, after talks with the unions "
+             "that have lasted since the spring.")
+    kept, removed = filter_paragraphs(
+        [prose, "(The Courier with AFP, REUTERS)", "Updated : 2025-05-03",
+         "- Ferry operator adds sailings for the summer season",
+         "- Council tax to rise by five percent"], "en")
+    assert kept == [prose]
+    reasons = {r.text: r.reason for r in removed}
+    assert reasons["(The Courier with AFP, REUTERS)"] == "credits"
+    assert reasons["Updated : 2025-05-03"] == "date or time stamp"
+    assert reasons["- Council tax to rise by five percent"] == "list of links or headlines"
+
+
+def test_a_bulleted_list_inside_the_body_is_kept():
+    from veille.stages.extract.text_cleaner import filter_paragraphs
+
+    paras = ["The plan has three parts:", "- new buses on rural lines", "- cheaper season tickets",
+             "The council will vote on it in June, after a public consultation that opens next week."]
+    kept, _ = filter_paragraphs(paras, "en")
+    assert kept == paras

@@ -161,3 +161,44 @@ def test_a_long_title_case_menu_line_is_not_the_headline():
             "Updated 3 May 2025\n\n" + _PROSE_EN)
     ex = clean_text("bridge.txt", page, page_lang="en")
     assert ex.title == "Estuary bridge opening delayed to spring after cracks found"
+
+
+_LAST_PARAGRAPH = (
+    "Engineers will return to the site in June to check the repairs before the final load tests, which "
+    "must show that the piers can carry the weight of two lanes of lorries. The bridge will then open, "
+    "the council said in its statement on Monday evening.\n")
+
+
+def test_a_newsletter_box_inside_the_body_is_dropped_and_the_body_goes_on_after_it():
+    page = ("Estuary bridge opening delayed to spring after cracks found\nBy Ann Smith\n\n" + _PROSE_EN
+            + "skip past newsletter promotion\nSign up to Morning Briefing\nFree daily newsletter\n"
+            "The stories that matter before your first coffee\nEnter your email address\n"
+            "Sign up\nafter newsletter promotion\n\n"
+            + _LAST_PARAGRAPH)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.text.endswith("statement on Monday evening.")
+    assert "first coffee" not in ex.text and "newsletter" not in ex.text
+
+
+def test_a_teaser_framed_by_furniture_cues_is_an_insert():
+    page = ("Estuary bridge opening delayed to spring after cracks found\nBy Ann Smith\n\n" + _PROSE_EN
+            + "Recommended:\n\nCouncil tax to rise by five percent next year as costs climb\n\nRead more\n\n"
+            + _LAST_PARAGRAPH)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert "Council tax" not in ex.text and ex.text.endswith("Monday evening.")
+    reasons = {r.text: r.reason for r in ex.removed}
+    assert reasons["Council tax to rise by five percent next year as costs climb"].startswith("inside a box")
+
+
+def test_arrow_led_links_media_titles_and_bulleted_questions_are_inserts():
+    page = ("Estuary bridge opening delayed to spring after cracks found\nBy Ann Smith\n\n" + _PROSE_EN
+            + ">>> Why are so many of the region's bridges in need of repair?\n\n"
+            "Divers inspect the cracked piers of the estuary bridge – video\n\n"
+            "* Could the ferry come back for good while the bridge is shut for repairs?\n\n"
+            + _LAST_PARAGRAPH)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    reasons = {r.text: r.reason for r in ex.removed}
+    assert reasons[">>> Why are so many of the region's bridges in need of repair?"].endswith("(arrow-led link)")
+    assert reasons["Divers inspect the cracked piers of the estuary bridge – video"] == "video or gallery insert"
+    assert reasons["* Could the ferry come back for good while the bridge is shut for repairs?"].startswith("list")
+    assert ex.text.endswith("Monday evening.")

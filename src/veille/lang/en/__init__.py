@@ -18,7 +18,7 @@ LANGUAGE = Language(
                  "Related stories", "Related coverage", "Read next", "See also", "More on this story",
                  "More from", "Recommended", "Watch", "WATCH", "Listen", "Advertisement",
                  "Story continues below advertisement", "Continue reading", "Click here", "RELATED",
-                 "MORE", "Sign up"),
+                 "MORE", "Sign up", "Read the full", "Watch the full", "Listen to the full"),
     furniture_phrases=(
         "leave a reply", "leave a comment", "your email address will not be published",
         "required fields are marked", "this site uses akismet", "learn how your comment data is processed",
@@ -31,6 +31,7 @@ LANGUAGE = Language(
         "skip to main content", "editor's pick", "editor’s pick", "recent news", "recent posts",
         "most read", "most popular", "trending", "you may also like", "read more", "please refresh",
         "to be logged in", "image caption", "media caption", "image copyright", "image source",
+        "more to follow", "social sharing",
     ),
     wall_phrases=("leave a reply", "leave a comment", "post a comment", "join the conversation", "comments are closed",
                   "commenting policy", "to continue reading", "subscribe to continue", "this article is for subscribers",

@@ -19,6 +19,7 @@ from ...errors import InputError
 from ...record import Removed
 from ..langid import identify
 from .extracted import Extracted
+from .glued import split_glued
 from .text_cleaner import filter_paragraphs, has_article_text
 
 _CONFIG = use_config()
@@ -32,9 +33,11 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
         # precision mode sometimes discards a whole article (a sports brief); recall it then. Only then:
         # a fallback on every short extraction costs 0.006 F1 on trafilatura's French pages
         doc = _trafilatura(name, html, url, False) or doc
-    text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
-    paras, dropped = filter_paragraphs(text.split("\n\n"), identify(text)[0]) if text else ([], [])
     tree = _parse(html)
+    blocks = _visible_lines(tree) if tree is not None else []
+    text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
+    text = "\n\n".join(p for para in text.split("\n\n") for p in split_glued(para, blocks))
+    paras, dropped = filter_paragraphs(text.split("\n\n"), identify(text)[0]) if text else ([], [])
     title = _headline(tree, _clean(doc.title)) if doc is not None else None
     if paras and title and _fold(paras[0]) == _fold(title):  # the <h1> kept as the first paragraph
         dropped.append(Removed(text=paras.pop(0), reason="title repeated in the body"))
@@ -53,7 +56,7 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
     published = _html_date(html, out.url)
     if published:
         out.published, out.published_source = published, "html-metadata"
-    out.removed = dropped + _removed_lines(tree, text, {_fold(r.text) for r in dropped})
+    out.removed = dropped + _removed_lines(blocks, text, {_fold(r.text) for r in dropped})
     return out
 
 
@@ -182,13 +185,11 @@ def _visible_lines(tree) -> list[str]:
     return [line for line in (re.sub(r"\s+", " ", x).strip() for x in "".join(parts).split("\n")) if line]
 
 
-def _removed_lines(tree, body: str, already: set[str]) -> list[Removed]:
+def _removed_lines(blocks: list[str], body: str, already: set[str]) -> list[Removed]:
     """Visible lines of the page that did not make it into the body, each once."""
-    if tree is None:
-        return []
     body_key = re.sub(r"\W+", "", body).lower()
     out, seen = [], set()
-    for line in _visible_lines(tree):
+    for line in blocks:
         key = re.sub(r"\W+", "", line).lower()
         if not key or key in seen or key in body_key or _fold(line) in already:
             continue
