@@ -54,13 +54,18 @@ def test_html_paragraph_filter_drops_agency_tags_date_stamps_and_a_closing_list_
              "that have lasted since the spring.")
     kept, removed = filter_paragraphs(
         [prose, "(The Courier with AFP, REUTERS)", "Updated : 2025-05-03",
-         "- Ferry operator adds sailings for the summer season",
-         "- Council tax to rise by five percent"], "en")
+         "- Ferry operator adds two sailings a day for the summer season",
+         "- Council tax to rise by five percent as the county's costs climb"], "en")
     assert kept == [prose]
     reasons = {r.text: r.reason for r in removed}
     assert reasons["(The Courier with AFP, REUTERS)"] == "credits"
     assert reasons["Updated : 2025-05-03"] == "date or time stamp"
-    assert reasons["- Council tax to rise by five percent"] == "list of links or headlines"
+    assert reasons["- Council tax to rise by five percent as the county's costs climb"] == (
+        "list of links or headlines")
+    # a dated list closing the body is the article's own chronology
+    dated = [prose, "- 3 May 2025: the council votes the plan and its budget for the works",
+             "- 12 June 2025: the first buses run on the new lines across the valley"]
+    assert filter_paragraphs(dated, "en")[0] == dated
 
 
 def test_a_bulleted_list_inside_the_body_is_kept():

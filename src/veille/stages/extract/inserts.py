@@ -66,10 +66,25 @@ def _frame(ln: Line) -> bool:
 
 def trailing_link_list(paragraphs: list[str], bullet: re.Pattern) -> int:
     """Index where the run of bulleted headlines closing a body starts (len(paragraphs) when there is
-    none): items without a closing full stop after the last paragraph of prose are links to other stories."""
+    none): items of headline length without a closing full stop, after the last paragraph of prose, are
+    links to other stories. A short item or one that opens with a date makes it the article's own list
+    (a chronology, a list of sources)."""
     start = len(paragraphs)
-    while start > 0 and bullet.match(paragraphs[start - 1]) and not paragraphs[start - 1].rstrip().endswith(
-        (".", ";", ":", "!", "»", "”", '"')
-    ):
+    while start > 0 and _headline_item(paragraphs[start - 1], bullet):
         start -= 1
     return start if len(paragraphs) - start >= 2 else len(paragraphs)
+
+
+def _headline_item(paragraph: str, bullet: re.Pattern) -> bool:
+    m = bullet.match(paragraph)
+    if not m:
+        return False
+    item = paragraph[m.end() :].strip()
+    return (
+        _HEADLINE_ITEM_WORDS <= len(item.split()) <= 30
+        and not item.endswith((".", ";", ":", "!", "»", "”", '"'))
+        and not is_date_line(item[:40])
+    )
+
+
+_HEADLINE_ITEM_WORDS = 8
