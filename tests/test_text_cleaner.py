@@ -202,3 +202,19 @@ def test_arrow_led_links_media_titles_and_bulleted_questions_are_inserts():
     assert reasons["Divers inspect the cracked piers of the estuary bridge – video"] == "video or gallery insert"
     assert reasons["* Could the ferry come back for good while the bridge is shut for repairs?"].startswith("list")
     assert ex.text.endswith("Monday evening.")
+
+
+def test_link_hints_for_screen_readers_are_taken_out_of_paragraphs_and_recorded():
+    kept, removed = filter_paragraphs(
+        ["The ministry published the audit, opens new tab on Tuesday, and the full data (opens in a new "
+         "window) will follow next month, officials said."], "en")
+    assert kept == ["The ministry published the audit on Tuesday, and the full data will follow next month, "
+                    "officials said."]
+    assert [r.text for r in removed] == ["opens new tab", "(opens in a new window)"]
+
+
+def test_picture_credits_in_any_case_and_bare_agency_lines_are_captions():
+    kept, removed = filter_paragraphs(
+        ["(photo AFP)", "AFP", "Le maire devant la mairie, le 3 mai 2025. (JEAN DUPONT / GETTY IMAGES EUROPE)"],
+        "fr")
+    assert not kept and {r.reason for r in removed} == {"picture caption or credit"}

@@ -23,6 +23,13 @@ _AGENCY_TAG = re.compile(
     r"^\(\s*[^()]{0,40}?\b(?:with|avec)\s+(?:AFP|AP|Reuters|agences|wires|Belga|dpa|ANSA|EFE)\b[^()]*\)\s*$",
     re.IGNORECASE,
 )
+# ", opens new tab", "(opens in a new window)", "(s'ouvre dans un nouvel onglet)": screen-reader text of a
+# link, read out by text renderings and some extractors in the middle of a sentence
+_LINK_HINT = re.compile(
+    r"\s*,?\s*\(?(?:opens (?:in )?(?:a )?new (?:tab|window)"
+    r"|(?:s['’])?ouvre (?:dans )?un(?:e)? nouv(?:el|elle) (?:onglet|fenêtre))\)?(?=\s*[\s.,;:!?)]|$)",
+    re.IGNORECASE,
+)
 _STAMP_WORDS = 6  # a date stamp is a date with at most a label ("Date created :", "Updated")
 _BOX_INNER = 3  # lines a framed box holds at most
 _BOX_LINE_WORDS = 25
@@ -88,3 +95,11 @@ def _headline_item(paragraph: str, bullet: re.Pattern) -> bool:
 
 
 _HEADLINE_ITEM_WORDS = 8
+
+
+def strip_link_hints(paragraph: str) -> tuple[str, list[str]]:
+    """The paragraph without its links' screen-reader hints, and the hints taken out."""
+    found = [m.group(0) for m in _LINK_HINT.finditer(paragraph)]
+    if not found:
+        return paragraph, []
+    return _LINK_HINT.sub("", paragraph), found

@@ -29,7 +29,7 @@ from ...record import Removed
 from ..langid import fragment_languages, identify
 from .extracted import Extracted
 from .headline import headline_before, menu_like
-from .inserts import framed_boxes, insert_reason, is_date_stamp, trailing_link_list
+from .inserts import framed_boxes, insert_reason, is_date_stamp, strip_link_hints, trailing_link_list
 
 _BULLET = re.compile(r"^\s*(?:[*+•·‣▪◦►»>-]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…»”\"')\]:;]\s*$")
@@ -42,10 +42,13 @@ _CREDITS = re.compile(
 )
 _GALLERY = re.compile(r"^\[\d+/\d+\]")
 _CAPTION_CREDIT = re.compile(
-    r"(?:\b[A-ZÀ-Ý][\w.\- ]{1,40}\s*/\s*(?:AFP|AP|REUTERS|Reuters|EPA|Getty(?: Images)?|SIPA|MAXPPP|ABACA|"
-    r"Hans Lucas|PA|Shutterstock|Bloomberg|Anadolu)\b|©|\bCopyright\b|\bPhoto\s*:|\bCrédit(?:s)?\s*:|"
+    r"(?:\b[A-ZÀ-Ý][\w.\- ]{1,40}\s*/\s*(?:AFP|AP|REUTERS|Reuters|EPA|(?i:Getty)(?: (?i:Images))?|SIPA|"
+    r"MAXPPP|ABACA|Hans Lucas|PA|Shutterstock|Bloomberg|Anadolu)\b|©|\bCopyright\b|\bPhoto\s*:|"
+    r"\bCrédit(?:s)?\s*:|"
     r"\((?:AP|AFP|Reuters) Photo\b|^(?:Media|Image) (?:caption|copyright|source)\b|"
-    r"\bImage\s*:|\bIllustration\s*:|\(Photo\b|\bVIDÉO\b)",
+    r"\bImage\s*:|\bIllustration\s*:|\((?i:photo)\b|\bVIDÉO\b|"
+    # a line that is only a picture agency's name: the credit under a photo or the agency's sign-off
+    r"^\W*(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|DR|Belga|ANP|dpa|MAXPPP)\W*$)",
     re.UNICODE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -86,11 +89,16 @@ def clean_text(name: str, raw: str, page_lang: str | None = None) -> Extracted:
     duplicate_title = (
         title is not None and sum(1 for ln in lines if _fold(_strip_site(ln.text, site)) == _fold(title)) > 1
     )
-    text = "\n\n".join(join_drop_cap(ln.text) for ln in body)
     removed = [
         Removed(text=ln.text, reason=ln.reason or "outside the article", start=ln.start, end=ln.end)
         for ln in removed_lines
     ]
+    paragraphs = []
+    for ln in body:
+        para, hints = strip_link_hints(join_drop_cap(ln.text))
+        paragraphs.append(para)
+        removed += [Removed(text=h.strip(" ,"), reason=LINK_HINT) for h in hints]
+    text = "\n\n".join(paragraphs)
     return Extracted(text=text, title=title, site_name=site, removed=removed, duplicate_title=duplicate_title)
 
 
@@ -210,6 +218,7 @@ def _strip_site(text: str, site: str | None) -> str:
 # --- scoring and the body segment ----------------------------------------------------------------------
 
 WALL = "end of the article"
+LINK_HINT = "link hint for screen readers (inside a paragraph)"
 
 
 def _furniture_reason(ln: Line, res, site_title) -> str | None:
@@ -433,7 +442,9 @@ def filter_paragraphs(paragraphs: list[str], lang: str | None) -> tuple[list[str
         if reason:
             removed.append(Removed(text=p, reason=reason))
         else:
+            p, hints = strip_link_hints(p)
             kept.append(p)
+            removed += [Removed(text=h.strip(" ,"), reason=LINK_HINT) for h in hints]
     return kept, removed
 
 
