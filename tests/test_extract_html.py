@@ -75,3 +75,13 @@ def test_a_bulleted_list_inside_the_body_is_kept():
              "The council will vote on it in June, after a public consultation that opens next week."]
     kept, _ = filter_paragraphs(paras, "en")
     assert kept == paras
+
+
+def test_html_site_name_set_as_an_h1_is_not_the_headline():
+    head = (
+        "<title>Les cars de la vallée relieront toutes les gares d’ici 2027 | Le Courrier du Val</title>"
+        '<meta property="og:title" content="Les cars de la vallée relieront toutes les gares d’ici 2027">'
+    )
+    body = "<h1>Le Courrier du Val</h1><h2>Les cars de la vallée relieront toutes les gares d’ici 2027</h2>"
+    ex = extract_html("cars.html", _page(head, body + f"<p>{_PROSE}</p>" * 3))
+    assert ex.title == "Les cars de la vallée relieront toutes les gares d’ici 2027"

@@ -99,17 +99,31 @@ def _headline(tree, meta_title: str | None) -> str | None:
     often differs from the headline that the <title> element repeats word for word."""
     if tree is None or meta_title is None:
         return meta_title
-    wants = [set(re.findall(r"\w+", t.lower())) for t in [meta_title, *_declared_titles(tree)]]
+    declared = [meta_title, *_declared_titles(tree)]
+    wants = [set(re.findall(r"\w+", t.lower())) for t in declared]
+    sites = {_site_part(t) for t in declared} - {None}
     best, best_overlap = None, 0.0
     for h1 in tree.iter("h1"):
         text = _clean(h1.text_content())
-        if not text or not 3 <= len(text.split()) <= 40:
-            continue
+        if not text or not 3 <= len(text.split()) <= 40 or _fold(text) in sites:
+            continue  # the site's name set as an <h1> ("Headline | Site")
         words = set(re.findall(r"\w+", text.lower()))
         overlap = max(len(words & want) for want in wants) / max(1, len(words))
         if overlap > best_overlap:
             best, best_overlap = text, overlap
     return best if best is not None and best_overlap >= 0.6 else meta_title
+
+
+_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+
+
+def _site_part(title: str) -> str | None:
+    """The site's name closing a "Headline | Site" title (folded): short, and shorter than the headline
+    ("Opinion | Headline" names a section before the headline, not a site after it)."""
+    parts = _SITE_SEPARATOR.split(title)
+    if len(parts) < 2 or len(parts[-1].split()) > 5 or len(parts[-1].split()) >= len(parts[0].split()):
+        return None
+    return _fold(parts[-1])
 
 
 def _declared_titles(tree) -> list[str]:
