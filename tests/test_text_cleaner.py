@@ -218,3 +218,19 @@ def test_picture_credits_in_any_case_and_bare_agency_lines_are_captions():
         ["(photo AFP)", "AFP", "Le maire devant la mairie, le 3 mai 2025. (JEAN DUPONT / GETTY IMAGES EUROPE)"],
         "fr")
     assert not kept and {r.reason for r in removed} == {"picture caption or credit"}
+
+
+def test_a_headline_under_a_most_read_list_is_kept_when_its_header_is_dated():
+    page = ("Most read\n* Ferry operator adds sailings for the summer season\n* Council tax to rise next year\n"
+            "Updated 3 May 2025\n"
+            "Estuary bridge opening delayed to spring after cracks found\n"
+            "By Ann Smith\n\n" + _PROSE_EN)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.title == "Estuary bridge opening delayed to spring after cracks found"
+
+
+def test_a_headline_under_a_list_heading_is_still_found_when_nothing_else_qualifies():
+    page = ("Most read\n* Ferry operator adds sailings for the summer season\n"
+            "Estuary bridge opening delayed to spring after cracks found\nBy Ann Smith\n\n" + _PROSE_EN)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.title == "Estuary bridge opening delayed to spring after cracks found"

@@ -78,16 +78,24 @@ def headline_shaped(ln: Line, res) -> bool:
 
 
 def headline_before(lines: list[Line], first: int, hint: str | None, res, fold) -> Line | None:
-    """The headline-shaped line above the body (or opening it) that best fits an article header."""
-    best, best_score = None, 0.0
+    """The headline-shaped line above the body (or opening it) that best fits an article header. Lines
+    under a list heading are teasers unless dated; when that leaves nothing, the list is not trusted."""
     lo = max(0, first - _SEARCH_BACK)
     under_list = _under_list_heading(lines, lo, first, res)
+    best = _best_headline(lines, lo, first, hint, res, fold, under_list)
+    if best is None and under_list:
+        best = _best_headline(lines, lo, first, hint, res, fold, set())
+    return best
+
+
+def _best_headline(lines: list[Line], lo: int, first: int, hint, res, fold, under_list: set[int]):
+    best, best_score = None, 0.0
     for i in range(lo, min(first + 1, len(lines))):
         ln = lines[i]
         if not headline_shaped(ln, res):
             continue
         byline, dated = _header_follows(lines, i)
-        if i in under_list and not dated:
+        if i in under_list and not (dated or _dated_above(lines, i)):
             continue  # a teaser in a list of other stories: it has no date of its own
         score = float(min(ln.words, 15) + 6 * byline + 6 * dated)
         score -= 2 * _content_lines_between(lines, i, first, res) + 0.05 * (first - i)
@@ -124,6 +132,11 @@ def _header_follows(lines: list[Line], i: int) -> tuple[bool, bool]:
         dated = dated or is_date_line(ln.text)
         prose += ln.score > 0
     return byline, dated
+
+
+def _dated_above(lines: list[Line], i: int) -> bool:
+    """A date line just above: some headers put the date over the headline ("2 minute read April 25, …")."""
+    return any(is_date_line(ln.text) for ln in lines[max(0, i - 2) : i])
 
 
 def _content_lines_between(lines: list[Line], i: int, first: int, res) -> int:
