@@ -234,3 +234,11 @@ def test_a_headline_under_a_list_heading_is_still_found_when_nothing_else_qualif
             "Estuary bridge opening delayed to spring after cracks found\nBy Ann Smith\n\n" + _PROSE_EN)
     ex = clean_text("bridge.txt", page, page_lang="en")
     assert ex.title == "Estuary bridge opening delayed to spring after cracks found"
+
+
+def test_a_sentence_between_two_advertisement_markers_stays_in_the_body():
+    page = ("Estuary bridge opening delayed to spring after cracks found\nBy Ann Smith\n\n" + _PROSE_EN
+            + "Story continues below advertisement\n\nThe first crossing was built by monks in 1320.\n\n"
+            "Story continues below advertisement\n\n" + _LAST_PARAGRAPH)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert "built by monks in 1320." in ex.text

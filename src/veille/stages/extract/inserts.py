@@ -59,11 +59,15 @@ def framed_boxes(lines: list[Line], first: int, last: int) -> set[int]:
     frames = [i for i in range(first, last + 1) if _frame(lines[i])]
     for top, bottom in zip(frames, frames[1:], strict=False):
         inner = range(top + 1, bottom)
-        if 1 <= len(inner) <= _BOX_INNER and all(
-            not lines[k].reason and lines[k].words <= _BOX_LINE_WORDS for k in inner
-        ):
+        if 1 <= len(inner) <= _BOX_INNER and all(_boxable(lines[k]) for k in inner):
             out.update(inner)
     return out
+
+
+def _boxable(ln: Line) -> bool:
+    """A short line without a closing full stop: a teaser, a promise, a heading. A sentence that ends
+    with a full stop between two ad markers ("Story continues below advertisement") is the article's."""
+    return not ln.reason and ln.words <= _BOX_LINE_WORDS and not ln.text.rstrip().endswith((".", "!", "…"))
 
 
 def _frame(ln: Line) -> bool:
