@@ -111,3 +111,134 @@ def test_signals_editorial_ellipsis_is_located_in_the_text(analyze):
                   "le communiqué publié mardi par le gouvernement à Paris.", name="ellipsis.txt")
     sig = [s for s in art.signals if s.kind == "editorial_ellipsis"]
     assert len(sig) == 1 and art.text[sig[0].start:sig[0].end] == "[ . . . ]"
+
+
+_PROSE_EN = ("Officials said on Monday that the new bridge over the estuary would open to traffic in the spring, "
+             "two years later than planned, after engineers found cracks in two of its supporting piers.\n\n"
+             "The regional council has set aside an extra 30 million pounds for the repairs, according to "
+             "budget documents published by the transport committee last week.\n\n")
+
+
+def test_headline_is_the_line_an_article_header_follows_not_a_teaser_of_a_related_list():
+    page = ("* Home\n* News\n"
+            "Estuary bridge opening delayed to spring after cracks found\n"
+            "Sat 3 May 2025 10.15 BST\n"
+            "* Share\n\n"
+            "Related stories\n"
+            "Ferry operator adds sailings for the summer season\n"
+            "By Ann Smith\n"
+            "Council tax to rise by five percent next year\n"
+            "By Tom Brown\n\n" + _PROSE_EN)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.title == "Estuary bridge opening delayed to spring after cracks found"
+
+
+def test_headline_comes_before_its_standfirst_and_sponsor_line():
+    page = ("Menu\n\nEstuary bridge opening delayed to spring after cracks found\n"
+            "Engineers found cracks in two piers of the new crossing, adding two years to the works\n"
+            "Sponsored by Acme Concrete\n\n" + _PROSE_EN)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.title == "Estuary bridge opening delayed to spring after cracks found"
+    assert {r.text: r.reason for r in ex.removed}["Sponsored by Acme Concrete"] == "sponsor line"
+
+
+def test_sponsor_cue_inside_a_sentence_is_not_a_sponsor_line():
+    kept, removed = filter_paragraphs(["The festival, sponsored by the city, drew 4,000 visitors."], "en")
+    assert kept and not removed
+
+
+def test_headline_with_site_below_the_body_start_is_a_teaser_not_the_title():
+    page = ("Estuary bridge opening delayed to spring after cracks found\nBy Ann Smith\n\n" + _PROSE_EN
+            + "Read next\nCouncil tax to rise by five percent next year - The Courier\n")
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.title == "Estuary bridge opening delayed to spring after cracks found"
+
+
+def test_a_long_title_case_menu_line_is_not_the_headline():
+    menu = ("World Business Markets Sport Culture Travel Health Science Weather Video Podcasts Newsletters "
+            "Opinion Puzzles Crosswords Obituaries Letters Archive")
+    page = (f"{menu}\nBy The Courier\n\nEstuary bridge opening delayed to spring after cracks found\n"
+            "Updated 3 May 2025\n\n" + _PROSE_EN)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.title == "Estuary bridge opening delayed to spring after cracks found"
+
+
+_LAST_PARAGRAPH = (
+    "Engineers will return to the site in June to check the repairs before the final load tests, which "
+    "must show that the piers can carry the weight of two lanes of lorries. The bridge will then open, "
+    "the council said in its statement on Monday evening.\n")
+
+
+def test_a_newsletter_box_inside_the_body_is_dropped_and_the_body_goes_on_after_it():
+    page = ("Estuary bridge opening delayed to spring after cracks found\nBy Ann Smith\n\n" + _PROSE_EN
+            + "skip past newsletter promotion\nSign up to Morning Briefing\nFree daily newsletter\n"
+            "The stories that matter before your first coffee\nEnter your email address\n"
+            "Sign up\nafter newsletter promotion\n\n"
+            + _LAST_PARAGRAPH)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.text.endswith("statement on Monday evening.")
+    assert "first coffee" not in ex.text and "newsletter" not in ex.text
+
+
+def test_a_teaser_framed_by_furniture_cues_is_an_insert():
+    page = ("Estuary bridge opening delayed to spring after cracks found\nBy Ann Smith\n\n" + _PROSE_EN
+            + "Recommended:\n\nCouncil tax to rise by five percent next year as costs climb\n\nRead more\n\n"
+            + _LAST_PARAGRAPH)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert "Council tax" not in ex.text and ex.text.endswith("Monday evening.")
+    reasons = {r.text: r.reason for r in ex.removed}
+    assert reasons["Council tax to rise by five percent next year as costs climb"].startswith("inside a box")
+
+
+def test_arrow_led_links_media_titles_and_bulleted_questions_are_inserts():
+    page = ("Estuary bridge opening delayed to spring after cracks found\nBy Ann Smith\n\n" + _PROSE_EN
+            + ">>> Why are so many of the region's bridges in need of repair?\n\n"
+            "Divers inspect the cracked piers of the estuary bridge – video\n\n"
+            "* Could the ferry come back for good while the bridge is shut for repairs?\n\n"
+            + _LAST_PARAGRAPH)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    reasons = {r.text: r.reason for r in ex.removed}
+    assert reasons[">>> Why are so many of the region's bridges in need of repair?"].endswith("(arrow-led link)")
+    assert reasons["Divers inspect the cracked piers of the estuary bridge – video"] == "video or gallery insert"
+    assert reasons["* Could the ferry come back for good while the bridge is shut for repairs?"].startswith("list")
+    assert ex.text.endswith("Monday evening.")
+
+
+def test_link_hints_for_screen_readers_are_taken_out_of_paragraphs_and_recorded():
+    kept, removed = filter_paragraphs(
+        ["The ministry published the audit, opens new tab on Tuesday, and the full data (opens in a new "
+         "window) will follow next month, officials said."], "en")
+    assert kept == ["The ministry published the audit on Tuesday, and the full data will follow next month, "
+                    "officials said."]
+    assert [r.text for r in removed] == ["opens new tab", "(opens in a new window)"]
+
+
+def test_picture_credits_in_any_case_and_bare_agency_lines_are_captions():
+    kept, removed = filter_paragraphs(
+        ["(photo AFP)", "AFP", "Le maire devant la mairie, le 3 mai 2025. (JEAN DUPONT / GETTY IMAGES EUROPE)"],
+        "fr")
+    assert not kept and {r.reason for r in removed} == {"picture caption or credit"}
+
+
+def test_a_headline_under_a_most_read_list_is_kept_when_its_header_is_dated():
+    page = ("Most read\n* Ferry operator adds sailings for the summer season\n* Council tax to rise next year\n"
+            "Updated 3 May 2025\n"
+            "Estuary bridge opening delayed to spring after cracks found\n"
+            "By Ann Smith\n\n" + _PROSE_EN)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.title == "Estuary bridge opening delayed to spring after cracks found"
+
+
+def test_a_headline_under_a_list_heading_is_still_found_when_nothing_else_qualifies():
+    page = ("Most read\n* Ferry operator adds sailings for the summer season\n"
+            "Estuary bridge opening delayed to spring after cracks found\nBy Ann Smith\n\n" + _PROSE_EN)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert ex.title == "Estuary bridge opening delayed to spring after cracks found"
+
+
+def test_a_sentence_between_two_advertisement_markers_stays_in_the_body():
+    page = ("Estuary bridge opening delayed to spring after cracks found\nBy Ann Smith\n\n" + _PROSE_EN
+            + "Story continues below advertisement\n\nThe first crossing was built by monks in 1320.\n\n"
+            "Story continues below advertisement\n\n" + _LAST_PARAGRAPH)
+    ex = clean_text("bridge.txt", page, page_lang="en")
+    assert "built by monks in 1320." in ex.text

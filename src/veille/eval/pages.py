@@ -1,6 +1,6 @@
 """``veille eval pages``: extraction on the hand-annotated news pages (news/dev-gold.jsonl).
 
-For each gold entry (5 pages, each as HTML and as plain text): the body's first and last words kept,
+For each gold entry (25 pages, each as HTML and as plain text): the body's first and last words kept,
 the listed boilerplate snippets removed, the title right, and the publication date right wherever the
 gold states it. Matching folds white space and quote marks as the corpus README says.
 """

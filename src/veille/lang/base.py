@@ -24,6 +24,8 @@ class Language:
     notice_words: frozenset[str] = frozenset()
     #: section headings that start lists of other headlines ("Recent News", "Les plus lus")
     headline_list_heads: tuple[str, ...] = ()
+    #: phrases of sponsor lines in a page header ("Sponsored by", "En partenariat avec"), lower case
+    sponsor_cues: tuple[str, ...] = ()
     #: whether headlines may be written in Title Case (English) rather than sentence case
     title_case_headlines: bool = False
     #: month names (lower case, without accents too) -> month number

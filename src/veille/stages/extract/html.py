@@ -19,6 +19,7 @@ from ...errors import InputError
 from ...record import Removed
 from ..langid import identify
 from .extracted import Extracted
+from .glued import split_glued
 from .text_cleaner import filter_paragraphs, has_article_text
 
 _CONFIG = use_config()
@@ -32,9 +33,11 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
         # precision mode sometimes discards a whole article (a sports brief); recall it then. Only then:
         # a fallback on every short extraction costs 0.006 F1 on trafilatura's French pages
         doc = _trafilatura(name, html, url, False) or doc
-    text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
-    paras, dropped = filter_paragraphs(text.split("\n\n"), identify(text)[0]) if text else ([], [])
     tree = _parse(html)
+    blocks = _visible_lines(tree) if tree is not None else []
+    text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
+    text = "\n\n".join(p for para in text.split("\n\n") for p in split_glued(para, blocks))
+    paras, dropped = filter_paragraphs(text.split("\n\n"), identify(text)[0]) if text else ([], [])
     title = _headline(tree, _clean(doc.title)) if doc is not None else None
     if paras and title and _fold(paras[0]) == _fold(title):  # the <h1> kept as the first paragraph
         dropped.append(Removed(text=paras.pop(0), reason="title repeated in the body"))
@@ -53,7 +56,7 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
     published = _html_date(html, out.url)
     if published:
         out.published, out.published_source = published, "html-metadata"
-    out.removed = dropped + _removed_lines(tree, text, {_fold(r.text) for r in dropped})
+    out.removed = dropped + _removed_lines(blocks, text, {_fold(r.text) for r in dropped})
     return out
 
 
@@ -72,9 +75,15 @@ def _trafilatura(name: str, html: str, url: str | None, favor_precision: bool):
         raise InputError(name, "no_article", f"HTML could not be parsed ({exc})") from exc
 
 
+_UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+
+
 def _parse(html: str):
+    """The page's tree, from the text already decoded at the door. The bytes handed to lxml are UTF-8 and
+    it is told so: left to itself libxml2 guesses from a <meta charset>, misses one that comes late in the
+    <head> and falls back to Latin-1, which turned the <h1> of UTF-8 pages into mojibake ("tuÃ©")."""
     try:
-        return lxml.html.fromstring(html.encode("utf-8", "replace"))
+        return lxml.html.fromstring(html.encode("utf-8", "replace"), parser=_UTF8_PARSER)
     except (etree.ParserError, ValueError):
         return None
 
@@ -84,21 +93,47 @@ def _fold(s: str) -> str:
 
 
 def _headline(tree, meta_title: str | None) -> str | None:
-    """The page's <h1> when it is the headline the metadata title paraphrases or suffixes with the site
-    name ("... - National | Globalnews.ca"); otherwise the metadata title."""
+    """The page's <h1> when it is the headline its titles paraphrase or suffix with the site name
+    ("... - National | Globalnews.ca"); otherwise the metadata title. Every title the page declares is
+    compared (<title>, og:title, twitter:title): a social title written for sharing ("Le merlu sauvé ?")
+    often differs from the headline that the <title> element repeats word for word."""
     if tree is None or meta_title is None:
         return meta_title
-    want = set(re.findall(r"\w+", meta_title.lower()))
+    declared = [meta_title, *_declared_titles(tree)]
+    wants = [set(re.findall(r"\w+", t.lower())) for t in declared]
+    sites = {_site_part(t) for t in declared} - {None}
     best, best_overlap = None, 0.0
     for h1 in tree.iter("h1"):
         text = _clean(h1.text_content())
-        if not text or not 3 <= len(text.split()) <= 40:
-            continue
+        if not text or not 3 <= len(text.split()) <= 40 or _fold(text) in sites:
+            continue  # the site's name set as an <h1> ("Headline | Site")
         words = set(re.findall(r"\w+", text.lower()))
-        overlap = len(words & want) / max(1, len(words))
+        overlap = max(len(words & want) for want in wants) / max(1, len(words))
         if overlap > best_overlap:
             best, best_overlap = text, overlap
     return best if best is not None and best_overlap >= 0.6 else meta_title
+
+
+_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+
+
+def _site_part(title: str) -> str | None:
+    """The site's name closing a "Headline | Site" title (folded): short, and shorter than the headline
+    ("Opinion | Headline" names a section before the headline, not a site after it)."""
+    parts = _SITE_SEPARATOR.split(title)
+    if len(parts) < 2 or len(parts[-1].split()) > 5 or len(parts[-1].split()) >= len(parts[0].split()):
+        return None
+    return _fold(parts[-1])
+
+
+def _declared_titles(tree) -> list[str]:
+    """The titles a page declares in its head: the <title> element and the social-card titles."""
+    found = [t.text_content() for t in tree.iter("title")]
+    found += tree.xpath(
+        "//meta[@property='og:title' or @name='og:title' or @name='twitter:title' "
+        "or @property='twitter:title']/@content"
+    )
+    return [t for t in (_clean(str(x)) for x in found) if t]
 
 
 def _html_date(html: str, url: str | None) -> str | None:
@@ -164,13 +199,11 @@ def _visible_lines(tree) -> list[str]:
     return [line for line in (re.sub(r"\s+", " ", x).strip() for x in "".join(parts).split("\n")) if line]
 
 
-def _removed_lines(tree, body: str, already: set[str]) -> list[Removed]:
+def _removed_lines(blocks: list[str], body: str, already: set[str]) -> list[Removed]:
     """Visible lines of the page that did not make it into the body, each once."""
-    if tree is None:
-        return []
     body_key = re.sub(r"\W+", "", body).lower()
     out, seen = [], set()
-    for line in _visible_lines(tree):
+    for line in blocks:
         key = re.sub(r"\W+", "", line).lower()
         if not key or key in seen or key in body_key or _fold(line) in already:
             continue

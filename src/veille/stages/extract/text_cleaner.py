@@ -28,15 +28,12 @@ from ...lang import resources
 from ...record import Removed
 from ..langid import fragment_languages, identify
 from .extracted import Extracted
+from .headline import headline_before, menu_like
+from .inserts import framed_boxes, insert_reason, is_date_stamp, strip_link_hints, trailing_link_list
 
 _BULLET = re.compile(r"^\s*(?:[*+•·‣▪◦►»>-]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…»”\"')\]:;]\s*$")
 _TITLE_SPLIT = re.compile(r"\s+(?:\||–|—|-|::|•)\s+")
-_BYLINE = re.compile(
-    r"^\s*(?:(?:par|by|publié|published|posted|updated|mis à jour|modifié)\b|le \d|\d{1,2}(?:er)? \w+ \d{4}"
-    r"|\w+ \d{1,2}, \d{4}|\d{1,2}/\d{1,2}/\d{2,4}|source\s*:)",
-    re.IGNORECASE,
-)
 # Credit lines at the foot of agency copy: "Reporting by ...; Editing by ...", "— with files from the AP".
 _CREDITS = re.compile(
     r"^\W*(?:\(?(?:additional )?reporting by|writing by|editing by|compiled by|with files from|"
@@ -45,10 +42,13 @@ _CREDITS = re.compile(
 )
 _GALLERY = re.compile(r"^\[\d+/\d+\]")
 _CAPTION_CREDIT = re.compile(
-    r"(?:\b[A-ZÀ-Ý][\w.\- ]{1,40}\s*/\s*(?:AFP|AP|REUTERS|Reuters|EPA|Getty(?: Images)?|SIPA|MAXPPP|ABACA|"
-    r"Hans Lucas|PA|Shutterstock|Bloomberg|Anadolu)\b|©|\bCopyright\b|\bPhoto\s*:|\bCrédit(?:s)?\s*:|"
+    r"(?:\b[A-ZÀ-Ý][\w.\- ]{1,40}\s*/\s*(?:AFP|AP|REUTERS|Reuters|EPA|(?i:Getty)(?: (?i:Images))?|SIPA|"
+    r"MAXPPP|ABACA|Hans Lucas|PA|Shutterstock|Bloomberg|Anadolu)\b|©|\bCopyright\b|\bPhoto\s*:|"
+    r"\bCrédit(?:s)?\s*:|"
     r"\((?:AP|AFP|Reuters) Photo\b|^(?:Media|Image) (?:caption|copyright|source)\b|"
-    r"\bImage\s*:|\bIllustration\s*:|\(Photo\b|\bVIDÉO\b)",
+    r"\bImage\s*:|\bIllustration\s*:|\((?i:photo)\b|\bVIDÉO\b|"
+    # a line that is only a picture agency's name: the credit under a photo or the agency's sign-off
+    r"^\W*(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|DR|Belga|ANP|dpa|MAXPPP)\W*$)",
     re.UNICODE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -77,22 +77,28 @@ def clean_text(name: str, raw: str, page_lang: str | None = None) -> Extracted:
     for ln in lines:
         ln.function_ratio = _function_ratio(ln.text, fwords)
     site_title = _title_with_site(lines, res)
-    for ln in lines:
-        ln.reason = _furniture_reason(ln, res, site_title)
-        ln.score = _score(ln)
-    first, last = _best_segment(lines)
-    title_line = _headline_before(lines, first, site_title[0] if site_title else None, res)
+    first, last = _score_lines(lines, res, site_title)
+    if site_title and site_title[2] > first:
+        # a "Headline - Site" line below the start of the body is a teaser of another story, not the title
+        site_title = None
+        first, last = _score_lines(lines, res, None)
+    title_line = headline_before(lines, first, site_title[0] if site_title else None, res, _fold)
     title = site_title[0] if site_title else (title_line.text if title_line else None)
     site = site_title[1] if site_title else None
     body, removed_lines = _split_body(lines, first, last, res, title, lang)
     duplicate_title = (
         title is not None and sum(1 for ln in lines if _fold(_strip_site(ln.text, site)) == _fold(title)) > 1
     )
-    text = "\n\n".join(join_drop_cap(ln.text) for ln in body)
     removed = [
         Removed(text=ln.text, reason=ln.reason or "outside the article", start=ln.start, end=ln.end)
         for ln in removed_lines
     ]
+    paragraphs = []
+    for ln in body:
+        para, hints = strip_link_hints(join_drop_cap(ln.text))
+        paragraphs.append(para)
+        removed += [Removed(text=h.strip(" ,"), reason=LINK_HINT) for h in hints]
+    text = "\n\n".join(paragraphs)
     return Extracted(text=text, title=title, site_name=site, removed=removed, duplicate_title=duplicate_title)
 
 
@@ -169,13 +175,21 @@ def _fold(s: str) -> str:
 # --- title and site name -----------------------------------------------------------------------------
 
 
-def _title_with_site(lines: list[Line], res) -> tuple[str, str] | None:
+def _score_lines(lines: list[Line], res, site_title) -> tuple[int, int]:
+    """Give every line its furniture reason and score; the body's (first, last) line indices."""
+    for ln in lines:
+        ln.reason = _furniture_reason(ln, res, site_title)
+        ln.score = _score(ln)
+    return _best_segment(lines)
+
+
+def _title_with_site(lines: list[Line], res) -> tuple[str, str, int] | None:
     """'Headline | Site' (or ' - Site'), the way a page's <title> reads: the first line, or failing that the
-    first such line in the page's head (menus often come first in copied text)."""
-    for ln in lines[:_HEAD_LINES]:
+    first such line in the page's head (menus often come first in copied text); with its line index."""
+    for i, ln in enumerate(lines[:_HEAD_LINES]):
         found = _split_title_site(ln, res)
         if found:
-            return found
+            return (*found, i)
     return None
 
 
@@ -188,7 +202,7 @@ def _split_title_site(ln: Line, res) -> tuple[str, str] | None:
         return None
     site = parts[-1].strip()
     title = ln.text[: len(ln.text) - len(site)].rstrip(" |–—-:•")
-    if " | " in title or _menu_like(Line(0, 0, title, len(_WORD.findall(title)), False, False, 0.0), res):
+    if " | " in title or menu_like(Line(0, 0, title, len(_WORD.findall(title)), False, False, 0.0), res):
         return None
     if 1 <= len(site.split()) <= 5 and len(title.split()) >= 4 and not _SENTENCE_END.search(site):
         return title.strip(), site
@@ -201,45 +215,10 @@ def _strip_site(text: str, site: str | None) -> str:
     return text
 
 
-def _menu_like(ln: Line, res) -> bool:
-    """A run of capitalised words (a menu flattened on one line), in a language whose headlines are in
-    sentence case (French); English Title Case headlines are left alone."""
-    if res is None or res.title_case_headlines or ln.words < 8:
-        return False
-    words = _WORD.findall(ln.text)
-    return sum(1 for w in words if w[:1].isupper()) / len(words) > 0.6
-
-
-def _headline_before(lines: list[Line], first: int, hint: str | None, res=None) -> Line | None:
-    """The headline-like line closest above the body, preferring one followed by a byline or date."""
-    best, best_score = None, 0.0
-    for i in range(max(0, first - 40), min(first + 1, len(lines))):
-        ln = lines[i]
-        if (
-            ln.bullet
-            or ln.reason
-            or not 4 <= ln.words <= 30
-            or _menu_like(ln, res)
-            or ln.text.endswith((".", ",", ";"))
-            or _BYLINE.match(ln.text)
-            or (ln.words >= 6 and ln.function_ratio < 0.1)
-        ):
-            continue
-        score = min(ln.words, 15) - (first - i) * 0.15
-        if any(_BYLINE.match(lines[j].text) for j in range(i + 1, min(i + 4, len(lines)))):
-            score += 8
-        if hint and _fold(hint) == _fold(ln.text):
-            score += 20
-        if sum(1 for other in lines if other.text == ln.text) > 1:
-            score += 3
-        if score > best_score:
-            best, best_score = ln, score
-    return best
-
-
 # --- scoring and the body segment ----------------------------------------------------------------------
 
 WALL = "end of the article"
+LINK_HINT = "link hint for screen readers (inside a paragraph)"
 
 
 def _furniture_reason(ln: Line, res, site_title) -> str | None:
@@ -255,6 +234,8 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
         ln.text.endswith(site_title[1]) and _fold(_strip_site(ln.text, site_title[1])) == _fold(site_title[0])
     ):
         return "title line repeated with the site name"
+    if _sponsor_line(ln, low):
+        return "sponsor line"
     if res is not None and res.insert_cue_re().match(ln.text) and ln.words <= 30:
         return "unrelated insert (" + res.insert_cue_re().match(ln.text).group(0).strip(" :-–—>»|") + ")"
     if res is not None and ln.words <= 14 and low.strip(" .:!") in res.headline_list_heads:
@@ -269,6 +250,9 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
             return "site furniture (" + (strong or hits)[0] + ")"
     elif len(set(hits)) >= 3:
         return "site furniture (" + hits[0] + ")"
+    shaped = insert_reason(ln.text, ln.words)
+    if shaped:
+        return shaped
     if _CREDITS.match(ln.text):
         return "credits"
     if _GALLERY.match(ln.text):
@@ -280,6 +264,15 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
     ):
         return "picture caption or credit"
     return None
+
+
+def _sponsor_line(ln: Line, low: str) -> bool:
+    """A short header line naming a sponsor: it opens or closes with the cue ("En partenariat avec X",
+    "World news is sponsored by"), so a headline or sentence that merely contains the words is left alone."""
+    if ln.words > 12 or ln.text.rstrip().endswith((".", "!", "?", "»", "”", '"')):
+        return False
+    bare = low.strip(" :.-–—|*•")
+    return any(bare.startswith(c) or bare.endswith(c) for c in _all_words("sponsor_cues"))
 
 
 @cache
@@ -335,11 +328,40 @@ def _best_segment(lines: list[Line]) -> tuple[int, int]:
 _SUBSTANTIAL = 40.0  # about two sentences of prose
 
 
+_BOX_LINES = 8  # an in-body box (newsletter sign-up, video, "related" teaser) is at most this long
+_BOX_COST = -30.0  # ... and costs the body no more than this to step over
+
+
+def _segment_scores(lines: list[Line], lo: int, hi: int) -> list[float]:
+    """Line scores for the body search, where a short run of furniture between two paragraphs of prose
+    (a newsletter box, a video insert) costs at most ``_BOX_COST`` in all: the article goes on after it.
+    Runs holding a heading of a list of other headlines keep their full cost (what follows is not the
+    article), and so do longer runs (menus, footers)."""
+    scores = [ln.score for ln in lines[lo:hi]]
+    i = 0
+    while i < len(scores):
+        if scores[i] > 0:
+            i += 1
+            continue
+        j = i
+        while j < len(scores) and scores[j] <= 0:
+            j += 1
+        run = lines[lo + i : lo + j]
+        total = sum(scores[i:j])
+        framed = i > 0 and j < len(scores)
+        listed = any((ln.reason or "").startswith("heading of a list") for ln in run)
+        if framed and not listed and j - i <= _BOX_LINES and total < _BOX_COST:
+            scores[i:j] = [_BOX_COST / (j - i)] * (j - i)
+        i = j
+    return scores
+
+
 def _kadane(lines: list[Line], lo: int, hi: int) -> tuple[float, int, int]:
     best, best_range = float("-inf"), (lo, lo - 1)
     run, run_start = 0.0, lo
+    scores = _segment_scores(lines, lo, hi)
     for i in range(lo, hi):
-        score = lines[i].score
+        score = scores[i - lo]
         if run <= 0:
             run, run_start = score, i
         else:
@@ -352,7 +374,8 @@ def _kadane(lines: list[Line], lo: int, hi: int) -> tuple[float, int, int]:
 def _split_body(lines, first, last, res, title, lang) -> tuple[list[Line], list[Line]]:
     body: list[Line] = []
     removed: list[Line] = []
-    after_insert_cue = False
+    boxed = framed_boxes(lines, first, last)
+    after_insert_cue = 0  # lines left in the teaser a bare "Read more" / "Lire aussi" line introduces
     for i, ln in enumerate(lines):
         if not first <= i <= last:
             ln.reason = ln.reason or ("before the article" if i < first else "after the article")
@@ -360,17 +383,34 @@ def _split_body(lines, first, last, res, title, lang) -> tuple[list[Line], list[
             continue
         if title and _fold(ln.text) == _fold(title):
             ln.reason = "title repeated in the body"
+        elif i in boxed:
+            ln.reason = "inside a box of furniture (newsletter, video or related story)"
         elif after_insert_cue and not ln.sentence_end and ln.words <= 30:
             ln.reason = "unrelated insert (linked headline)"
-        elif not ln.reason and ln.bullet and not (ln.sentence_end and ln.words >= 10):
-            ln.reason = "list of links or headlines"
+        elif not ln.reason and ln.bullet and not (_SENTENCE_CLOSE.search(ln.text) and ln.words >= 10):
+            ln.reason = "list of links or headlines"  # a bulleted question is a teaser too
+        elif not ln.reason and is_date_stamp(ln.text):
+            ln.reason = "date or time stamp"
         elif not ln.reason and lang and ln.words >= 3:
             other = _foreign_line(ln, lang, res)
             if other:
                 ln.reason = f"line in another language ({other}) than the body ({lang})"
-        after_insert_cue = bool(ln.reason and ln.reason.startswith("unrelated insert (") and ln.words <= 4)
+        if ln.reason and _bare_cue(ln):
+            after_insert_cue = 3
+        elif not ln.reason and ln.score > 0:
+            after_insert_cue = 0
+        else:
+            after_insert_cue = max(0, after_insert_cue - 1)
         (removed if ln.reason else body).append(ln)
     return body, removed
+
+
+_SENTENCE_CLOSE = re.compile(r"[.!…»”\"')\]:;]\s*$")  # a sentence's end, a question's excepted
+
+
+def _bare_cue(ln: Line) -> bool:
+    """A cue line with nothing after it ("Read more", "Lire aussi :"): the teaser follows it."""
+    return ln.words <= 4 and (ln.reason or "").startswith(("unrelated insert (", "heading of a list"))
 
 
 def _foreign_line(ln: Line, lang: str, res) -> str | None:
@@ -389,14 +429,22 @@ def filter_paragraphs(paragraphs: list[str], lang: str | None) -> tuple[list[str
     res = resources(lang)
     fwords = res.function_words if res else frozenset()
     kept, removed = [], []
-    for p in map(join_drop_cap, paragraphs):
+    paragraphs = [join_drop_cap(p) for p in paragraphs]
+    links_from = trailing_link_list(paragraphs, _BULLET)
+    for n, p in enumerate(paragraphs):
         ln = Line(0, 0, p, len(_WORD.findall(p)), bool(_BULLET.match(p)), bool(_SENTENCE_END.search(p)), 0.0)
         ln.function_ratio = _function_ratio(p, fwords)
         reason = _furniture_reason(ln, res, None)
+        if not reason and n >= links_from:
+            reason = "list of links or headlines"
+        elif not reason and is_date_stamp(p):
+            reason = "date or time stamp"
         if reason:
             removed.append(Removed(text=p, reason=reason))
         else:
+            p, hints = strip_link_hints(p)
             kept.append(p)
+            removed += [Removed(text=h.strip(" ,"), reason=LINK_HINT) for h in hints]
     return kept, removed
 
 
