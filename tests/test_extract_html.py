@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from veille.stages.extract.html import extract_html
 
 _PROSE = (
@@ -85,3 +87,14 @@ def test_html_site_name_set_as_an_h1_is_not_the_headline():
     body = "<h1>Le Courrier du Val</h1><h2>Les cars de la vallée relieront toutes les gares d’ici 2027</h2>"
     ex = extract_html("cars.html", _page(head, body + f"<p>{_PROSE}</p>" * 3))
     assert ex.title == "Les cars de la vallée relieront toutes les gares d’ici 2027"
+
+
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_text_nested_deeper_than_the_parser_limit_is_kept(depth):
+    """libxml2 stops building a tree at depth 256 by default; such a page used to report 'no article'."""
+    para = ("<p>Le conseil municipal de Rennes a voté mardi le budget de la ville pour l'année prochaine, "
+            "a annoncé la maire devant les élus.</p>")
+    html = ("<html><head><title>Le budget de Rennes</title></head><body>" + "<div>" * depth + para * 4
+            + "</div>" * depth + "</body></html>")
+    out = extract_html("deep.html", html)
+    assert out.text.count("Le conseil municipal") == 4 and len(out.text.split("\n\n")) == 4

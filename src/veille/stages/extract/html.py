@@ -28,12 +28,14 @@ _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work outside
 
 def extract_html(name: str, html: str, url: str | None = None, favor_precision: bool = True) -> Extracted:
     """Main text and metadata of an HTML page; InputError(no_article) when there is no body text."""
+    tree = _parse(html)
+    if tree is not None and _too_deep(tree):
+        html = lxml.html.tostring(tree, encoding="unicode")  # flattened: every parser can read it whole
     doc = _trafilatura(name, html, url, favor_precision)
     if favor_precision and (doc is None or len((doc.text or "").split()) < 5):
         # precision mode sometimes discards a whole article (a sports brief); recall it then. Only then:
         # a fallback on every short extraction costs 0.006 F1 on trafilatura's French pages
         doc = _trafilatura(name, html, url, False) or doc
-    tree = _parse(html)
     blocks = _visible_lines(tree) if tree is not None else []
     text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
     text = "\n\n".join(p for para in text.split("\n\n") for p in split_glued(para, blocks))
@@ -75,7 +77,44 @@ def _trafilatura(name: str, html: str, url: str | None, favor_precision: bool):
         raise InputError(name, "no_article", f"HTML could not be parsed ({exc})") from exc
 
 
-_UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+_UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+#: Element nesting kept. libxml2 stops building the tree at depth 256 unless told otherwise, and
+#: trafilatura does not tell it: text nested deeper (generated markup, hostile pages) vanished and the page
+#: was reported as having no article. Parsed here with libxml2's huge-tree option (its own hard limit is
+#: 2048), a tree deeper than MAX_DEPTH is flattened before trafilatura reads it.
+MAX_DEPTH = 180
+
+
+def _too_deep(tree) -> bool:
+    """Flatten ``tree`` in place when it is nested deeper than MAX_DEPTH; True when it was.
+
+    First the pure wrappers below half the limit go (no text of their own, one child element: the usual
+    shape of generated nesting), which keeps paragraphs apart; if the tree is still too deep, whatever lies
+    below the limit is unwrapped too, innermost first (text and children kept)."""
+    nodes = _depths(tree)
+    if max(d for _, d in nodes) <= MAX_DEPTH:
+        return False
+    for el, depth in reversed(nodes):
+        if depth > MAX_DEPTH // 2 and len(el) == 1 and not (el.text or "").strip() and _unwrappable(el):
+            el.drop_tag()
+    for el, depth in reversed(_depths(tree)):
+        if depth > MAX_DEPTH and _unwrappable(el):
+            el.drop_tag()
+    return True
+
+
+def _depths(tree) -> list[tuple]:
+    """(element, depth) in document order, walked without recursion (Python's limit comes before lxml's)."""
+    out, stack = [], [(tree, 0)]
+    while stack:
+        el, depth = stack.pop()
+        out.append((el, depth))
+        stack.extend((child, depth + 1) for child in reversed(el))
+    return out
+
+
+def _unwrappable(el) -> bool:
+    return el.getparent() is not None and isinstance(el.tag, str) and el.tag not in ("body", "head")
 
 
 def _parse(html: str):
