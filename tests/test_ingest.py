@@ -209,3 +209,15 @@ def test_a_full_disk_stops_the_ingest_with_one_line_and_keeps_what_was_committed
     with sqlite3.connect(db) as conn:  # intact: every stored article is whole, the file checks clean
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == kept
+
+
+def test_a_mistyped_db_path_is_an_error_not_an_empty_store(tmp_path):
+    missing_folder = tmp_path / "no-such-folder" / "v.sqlite"
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(missing_folder)])
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+    assert not missing_folder.parent.exists()
+    for args in (["search", "budget"], ["entity", "Paris"], ["quotes", "--speaker", "X"], ["events"]):
+        absent = tmp_path / "absent.sqlite"
+        result = CliRunner().invoke(cli, [*args, "--db", str(absent)])
+        assert result.exit_code == 2 and f"no store at {absent}" in result.stderr, (args, result.output)
+        assert not absent.exists()

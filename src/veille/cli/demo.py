@@ -9,8 +9,8 @@ import click
 
 from ..config import load_config
 from ..errors import require
-from ..store import ingest_paths, open_store
-from .ingest import db_option
+from ..store import ingest_paths
+from .ingest import db_option, open_cli_store
 from .progress import Progress
 
 
@@ -40,7 +40,7 @@ def demo_cmd(ctx, db, host, port, no_serve) -> None:
         except PortBusyError as err:
             raise click.UsageError(str(err)) from err
     config = load_config()
-    store = open_store(db, config)
+    store = open_cli_store(db, config)
     progress = Progress(enabled=True, label="example pages")
     summary = ingest_paths(store, example_paths(), config=config, on_step=progress.step)
     progress.done()

@@ -8,8 +8,8 @@ import sys
 
 import click
 
-from ..store import EntityDetail, open_store
-from .ingest import db_option
+from ..store import EntityDetail
+from .ingest import db_option, open_cli_store
 from .search import event_line, quote_line
 
 
@@ -23,7 +23,7 @@ from .search import event_line, quote_line
 def entity_cmd(ctx, name, db, limit, fmt) -> None:
     """Show an entity from the store. NAME is an id (Q7747) or a name in any spelling or language
     ("Poutine", "Putin", "vladimir poutine")."""
-    with open_store(db) as store:
+    with open_cli_store(db, must_exist=True) as store:
         details = [d for i in store.resolve_entities(name)[:10] if (d := store.entity(i, limit=limit))]
     if not details:
         click.echo(f"veille: no stored entity is called {name!r}", err=True)

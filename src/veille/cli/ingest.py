@@ -8,12 +8,22 @@ import sys
 import click
 
 from ..config import load_config
+from ..errors import ConfigError
 from ..store import IngestSummary, ingest_outcomes, ingest_paths, open_store, read_records
 from .analyze import checked_lang, valid_date
 from .progress import Progress
 
 DB_HELP = "Store: a file path, sqlite:///path or postgresql://… (default: db in the configuration, " \
           "$VEILLE_DB, else veille.sqlite in the data directory)."
+
+
+def open_cli_store(db: str | None, config=None, *, must_exist: bool = False):
+    """The store for a command: a bad ``--db`` (missing folder, no store to read, unknown URL) is a usage
+    error (exit 2) with the store's own message."""
+    try:
+        return open_store(db, config, must_exist=must_exist)
+    except ConfigError as err:
+        raise click.UsageError(str(err)) from err
 
 
 def db_option(f):
@@ -48,7 +58,7 @@ def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, co
     """
     config = load_config(config_path)
     lang = checked_lang(lang, config)
-    store = open_store(db, config)
+    store = open_cli_store(db, config)
     progress = Progress(enabled=True, label="pages")
     try:
         size = batch_size or config.batch_size

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 import click
 from pydantic import BaseModel
 
-from ..store import EventView, QueryError, QuoteView, open_store
+from ..store import EventView, QueryError, QuoteView
 from .analyze import valid_date
-from .ingest import db_option
+from .ingest import db_option, open_cli_store
 
 FORMATS = ("text", "json", "ndjson")
 
@@ -49,7 +49,7 @@ def search_cmd(text, db, lang, date_from, date_to, entity, limit, fmt) -> None:
       veille search "armes nucléaires" --lang fr --from 2023-03-01
       veille search Wagner --entity Prigojine --format ndjson
     """
-    with open_store(db) as store:
+    with open_cli_store(db, must_exist=True) as store:
         try:
             page = store.search(text, lang=lang, date_from=date_from, date_to=date_to, entity=entity,
                                 limit=limit)
@@ -80,7 +80,7 @@ def quotes_from_store(db: str | None, *, speaker: str | None = None, about: str 
     about an entity, or with words, newest first; ``kinds`` keeps only direct/indirect/mixed ones.
     Returns how many were printed."""
     kinds = set(kinds)
-    with open_store(db) as store:
+    with open_cli_store(db, must_exist=True) as store:
         try:
             page = store.quotes(speaker=speaker, about=about, text=text, date_from=date_from, date_to=date_to,
                                 limit=limit if not kinds else 1000)
@@ -96,7 +96,7 @@ def events_from_store(db: str | None, *, actor: str | None = None, types: Iterab
                       fmt: str = "text") -> int:
     """``veille events --db URL --actor NAME --type TYPE``: stored events where the entity is actor or
     recipient, of any of ``types`` (all when empty), newest first. Returns how many were printed."""
-    with open_store(db) as store:
+    with open_cli_store(db, must_exist=True) as store:
         wanted: list[str | None] = [*types] or [None]
         items = [e for t in wanted
                  for e in store.events(actor=actor, type=t, date_from=date_from, date_to=date_to,

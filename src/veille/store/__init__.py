@@ -37,9 +37,13 @@ def default_db(config: Config | None = None) -> str:
     return config.db or str(Path(config.data_dir).expanduser() / "veille.sqlite")
 
 
-def open_store(url: str | None = None, config: Config | None = None) -> Store:
+def open_store(url: str | None = None, config: Config | None = None, *, must_exist: bool = False) -> Store:
     """Open (creating and migrating when needed) the store at ``url``: ``postgresql://…``,
-    ``sqlite:///path``, or a plain file path."""
+    ``sqlite:///path``, or a plain file path. A SQLite file is only created inside a folder that exists
+    (the data directory excepted), so a mistyped ``--db`` is an error, not a new empty store; with
+    ``must_exist`` (commands that only read) a missing file is "no store at …"."""
+    config = config or load_config()
+    given = url
     url = url or default_db(config)
     if url.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
@@ -52,7 +56,15 @@ def open_store(url: str | None = None, config: Config | None = None) -> Store:
                           "or postgresql://user@host/dbname")
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(url)
+    path = Path(url).expanduser()
+    if must_exist and not path.exists():
+        raise ConfigError(f"no store at {path}: check --db (or $VEILLE_DB), or fill one with "
+                          "'veille ingest PAGES'")
+    default_home = given is None and config.db is None
+    if not default_home and not path.parent.exists():
+        raise ConfigError(f"--db {url}: the folder {path.parent} does not exist; create it first or check "
+                          "the path")
+    return SQLiteStore(path)
 
 
 __all__ = [
