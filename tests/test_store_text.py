@@ -57,3 +57,13 @@ def test_snippet_highlights_lie_inside_the_snippet(body, word):
     text, marks = snippet(body + " " + word.upper() + " " + body, parse_query(word), width=80)
     assert marks and all(0 <= a < b <= len(text) for a, b in marks)
     assert all(fold(text[a:b]) == fold(word) for a, b in marks)
+
+
+def test_snippet_marks_words_in_any_case_and_accents_without_folding_the_body():
+    from veille.store.text import parse_query, snippet
+
+    text = "Au Palais de l'ÉLYSÉE, le président a reçu l'été dernier les maires. " * 50 + "Fin à Genève."
+    shown, marks = snippet(text, parse_query("elysee geneve"))
+    assert [shown[a:b] for a, b in marks] == ["ÉLYSÉE"]
+    tail, marks = snippet("Rien ici. " * 200 + "Rendez-vous à GENÈVE, disent-ils.", parse_query("genève"))
+    assert [tail[a:b] for a, b in marks] == ["GENÈVE"] and tail.startswith("…")
