@@ -64,6 +64,6 @@ def test_snippet_marks_words_in_any_case_and_accents_without_folding_the_body():
 
     text = "Au Palais de l'ÉLYSÉE, le président a reçu l'été dernier les maires. " * 50 + "Fin à Genève."
     shown, marks = snippet(text, parse_query("elysee geneve"))
-    assert [shown[a:b] for a, b in marks] == ["ÉLYSÉE"]
+    assert marks and {shown[a:b] for a, b in marks} == {"ÉLYSÉE"}
     tail, marks = snippet("Rien ici. " * 200 + "Rendez-vous à GENÈVE, disent-ils.", parse_query("genève"))
     assert [tail[a:b] for a, b in marks] == ["GENÈVE"] and tail.startswith("…")
