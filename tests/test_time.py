@@ -140,11 +140,11 @@ def test_calendar_partial_dates():
 
 
 def test_time_french_hours_after_a_preposition_are_clock_times():
-    got = find_timexes("La police a été appelée peu avant 7 heures (6 heures GMT). Il a parlé 2 heures.", FR,
+    got = find_timexes("Les pompiers sont arrivés vers 9 heures (8 heures UTC). Ils ont lutté 3 heures.", FR,
                        date(2024, 4, 30))
     assert [(t.text, t.type, t.value) for t in got] == [
-        ("7 heures", "TIME", "2024-04-30T07:00"), ("6 heures", "TIME", "2024-04-30T06:00"),
-        ("2 heures", "DURATION", "PT2H")]
+        ("9 heures", "TIME", "2024-04-30T09:00"), ("8 heures UTC", "TIME", "2024-04-30T08:00Z"),
+        ("3 heures", "DURATION", "PT3H")]
 
 
 def test_time_vague_plural_needs_a_long_unit_or_a_quantifier():
@@ -171,9 +171,9 @@ def test_time_tense_picks_the_weekday():
 
 
 def test_time_ranges_give_both_ends():
-    text = "durant la nuit du 4 au 5 décembre 2017 ; Louis XIV (1638-1715)"
+    text = "le festival du 7 au 9 juillet 2019 ; la guerre (1870-1871)"
     assert [(t.text, t.value) for t in find_timexes(text, FR, None)] == [
-        ("4", "2017-12-04"), ("5 décembre 2017", "2017-12-05"), ("1638", "1638"), ("1715", "1715")]
+        ("7", "2019-07-07"), ("9 juillet 2019", "2019-07-09"), ("1870", "1870"), ("1871", "1871")]
     text = "The summit runs May 3-5, and the talks 10-12 June."
     assert [(t.text, t.value) for t in find_timexes(text, EN, date(2023, 4, 7))] == [
         ("May 3", "2023-05-03"), ("5", "2023-05-05"), ("10", "2023-06-10"), ("12 June", "2023-06-12")]
@@ -267,3 +267,77 @@ def test_calendar_seasons():
     assert shift_season("SU", date(2023, 10, 2), "next") == 2024
     assert shift_season("WI", date(2024, 1, 15), "present") == 2023
     assert shift_season("WI", date(2024, 3, 15), "last") == 2023
+
+
+def test_time_story_time_anchors_anaphoric_amounts_french():
+    """"trois jours plus tôt" counts from the last date the story named, not from the publication date."""
+    text = ("Le jeudi 9 mars, le maire a démissionné. Le conseil l'avait désavoué trois jours plus tôt. "
+            "Les ventes ont atteint 5 % en 2021 contre 4 % en 2020 et 3 % un an auparavant.")
+    got = values(text, FR, date(2023, 3, 20))
+    assert got["trois jours plus tôt"] == "2023-03-06"
+    assert got["un an auparavant"] == "2020"  # "contre 4 % en 2020" is a comparison, not the story's time
+
+
+def test_time_story_time_anchors_anaphoric_amounts_english():
+    text = ("On June 2, 2019, the dam broke. It had been inspected two weeks earlier. "
+            "A year later it was rebuilt.")
+    got = values(text, EN, date(2023, 3, 20))
+    assert got["two weeks earlier"] == "2019-W20" and got["A year later"] == "2020"
+    assert values("Two days later, the strike ended.", EN, date(2023, 3, 20)) == {}  # no story time yet
+    assert values("The line opened ten years later than planned.", EN, None) == {"ten years": "P10Y"}
+
+
+def test_time_old_years_need_a_preposition_of_time():
+    text = "L'abbaye fut fondée en 812. Le roi (1108-1137) régna. Le livre compte en 580 pages."
+    got = values(text, FR, None)
+    assert got == {"812": "0812", "1108": "1108", "1137": "1137"}
+    got = values("The bridge was built in 1350, rebuilt around 790, and holds about 1200 people.", EN, None)
+    assert got == {"1350": "1350", "790": "0790"}
+
+
+def test_time_era_years():
+    assert values("La ville est fondée en 52 av. J.-C. et détruite en 406 après J.-C.", FR, None) == {
+        "52 av. J.-C.": "BC0052", "406 après J.-C.": "0406"}
+    assert values("The wall dates from AD 122; the fort from 55 BC.", EN, None) == {
+        "AD 122": "0122", "55 BC": "BC0055"}
+
+
+def test_time_night_of_two_days_is_the_first_night():
+    assert values("Le vol a eu lieu dans la nuit du 12 au 13 janvier 2020.", FR, None) == {
+        "nuit du 12 au 13 janvier 2020": "2020-01-12TNI"}
+    assert values("The raid came on the night of March 8 to 9, 2021.", EN, None) == {
+        "night of March 8 to 9, 2021": "2021-03-08TNI"}
+
+
+def test_time_fixed_amounts_and_named_times():
+    text = "Un demi-siècle après, vers minuit, le club a fêté un quart de siècle."
+    got = values(text, FR, date(2022, 5, 1))
+    assert got == {"Un demi-siècle": "P50Y", "minuit": "2022-05-01T00:00", "un quart de siècle": "P25Y"}
+    got = values("Half a century on, the ferry left at noon, at 18:30 GMT.", EN, date(2022, 5, 1))
+    assert got == {"Half a century": "P50Y", "noon": "2022-05-01T12:00", "18:30 GMT": "2022-05-01T18:30Z"}
+    assert values("Le Midi a voté.", FR, date(2022, 5, 1)) == {}
+
+
+def test_time_short_delays_after_an_event_stay_durations():
+    got = values("Le suspect a été interpellé 15 minutes après l'alerte.", FR, None)
+    assert got == {"15 minutes": "PT15M"}
+    assert values("Il est parti deux jours après l'alerte.", FR, None) == {}
+
+
+def test_time_number_words_after_a_comma_are_not_ages():
+    assert values("À Lyon, deux ans de travaux ont suffi.", FR, None) == {"deux ans": "P2Y"}
+    assert values("Marie Dupont, 41 ans, a gagné.", FR, None) == {}
+
+
+def test_time_same_period_takes_the_part_of_year_last_named():
+    got = values("Exports rose in the second quarter of 2021 from the same period of 2020.", EN, None)
+    assert got["same period of 2020"] == "2020-Q2"
+    text = "Au troisième trimestre 2022, le chômage a baissé par rapport au même trimestre de 2021."
+    got = values(text, FR, None)
+    assert got["même trimestre de 2021"] == "2021-Q3"
+
+
+def test_time_vague_plural_units():
+    assert values("Decades of neglect showed over the past years.", EN, None) == {
+        "Decades": "PXDE", "the past years": "PXY"}
+    assert values("The years of war are over.", EN, None) == {}

@@ -82,9 +82,35 @@ BARE_MONTH_STOP = frozenset({"may", "mar", "jan", "jun", "jul", "aug", "sep", "s
 #: words before an amount of years that make it an age ("a 30-year-old", "aged 45")
 AGE_CONTEXT_BEFORE = r"\baged(?:\s+\d+\s+(?:and|to|or))?\s*$"
 
-VAGUE_PERIODS = {"recent years": "PXY", "recent weeks": "PXW", "recent months": "PXM", "recent days": "PXD",
-                 "recent decades": "PXDE", "the past few years": "PXY", "the past few days": "PXD",
-                 "the past few weeks": "PXW", "the past few months": "PXM"}
+_VAGUE_UNITS = {"years": "PXY", "weeks": "PXW", "months": "PXM", "days": "PXD", "decades": "PXDE"}
+#: recent-period phrases -> vague value ("the past few years", "recent weeks", "the last months")
+VAGUE_PERIODS = {f"{lead} {unit}": value for unit, value in _VAGUE_UNITS.items()
+                 for lead in ("recent", "the past", "the last", "the past few", "the last few")}
+
+#: "a quarter of a century", "half a century": fixed amounts of time -> their duration
+FIXED_DURATIONS = {"a quarter of a century": "P25Y", "a quarter-century": "P25Y", "a quarter century": "P25Y",
+                   "half a century": "P50Y", "a half-century": "P50Y", "a half century": "P50Y",
+                   "three quarters of a century": "P75Y", "half a millennium": "P500Y"}
+
+#: "in 1066", "around 800", "since 1215": a year before 1600 (or of three digits) only after one of these,
+#: and with no noun after it ("in 800 words" is a count)
+OLD_YEAR_BEFORE = r"(?:\bin|\baround|\bc\.|\bcirca|\bsince|\buntil|\bby|\bbefore|\bafter)\s*$"
+#: "AD 800", "250 AD", "44 BC", "300 BCE": the era; BC years are written BC0044
+ERA_AFTER = r"(?P<era>A\.D\.|AD|C\.E\.|CE|(?P<bc>B\.C\.(?:E\.)?|BCE?))(?![\w])"
+
+#: "two days later", "a year earlier", "three weeks before." (nothing after: no event named): counted from the
+#: story's own time (the last date the narrative named), not from the publication date
+EARLIER_WORDS = ("earlier", "before", "prior")
+LATER_WORDS = ("later", "after")
+#: "compared with 2021", "than in 2021", "up from 3% in 2021": a date named as a point of comparison does not
+#: move the story's time
+COMPARISON_BEFORE = (r"(?:compared\s+(?:with|to)|than|versus|vs\.?|from\s+[$£€]?\d[\d,.]*\s*(?:%|\w+))"
+                     r"\s*(?:in|to|at)?\s*$")
+#: participles of planning ("the vote scheduled for Tuesday", "the election planned in November"): future
+PROSPECTIVE_LEMMAS = frozenset({"schedule", "plan", "expect", "set", "slate", "due"})
+
+#: "just after midnight", "at noon"
+NAMED_TIMES = {"midnight": 0, "noon": 12, "midday": 12}
 
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
@@ -109,6 +135,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("month", rf"(?:(?P<rel>last|next|this)\s+|(?P<mod>early|late|mid|the end of|the start of"
               rf"|the beginning of|the middle of)(?:\s+|-))?(?P<month>{{MONTH}})(?![\w-]|['’](?!s\b))"
               rf"(?:\.?,?\s+(?:of\s+)?{_YEAR})?"),
+    # "in 1066", "around 800" (OLD_YEAR_BEFORE decides); "AD 800", "44 BC"
+    ("old_year", r"(?<![\w,.$£€])(?P<year>[1-9]\d{2}|1[0-5]\d\d)(?![\w]|[,.]\d|\s?%)"),
+    ("era_year", r"(?<![\w,.$£€])(?P<year>\d{1,4})\s+" + ERA_AFTER),
+    ("era_year", r"(?P<era>A\.D\.|AD)\s+(?P<year>\d{1,4})(?![\w])"),
+    # "Henry VIII (1491-1547)", "Offa (757-796)": the years of a life or a reign, after a name
+    ("year_range", r"(?<=\()(?P<year1>[1-9]\d{2,3})\s?[-–]\s?(?P<year>[1-9]\d{2,3})(?=\))"),
     ("year", rf"(?:(?P<mod>early|late|mid)(?:\s+|-))?(?<![\w,.$£€]){_YEAR}(?![\w]|[,.]\d|\s?%)"),
     # "the 1990s", "the late 2030s", "the early '90s"
     ("decade", r"(?:(?P<mod>early|late|mid)(?:\s+|-))?(?P<decade>(?:1[6-9]|20)\d0|['’]\d0)s(?![\w])"),
@@ -132,19 +164,37 @@ PATTERNS: list[tuple[str, str]] = [
     # "10 days", "nearly an hour", "1 minute and 45 seconds", "10-day", "more than five decades"
     ("duration", r"(?:(?P<qmod>{QMOD})\s+)?(?P<num>{NUM})[\s-]*(?P<unit>{UNIT})"
                  r"(?:,?\s+and\s+(?P<num2>{NUM})\s*(?P<unit2>{UNIT})|\s+and\s+a\s+(?P<half>half))?(?![\w-])"),
-    ("vague", r"(?P<phrase>(?:the\s+past\s+few|recent)\s+(?:years|weeks|months|days|decades))(?![\w-])"),
+    ("vague", r"(?P<phrase>(?:the\s+(?:past|last)(?:\s+few)?|recent)\s+(?:years|weeks|months|days|decades))"
+              r"(?![\w-])"),
     # "for decades", "for years": an unspecified number of them (PXDE, PXY)
     ("vague_unit", r"(?<=\bfor\s)(?P<unit>years|decades|months|weeks|centuries)(?![\w-])"),
+    # "Years of talks", "after decades of war": a bare plural of the unit before "of" (not "the years of")
+    ("vague_unit", r"(?<!\bthe\s)(?<!\bthose\s)(?<!\bthese\s)(?P<unit>years|decades|months|weeks|centuries)"
+                   r"(?=\s+of\s)"),
     # "the 20th century", "the early 19th century"
     ("century", r"(?:(?P<mod>early|late|mid)[\s-]+)?(?P<century>\d{1,2})(?:st|nd|rd|th)[\s-]+century"
                 r"(?![\w-])"),
     # "the end of the year", "the start of next month", "later this year" (as "this year")
     ("period_edge", r"the\s+(?P<mod>end|start|beginning|middle|turn)\s+of\s+"
                     r"(?:the|(?P<rel>this|next|last))\s+(?P<unit>year|month|week)(?![\w-])"),
+    # "two days later", "a year earlier", "three weeks before."; "ten years later than planned" compares
+    ("shift", r"(?P<num>{NUM})[\s-]*(?P<unit>{UNIT})\s+(?:(?P<dir>earlier|later)(?![\w-])(?!\s+than)"
+              r"|(?P<dir2>before|after|prior)(?=\s*[.,;:)]))"),
+    # "the same period of 2022", "the same quarter last year": the part of the year last named, another year
+    ("same_period", rf"same\s+(?:period|quarter|month|season|time)\s+(?:(?:of|in)\s+{_YEAR}"
+                    r"|(?P<rel>last)\s+year|(?:of\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before))(?![\w-])"),
+    # "a quarter of a century", "half a century" (FIXED_DURATIONS)
+    ("fixed", r"(?P<phrase>{FIXED})(?![\w-])"),
+    ("named_clock", r"(?P<named>midnight|noon|midday)(?![\w-])"),
+    # "the night of December 4 to 5, 2017": the night that starts on the first day
+    ("date", rf"(?P<part>night)\s+of\s+(?P<month>{{MONTH}})\.?\s+{_DAY}\s*(?:[-–]|to|into)\s*[0-3]?\d"
+             rf"(?:,?\s+{_YEAR})?(?![\w-])"),
     ("day_shift", r"the\s+(?P<word>day\s+after|next\s+day|following\s+day|day\s+before|previous\s+day)"
                   r"(?![\w-])"),
     ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s?"
-              r"(?P<ampm>[ap]\.?m\.?)(?![\w])"),
+              r"(?P<ampm>[ap]\.?m\.?)(?![\w])(?:\s+(?P<utc>GMT|UTC)(?![\w]))?"),
+    # "06:00 GMT", "1800 GMT": a 24-hour clock, only with its time zone
+    ("clock", r"(?<![\w,.:])(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)\s+(?P<utc>GMT|UTC)(?![\w])"),
 ]
 
 #: lines that state when the page was published ("Posted April 3, 2023", "Published on 30/04/2024") or updated

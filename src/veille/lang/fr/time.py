@@ -105,6 +105,30 @@ AGE_CONTEXT_BEFORE = r"(?:\bde|,|\bde\s+\d+\s+(?:et|à|ou))\s*$"
 VAGUE_PERIODS = {"ces dernières années": "PXY", "ces dernières semaines": "PXW", "ces derniers mois": "PXM",
                  "ces derniers jours": "PXD", "ces dernières décennies": "PXDE"}
 
+#: "un quart de siècle", "un demi-siècle": fixed amounts of time -> their duration
+FIXED_DURATIONS = {"un quart de siècle": "P25Y", "un demi-siècle": "P50Y", "un demi siècle": "P50Y",
+                   "trois quarts de siècle": "P75Y", "un demi-millénaire": "P500Y"}
+
+#: "en 1214", "vers 580", "dès 1135": a year before 1600 (or of three digits) is taken for a year only after
+#: one of these, and with no noun after it ("en 580 pages" is a count)
+OLD_YEAR_BEFORE = r"(?:\ben|\bvers|\bdès|\bdepuis|\bjusqu['’]en|\bavant|\baprès|\bl['’]an)\s*$"
+#: "250 après J.-C.", "52 av. J.-C.": the era; BC years are written BC0052
+ERA_AFTER = r"(?P<era>(?:après|apr\.)\s*J\.?-?\s?C\.?|(?P<bc>(?:avant|av\.)\s*J\.?-?\s?C\.?))"
+
+#: "deux jours plus tard", "quatre jours auparavant", "un an plus tôt": counted from the story's own time (the
+#: last date the narrative named), not from the publication date
+EARLIER_WORDS = ("auparavant", "plus tôt", "avant")
+LATER_WORDS = ("plus tard", "après")
+#: "par rapport à 2021", "contre 6,5 % en 2021": a date named as a point of comparison does not move the
+#: story's time
+COMPARISON_BEFORE = (r"(?:par\s+rapport\s+(?:à|aux?)|comparée?s?\s+(?:à|aux?)|qu['’]"
+                     r"|(?:contre|après)\s+[+-]?\d[\d,.]*\s*(?:%|\w+))\s*(?:en|à|au)?\s*$")
+#: participles of planning ("l'élection prévue en novembre", "la visite programmée lundi"): a future time
+PROSPECTIVE_LEMMAS = frozenset({"prévoir", "programmer", "planifier", "attendre"})
+
+#: "vers minuit", "à midi": named times of day, only after a preposition of time ("le Midi" is a region)
+NAMED_TIMES = {"minuit": 0, "midi": 12}
+
 _DAY = r"(?P<day>1er|premier|[0-3]?\d)"
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 
@@ -130,12 +154,20 @@ PATTERNS: list[tuple[str, str]] = [
     # "les années 1990", "le début des années 1990", "la fin des années 80"
     ("decade", r"(?:(?P<mod>début|fin|milieu)\s+des\s+)?"
                r"années\s+(?P<decade>(?:1[6-9]|20)?\d0)(?![\d])"),
+    # "en 1214", "vers 580" (OLD_YEAR_BEFORE decides), "250 après J.-C."
+    ("old_year", r"(?<![\w,.])(?P<year>[1-9]\d{2}|1[0-5]\d\d)(?![\w]|[,.]\d|\s?%)"),
+    ("era_year", r"(?<![\w,.])(?P<year>\d{1,4})\s+" + ERA_AFTER),
+    # "Louis XIV (1638-1715)", "Dagobert (602-639)": the years of a life or a reign, after a name
+    ("year_range", r"(?<=\()(?P<year1>[1-9]\d{2,3})\s?[-–]\s?(?P<year>[1-9]\d{2,3})(?=\))"),
     # "hier", "aujourd'hui", "demain", "avant-hier"
     ("relday", r"(?P<word>avant-hier|après-demain|aujourd[’']hui|hier|demain)"
                r"(?:\s+(?:au\s+|en\s+|dans\s+la\s+)?(?P<part>{PART}))?(?![\w-])"),
     # "lundi", "mardi dernier", "jeudi prochain", "lundi soir"
     ("weekday", r"(?P<weekday>{WEEKDAY})(?:\s+(?P<rel>dernier|prochain))?(?:\s+(?P<part>{PART}))?"
                 r"(?![\w’'-])"),
+    # "la nuit du 4 au 5 décembre 2017": the night that starts on the first day
+    ("date", rf"(?P<part>nuit)\s+du\s+{_DAY}\s+au\s+(?:1er|[0-3]?\d)\s+(?P<month>{{MONTH}})"
+             rf"(?:\s+{_YEAR})?(?![\w’'-])"),
     # "dans la nuit de samedi à dimanche": the night that starts on the first day
     ("weekday", r"(?:dans\s+)?la\s+(?P<part>nuit)\s+(?:de|du)\s+(?P<weekday>{WEEKDAY})"
                 r"(?:\s+(?:à|au)\s+{WEEKDAY})?(?![\w’'-])"),
@@ -175,13 +207,26 @@ PATTERNS: list[tuple[str, str]] = [
     # "la fin de l'année", "fin de l'année prochaine", "le début du mois", "fin d'année"
     ("period_edge", r"(?P<mod>début|fin|milieu)\s+(?:de\s+l['’]|d['’]|du\s+|de\s+la\s+)"
                     r"(?P<unit>année|an|mois|semaine)(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé))?(?![\w-])"),
+    # "quatre jours auparavant", "deux ans plus tard", "trois jours après." (nothing after: no event named);
+    # "vingt ans plus tard que ses voisins" compares two delays
+    ("shift", r"(?P<num>{NUM})\s*(?P<unit>{UNIT})\s+(?:(?P<dir>auparavant|plus\s+tôt|plus\s+tard)(?![\w-])(?!\s+qu)"
+              r"|(?P<dir2>après|avant)(?=\s*[.,;:)]))"),
+    # "la même période de 2022", "le même trimestre l'an dernier": the part of the year last named, another year
+    ("same_period", rf"même\s+(?:période|trimestre|mois|saison)\s+(?:(?:de|en)\s+{_YEAR}"
+                    r"|(?:de\s+)?l['’](?:an|année)\s+(?:(?P<rel>dernière|dernier|passée?)|précédente?))(?![\w-])"),
+    # "un quart de siècle", "un demi-siècle" (FIXED_DURATIONS)
+    ("fixed", r"(?P<phrase>{FIXED})(?![\w-])"),
+    ("named_clock", r"(?P<named>minuit|midi)(?![\w-])"),
     # "le lendemain", "la veille"
     # "le lendemain (de l'attaque)": the day after the last day named; "la veille de Noël" is not
     ("day_shift", r"(?:le\s+|la\s+)(?P<word>lendemain|veille(?![\w-])(?!\s+(?:de|du|des|d['’])))(?![\w-])"),
-    # "14h52", "à 9 h 30"
-    ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])\s?h\s?(?P<minute>[0-5]\d)?(?![\w])"),
-    # "peu avant 7 heures", "vers 20 heures 30": a time of day after a preposition of time (CLOCK_CONTEXT)
-    ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])\s+heures?(?:\s+(?P<minute>[0-5]\d))?(?![\w-])"),
+    # "14h52", "à 9 h 30", "6 h GMT"
+    ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])\s?h\s?(?P<minute>[0-5]\d)?(?![\w])"
+              r"(?:\s+(?P<utc>GMT|UTC))?(?![\w])"),
+    # "peu avant 7 heures", "vers 20 heures 30": a time of day after a preposition of time (CLOCK_CONTEXT);
+    # "6 heures GMT" is one whatever comes before
+    ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])\s+heures?(?:\s+(?P<minute>[0-5]\d))?(?![\w-])"
+              r"(?:\s+(?P<utc>GMT|UTC)(?![\w]))?"),
 ]
 
 #: lines that state when the page was published ("Publié le 30 août 2023 à 14h52") or updated

@@ -43,6 +43,12 @@ class Context:
     same_sentence_day: date | None = None  # the last day named earlier in the expression's own sentence
     last_calendar_day: date | None = None  # the last day named by its date ("Oct. 13"), not by a weekday
     followed_by: str = ""  # the few characters after the expression
+    #: the story's time: the last date the narrative named and its grain (D, M or Y), for "quatre jours
+    #: auparavant", "a year earlier" (Reichenbach's reference time, as against the publication date)
+    reference: tuple[date, str] | None = None
+    #: the part of a year last named ("Q1" of "the first quarter of 2023", "03" of "mars 2023"), for "the
+    #: same period of 2022"
+    last_part_of_year: str | None = None
 
 
 @dataclass
@@ -141,8 +147,12 @@ def _month(groups: dict, ctx: Context) -> Value:
 
 
 def _year(groups: dict, ctx: Context) -> Value:
+    """"2027", "fin 2023", "en 580" -> 0580, "44 av. J.-C." / "44 BC" -> BC0044."""
     mod = _lookup(ctx.lang.PERIOD_MODS, _word(groups, "mod")) if groups.get("mod") else None
-    return Value("DATE", groups["year"], mod)
+    year = int(groups["year"])
+    if groups.get("bc"):
+        return Value("DATE", f"BC{year:04d}", mod)
+    return Value("DATE", f"{year:04d}", mod)
 
 
 def _decade(groups: dict, ctx: Context) -> Value:
@@ -311,15 +321,65 @@ def _ago(groups: dict, ctx: Context, sign: int = -1) -> Value:
     mod = _lookup(ctx.lang.QUANTITY_MODS, _word(groups, "qmod").strip()) if groups.get("qmod") else None
     if ctx.anchor is None or mod or n == "X" or not n.isdigit() or code in ("H", "MIN", "S"):
         return Value("DURATION", _iso_duration([(n, code)]), mod, _anchor_str(ctx))
-    when = add_units(ctx.anchor, code, sign * int(n))
+    return _moved(ctx.anchor, code, sign * int(n))
+
+
+def _moved(base: date, code: str, n: int) -> Value:
+    """``base`` moved by n units, written at the grain of the unit: "il y a deux ans" is a year, "three
+    weeks ago" an ISO week, "quatre jours auparavant" a day."""
+    when, anchor = add_units(base, code, n), base.isoformat()
     if code == "Y":
-        return Value("DATE", f"{when.year:04d}", anchor=_anchor_str(ctx))
+        return Value("DATE", f"{when.year:04d}", anchor=anchor)
     if code == "M":
-        return Value("DATE", f"{when.year:04d}-{when.month:02d}", anchor=_anchor_str(ctx))
+        return Value("DATE", f"{when.year:04d}-{when.month:02d}", anchor=anchor)
     if code == "W":
         iso = when.isocalendar()
-        return Value("DATE", f"{iso[0]}-W{iso[1]:02d}", anchor=_anchor_str(ctx))
-    return Value("DATE", when.isoformat(), anchor=_anchor_str(ctx), day=when)
+        return Value("DATE", f"{iso[0]}-W{iso[1]:02d}", anchor=anchor)
+    return Value("DATE", when.isoformat(), anchor=anchor, day=when)
+
+
+_GRAIN = {"D": 0, "W": 1, "M": 2, "Y": 3}
+
+
+def _shift(groups: dict, ctx: Context) -> Value | None:
+    """"quatre jours auparavant", "un an plus tôt", "two days later": counted from the story's time, the last
+    date the narrative named (``ctx.reference``), never from the publication date. Left out when the story has
+    no time yet, or only a coarser one than the amount ("trois jours plus tard" after "en 2019")."""
+    n, code = _amount(groups, ctx)
+    if ctx.reference is None or not n.isdigit() or code not in _GRAIN:
+        return None
+    base, grain = ctx.reference
+    if _GRAIN[code] < _GRAIN[grain]:
+        return None
+    word = _word(groups, "dir") if groups.get("dir") else _word(groups, "dir2")
+    return _moved(base, code, int(n) if word in ctx.lang.LATER_WORDS else -int(n))
+
+
+def _same_period(groups: dict, ctx: Context) -> Value | None:
+    """"the same period of 2022" after "the first quarter of 2023" -> 2022-Q1; "la même période de l'année
+    précédente" -> the year before the story's; without a part of the year named before, just the year."""
+    if groups.get("year"):
+        year = int(groups["year"])
+    elif groups.get("rel") and ctx.anchor is not None:  # "last year": deictic
+        year = ctx.anchor.year - 1
+    else:  # "the previous year": the year before the story's
+        base = ctx.reference[0] if ctx.reference else ctx.anchor
+        if base is None:
+            return None
+        year = base.year - 1
+    part = f"-{ctx.last_part_of_year}" if ctx.last_part_of_year else ""
+    return Value("DATE", f"{year:04d}{part}")
+
+
+def _fixed(groups: dict, ctx: Context) -> Value:
+    """"un quart de siècle" P25Y, "half a century" P50Y."""
+    return Value("DURATION", _lookup(ctx.lang.FIXED_DURATIONS, _word(groups, "phrase")))
+
+
+def _named_clock(groups: dict, ctx: Context) -> Value:
+    """"vers minuit", "just after midnight", "at noon": a clock time like "0h00"."""
+    hour = ctx.lang.NAMED_TIMES[_word(groups, "named")]
+    return _clock({"hour": str(hour)}, ctx)
 
 
 def _vague(groups: dict, ctx: Context) -> Value:
@@ -353,7 +413,8 @@ def _clock(groups: dict, ctx: Context) -> Value:
         hour = 0
     base = ctx.same_sentence_day or ctx.anchor
     day = base.isoformat() if base else "XXXX-XX-XX"
-    return Value("TIME", f"{day}T{hour:02d}:{minute:02d}", anchor=base.isoformat() if base else None)
+    zone = "Z" if groups.get("utc") else ""  # "6 heures GMT", "0600 UTC"
+    return Value("TIME", f"{day}T{hour:02d}:{minute:02d}{zone}", anchor=base.isoformat() if base else None)
 
 
 _KINDS = {"date": _day, "numeric_date": _day, "iso_date": lambda g, c: _day({**g, "iso": "yes"}, c),
@@ -362,4 +423,6 @@ _KINDS = {"date": _day, "numeric_date": _day, "iso_date": lambda g, c: _day({**g
           "this_part": _this_part, "part": _part, "season": _season, "half": _part_of_year("H"),
           "quarter": _part_of_year("Q"), "ago": _ago, "duration": _duration, "vague": _vague,
           "day_shift": _day_shift, "clock": _clock, "period_edge": _period_edge, "century": _century,
-          "vague_unit": _vague_unit, "hence": lambda g, c: _ago(g, c, +1)}
+          "vague_unit": _vague_unit, "hence": lambda g, c: _ago(g, c, +1), "old_year": _year,
+          "era_year": _year, "shift": _shift, "fixed": _fixed, "same_period": _same_period,
+          "named_clock": _named_clock}

@@ -46,7 +46,8 @@ def compiled(module: ModuleType) -> list[tuple[str, re.Pattern]]:
     fills = {"{MONTH}": _alternation(module.MONTHS), "{WEEKDAY}": _alternation(module.WEEKDAYS),
              "{NUM}": "(?:" + _alternation(module.NUMBERS) + r"|\d+(?:[.,]\d+)?)",
              "{UNIT}": _alternation(module.UNITS), "{PART}": _alternation(module.PARTS_OF_DAY),
-             "{SEASON}": _alternation(module.SEASONS), "{QMOD}": _alternation(module.QUANTITY_MODS)}
+             "{SEASON}": _alternation(module.SEASONS), "{QMOD}": _alternation(module.QUANTITY_MODS),
+             "{FIXED}": _alternation(module.FIXED_DURATIONS)}
     out = []
     for kind, source in module.PATTERNS:
         for key, value in fills.items():
@@ -105,6 +106,17 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
         return _bare_month_ok(m.group("month"), module)
     if kind == "year" and not m.group("mod"):
         return not _is_count(m, text, module)
+    if kind == "old_year":
+        return _old_year_ok(m, text, module)
+    if kind == "year_range":
+        return int(m.group("year1")) < int(m.group("year")) <= int(m.group("year1")) + 120 and not _is_count(
+            m, text, module)
+    if kind == "clock" and m.groupdict().get("utc"):
+        return True  # "6 heures GMT": a time zone makes it a time of day
+    if kind == "named_clock" and module.CLOCK_CONTEXT is not None:
+        return _after_clock_preposition(m, text, module)  # "vers minuit", not "le Midi"
+    if kind == "shift":
+        return module.UNITS.get(m.group("unit").lower()) not in ("H", "MIN", "S")
     if kind == "season" and m.group("season").lower() in module.AMBIGUOUS_SEASONS:
         return _season_ok(m, text, module)
     if kind == "duration" and (_event_relative(m, text, module)
@@ -122,8 +134,11 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
 def _event_relative(m: re.Match, text: str, module: ModuleType) -> bool:
     """"a day after the report was published", "deux jours avant le vote": a date relative to an event, left
     out as the dev-gold convention says. A vague or bounded amount ("quelques jours après", "for nearly an
-    hour before the attack") stays a duration."""
+    hour before the attack") stays a duration, and so does a delay shorter than a day ("arrêté 22 minutes
+    après l'appel"): it names no day, only how long."""
     if m.groupdict().get("qmod") or module.NUMBERS.get(m.group("num").lower()) == "X":
+        return False
+    if module.UNITS.get(m.group("unit").lower()) in ("H", "MIN", "S"):
         return False
     return bool(re.match(module.EVENT_RELATIVE, text[m.end():m.end() + 8], re.IGNORECASE))
 
@@ -167,6 +182,15 @@ def _sentence_dot(m: re.Match, module: ModuleType) -> int:
     return 0 if longer else 1
 
 
+def _old_year_ok(m: re.Match, text: str, module: ModuleType) -> bool:
+    """"en 1214.", "vers 580,", "in 1066 the...": a year before 1600 only after a preposition of time and with
+    no noun after it; "en 580 pages", "in 800 words", "1200 euros" are counts."""
+    before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 12]
+    if not re.search(module.OLD_YEAR_BEFORE, before, re.IGNORECASE):
+        return False
+    return bool(re.match(r"\s*(?:[.,;:!?)»”\"\]]|$)", after)) or not re.match(r"\s*\w", after)
+
+
 def _is_count(m: re.Match, text: str, module: ModuleType) -> bool:
     """"plus de 2000 manifestants", "about 1500 troops": a number of things, not a year."""
     before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 20]
@@ -201,6 +225,8 @@ def _is_age(m: re.Match, text: str, module: ModuleType) -> bool:
         return True
     if m.groupdict().get("qmod"):
         return False
+    if re.search(r",\s*$", before) and not m.group("num")[:1].isdigit():
+        return False  # "En 2022, un an après son accident": an age in apposition is written in figures
     if re.search(module.AGE_CONTEXT_BEFORE, before, re.IGNORECASE):
         return True
     return bool(module.AGE_AT and re.search(module.AGE_AT, before, re.IGNORECASE)
