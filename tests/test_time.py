@@ -171,9 +171,9 @@ def test_time_tense_picks_the_weekday():
 
 
 def test_time_ranges_give_both_ends():
-    text = "le festival du 7 au 9 juillet 2019 ; la guerre (1870-1871)"
+    text = "le festival du 7 au 9 juillet 2019 ; la guerre (1914-1918)"
     assert [(t.text, t.value) for t in find_timexes(text, FR, None)] == [
-        ("7", "2019-07-07"), ("9 juillet 2019", "2019-07-09"), ("1870", "1870"), ("1871", "1871")]
+        ("7", "2019-07-07"), ("9 juillet 2019", "2019-07-09"), ("1914", "1914"), ("1918", "1918")]
     text = "The summit runs May 3-5, and the talks 10-12 June."
     assert [(t.text, t.value) for t in find_timexes(text, EN, date(2023, 4, 7))] == [
         ("May 3", "2023-05-03"), ("5", "2023-05-05"), ("10", "2023-06-10"), ("12 June", "2023-06-12")]
@@ -341,3 +341,14 @@ def test_time_vague_plural_units():
     assert values("Decades of neglect showed over the past years.", EN, None) == {
         "Decades": "PXDE", "the past years": "PXY"}
     assert values("The years of war are over.", EN, None) == {}
+
+
+def test_time_frequencies_and_vague_adverbs_are_left_out():
+    assert values("Le musée ouvre trois jours par semaine et a changé au fil des ans.", FR, None) == {}
+    assert values("The clinic runs 24 hours a day, five days a week.", EN, None) == {}
+
+
+def test_time_two_consecutive_years_are_one_period():
+    assert values("Il a brillé lors de la saison 2011-2012.", FR, None) == {"2011-2012": "2011/2012"}
+    assert values("His best season was 2003-2004, before the 2008-2012 slump.", EN, None) == {
+        "2003-2004": "2003/2004", "2008": "2008", "2012": "2012"}

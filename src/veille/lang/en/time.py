@@ -70,6 +70,11 @@ ORDINAL_LOOKALIKES = frozenset({"a second"})
 
 AGE_AT = r"\bat\s*$"
 
+#: "three days a week", "24 hours a day": a frequency (a TIMEX3 set), left out by the dev-gold convention
+FREQUENCY_AFTER = r"^\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b"
+#: vague adverbs built on a unit word ("over the years" is not matched anyway)
+VAGUE_ADVERB_BEFORE = None
+
 COUNT_AFTER = (r"^\s*(?:people|dollars|euros|pounds|troops|soldiers|deaths|dead|residents|protesters|police"
                r"|miles|km|kilometres|kilometers|meters|metres|tonnes|tons|jobs|workers|copies|homes|students)\b")
 

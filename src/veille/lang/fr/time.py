@@ -90,6 +90,11 @@ ORDINAL_LOOKALIKES = frozenset({"une seconde", "un second"})
 #: "à 47 ans, il joue encore": an age when nothing follows ("à 10 ans de prison" is a sentence's length)
 AGE_AT = r"\bà\s*$"
 
+#: "quatre jours par semaine", "deux fois par an": a frequency (a TIMEX3 set), left out by the dev-gold convention
+FREQUENCY_AFTER = r"^\s+(?:par|chaque)\s+(?:jour|semaine|mois|an|année)\b"
+#: "au fil des ans": a vague adverb ("over time"), not a duration
+VAGUE_ADVERB_BEFORE = r"\bau\s+fil\s*$"
+
 #: what makes a four-digit number a count rather than a year ("2000 manifestants")
 COUNT_AFTER = (r"^\s*(?:personnes|euros|dollars|habitants|morts|victimes|blessés|soldats|manifestants"
                r"|policiers|km|kilomètres|mètres|tonnes|exemplaires|salariés|emplois|logements|élèves)\b")

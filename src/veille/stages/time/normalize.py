@@ -155,6 +155,11 @@ def _year(groups: dict, ctx: Context) -> Value:
     return Value("DATE", f"{year:04d}", mod)
 
 
+def _year_pair(groups: dict, ctx: Context) -> Value:
+    """"the 1995-1996 season", "l'année scolaire 2022-2023": one period over two consecutive years."""
+    return Value("DATE", f"{int(groups['year1']):04d}/{int(groups['year']):04d}")
+
+
 def _decade(groups: dict, ctx: Context) -> Value:
     """"les années 1990" / "the 1990s" -> 199X; "années 80" / "'80s" -> 198X (the 20th century)."""
     digits = re.sub(r"\D", "", groups["decade"])
@@ -424,5 +429,5 @@ _KINDS = {"date": _day, "numeric_date": _day, "iso_date": lambda g, c: _day({**g
           "quarter": _part_of_year("Q"), "ago": _ago, "duration": _duration, "vague": _vague,
           "day_shift": _day_shift, "clock": _clock, "period_edge": _period_edge, "century": _century,
           "vague_unit": _vague_unit, "hence": lambda g, c: _ago(g, c, +1), "old_year": _year,
-          "era_year": _year, "shift": _shift, "fixed": _fixed, "same_period": _same_period,
-          "named_clock": _named_clock}
+          "era_year": _year, "shift": _shift, "fixed": _fixed, "year_pair": _year_pair,
+          "same_period": _same_period, "named_clock": _named_clock}

@@ -91,6 +91,9 @@ def _range_parts(cand: Candidate, text: str) -> list[Candidate]:
     in December 2017, read from the second end) and "5 décembre 2017"; "2019-2021" gives two years."""
     if cand.split is None:
         return [cand]
+    if cand.kind == "year_range" and int(cand.groups["year"]) == int(cand.groups["year1"]) + 1:
+        # "the 1995-1996 season", "l'exercice 2022-2023": two consecutive years name one period across them
+        return [Candidate("year_pair", cand.start, cand.end, cand.text, cand.groups)]
     first_start, first_end, second_start = cand.split
     kind = "date" if cand.kind == "day_range" else "year"
     first_groups = ({**cand.groups, "day": cand.groups["day1"]} if kind == "date"
@@ -119,6 +122,8 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
         return module.UNITS.get(m.group("unit").lower()) not in ("H", "MIN", "S")
     if kind == "season" and m.group("season").lower() in module.AMBIGUOUS_SEASONS:
         return _season_ok(m, text, module)
+    if kind == "duration" and _frequency_or_idiom(m, text, module):
+        return False
     if kind == "duration" and (_event_relative(m, text, module)
                                or re.sub(r"\s+", " ", m.group(0).lower()) in module.ORDINAL_LOOKALIKES):
         return False
@@ -129,6 +134,15 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
     if kind == "duration" and module.NUMBERS.get(m.group("num").lower()) == "X":
         return _vague_amount_ok(m, module)
     return True
+
+
+def _frequency_or_idiom(m: re.Match, text: str, module: ModuleType) -> bool:
+    """"quatre jours par semaine", "24 hours a day" (a frequency) and "au fil des ans" (a vague adverb): the
+    dev-gold convention leaves both out."""
+    before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 16]
+    if re.match(module.FREQUENCY_AFTER, after, re.IGNORECASE):
+        return True
+    return bool(module.VAGUE_ADVERB_BEFORE and re.search(module.VAGUE_ADVERB_BEFORE, before, re.IGNORECASE))
 
 
 def _event_relative(m: re.Match, text: str, module: ModuleType) -> bool:
