@@ -352,3 +352,11 @@ def test_time_two_consecutive_years_are_one_period():
     assert values("Il a brillé lors de la saison 2011-2012.", FR, None) == {"2011-2012": "2011/2012"}
     assert values("His best season was 2003-2004, before the 2008-2012 slump.", EN, None) == {
         "2003-2004": "2003/2004", "2008": "2008", "2012": "2012"}
+
+
+def test_time_previous_and_following_units_count_from_the_story_time():
+    text = "En mars 2019, l’usine a fermé. Le mois suivant, elle a été vendue ; l’année précédente, rien."
+    assert values(text, FR, date(2023, 4, 6)) == {
+        "mars 2019": "2019-03", "Le mois suivant": "2019-04", "l’année précédente": "2018"}
+    text = "In 2015 the firm was sold. The following year it collapsed; the previous month was calm."
+    assert values(text, EN, date(2023, 4, 6)) == {"2015": "2015", "The following year": "2016"}

@@ -105,8 +105,8 @@ ERA_AFTER = r"(?P<era>A\.D\.|AD|C\.E\.|CE|(?P<bc>B\.C\.(?:E\.)?|BCE?))(?![\w])"
 
 #: "two days later", "a year earlier", "three weeks before." (nothing after: no event named): counted from the
 #: story's own time (the last date the narrative named), not from the publication date
-EARLIER_WORDS = ("earlier", "before", "prior")
-LATER_WORDS = ("later", "after")
+EARLIER_WORDS = ("earlier", "before", "prior", "previous", "preceding")
+LATER_WORDS = ("later", "after", "following")
 #: "compared with 2021", "than in 2021", "up from 3% in 2021": a date named as a point of comparison does not
 #: move the story's time
 COMPARISON_BEFORE = (r"(?:compared\s+(?:with|to)|than|versus|vs\.?|from\s+[$£€]?\d[\d,.]*\s*(?:%|\w+))"
@@ -185,6 +185,9 @@ PATTERNS: list[tuple[str, str]] = [
     # "two days later", "a year earlier", "three weeks before."; "ten years later than planned" compares
     ("shift", r"(?P<num>{NUM})[\s-]*(?P<unit>{UNIT})\s+(?:(?P<dir>earlier|later)(?![\w-])(?!\s+than)"
               r"|(?P<dir2>before|after|prior)(?=\s*[.,;:)]))"),
+    # "the previous year", "the following month", "the year before.": one unit from the story's time
+    ("shift_unit", r"the\s+(?P<dir>previous|preceding|following)\s+(?P<unit>year|month|week)(?![\w-])"),
+    ("shift_unit", r"the\s+(?P<unit>year|month|week)\s+(?P<dir>before|after)(?=\s*[.,;:)])"),
     # "the same period of 2022", "the same quarter last year": the part of the year last named, another year
     ("same_period", rf"same\s+(?:period|quarter|month|season|time)\s+(?:(?:of|in)\s+{_YEAR}"
                     r"|(?P<rel>last)\s+year|(?:of\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before))(?![\w-])"),

@@ -122,8 +122,8 @@ ERA_AFTER = r"(?P<era>(?:après|apr\.)\s*J\.?-?\s?C\.?|(?P<bc>(?:avant|av\.)\s*J
 
 #: "deux jours plus tard", "quatre jours auparavant", "un an plus tôt": counted from the story's own time (the
 #: last date the narrative named), not from the publication date
-EARLIER_WORDS = ("auparavant", "plus tôt", "avant")
-LATER_WORDS = ("plus tard", "après")
+EARLIER_WORDS = ("auparavant", "plus tôt", "avant", "précédent", "précédente", "d’avant")
+LATER_WORDS = ("plus tard", "après", "suivant", "suivante", "d’après")
 #: "par rapport à 2021", "contre 6,5 % en 2021": a date named as a point of comparison does not move the
 #: story's time
 COMPARISON_BEFORE = (r"(?:par\s+rapport\s+(?:à|aux?)|comparée?s?\s+(?:à|aux?)|qu['’]"
@@ -216,6 +216,9 @@ PATTERNS: list[tuple[str, str]] = [
     # "vingt ans plus tard que ses voisins" compares two delays
     ("shift", r"(?P<num>{NUM})\s*(?P<unit>{UNIT})\s+(?:(?P<dir>auparavant|plus\s+tôt|plus\s+tard)(?![\w-])(?!\s+qu)"
               r"|(?P<dir2>après|avant)(?=\s*[.,;:)]))"),
+    # "l'année précédente", "le mois suivant", "la semaine d'après": one unit from the story's time
+    ("shift_unit", r"(?:l['’]|la\s+|le\s+)(?P<unit>année|an|mois|semaine)\s+"
+                   r"(?P<dir>précédente?|suivante?|d['’]avant|d['’]après)(?![\w-])"),
     # "la même période de 2022", "le même trimestre l'an dernier": the part of the year last named, another year
     ("same_period", rf"même\s+(?:période|trimestre|mois|saison)\s+(?:(?:de|en)\s+{_YEAR}"
                     r"|(?:de\s+)?l['’](?:an|année)\s+(?:(?P<rel>dernière|dernier|passée?)|précédente?))(?![\w-])"),

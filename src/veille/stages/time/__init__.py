@@ -27,7 +27,7 @@ _CALENDAR_KINDS = ("date", "numeric_date", "iso_date")
 #: expressions that place the story at a time of their own, and so move its reference time; durations,
 #: decades, centuries and clock times do not
 _NARRATIVE_KINDS = (*_CALENDAR_KINDS, "month", "year", "old_year", "era_year", "relday", "weekday", "ago",
-                    "shift", "day_shift")
+                    "shift", "shift_unit", "day_shift")
 
 
 class Time(Stage):

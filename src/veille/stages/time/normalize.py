@@ -430,4 +430,5 @@ _KINDS = {"date": _day, "numeric_date": _day, "iso_date": lambda g, c: _day({**g
           "day_shift": _day_shift, "clock": _clock, "period_edge": _period_edge, "century": _century,
           "vague_unit": _vague_unit, "hence": lambda g, c: _ago(g, c, +1), "old_year": _year,
           "era_year": _year, "shift": _shift, "fixed": _fixed, "year_pair": _year_pair,
+          "shift_unit": lambda g, c: _shift({**g, "num": "1"}, c),
           "same_period": _same_period, "named_clock": _named_clock}

@@ -142,9 +142,14 @@ def _frequency_or_idiom(m: re.Match, text: str, module: ModuleType) -> bool:
     before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 16]
     if re.match(module.FREQUENCY_AFTER, after, re.IGNORECASE):
         return True
-    if re.search(rf"\b{_alternation(module.UNITS)}\s+$", before, re.IGNORECASE):
+    if _unit_word_before(module).search(before):
         return True  # "a day" in "24 hours a day": the rate's denominator
     return bool(module.VAGUE_ADVERB_BEFORE and re.search(module.VAGUE_ADVERB_BEFORE, before, re.IGNORECASE))
+
+
+@cache
+def _unit_word_before(module: ModuleType) -> re.Pattern:
+    return re.compile(rf"\b{_alternation(module.UNITS)}\s+$", re.IGNORECASE)
 
 
 def _event_relative(m: re.Match, text: str, module: ModuleType) -> bool:
