@@ -360,3 +360,23 @@ def test_time_previous_and_following_units_count_from_the_story_time():
         "mars 2019": "2019-03", "Le mois suivant": "2019-04", "l’année précédente": "2018"}
     text = "In 2015 the firm was sold. The following year it collapsed; the previous month was calm."
     assert values(text, EN, date(2023, 4, 6)) == {"2015": "2015", "The following year": "2016"}
+
+
+def test_time_approximate_numbers():
+    [t] = find_timexes("Les travaux dureront une quinzaine de jours.", FR, None)
+    assert (t.text, t.value, t.mod) == ("une quinzaine de jours", "P15D", "APPROX")
+    [t] = find_timexes("Il a quitté le village il y a une vingtaine d'années.", FR, date(2024, 5, 15))
+    assert (t.value, t.mod) == ("2004", "APPROX")
+    [t] = find_timexes("The flood lasted two and a half days.", EN, None)
+    assert t.value == "P2DT12H"
+
+
+def test_time_coming_periods_are_vague():
+    got = values("Dans les prochaines semaines, le texte sera voté.", FR, None)
+    assert got == {"les prochaines semaines": "PXW"}
+    assert values("Talks resume in the coming months.", EN, None) == {"the coming months": "PXM"}
+
+
+def test_time_old_years_before_a_function_word():
+    assert values("Le pont fut bâti vers 1340 par les moines.", FR, None) == {"1340": "1340"}
+    assert values("The abbey was founded around 960 by monks, for 300 monks.", EN, None) == {"960": "0960"}

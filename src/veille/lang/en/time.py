@@ -90,7 +90,8 @@ AGE_CONTEXT_BEFORE = r"\baged(?:\s+\d+\s+(?:and|to|or))?\s*$"
 _VAGUE_UNITS = {"years": "PXY", "weeks": "PXW", "months": "PXM", "days": "PXD", "decades": "PXDE"}
 #: recent-period phrases -> vague value ("the past few years", "recent weeks", "the last months")
 VAGUE_PERIODS = {f"{lead} {unit}": value for unit, value in _VAGUE_UNITS.items()
-                 for lead in ("recent", "the past", "the last", "the past few", "the last few")}
+                 for lead in ("recent", "the past", "the last", "the past few", "the last few", "the coming",
+                              "the next few")}
 
 #: "a quarter of a century", "half a century": fixed amounts of time -> their duration
 FIXED_DURATIONS = {"a quarter of a century": "P25Y", "a quarter-century": "P25Y", "a quarter century": "P25Y",
@@ -100,6 +101,9 @@ FIXED_DURATIONS = {"a quarter of a century": "P25Y", "a quarter-century": "P25Y"
 #: "in 1066", "around 800", "since 1215": a year before 1600 (or of three digits) only after one of these,
 #: and with no noun after it ("in 800 words" is a count)
 OLD_YEAR_BEFORE = r"(?:\bin|\baround|\bc\.|\bcirca|\bsince|\buntil|\bby|\bbefore|\bafter)\s*$"
+#: ... and what may follow such a year: punctuation or a function word ("around 1450 by monks"), not a noun
+OLD_YEAR_AFTER = (r"\s*(?:[.,;:!?)»”\"\]]|$|(?:in|at|by|and|or|the|a|an|when|to|on|after|before|under|with"
+                  r"|from|he|she|it|they|his|her|its|their)\b)")
 #: "AD 800", "250 AD", "44 BC", "300 BCE": the era; BC years are written BC0044
 ERA_AFTER = r"(?P<era>A\.D\.|AD|C\.E\.|CE|(?P<bc>B\.C\.(?:E\.)?|BCE?))(?![\w])"
 
@@ -167,9 +171,13 @@ PATTERNS: list[tuple[str, str]] = [
     # "two years ago", "more than 50 years ago"
     ("ago", r"(?:(?P<qmod>{QMOD})\s+)?(?P<num>{NUM})[\s-]*(?P<unit>{UNIT})\s+ago(?![\w-])"),
     # "10 days", "nearly an hour", "1 minute and 45 seconds", "10-day", "more than five decades"
+    # "two and a half days"
+    ("duration", r"(?:(?P<qmod>{QMOD})\s+)?(?P<num>{NUM})\s+and\s+a\s+(?P<half>half)[\s-]+(?P<unit>{UNIT})"
+                 r"(?![\w-])"),
     ("duration", r"(?:(?P<qmod>{QMOD})\s+)?(?P<num>{NUM})[\s-]*(?P<unit>{UNIT})"
                  r"(?:,?\s+and\s+(?P<num2>{NUM})\s*(?P<unit2>{UNIT})|\s+and\s+a\s+(?P<half>half))?(?![\w-])"),
-    ("vague", r"(?P<phrase>(?:the\s+(?:past|last)(?:\s+few)?|recent)\s+(?:years|weeks|months|days|decades))"
+    ("vague", r"(?P<phrase>(?:the\s+(?:past|last)(?:\s+few)?|the\s+coming|the\s+next\s+few|recent)\s+"
+              r"(?:years|weeks|months|days|decades))"
               r"(?![\w-])"),
     # "for decades", "for years": an unspecified number of them (PXDE, PXY)
     ("vague_unit", r"(?<=\bfor\s)(?P<unit>years|decades|months|weeks|centuries)(?![\w-])"),

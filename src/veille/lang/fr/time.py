@@ -33,6 +33,13 @@ _UNITS_2_9 = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
 NUMBERS.update({f"{tens}{sep}{unit}": cast(int, NUMBERS[tens]) + cast(int, NUMBERS[unit])
                 for tens in ("vingt", "trente", "quarante", "cinquante", "soixante")
                 for unit, sep in [("un", " et "), *((u, "-") for u in _UNITS_2_9)]})
+#: "une dizaine de jours", "une trentaine d'années": an approximate number (the duration gets APPROX)
+APPROX_NUMBERS = {f"une {word}{link}": n for word, n in (("dizaine", 10), ("douzaine", 12), ("quinzaine", 15),
+                                                        ("vingtaine", 20), ("trentaine", 30), ("quarantaine", 40),
+                                                        ("cinquantaine", 50), ("soixantaine", 60),
+                                                        ("centaine", 100))
+                  for link in (" de", " d'", " d’")}
+NUMBERS.update(APPROX_NUMBERS)
 NUMBERS.update({f"soixante-{u}": 60 + cast(int, NUMBERS[u]) for u in ("onze", "douze", "treize", "quatorze", "quinze",
                                                                       "seize")})
 
@@ -108,7 +115,10 @@ AGE_CONTEXT_BEFORE = r"(?:\bde|,|\bde\s+\d+\s+(?:et|à|ou))\s*$"
 
 #: recent-period phrases -> vague value ("ces dernières années" -> PXY)
 VAGUE_PERIODS = {"ces dernières années": "PXY", "ces dernières semaines": "PXW", "ces derniers mois": "PXM",
-                 "ces derniers jours": "PXD", "ces dernières décennies": "PXDE"}
+                 "ces derniers jours": "PXD", "ces dernières décennies": "PXDE",
+                 #: and the coming ones ("dans les prochains jours")
+                 "les prochaines années": "PXY", "les prochaines semaines": "PXW", "les prochains mois": "PXM",
+                 "les prochains jours": "PXD", "les prochaines décennies": "PXDE"}
 
 #: "un quart de siècle", "un demi-siècle": fixed amounts of time -> their duration
 FIXED_DURATIONS = {"un quart de siècle": "P25Y", "un demi-siècle": "P50Y", "un demi siècle": "P50Y",
@@ -117,6 +127,9 @@ FIXED_DURATIONS = {"un quart de siècle": "P25Y", "un demi-siècle": "P50Y", "un
 #: "en 1214", "vers 580", "dès 1135": a year before 1600 (or of three digits) is taken for a year only after
 #: one of these, and with no noun after it ("en 580 pages" is a count)
 OLD_YEAR_BEFORE = r"(?:\ben|\bvers|\bdès|\bdepuis|\bjusqu['’]en|\bavant|\baprès|\bl['’]an)\s*$"
+#: ... and what may follow such a year: punctuation or a function word ("vers 1450 à Florence"), not a noun
+OLD_YEAR_AFTER = (r"\s*(?:[.,;:!?)»”\"\]]|$|(?:à|au|aux|en|et|ou|par|pour|dans|sur|avec|sous|puis|lors|quand"
+                  r"|alors|le|la|les|l['’]|un|une|il|elle|ils|elles|on|ce|cette|ses|son|sa)\b)")
 #: "250 après J.-C.", "52 av. J.-C.": the era; BC years are written BC0052
 ERA_AFTER = r"(?P<era>(?:après|apr\.)\s*J\.?-?\s?C\.?|(?P<bc>(?:avant|av\.)\s*J\.?-?\s?C\.?))"
 
@@ -204,6 +217,7 @@ PATTERNS: list[tuple[str, str]] = [
                  r"(?:\s+et\s+(?P<num2>{NUM})\s*(?P<unit2>{UNIT})|\s+et\s+(?P<half>demie?))?(?![\w-])"),
     # "ces dernières années"
     ("vague", r"(?P<phrase>ces\s+derni(?:ères|ers)\s+(?:années|semaines|mois|jours|décennies))(?![\w-])"),
+    ("vague", r"(?P<phrase>les\s+prochain(?:es|s)\s+(?:années|semaines|mois|jours|décennies))(?![\w-])"),
     # "le XXe siècle", "au début du XIXe siècle", "le 21e siècle"
     ("century", r"(?:(?P<mod>début|fin|milieu)\s+du\s+)?(?P<century>[IVX]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle"
                 r"(?![\w-])"),

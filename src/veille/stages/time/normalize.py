@@ -315,7 +315,14 @@ def _duration(groups: dict, ctx: Context) -> Value:
     elif groups.get("half") and parts[0][1] in _HALF_OF:  # "deux heures et demie" PT2H30M
         parts.append(_HALF_OF[parts[0][1]])
     mod = _lookup(ctx.lang.QUANTITY_MODS, _word(groups, "qmod").strip()) if groups.get("qmod") else None
+    if mod is None and _approximate(groups, ctx):
+        mod = "APPROX"  # "une dizaine de jours"
     return Value("DURATION", _iso_duration(parts), mod)
+
+
+def _approximate(groups: dict, ctx: Context) -> bool:
+    approx = getattr(ctx.lang, "APPROX_NUMBERS", {})
+    return any(k.replace("'", "’") == _word(groups, "num") for k in approx)
 
 
 def _ago(groups: dict, ctx: Context, sign: int = -1) -> Value:
@@ -326,7 +333,9 @@ def _ago(groups: dict, ctx: Context, sign: int = -1) -> Value:
     mod = _lookup(ctx.lang.QUANTITY_MODS, _word(groups, "qmod").strip()) if groups.get("qmod") else None
     if ctx.anchor is None or mod or n == "X" or not n.isdigit() or code in ("H", "MIN", "S"):
         return Value("DURATION", _iso_duration([(n, code)]), mod, _anchor_str(ctx))
-    return _moved(ctx.anchor, code, sign * int(n))
+    value = _moved(ctx.anchor, code, sign * int(n))
+    value.mod = "APPROX" if _approximate(groups, ctx) else None  # "il y a une dizaine d'années"
+    return value
 
 
 def _moved(base: date, code: str, n: int) -> Value:

@@ -204,12 +204,13 @@ def _sentence_dot(m: re.Match, module: ModuleType) -> int:
 
 
 def _old_year_ok(m: re.Match, text: str, module: ModuleType) -> bool:
-    """"en 1214.", "vers 580,", "in 1066 the...": a year before 1600 only after a preposition of time and with
-    no noun after it; "en 580 pages", "in 800 words", "1200 euros" are counts."""
+    """"en 1214.", "vers 580,", "around 1450 by monks": a year before 1600 only after a preposition of time
+    and with punctuation or a function word after it; "en 580 pages", "in 800 words", "1200 euros" are
+    counts."""
     before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 12]
     if not re.search(module.OLD_YEAR_BEFORE, before, re.IGNORECASE):
         return False
-    return bool(re.match(r"\s*(?:[.,;:!?)»”\"\]]|$)", after)) or not re.match(r"\s*\w", after)
+    return bool(re.match(module.OLD_YEAR_AFTER, after, re.IGNORECASE))
 
 
 def _is_count(m: re.Match, text: str, module: ModuleType) -> bool:
