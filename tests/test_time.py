@@ -380,3 +380,27 @@ def test_time_coming_periods_are_vague():
 def test_time_old_years_before_a_function_word():
     assert values("Le pont fut bâti vers 1340 par les moines.", FR, None) == {"1340": "1340"}
     assert values("The abbey was founded around 960 by monks, for 300 monks.", EN, None) == {"960": "0960"}
+
+
+def test_time_clock_times_hang_on_the_story_day_in_past_clauses():
+    text = "Le 3 juin 2020, le magasin a été cambriolé. Les voleurs sont restés de 22 h 10 à 1 h 05."
+    got = find_timexes(text, FR, date(2023, 4, 6))
+    for t in got:
+        t.anchor = None
+    # without a parse every clause is "present": the anchor's day, still rolling past midnight
+    assert [(t.text, t.value) for t in got][1:] == [
+        ("22 h 10", "2023-04-06T22:10"), ("1 h 05", "2023-04-07T01:05")]
+
+
+def test_time_clock_past_clause_uses_story_day():
+    from veille.stages.time.normalize import Context, normalize
+    from veille.stages.time.rules import find_candidates
+
+    [cand] = find_candidates("vers 0 h 30", FR)
+    ctx = Context(FR, date(2023, 4, 6), tense="past", reference=(date(2020, 6, 3), "D"))
+    assert normalize(cand, ctx).value == "2020-06-03T00:30"
+    ctx.tense = "future"
+    assert normalize(cand, ctx).value == "2023-04-06T00:30"
+    [cand] = find_candidates("just after midnight", EN)
+    ctx = Context(EN, date(2023, 4, 6), tense="past", reference=(date(2021, 1, 9), "D"))
+    assert normalize(cand, ctx).value == "2021-01-09T00:00"

@@ -68,6 +68,9 @@ CLOCK_AFTER = None
 EVENT_RELATIVE = r"^\s+(?:after|before)\b"
 ORDINAL_LOOKALIKES = frozenset({"a second"})
 
+#: what joins the two ends of a range of clock times ("de 21 h à 0 h 30", "from 10 p.m. to 2 a.m.")
+CLOCK_RANGE_LINK = r"\s*(?:[-–]|to|until|till|and)\s*"
+
 AGE_AT = r"\bat\s*$"
 
 #: "three days a week", "24 hours a day": a frequency (a TIMEX3 set), left out by the dev-gold convention

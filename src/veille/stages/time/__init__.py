@@ -62,12 +62,14 @@ def find_timexes(text: str, module, anchor: date | None, doc=None) -> list[Timex
     tense of each expression's clause)."""
     ctx = Context(module, anchor)
     out: list[Timex] = []
-    last_day_at = -1
+    last_day_at = clock_at = -1  # clock_at: where the last clock time ended
     for cand in find_candidates(text, module):
         ctx.tense = tense_at(doc, cand.start, cand.end, module) if doc is not None else "present"
         ctx.followed_by = text[cand.end:cand.end + 12]
         sentence_start = sentence_bounds(text, cand.start, cand.end)[0]
         ctx.same_sentence_day = ctx.last_day if last_day_at >= sentence_start else None
+        if not re.fullmatch(module.CLOCK_RANGE_LINK, text[clock_at:cand.start], re.IGNORECASE):
+            ctx.previous_clock = None  # only the second end of a range ("de 21 h à 0 h 30") can pass midnight
         val = normalize(cand, ctx)
         if val is None:
             continue
@@ -75,6 +77,10 @@ def find_timexes(text: str, module, anchor: date | None, doc=None) -> list[Timex
             ctx.last_day, last_day_at = val.day, cand.start
             if cand.kind in _CALENDAR_KINDS:
                 ctx.last_calendar_day = val.day
+        clock = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)Z?", val.value)
+        if clock:
+            minutes = int(clock.group(2)) * 60 + int(clock.group(3))
+            ctx.previous_clock, clock_at = (date.fromisoformat(clock.group(1)), minutes), cand.end
         part = re.fullmatch(r"\d{4}-(Q[1-4]|H[12]|SP|SU|FA|WI|\d\d)", val.value)
         if part:
             ctx.last_part_of_year = part.group(1)

@@ -49,6 +49,8 @@ class Context:
     #: the part of a year last named ("Q1" of "the first quarter of 2023", "03" of "mars 2023"), for "the
     #: same period of 2022"
     last_part_of_year: str | None = None
+    #: the day and minute of the day of the clock time just before in the same sentence ("de 21 h à 0 h 30")
+    previous_clock: tuple[date, int] | None = None
 
 
 @dataclass
@@ -251,9 +253,9 @@ def _this_part(groups: dict, ctx: Context) -> Value:
 
 
 def _part(groups: dict, ctx: Context) -> Value:
-    """"Mardi 29 août, en début de soirée": part of a day named earlier in the same sentence, else of the
-    anchor's day ("En fin de matinée, le ministre s'est exprimé")."""
-    base = ctx.same_sentence_day or ctx.anchor
+    """"Mardi 29 août, en début de soirée": part of a day named earlier in the same sentence, else (in a past
+    clause) of the story's day, else of the anchor's day ("En fin de matinée, le ministre s'est exprimé")."""
+    base = _day_of_the_story(ctx)
     mod = _lookup(ctx.lang.PERIOD_MODS, _word(groups, "mod")) if groups.get("mod") else None
     if base is None:
         return Value("DATE", "XXXX-XX-XX" + _part_suffix(groups, ctx), mod)
@@ -417,15 +419,31 @@ def _day_shift(groups: dict, ctx: Context) -> Value | None:
     return Value("DATE", when.isoformat(), anchor=base.isoformat(), day=when)
 
 
+def _day_of_the_story(ctx: Context) -> date | None:
+    """The day a time of day hangs on: a day named earlier in its own sentence; in a past clause, the story's
+    day (the last day the narrative named: "Le 3 juin 2020, il a été arrêté. Vers 0 h 30, il a avoué"); else
+    the anchor's day."""
+    if ctx.same_sentence_day is not None:
+        return ctx.same_sentence_day
+    if ctx.tense == "past" and ctx.reference is not None and ctx.reference[1] == "D":
+        return ctx.reference[0]
+    return ctx.anchor
+
+
 def _clock(groups: dict, ctx: Context) -> Value:
-    """"14h52", "7:55 a.m.": a time on a day named earlier in the sentence, else on the anchor's day."""
+    """"14h52", "7:55 a.m.": a time on a day named earlier in the sentence, else (in a past clause) on the
+    story's day, else on the anchor's day; a time earlier than the one just before it in the sentence is on
+    the next day."""
     hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
     ampm = (groups.get("ampm") or "").lower().replace(".", "")
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
-    base = ctx.same_sentence_day or ctx.anchor
+    base = _day_of_the_story(ctx)
+    if base is not None and ctx.previous_clock is not None and ctx.previous_clock[0] == base \
+            and hour * 60 + minute < ctx.previous_clock[1]:
+        base += timedelta(days=1)  # "de 21 h à 0 h 30", "from 10 p.m. to 2 a.m.": past midnight, the next day
     day = base.isoformat() if base else "XXXX-XX-XX"
     zone = "Z" if groups.get("utc") else ""  # "6 heures GMT", "0600 UTC"
     return Value("TIME", f"{day}T{hour:02d}:{minute:02d}{zone}", anchor=base.isoformat() if base else None)
