@@ -401,6 +401,8 @@ def test_time_clock_past_clause_uses_story_day():
     assert normalize(cand, ctx).value == "2020-06-03T00:30"
     ctx.tense = "future"
     assert normalize(cand, ctx).value == "2023-04-06T00:30"
-    [cand] = find_candidates("just after midnight", EN)
+    [cand] = find_candidates("at noon", EN)
     ctx = Context(EN, date(2023, 4, 6), tense="past", reference=(date(2021, 1, 9), "D"))
-    assert normalize(cand, ctx).value == "2021-01-09T00:00"
+    assert normalize(cand, ctx).value == "2021-01-09T12:00"
+    [cand] = find_candidates("just after midnight", EN)  # midnight ends the story's day
+    assert normalize(cand, ctx).value == "2021-01-10T00:00"

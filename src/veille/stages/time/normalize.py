@@ -393,9 +393,15 @@ def _fixed(groups: dict, ctx: Context) -> Value:
 
 
 def _named_clock(groups: dict, ctx: Context) -> Value:
-    """"vers minuit", "just after midnight", "at noon": a clock time like "0h00"."""
+    """"vers minuit", "just after midnight", "at noon": a clock time like "0h00". Midnight after a day the
+    story named ("late on Monday ... just after midnight") ends that day: 00:00 of the next one (TIMEX3's
+    T24:00)."""
     hour = ctx.lang.NAMED_TIMES[_word(groups, "named")]
-    return _clock({"hour": str(hour)}, ctx)
+    value = _clock({"hour": str(hour)}, ctx)
+    base = _story_day(ctx)
+    if hour == 0 and base is not None:
+        value.value = (base + timedelta(days=1)).isoformat() + value.value[10:]
+    return value
 
 
 def _vague(groups: dict, ctx: Context) -> Value:
@@ -423,11 +429,15 @@ def _day_of_the_story(ctx: Context) -> date | None:
     """The day a time of day hangs on: a day named earlier in its own sentence; in a past clause, the story's
     day (the last day the narrative named: "Le 3 juin 2020, il a été arrêté. Vers 0 h 30, il a avoué"); else
     the anchor's day."""
+    return _story_day(ctx) or ctx.anchor
+
+
+def _story_day(ctx: Context) -> date | None:
     if ctx.same_sentence_day is not None:
         return ctx.same_sentence_day
     if ctx.tense == "past" and ctx.reference is not None and ctx.reference[1] == "D":
         return ctx.reference[0]
-    return ctx.anchor
+    return None
 
 
 def _clock(groups: dict, ctx: Context) -> Value:
