@@ -341,6 +341,7 @@ def test_time_vague_plural_units():
     assert values("Decades of neglect showed over the past years.", EN, None) == {
         "Decades": "PXDE", "the past years": "PXY"}
     assert values("The years of war are over.", EN, None) == {}
+    assert values("After two more years of this, over 100 ad slots.", EN, None) == {}
 
 
 def test_time_frequencies_and_vague_adverbs_are_left_out():

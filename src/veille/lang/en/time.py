@@ -108,7 +108,7 @@ OLD_YEAR_BEFORE = r"(?:\bin|\baround|\bc\.|\bcirca|\bsince|\buntil|\bby|\bbefore
 OLD_YEAR_AFTER = (r"\s*(?:[.,;:!?)»”\"\]]|$|(?:in|at|by|and|or|the|a|an|when|to|on|after|before|under|with"
                   r"|from|he|she|it|they|his|her|its|their)\b)")
 #: "AD 800", "250 AD", "44 BC", "300 BCE": the era; BC years are written BC0044
-ERA_AFTER = r"(?P<era>A\.D\.|AD|C\.E\.|CE|(?P<bc>B\.C\.(?:E\.)?|BCE?))(?![\w])"
+ERA_AFTER = r"(?-i:(?P<era>A\.D\.|AD|C\.E\.|CE|(?P<bc>B\.C\.(?:E\.)?|BCE?)))(?![\w])"  # "100 ad slots" is not
 
 #: "two days later", "a year earlier", "three weeks before." (nothing after: no event named): counted from the
 #: story's own time (the last date the narrative named), not from the publication date
@@ -118,6 +118,8 @@ LATER_WORDS = ("later", "after", "following")
 #: move the story's time
 COMPARISON_BEFORE = (r"(?:compared\s+(?:with|to)|than|versus|vs\.?|from\s+[$£€]?\d[\d,.]*\s*(?:%|\w+))"
                      r"\s*(?:in|to|at)?\s*$")
+#: "Years of talks" is vague, "two more years of this", "the years of war" are not
+VAGUE_UNIT_NOT_AFTER = r"(?:\d|\b(?:more|few|many|several|the|these|those|his|her|their|its|our|my|your))\s*$"
 #: participles of planning ("the vote scheduled for Tuesday", "the election planned in November"): future
 PROSPECTIVE_LEMMAS = frozenset({"schedule", "plan", "expect", "set", "slate", "due"})
 
@@ -150,7 +152,7 @@ PATTERNS: list[tuple[str, str]] = [
     # "in 1066", "around 800" (OLD_YEAR_BEFORE decides); "AD 800", "44 BC"
     ("old_year", r"(?<![\w,.$£€])(?P<year>[1-9]\d{2}|1[0-5]\d\d)(?![\w]|[,.]\d|\s?%)"),
     ("era_year", r"(?<![\w,.$£€])(?P<year>\d{1,4})\s+" + ERA_AFTER),
-    ("era_year", r"(?P<era>A\.D\.|AD)\s+(?P<year>\d{1,4})(?![\w])"),
+    ("era_year", r"(?-i:(?P<era>A\.D\.|AD))\s+(?P<year>\d{1,4})(?![\w])"),
     # "Henry VIII (1491-1547)", "Offa (757-796)": the years of a life or a reign, after a name
     ("year_range", r"(?<=\()(?P<year1>[1-9]\d{2,3})\s?[-–]\s?(?P<year>[1-9]\d{2,3})(?=\))"),
     ("year", rf"(?:(?P<mod>early|late|mid)(?:\s+|-))?(?<![\w,.$£€]){_YEAR}(?![\w]|[,.]\d|\s?%)"),

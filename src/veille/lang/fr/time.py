@@ -144,6 +144,8 @@ LATER_WORDS = ("plus tard", "après", "suivant", "suivante", "d’après")
 #: story's time
 COMPARISON_BEFORE = (r"(?:par\s+rapport\s+(?:à|aux?)|comparée?s?\s+(?:à|aux?)|qu['’]"
                      r"|(?:contre|après)\s+[+-]?\d[\d,.]*\s*(?:%|\w+))\s*(?:en|à|au)?\s*$")
+#: French has no bare "years of" (the pattern is English only)
+VAGUE_UNIT_NOT_AFTER = None
 #: participles of planning ("l'élection prévue en novembre", "la visite programmée lundi"): a future time
 PROSPECTIVE_LEMMAS = frozenset({"prévoir", "programmer", "planifier", "attendre"})
 

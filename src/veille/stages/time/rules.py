@@ -109,6 +109,10 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
         return _bare_month_ok(m.group("month"), module)
     if kind == "year" and not m.group("mod"):
         return not _is_count(m, text, module)
+    if kind == "vague_unit" and module.VAGUE_UNIT_NOT_AFTER:
+        before = text[max(0, m.start() - 12):m.start()]
+        return not (re.search(module.VAGUE_UNIT_NOT_AFTER, before, re.IGNORECASE)
+                    or _unit_number_before(module).search(before))  # "after two more years of this"
     if kind == "old_year":
         return _old_year_ok(m, text, module)
     if kind == "year_range":
@@ -145,6 +149,11 @@ def _frequency_or_idiom(m: re.Match, text: str, module: ModuleType) -> bool:
     if _unit_word_before(module).search(before):
         return True  # "a day" in "24 hours a day": the rate's denominator
     return bool(module.VAGUE_ADVERB_BEFORE and re.search(module.VAGUE_ADVERB_BEFORE, before, re.IGNORECASE))
+
+
+@cache
+def _unit_number_before(module: ModuleType) -> re.Pattern:
+    return re.compile(rf"\b{_alternation(module.NUMBERS)}\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 @cache
