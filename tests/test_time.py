@@ -407,3 +407,11 @@ def test_time_clock_past_clause_uses_story_day():
     assert normalize(cand, ctx).value == "2021-01-09T12:00"
     [cand] = find_candidates("just after midnight", EN)  # midnight ends the story's day
     assert normalize(cand, ctx).value == "2021-01-10T00:00"
+
+
+def test_time_named_days():
+    text = "Le Père Noël passera. Avant Noël, le texte sera voté ; depuis le 11-Septembre, tout a changé."
+    assert values(text, FR, date(2023, 11, 20)) == {"Noël": "2023-12-25", "11-Septembre": "2001-09-11"}
+    assert values("Toussaint Louverture", FR, None) == {}
+    text = "Since 9/11, Christmas trees sell well; the shop shuts on New Year's Eve."
+    assert values(text, EN, None) == {"9/11": "2001-09-11", "New Year's Eve": "XXXX-12-31"}

@@ -126,6 +126,16 @@ PROSPECTIVE_LEMMAS = frozenset({"schedule", "plan", "expect", "set", "slate", "d
 #: "just after midnight", "at noon"
 NAMED_TIMES = {"midnight": 0, "noon": 12, "midday": 12}
 
+#: named days: feasts on a fixed date (month, day), resolved to a year like "July 1", and days that name one
+#: date in history ("9/11" for 2001-09-11)
+HOLIDAYS: dict[str, tuple[int, int] | str] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year’s day": (1, 1), "new year's eve": (12, 31), "new year’s eve": (12, 31), "halloween": (10, 31),
+    "valentine's day": (2, 14), "valentine’s day": (2, 14), "9/11": "2001-09-11"}
+#: what must come before a bare feast name ("at Christmas", "before Christmas"; not "Christmas trees")
+HOLIDAY_BEFORE = (r"(?:\bat|\bon|\bbefore|\bafter|\bsince|\buntil|\bby|\bover|\bfor|\bof|\bbetween|\band"
+                  r"|\bthis|\blast|\bnext)\s+$")
+
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 
@@ -201,6 +211,8 @@ PATTERNS: list[tuple[str, str]] = [
     # "the previous year", "the following month", "the year before.": one unit from the story's time
     ("shift_unit", r"the\s+(?P<dir>previous|preceding|following)\s+(?P<unit>year|month|week)(?![\w-])"),
     ("shift_unit", r"the\s+(?P<unit>year|month|week)\s+(?P<dir>before|after)(?=\s*[.,;:)])"),
+    # "at Christmas", "on New Year's Eve", "since 9/11" (HOLIDAYS; HOLIDAY_BEFORE decides)
+    ("holiday", r"(?P<holiday>{HOLIDAY})(?![\w/-])"),
     # "the same period of 2022", "the same quarter last year": the part of the year last named, another year
     ("same_period", rf"same\s+(?:period|quarter|month|season|time)\s+(?:(?:of|in)\s+{_YEAR}"
                     r"|(?P<rel>last)\s+year|(?:of\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before))(?![\w-])"),

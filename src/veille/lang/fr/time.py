@@ -152,6 +152,17 @@ PROSPECTIVE_LEMMAS = frozenset({"prévoir", "programmer", "planifier", "attendre
 #: "vers minuit", "à midi": named times of day, only after a preposition of time ("le Midi" is a region)
 NAMED_TIMES = {"minuit": 0, "midi": 12}
 
+#: named days: feasts on a fixed date (month, day), resolved to a year like "le 1er juillet", and days that name
+#: one date in history ("le 11-Septembre" for 2001-09-11)
+HOLIDAYS: dict[str, tuple[int, int] | str] = {
+    "noël": (12, 25), "jour de noël": (12, 25), "réveillon de noël": (12, 24), "nouvel an": (1, 1),
+    "jour de l’an": (1, 1), "jour de l'an": (1, 1), "saint-sylvestre": (12, 31), "toussaint": (11, 1),
+    "saint-valentin": (2, 14), "11-septembre": "2001-09-11"}
+#: what must come before a bare feast name ("à Noël", "avant la Toussaint"; not "le Père Noël", "Toussaint
+#: Louverture")
+HOLIDAY_BEFORE = (r"(?:\bà|\bavant|\baprès|\bdepuis|\bpour|\bjusqu['’]à|\bd['’]ici|\bdès|\bvers|\bde|\ble"
+                  r"|\bla|\bdu|\bau)\s+(?:la\s+|le\s+|l['’])?$")
+
 _DAY = r"(?P<day>1er|premier|[0-3]?\d)"
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 
@@ -238,6 +249,8 @@ PATTERNS: list[tuple[str, str]] = [
     # "l'année précédente", "le mois suivant", "la semaine d'après": one unit from the story's time
     ("shift_unit", r"(?:l['’]|la\s+|le\s+)(?P<unit>année|an|mois|semaine)\s+"
                    r"(?P<dir>précédente?|suivante?|d['’]avant|d['’]après)(?![\w-])"),
+    # "à Noël", "avant la Toussaint", "le 11-Septembre" (HOLIDAYS; HOLIDAY_BEFORE decides)
+    ("holiday", r"(?P<holiday>{HOLIDAY})(?![\w-])"),
     # "la même période de 2022", "le même trimestre l'an dernier": the part of the year last named, another year
     ("same_period", rf"même\s+(?:période|trimestre|mois|saison)\s+(?:(?:de|en)\s+{_YEAR}"
                     r"|(?:de\s+)?l['’](?:an|année)\s+(?:(?P<rel>dernière|dernier|passée?)|précédente?))(?![\w-])"),

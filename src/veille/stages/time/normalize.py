@@ -387,6 +387,16 @@ def _same_period(groups: dict, ctx: Context) -> Value | None:
     return Value("DATE", f"{year:04d}{part}")
 
 
+def _holiday(groups: dict, ctx: Context) -> Value:
+    """"à Noël" -> the 25 December nearest the anchor that the tense allows (XXXX-12-25 without an anchor);
+    "9/11", "le 11-Septembre" -> 2001-09-11."""
+    when = _lookup(ctx.lang.HOLIDAYS, _word(groups, "holiday"))
+    if isinstance(when, str):
+        return Value("DATE", when, day=date.fromisoformat(when))
+    month, day = when
+    return _day({"day": str(day), "month": str(month), "iso": "yes"}, ctx)
+
+
 def _fixed(groups: dict, ctx: Context) -> Value:
     """"un quart de siècle" P25Y, "half a century" P50Y."""
     return Value("DURATION", _lookup(ctx.lang.FIXED_DURATIONS, _word(groups, "phrase")))
@@ -466,6 +476,6 @@ _KINDS = {"date": _day, "numeric_date": _day, "iso_date": lambda g, c: _day({**g
           "quarter": _part_of_year("Q"), "ago": _ago, "duration": _duration, "vague": _vague,
           "day_shift": _day_shift, "clock": _clock, "period_edge": _period_edge, "century": _century,
           "vague_unit": _vague_unit, "hence": lambda g, c: _ago(g, c, +1), "old_year": _year,
-          "era_year": _year, "shift": _shift, "fixed": _fixed, "year_pair": _year_pair,
+          "era_year": _year, "shift": _shift, "fixed": _fixed, "holiday": _holiday, "year_pair": _year_pair,
           "shift_unit": lambda g, c: _shift({**g, "num": "1"}, c),
           "same_period": _same_period, "named_clock": _named_clock}

@@ -47,7 +47,7 @@ def compiled(module: ModuleType) -> list[tuple[str, re.Pattern]]:
              "{NUM}": "(?:" + _alternation(module.NUMBERS) + r"|\d+(?:[.,]\d+)?)",
              "{UNIT}": _alternation(module.UNITS), "{PART}": _alternation(module.PARTS_OF_DAY),
              "{SEASON}": _alternation(module.SEASONS), "{QMOD}": _alternation(module.QUANTITY_MODS),
-             "{FIXED}": _alternation(module.FIXED_DURATIONS)}
+             "{FIXED}": _alternation(module.FIXED_DURATIONS), "{HOLIDAY}": _alternation(module.HOLIDAYS)}
     out = []
     for kind, source in module.PATTERNS:
         for key, value in fills.items():
@@ -113,6 +113,8 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
         before = text[max(0, m.start() - 12):m.start()]
         return not (re.search(module.VAGUE_UNIT_NOT_AFTER, before, re.IGNORECASE)
                     or _unit_number_before(module).search(before))  # "after two more years of this"
+    if kind == "holiday":
+        return _holiday_ok(m, text, module)
     if kind == "old_year":
         return _old_year_ok(m, text, module)
     if kind == "year_range":
@@ -210,6 +212,19 @@ def _sentence_dot(m: re.Match, module: ModuleType) -> int:
         return 0  # "7:05 p.m."
     longer = any(v == month and len(k) > len(word) for k, v in module.MONTHS.items())
     return 0 if longer else 1
+
+
+def _holiday_ok(m: re.Match, text: str, module: ModuleType) -> bool:
+    """A feast's name is a date after a preposition or a determiner ("à Noël", "before Christmas") or when
+    it says more than the name ("Christmas Eve", "le 11-Septembre"); "le Père Noël", "Christmas trees" are
+    not."""
+    name = re.sub(r"\s+", " ", m.group("holiday").lower())
+    if " " in name or "-" in name or "/" in name:
+        return not re.search(r"\b(?:père|papa)\s+$", text[max(0, m.start() - 8):m.start()], re.IGNORECASE)
+    before = text[max(0, m.start() - 16):m.start()]
+    if not m.group("holiday")[:1].isupper() and name != "halloween":
+        return False
+    return bool(re.search(module.HOLIDAY_BEFORE, before, re.IGNORECASE))
 
 
 def _old_year_ok(m: re.Match, text: str, module: ModuleType) -> bool:
