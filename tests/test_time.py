@@ -415,3 +415,15 @@ def test_time_named_days():
     assert values("Toussaint Louverture", FR, None) == {}
     text = "Since 9/11, Christmas trees sell well; the shop shuts on New Year's Eve."
     assert values(text, EN, None) == {"9/11": "2001-09-11", "New Year's Eve": "XXXX-12-31"}
+
+
+def test_time_clock_time_before_its_day():
+    assert values("Le vote aura lieu à 10 h le 20 mai.", FR, date(2024, 5, 15)) == {
+        "10 h": "2024-05-20T10:00", "20 mai": "2024-05-20"}
+    assert values("The strike began at 6 a.m. on May 2.", EN, date(2024, 5, 15)) == {
+        "6 a.m.": "2024-05-02T06:00", "May 2": "2024-05-02"}
+
+
+def test_time_last_night_is_the_night_before():
+    assert values("Last night, crowds gathered; this morning they left.", EN, date(2024, 5, 15)) == {
+        "Last night": "2024-05-14TNI", "this morning": "2024-05-15TMO"}

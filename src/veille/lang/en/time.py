@@ -71,6 +71,9 @@ ORDINAL_LOOKALIKES = frozenset({"a second"})
 #: what joins the two ends of a range of clock times ("de 21 h à 0 h 30", "from 10 p.m. to 2 a.m.")
 CLOCK_RANGE_LINK = r"\s*(?:[-–]|to|until|till|and)\s*"
 
+#: what may stand between a clock time and the day it is on ("at 6 a.m. on May 2", "3:30 p.m. ET Friday")
+CLOCK_DAY_LINK = r"\s*(?:[A-Z]{2,4}\s+)?(?:local\s+time\s+)?,?\s*(?:on\s+|this\s+)?"
+
 AGE_AT = r"\bat\s*$"
 
 #: "three days a week", "24 hours a day": a frequency (a TIMEX3 set), left out by the dev-gold convention
@@ -175,7 +178,7 @@ PATTERNS: list[tuple[str, str]] = [
                 r"(?![\w-]|['’](?!s\b))"),
     ("relunit", r"(?P<rel>last|next|this|past)\s+(?P<unit>week|month|year)(?![\w-])"),
     ("weekend", r"(?:(?:the|this|last|next)\s+)?weekend(?![\w-])"),
-    ("this_part", r"(?:this|last)\s+(?P<part>{PART})(?![\w-])"),
+    ("this_part", r"(?:this|(?P<rel>last))\s+(?P<part>{PART})(?![\w-])"),
     ("season", rf"(?:(?P<rel>last|next|this)\s+|the\s+)?(?P<season>{{SEASON}})"
                rf"(?:\s+(?:of\s+)?{_YEAR})?(?![\w-])"),
     ("half", rf"(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half(?:\s+of\s+(?:the\s+year|{_YEAR}))?(?![\w-])"),

@@ -98,6 +98,9 @@ ORDINAL_LOOKALIKES = frozenset({"une seconde", "un second"})
 #: what joins the two ends of a range of clock times ("de 21 h à 0 h 30", "from 10 p.m. to 2 a.m.")
 CLOCK_RANGE_LINK = r"\s*(?:[-–]|à|jusqu['’]à|et)\s*"
 
+#: what may stand between a clock time and the day it is on ("à 10 h le 15 mai", "à 14 h, mardi")
+CLOCK_DAY_LINK = r"\s*(?:\(?heure\s+locale\)?\s*)?,?\s*(?:le\s+|ce\s+)?"
+
 AGE_AT = r"\bà\s*$"
 
 #: "quatre jours par semaine", "deux fois par an": a frequency (a TIMEX3 set), left out by the dev-gold convention

@@ -51,6 +51,8 @@ class Context:
     last_part_of_year: str | None = None
     #: the day and minute of the day of the clock time just before in the same sentence ("de 21 h à 0 h 30")
     previous_clock: tuple[date, int] | None = None
+    last_day_at: int = -1  # where the last day was named
+    clock_end: int = -1  # where the last clock time ended
 
 
 @dataclass
@@ -245,11 +247,11 @@ def _weekend(groups: dict, ctx: Context) -> Value:
 
 
 def _this_part(groups: dict, ctx: Context) -> Value:
-    """"ce matin", "ce soir", "this morning": the anchor day's part."""
+    """"ce matin", "ce soir", "this morning": the anchor day's part; "last night" the day before's."""
     if ctx.anchor is None:
         return Value("DATE", "XXXX-XX-XX" + _part_suffix(groups, ctx))
-    return Value("DATE", ctx.anchor.isoformat() + _part_suffix(groups, ctx), anchor=_anchor_str(ctx),
-                 day=ctx.anchor)
+    day = ctx.anchor - timedelta(days=1) if _rel(groups, ctx) == "last" else ctx.anchor
+    return Value("DATE", day.isoformat() + _part_suffix(groups, ctx), anchor=_anchor_str(ctx), day=day)
 
 
 def _part(groups: dict, ctx: Context) -> Value:
