@@ -32,12 +32,29 @@ class Candidate:
 
 
 def _alternation(words) -> str:
-    """A regex alternation of words, longest first, with flexible inner white space and apostrophes."""
-    alts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        alt = re.escape(w).replace(r"\ ", r"\s+")
-        alts.append(re.sub("['’]", "['’]", alt))
-    return "(?:" + "|".join(alts) + ")"
+    """A regex alternation of words, longest first, with flexible inner white space and apostrophes. Written
+    as a trie ("quatre(?:-vingt(?:s|-dix)?)?"), so that each place of the text costs one path, not one try per
+    word: the grammar runs every pattern over the whole text."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word.replace("’", "'"):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _trie_regex(node: dict) -> str:
+    """The trie below ``node``; where a word may end, what follows is optional (greedy: the longest wins)."""
+    branches = [_char_regex(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _char_regex(ch: str) -> str:
+    return {" ": r"\s+", "'": "['’]"}.get(ch, re.escape(ch))
 
 
 @cache
