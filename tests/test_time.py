@@ -427,3 +427,10 @@ def test_time_clock_time_before_its_day():
 def test_time_last_night_is_the_night_before():
     assert values("Last night, crowds gathered; this morning they left.", EN, date(2024, 5, 15)) == {
         "Last night": "2024-05-14TNI", "this morning": "2024-05-15TMO"}
+
+
+def test_time_part_of_day_takes_the_day_its_sentence_names():
+    text = "She scored her third goal of the night as the Rangers won on Tuesday."
+    assert values(text, EN, date(2024, 5, 15)) == {"the night": "2024-05-14TNI", "Tuesday": "2024-05-14"}
+    assert values("Dans la soirée, le ministre a parlé mardi.", FR, date(2024, 5, 15)) == {
+        "Dans la soirée": "2024-05-14TEV", "mardi": "2024-05-14"}

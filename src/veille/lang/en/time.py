@@ -179,6 +179,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("relunit", r"(?P<rel>last|next|this|past)\s+(?P<unit>week|month|year)(?![\w-])"),
     ("weekend", r"(?:(?:the|this|last|next)\s+)?weekend(?![\w-])"),
     ("this_part", r"(?:this|(?P<rel>last))\s+(?P<part>{PART})(?![\w-])"),
+    # "that night", "of the night", "in the evening": the part of the day the story is at
+    ("part", r"(?:that|the)\s+(?P<part>{PART})(?![\w-])"),
     ("season", rf"(?:(?P<rel>last|next|this)\s+|the\s+)?(?P<season>{{SEASON}})"
                rf"(?:\s+(?:of\s+)?{_YEAR})?(?![\w-])"),
     ("half", rf"(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half(?:\s+of\s+(?:the\s+year|{_YEAR}))?(?![\w-])"),

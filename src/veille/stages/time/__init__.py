@@ -69,6 +69,8 @@ def find_timexes(text: str, module, anchor: date | None, doc=None) -> list[Timex
         _situate(ctx, cand, text, module, doc)
         if cand.kind in _CLOCK_KINDS:
             ctx.same_sentence_day = _day_after_clock(cands, i, text, ctx) or ctx.same_sentence_day
+        elif cand.kind == "part" and ctx.same_sentence_day is None:
+            ctx.same_sentence_day = _day_later_in_sentence(cands, i, text, ctx, doc)
         val = normalize(cand, ctx)
         if val is None:
             continue
@@ -97,6 +99,20 @@ def _day_after_clock(cands: list, i: int, text: str, ctx: Context) -> date | Non
         return None
     val = normalize(cands[i + 1], replace(ctx))
     return val.day if val is not None else None
+
+
+def _day_later_in_sentence(cands: list, i: int, text: str, ctx: Context, doc) -> date | None:
+    """"his second of the night … on Wednesday", "Dans la soirée, … mardi": a part of a day takes the day its
+    sentence names, before it or after it."""
+    end = sentence_bounds(text, cands[i].start, cands[i].end)[1]
+    for later in cands[i + 1:]:
+        if later.start >= end:
+            break
+        tense = tense_at(doc, later.start, later.end, ctx.lang) if doc is not None else "present"
+        val = normalize(later, replace(ctx, tense=tense))
+        if val is not None and val.day is not None:
+            return val.day
+    return None
 
 
 def _remember(ctx: Context, cand, val: Value, text: str, module) -> None:
