@@ -434,3 +434,11 @@ def test_time_part_of_day_takes_the_day_its_sentence_names():
     assert values(text, EN, date(2024, 5, 15)) == {"the night": "2024-05-14TNI", "Tuesday": "2024-05-14"}
     assert values("Dans la soirée, le ministre a parlé mardi.", FR, date(2024, 5, 15)) == {
         "Dans la soirée": "2024-05-14TEV", "mardi": "2024-05-14"}
+
+
+def test_time_that_day_is_the_story_day():
+    text = "Le 3 juin 2020, la digue a cédé. Ce jour-là, il pleuvait. Le surlendemain, l'eau baissait."
+    assert values(text, FR, date(2024, 5, 15)) == {
+        "3 juin 2020": "2020-06-03", "Ce jour-là": "2020-06-03", "Le surlendemain": "2020-06-05"}
+    text = "In 2019 the mine closed. That year, prices fell; that day was sad."
+    assert values(text, EN, date(2024, 5, 15)) == {"2019": "2019", "That year": "2019"}

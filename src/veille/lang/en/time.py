@@ -59,6 +59,7 @@ QUARTER_WORDS = ("quarter",)
 
 DAY_AFTER = ("day after", "next day", "following day")
 DAY_BEFORE = ("day before", "previous day", "eve")
+DAY_STEPS: dict[str, int] = {}
 
 #: English writes clock times with a colon or am/pm, never "7 hours"
 CLOCK_CONTEXT = None
@@ -227,6 +228,9 @@ PATTERNS: list[tuple[str, str]] = [
     # "the night of December 4 to 5, 2017": the night that starts on the first day
     ("date", rf"(?P<part>night)\s+of\s+(?P<month>{{MONTH}})\.?\s+{_DAY}\s*(?:[-–]|to|into)\s*[0-3]?\d"
              rf"(?:,?\s+{_YEAR})?(?![\w-])"),
+    # "that day", "the same day", "that year": the story's own day, week, month or year
+    ("story_unit", r"(?:that\s+(?:same\s+)?(?P<unit>day|week|month|year)|the\s+same\s+(?P<unit2>day|week|month|year))"
+                   r"(?![\w-])"),
     ("day_shift", r"the\s+(?P<word>day\s+after|next\s+day|following\s+day|day\s+before|previous\s+day)"
                   r"(?![\w-])"),
     ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s?"

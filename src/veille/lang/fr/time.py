@@ -82,6 +82,8 @@ QUARTER_WORDS = ("trimestre",)
 #: the day after / before the last date the text named ("le lendemain")
 DAY_AFTER = ("lendemain",)
 DAY_BEFORE = ("veille",)
+#: how many days each word moves (the others: one)
+DAY_STEPS = {"surlendemain": 2, "avant-veille": -2}
 
 #: what makes "7 heures" a time of day rather than a duration ("peu avant 7 heures", "dès 8 heures")
 CLOCK_CONTEXT = r"(?:\bà|\bvers|\bavant|\baprès|\bdès|\bjusqu['’]à|\bdepuis|\bentre|\bet)\s*$"
@@ -263,6 +265,11 @@ PATTERNS: list[tuple[str, str]] = [
     # "le lendemain", "la veille"
     # "le lendemain (de l'attaque)": the day after the last day named; "la veille de Noël" is not
     ("day_shift", r"(?:le\s+|la\s+)(?P<word>lendemain|veille(?![\w-])(?!\s+(?:de|du|des|d['’])))(?![\w-])"),
+    # "le surlendemain", "l'avant-veille": two days after / before
+    ("day_shift", r"(?:le\s+|l['’])(?P<word>surlendemain|avant-veille(?!\s+(?:de|du|des|d['’])))(?![\w-])"),
+    # "ce jour-là", "le jour même", "cette année-là": the story's own day, month or year
+    ("story_unit", r"(?:(?:ce|cette|cet)\s+(?:même\s+)?(?P<unit>jour|semaine|mois|année)-là"
+                   r"|le\s+(?P<unit2>jour|mois)\s+même|le\s+même\s+(?P<unit3>jour|mois))(?![\w-])"),
     # "14h52", "à 9 h 30", "6 h GMT"
     ("clock", r"(?<![\w,.])(?P<hour>[01]?\d|2[0-3])\s?h\s?(?P<minute>[0-5]\d)?(?![\w])"
               r"(?:\s+(?P<utc>GMT|UTC))?(?![\w])"),

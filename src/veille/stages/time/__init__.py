@@ -29,7 +29,8 @@ _CLOCK_KINDS = ("clock", "named_clock")
 #: expressions that place the story at a time of their own, and so move its reference time; durations,
 #: decades, centuries and clock times do not
 _NARRATIVE_KINDS = (*_CALENDAR_KINDS, "month", "year", "old_year", "era_year", "relday", "weekday", "ago",
-                    "shift", "shift_unit", "day_shift")
+                    "shift", "shift_unit", "day_shift",
+                    "story_unit")
 
 
 class Time(Stage):

@@ -399,6 +399,16 @@ def _holiday(groups: dict, ctx: Context) -> Value:
     return _day({"day": str(day), "month": str(month), "iso": "yes"}, ctx)
 
 
+def _story_unit(groups: dict, ctx: Context) -> Value | None:
+    """"ce jour-là", "le jour même", "that year", "the same day": the story's time at the unit's grain; left
+    out when the story has no time yet, or only a coarser one ("ce jour-là" after "en 2019")."""
+    unit = next(_word(groups, k) for k in ("unit", "unit2", "unit3") if groups.get(k))
+    code = _lookup(ctx.lang.UNITS, unit)
+    if ctx.reference is None or _GRAIN[code] < _GRAIN[ctx.reference[1]]:
+        return None
+    return _moved(ctx.reference[0], code, 0)
+
+
 def _fixed(groups: dict, ctx: Context) -> Value:
     """"un quart de siècle" P25Y, "half a century" P50Y."""
     return Value("DURATION", _lookup(ctx.lang.FIXED_DURATIONS, _word(groups, "phrase")))
@@ -432,7 +442,7 @@ def _day_shift(groups: dict, ctx: Context) -> Value | None:
     if base is None:
         return None
     word = _word(groups, "word")
-    step = 1 if any(word == w for w in ctx.lang.DAY_AFTER) else -1
+    step = ctx.lang.DAY_STEPS.get(word) or (1 if any(word == w for w in ctx.lang.DAY_AFTER) else -1)
     when = base + timedelta(days=step)
     return Value("DATE", when.isoformat(), anchor=base.isoformat(), day=when)
 
@@ -478,6 +488,6 @@ _KINDS = {"date": _day, "numeric_date": _day, "iso_date": lambda g, c: _day({**g
           "quarter": _part_of_year("Q"), "ago": _ago, "duration": _duration, "vague": _vague,
           "day_shift": _day_shift, "clock": _clock, "period_edge": _period_edge, "century": _century,
           "vague_unit": _vague_unit, "hence": lambda g, c: _ago(g, c, +1), "old_year": _year,
-          "era_year": _year, "shift": _shift, "fixed": _fixed, "holiday": _holiday, "year_pair": _year_pair,
-          "shift_unit": lambda g, c: _shift({**g, "num": "1"}, c),
+          "era_year": _year, "shift": _shift, "fixed": _fixed, "story_unit": _story_unit, "holiday": _holiday,
+          "year_pair": _year_pair, "shift_unit": lambda g, c: _shift({**g, "num": "1"}, c),
           "same_period": _same_period, "named_clock": _named_clock}
