@@ -17,8 +17,10 @@ from datetime import date
 from ...lang import resources
 from ...record import Timex
 from ...stage import Stage, Work
-from .normalize import Context, Value, normalize
+from .context import Context, Value
+from .normalize import normalize
 from .rules import find_candidates
+from .story import compared, narrative_point
 from .tense import sentence_bounds, tense_at
 
 log = logging.getLogger("veille")
@@ -130,23 +132,5 @@ def _remember(ctx: Context, cand, val: Value, text: str, module) -> None:
     part = re.fullmatch(r"\d{4}-(Q[1-4]|H[12]|SP|SU|FA|WI|\d\d)", val.value)
     if part:
         ctx.last_part_of_year = part.group(1)
-    if cand.kind in _NARRATIVE_KINDS and not _compared(text, cand.start, module):
+    if cand.kind in _NARRATIVE_KINDS and not compared(text, cand.start, module):
         ctx.reference = narrative_point(val) or ctx.reference
-
-
-def narrative_point(val: Value) -> tuple[date, str] | None:
-    """The date a value names and its grain (D, M, Y): "2023-04-04TEV" -> (2023-04-04, D), "2022" ->
-    (2022-01-01, Y); None for values with unknown parts ("XXXX-04-04") or no calendar point ("P4D")."""
-    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T|$)", val.value)
-    if val.type != "DATE" or m is None or m.group(1) == "0000":
-        return None
-    year, month, day = m.group(1, 2, 3)
-    grain = "D" if day else "M" if month else "Y"
-    return date(int(year), int(month or 1), int(day or 1)), grain
-
-
-def _compared(text: str, start: int, module) -> bool:
-    """"par rapport à 2021", "compared with 2021", "contre 6,5 % en 2021": a date named as the point of
-    comparison, which the story does not move to."""
-    pattern = getattr(module, "COMPARISON_BEFORE", None)
-    return bool(pattern and re.search(pattern, text[max(0, start - 40):start], re.IGNORECASE))
