@@ -37,7 +37,7 @@ _NARRATIVE_KINDS = (*_CALENDAR_KINDS, "month", "year", "old_year", "era_year", "
 
 class Time(Stage):
     name = "time"
-    version = "1"
+    version = "2"  # 2: story time, historical years, named days
     requires = ("text", "lang", "doc", "published")
     assigns = ("timexes",)
 
