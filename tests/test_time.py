@@ -442,3 +442,8 @@ def test_time_that_day_is_the_story_day():
         "3 juin 2020": "2020-06-03", "Ce jour-là": "2020-06-03", "Le surlendemain": "2020-06-05"}
     text = "In 2019 the mine closed. That year, prices fell; that day was sad."
     assert values(text, EN, date(2024, 5, 15)) == {"2019": "2019", "That year": "2019"}
+
+
+def test_time_consecutive_years_with_two_figures():
+    assert values("La saison 2022-23 a été longue.", FR, None) == {"2022-23": "2022/2023"}
+    assert values("In fiscal 1999/00, sales rose.", EN, None) == {"1999/00": "1999/2000"}

@@ -156,6 +156,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("day_range", rf"(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s?[-–]\s?{_DAY}\s+(?P<month>{{MONTH}})\.?"
                   rf"(?:,?\s+{_YEAR})?(?![\w-])"),
     ("year_range", r"(?<![\w,.])(?P<year1>(?:1[6-9]|20)\d\d)\s?[-–]\s?(?P<year>(?:1[6-9]|20)\d\d)(?![\w])"),
+    # "la saison 2022-23", "fiscal 1999/00": two consecutive years, the second by its last two figures
+    ("year_pair", r"(?<![\w,.])(?P<year1>(?:1[6-9]|20)\d\d)[-–/](?P<yy>\d\d)(?![\w]|[,.]\d)"),
     # "30/04/2024", "04/30/2024" (whichever the figures allow; "04/07/2024" is left out); "2024-04-30"
     ("numeric_date", r"(?P<day>[0-3]?\d)/(?P<month>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b"),
     ("iso_date", r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])"),

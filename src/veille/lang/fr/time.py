@@ -183,6 +183,8 @@ PATTERNS: list[tuple[str, str]] = [
                   rf"(?P<month>{{MONTH}})(?:\s+{_YEAR})?(?![\w’'-])"),
     # "2019-2021", "1638-1715"
     ("year_range", r"(?<![\w,.])(?P<year1>(?:1[6-9]|20)\d\d)\s?[-–]\s?(?P<year>(?:1[6-9]|20)\d\d)(?![\w])"),
+    # "la saison 2022-23", "fiscal 1999/00": two consecutive years, the second by its last two figures
+    ("year_pair", r"(?<![\w,.])(?P<year1>(?:1[6-9]|20)\d\d)[-–/](?P<yy>\d\d)(?![\w]|[,.]\d)"),
     # "30/04/2024", "30.04.2024"
     ("numeric_date", r"(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
     # "février 2022", "fin mars", "mi-mars", "mai dernier", "en mars prochain"

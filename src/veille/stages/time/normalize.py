@@ -109,8 +109,10 @@ def _year(groups: dict, ctx: Context) -> Value:
 
 
 def _year_pair(groups: dict, ctx: Context) -> Value:
-    """"the 1995-1996 season", "l'année scolaire 2022-2023": one period over two consecutive years."""
-    return Value("DATE", f"{int(groups['year1']):04d}/{int(groups['year']):04d}")
+    """"the 1995-1996 season", "l'année scolaire 2022-2023", "la saison 2022-23": one period over two
+    consecutive years."""
+    first = int(groups["year1"])
+    return Value("DATE", f"{first:04d}/{first + 1:04d}")
 
 
 def _decade(groups: dict, ctx: Context) -> Value:

@@ -130,6 +130,9 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
         before = text[max(0, m.start() - 12):m.start()]
         return not (re.search(module.VAGUE_UNIT_NOT_AFTER, before, re.IGNORECASE)
                     or _unit_number_before(module).search(before))  # "after two more years of this"
+    if kind == "year_pair":
+        # "2022-23", not "2022-25" nor "2021-05"
+        return (int(m.group("year1")) + 1) % 100 == int(m.group("yy"))
     if kind == "holiday":
         return _holiday_ok(m, text, module)
     if kind == "old_year":
