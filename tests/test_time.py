@@ -447,3 +447,8 @@ def test_time_that_day_is_the_story_day():
 def test_time_consecutive_years_with_two_figures():
     assert values("La saison 2022-23 a été longue.", FR, None) == {"2022-23": "2022/2023"}
     assert values("In fiscal 1999/00, sales rose.", EN, None) == {"1999/00": "1999/2000"}
+
+
+def test_time_sets_are_left_out():
+    assert values("Le marché a lieu chaque lundi et le bilan tous les deux ans.", FR, None) == {}
+    assert values("The board meets every Monday and reports every two weeks.", EN, None) == {}

@@ -69,6 +69,9 @@ CLOCK_AFTER = None
 EVENT_RELATIVE = r"^\s+(?:after|before)\b"
 ORDINAL_LOOKALIKES = frozenset({"a second"})
 
+#: "every Monday", "every two weeks", "each summer": a set (a frequency), left out by the dev-gold convention
+SET_BEFORE = r"(?:\bevery|\beach|\bonce\s+a)\s+$"
+
 #: what joins the two ends of a range of clock times ("de 21 h à 0 h 30", "from 10 p.m. to 2 a.m.")
 CLOCK_RANGE_LINK = r"\s*(?:[-–]|to|until|till|and)\s*"
 

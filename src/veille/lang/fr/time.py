@@ -97,6 +97,9 @@ EVENT_RELATIVE = r"^\s+(?:après|avant)\b"
 ORDINAL_LOOKALIKES = frozenset({"une seconde", "un second"})
 
 #: "à 47 ans, il joue encore": an age when nothing follows ("à 10 ans de prison" is a sentence's length)
+#: "chaque lundi", "tous les deux ans", "chaque été": a set (a frequency), left out by the dev-gold convention
+SET_BEFORE = r"(?:\bchaque|\btou(?:te)?s\s+les|\bune\s+fois\s+par)\s+$"
+
 #: what joins the two ends of a range of clock times ("de 21 h à 0 h 30", "from 10 p.m. to 2 a.m.")
 CLOCK_RANGE_LINK = r"\s*(?:[-–]|à|jusqu['’]à|et)\s*"
 

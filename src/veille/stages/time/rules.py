@@ -122,6 +122,8 @@ def _range_parts(cand: Candidate, text: str) -> list[Candidate]:
 
 def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
     """Filters for the cases a pattern alone gets wrong, each named by the case it exists for."""
+    if re.search(module.SET_BEFORE, text[max(0, m.start() - 16):m.start()], re.IGNORECASE):
+        return False  # "chaque lundi", "every two weeks": a set
     if kind == "month" and not (m.group("year") or m.group("mod") or m.group("rel")):
         return _bare_month_ok(m.group("month"), module)
     if kind == "year" and not m.group("mod"):
