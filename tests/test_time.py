@@ -283,7 +283,10 @@ def test_time_story_time_anchors_anaphoric_amounts_english():
             "A year later it was rebuilt.")
     got = values(text, EN, date(2023, 3, 20))
     assert got["two weeks earlier"] == "2019-W20" and got["A year later"] == "2020"
-    assert values("Two days later, the strike ended.", EN, date(2023, 3, 20)) == {}  # no story time yet
+    assert values("Two days later, the strike ended.", EN, None) == {}  # no story time, no anchor
+    # before the story names a date, it is at the publication day
+    got = values("Two days later, the strike ended.", EN, date(2023, 3, 20))
+    assert got == {"Two days later": "2023-03-22"}
     assert values("The line opened ten years later than planned.", EN, None) == {"ten years": "P10Y"}
 
 

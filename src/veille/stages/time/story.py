@@ -23,12 +23,13 @@ from .context import GRAIN, Context, Value, amount, lookup, moved, word_at
 
 def shift(groups: dict, ctx: Context) -> Value | None:
     """"quatre jours auparavant", "un an plus tôt", "two days later": counted from the story's time, the last
-    date the narrative named (``ctx.reference``), never from the publication date. Left out when the story has
-    no time yet, or only a coarser one than the amount ("trois jours plus tard" after "en 2019")."""
+    date the narrative named (``story_time``). Left out when the story's time is coarser than the amount
+    ("trois jours plus tard" after "en 2019")."""
     n, code = amount(groups, ctx)
-    if ctx.reference is None or not n.isdigit() or code not in GRAIN:
+    story = story_time(ctx)
+    if story is None or not n.isdigit() or code not in GRAIN:
         return None
-    base, grain = ctx.reference
+    base, grain = story
     if GRAIN[code] < GRAIN[grain]:
         return None
     word = word_at(groups, "dir") if groups.get("dir") else word_at(groups, "dir2")
@@ -53,12 +54,21 @@ def same_period(groups: dict, ctx: Context) -> Value | None:
 
 def story_unit(groups: dict, ctx: Context) -> Value | None:
     """"ce jour-là", "le jour même", "that year", "the same day": the story's time at the unit's grain; left
-    out when the story has no time yet, or only a coarser one ("ce jour-là" after "en 2019")."""
+    out when that time is coarser ("ce jour-là" after "en 2019") or when the story has named no date yet."""
     unit = next(word_at(groups, k) for k in ("unit", "unit2", "unit3") if groups.get(k))
     code = lookup(ctx.lang.UNITS, unit)
-    if ctx.reference is None or GRAIN[code] < GRAIN[ctx.reference[1]]:
+    story = ctx.reference  # "ce jour-là" points away from the time of telling: no fallback on the anchor
+    if story is None or GRAIN[code] < GRAIN[story[1]]:
         return None
-    return moved(ctx.reference[0], code, 0)
+    return moved(story[0], code, 0)
+
+
+def story_time(ctx: Context) -> tuple[date, str] | None:
+    """The story's time and its grain: the last date the narrative named; before it names one, the
+    publication day (a news story starts at the time it is told)."""
+    if ctx.reference is not None:
+        return ctx.reference
+    return (ctx.anchor, "D") if ctx.anchor is not None else None
 
 
 def day_shift(groups: dict, ctx: Context) -> Value | None:
