@@ -455,3 +455,7 @@ def test_time_consecutive_years_with_two_figures():
 def test_time_sets_are_left_out():
     assert values("Le marché a lieu chaque lundi et le bilan tous les deux ans.", FR, None) == {}
     assert values("The board meets every Monday and reports every two weeks.", EN, None) == {}
+
+
+def test_time_amounts_after_by_are_counts():
+    assert values("Staff was cut by 1200, to 5,000.", EN, None) == {}

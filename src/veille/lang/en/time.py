@@ -110,7 +110,7 @@ FIXED_DURATIONS = {"a quarter of a century": "P25Y", "a quarter-century": "P25Y"
 
 #: "in 1066", "around 800", "since 1215": a year before 1600 (or of three digits) only after one of these,
 #: and with no noun after it ("in 800 words" is a count)
-OLD_YEAR_BEFORE = r"(?:\bin|\baround|\bc\.|\bcirca|\bsince|\buntil|\bby|\bbefore|\bafter)\s*$"
+OLD_YEAR_BEFORE = r"(?:\bin|\baround|\bc\.|\bcirca|\bsince|\buntil|\bbefore|\bafter)\s*$"
 #: ... and what may follow such a year: punctuation or a function word ("around 1450 by monks"), not a noun
 OLD_YEAR_AFTER = (r"\s*(?:[.,;:!?)»”\"\]]|$|(?:in|at|by|and|or|the|a|an|when|to|on|after|before|under|with"
                   r"|from|he|she|it|they|his|her|its|their)\b)")
