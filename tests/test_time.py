@@ -459,3 +459,23 @@ def test_time_sets_are_left_out():
 
 def test_time_amounts_after_by_are_counts():
     assert values("Staff was cut by 1200, to 5,000.", EN, None) == {}
+
+
+@pytest.mark.slow
+def test_time_prospective_participles_look_ahead():
+    """"l'élection prévue en novembre", "the vote scheduled for November": a plan, so a future month."""
+    from veille.eval.time import time_pipeline
+    from veille.sources import source_from_text
+
+    pipe = time_pipeline()
+
+    def months(text, lang):
+        art = pipe.analyze(source_from_text("t.txt", text), published="2023-04-06", lang=lang)
+        return [t.value for t in art.timexes]
+
+    assert months("Les partis d'opposition se préparent activement à l'élection présidentielle prévue en "
+                  "novembre, disent-ils.", "fr") == ["2023-11"]
+    assert months("Le scrutin présidentiel était prévu en novembre, selon les partis d'opposition du pays.",
+                  "fr") == ["2022-11"]
+    assert months("The opposition parties are preparing hard for the presidential vote scheduled for "
+                  "November, they said.", "en") == ["2023-11"]
