@@ -140,11 +140,11 @@ def test_calendar_partial_dates():
 
 
 def test_time_french_hours_after_a_preposition_are_clock_times():
-    got = find_timexes("La police a été appelée peu avant 7 heures (6 heures GMT). Il a parlé 2 heures.", FR,
+    got = find_timexes("Les pompiers sont arrivés vers 9 heures (8 heures UTC). Ils ont lutté 3 heures.", FR,
                        date(2024, 4, 30))
     assert [(t.text, t.type, t.value) for t in got] == [
-        ("7 heures", "TIME", "2024-04-30T07:00"), ("6 heures", "TIME", "2024-04-30T06:00"),
-        ("2 heures", "DURATION", "PT2H")]
+        ("9 heures", "TIME", "2024-04-30T09:00"), ("8 heures UTC", "TIME", "2024-04-30T08:00Z"),
+        ("3 heures", "DURATION", "PT3H")]
 
 
 def test_time_vague_plural_needs_a_long_unit_or_a_quantifier():
@@ -171,9 +171,9 @@ def test_time_tense_picks_the_weekday():
 
 
 def test_time_ranges_give_both_ends():
-    text = "durant la nuit du 4 au 5 décembre 2017 ; Louis XIV (1638-1715)"
+    text = "le festival du 7 au 9 juillet 2019 ; la guerre (1914-1918)"
     assert [(t.text, t.value) for t in find_timexes(text, FR, None)] == [
-        ("4", "2017-12-04"), ("5 décembre 2017", "2017-12-05"), ("1638", "1638"), ("1715", "1715")]
+        ("7", "2019-07-07"), ("9 juillet 2019", "2019-07-09"), ("1914", "1914"), ("1918", "1918")]
     text = "The summit runs May 3-5, and the talks 10-12 June."
     assert [(t.text, t.value) for t in find_timexes(text, EN, date(2023, 4, 7))] == [
         ("May 3", "2023-05-03"), ("5", "2023-05-05"), ("10", "2023-06-10"), ("12 June", "2023-06-12")]
@@ -267,3 +267,215 @@ def test_calendar_seasons():
     assert shift_season("SU", date(2023, 10, 2), "next") == 2024
     assert shift_season("WI", date(2024, 1, 15), "present") == 2023
     assert shift_season("WI", date(2024, 3, 15), "last") == 2023
+
+
+def test_time_story_time_anchors_anaphoric_amounts_french():
+    """"trois jours plus tôt" counts from the last date the story named, not from the publication date."""
+    text = ("Le jeudi 9 mars, le maire a démissionné. Le conseil l'avait désavoué trois jours plus tôt. "
+            "Les ventes ont atteint 5 % en 2021 contre 4 % en 2020 et 3 % un an auparavant.")
+    got = values(text, FR, date(2023, 3, 20))
+    assert got["trois jours plus tôt"] == "2023-03-06"
+    assert got["un an auparavant"] == "2020"  # "contre 4 % en 2020" is a comparison, not the story's time
+
+
+def test_time_story_time_anchors_anaphoric_amounts_english():
+    text = ("On June 2, 2019, the dam broke. It had been inspected two weeks earlier. "
+            "A year later it was rebuilt.")
+    got = values(text, EN, date(2023, 3, 20))
+    assert got["two weeks earlier"] == "2019-W20" and got["A year later"] == "2020"
+    assert values("Two days later, the strike ended.", EN, None) == {}  # no story time, no anchor
+    # before the story names a date, it is at the publication day
+    got = values("Two days later, the strike ended.", EN, date(2023, 3, 20))
+    assert got == {"Two days later": "2023-03-22"}
+    assert values("The line opened ten years later than planned.", EN, None) == {"ten years": "P10Y"}
+
+
+def test_time_old_years_need_a_preposition_of_time():
+    text = "L'abbaye fut fondée en 812. Le roi (1108-1137) régna. Le livre compte en 580 pages."
+    got = values(text, FR, None)
+    assert got == {"812": "0812", "1108": "1108", "1137": "1137"}
+    got = values("The bridge was built in 1350, rebuilt around 790, and holds about 1200 people.", EN, None)
+    assert got == {"1350": "1350", "790": "0790"}
+
+
+def test_time_era_years():
+    assert values("La ville est fondée en 52 av. J.-C. et détruite en 406 après J.-C.", FR, None) == {
+        "52 av. J.-C.": "BC0052", "406 après J.-C.": "0406"}
+    assert values("The wall dates from AD 122; the fort from 55 BC.", EN, None) == {
+        "AD 122": "0122", "55 BC": "BC0055"}
+
+
+def test_time_night_of_two_days_is_the_first_night():
+    assert values("Le vol a eu lieu dans la nuit du 12 au 13 janvier 2020.", FR, None) == {
+        "nuit du 12 au 13 janvier 2020": "2020-01-12TNI"}
+    assert values("The raid came on the night of March 8 to 9, 2021.", EN, None) == {
+        "night of March 8 to 9, 2021": "2021-03-08TNI"}
+
+
+def test_time_fixed_amounts_and_named_times():
+    text = "Un demi-siècle après, vers minuit, le club a fêté un quart de siècle."
+    got = values(text, FR, date(2022, 5, 1))
+    assert got == {"Un demi-siècle": "P50Y", "minuit": "2022-05-01T00:00", "un quart de siècle": "P25Y"}
+    got = values("Half a century on, the ferry left at noon, at 18:30 GMT.", EN, date(2022, 5, 1))
+    assert got == {"Half a century": "P50Y", "noon": "2022-05-01T12:00", "18:30 GMT": "2022-05-01T18:30Z"}
+    assert values("Le Midi a voté.", FR, date(2022, 5, 1)) == {}
+
+
+def test_time_short_delays_after_an_event_stay_durations():
+    got = values("Le suspect a été interpellé 15 minutes après l'alerte.", FR, None)
+    assert got == {"15 minutes": "PT15M"}
+    assert values("Il est parti deux jours après l'alerte.", FR, None) == {}
+
+
+def test_time_number_words_after_a_comma_are_not_ages():
+    assert values("À Lyon, deux ans de travaux ont suffi.", FR, None) == {"deux ans": "P2Y"}
+    assert values("Marie Dupont, 41 ans, a gagné.", FR, None) == {}
+
+
+def test_time_same_period_takes_the_part_of_year_last_named():
+    got = values("Exports rose in the second quarter of 2021 from the same period of 2020.", EN, None)
+    assert got["same period of 2020"] == "2020-Q2"
+    text = "Au troisième trimestre 2022, le chômage a baissé par rapport au même trimestre de 2021."
+    got = values(text, FR, None)
+    assert got["même trimestre de 2021"] == "2021-Q3"
+
+
+def test_time_vague_plural_units():
+    assert values("Decades of neglect showed over the past years.", EN, None) == {
+        "Decades": "PXDE", "the past years": "PXY"}
+    assert values("The years of war are over.", EN, None) == {}
+    assert values("After two more years of this, over 100 ad slots.", EN, None) == {}
+
+
+def test_time_frequencies_and_vague_adverbs_are_left_out():
+    assert values("Le musée ouvre trois jours par semaine et a changé au fil des ans.", FR, None) == {}
+    assert values("The clinic runs 24 hours a day, five days a week.", EN, None) == {}
+
+
+def test_time_two_consecutive_years_are_one_period():
+    assert values("Il a brillé lors de la saison 2011-2012.", FR, None) == {"2011-2012": "2011/2012"}
+    assert values("His best season was 2003-2004, before the 2008-2012 slump.", EN, None) == {
+        "2003-2004": "2003/2004", "2008": "2008", "2012": "2012"}
+
+
+def test_time_previous_and_following_units_count_from_the_story_time():
+    text = "En mars 2019, l’usine a fermé. Le mois suivant, elle a été vendue ; l’année précédente, rien."
+    assert values(text, FR, date(2023, 4, 6)) == {
+        "mars 2019": "2019-03", "Le mois suivant": "2019-04", "l’année précédente": "2018"}
+    text = "In 2015 the firm was sold. The following year it collapsed; the previous month was calm."
+    assert values(text, EN, date(2023, 4, 6)) == {"2015": "2015", "The following year": "2016"}
+
+
+def test_time_approximate_numbers():
+    [t] = find_timexes("Les travaux dureront une quinzaine de jours.", FR, None)
+    assert (t.text, t.value, t.mod) == ("une quinzaine de jours", "P15D", "APPROX")
+    [t] = find_timexes("Il a quitté le village il y a une vingtaine d'années.", FR, date(2024, 5, 15))
+    assert (t.value, t.mod) == ("2004", "APPROX")
+    [t] = find_timexes("The flood lasted two and a half days.", EN, None)
+    assert t.value == "P2DT12H"
+
+
+def test_time_coming_periods_are_vague():
+    got = values("Dans les prochaines semaines, le texte sera voté.", FR, None)
+    assert got == {"les prochaines semaines": "PXW"}
+    assert values("Talks resume in the coming months.", EN, None) == {"the coming months": "PXM"}
+
+
+def test_time_old_years_before_a_function_word():
+    assert values("Le pont fut bâti vers 1340 par les moines.", FR, None) == {"1340": "1340"}
+    assert values("The abbey was founded around 960 by monks, for 300 monks.", EN, None) == {"960": "0960"}
+
+
+def test_time_clock_times_hang_on_the_story_day_in_past_clauses():
+    text = "Le 3 juin 2020, le magasin a été cambriolé. Les voleurs sont restés de 22 h 10 à 1 h 05."
+    got = find_timexes(text, FR, date(2023, 4, 6))
+    for t in got:
+        t.anchor = None
+    # without a parse every clause is "present": the anchor's day, still rolling past midnight
+    assert [(t.text, t.value) for t in got][1:] == [
+        ("22 h 10", "2023-04-06T22:10"), ("1 h 05", "2023-04-07T01:05")]
+
+
+def test_time_clock_past_clause_uses_story_day():
+    from veille.stages.time.normalize import Context, normalize
+    from veille.stages.time.rules import find_candidates
+
+    [cand] = find_candidates("vers 0 h 30", FR)
+    ctx = Context(FR, date(2023, 4, 6), tense="past", reference=(date(2020, 6, 3), "D"))
+    assert normalize(cand, ctx).value == "2020-06-03T00:30"
+    ctx.tense = "future"
+    assert normalize(cand, ctx).value == "2023-04-06T00:30"
+    [cand] = find_candidates("at noon", EN)
+    ctx = Context(EN, date(2023, 4, 6), tense="past", reference=(date(2021, 1, 9), "D"))
+    assert normalize(cand, ctx).value == "2021-01-09T12:00"
+    [cand] = find_candidates("just after midnight", EN)  # midnight ends the story's day
+    assert normalize(cand, ctx).value == "2021-01-10T00:00"
+
+
+def test_time_named_days():
+    text = "Le Père Noël passera. Avant Noël, le texte sera voté ; depuis le 11-Septembre, tout a changé."
+    assert values(text, FR, date(2023, 11, 20)) == {"Noël": "2023-12-25", "11-Septembre": "2001-09-11"}
+    assert values("Toussaint Louverture", FR, None) == {}
+    text = "Since 9/11, Christmas trees sell well; the shop shuts on New Year's Eve."
+    assert values(text, EN, None) == {"9/11": "2001-09-11", "New Year's Eve": "XXXX-12-31"}
+
+
+def test_time_clock_time_before_its_day():
+    assert values("Le vote aura lieu à 10 h le 20 mai.", FR, date(2024, 5, 15)) == {
+        "10 h": "2024-05-20T10:00", "20 mai": "2024-05-20"}
+    assert values("The strike began at 6 a.m. on May 2.", EN, date(2024, 5, 15)) == {
+        "6 a.m.": "2024-05-02T06:00", "May 2": "2024-05-02"}
+
+
+def test_time_last_night_is_the_night_before():
+    assert values("Last night, crowds gathered; this morning they left.", EN, date(2024, 5, 15)) == {
+        "Last night": "2024-05-14TNI", "this morning": "2024-05-15TMO"}
+
+
+def test_time_part_of_day_takes_the_day_its_sentence_names():
+    text = "She scored her third goal of the night as the Rangers won on Tuesday."
+    assert values(text, EN, date(2024, 5, 15)) == {"the night": "2024-05-14TNI", "Tuesday": "2024-05-14"}
+    assert values("Dans la soirée, le ministre a parlé mardi.", FR, date(2024, 5, 15)) == {
+        "Dans la soirée": "2024-05-14TEV", "mardi": "2024-05-14"}
+
+
+def test_time_that_day_is_the_story_day():
+    text = "Le 3 juin 2020, la digue a cédé. Ce jour-là, il pleuvait. Le surlendemain, l'eau baissait."
+    assert values(text, FR, date(2024, 5, 15)) == {
+        "3 juin 2020": "2020-06-03", "Ce jour-là": "2020-06-03", "Le surlendemain": "2020-06-05"}
+    text = "In 2019 the mine closed. That year, prices fell; that day was sad."
+    assert values(text, EN, date(2024, 5, 15)) == {"2019": "2019", "That year": "2019"}
+
+
+def test_time_consecutive_years_with_two_figures():
+    assert values("La saison 2022-23 a été longue.", FR, None) == {"2022-23": "2022/2023"}
+    assert values("In fiscal 1999/00, sales rose.", EN, None) == {"1999/00": "1999/2000"}
+
+
+def test_time_sets_are_left_out():
+    assert values("Le marché a lieu chaque lundi et le bilan tous les deux ans.", FR, None) == {}
+    assert values("The board meets every Monday and reports every two weeks.", EN, None) == {}
+
+
+def test_time_amounts_after_by_are_counts():
+    assert values("Staff was cut by 1200, to 5,000.", EN, None) == {}
+
+
+@pytest.mark.slow
+def test_time_prospective_participles_look_ahead():
+    """"l'élection prévue en novembre", "the vote scheduled for November": a plan, so a future month."""
+    from veille.eval.time import time_pipeline
+    from veille.sources import source_from_text
+
+    pipe = time_pipeline()
+
+    def months(text, lang):
+        art = pipe.analyze(source_from_text("t.txt", text), published="2023-04-06", lang=lang)
+        return [t.value for t in art.timexes]
+
+    assert months("Les partis d'opposition se préparent activement à l'élection présidentielle prévue en "
+                  "novembre, disent-ils.", "fr") == ["2023-11"]
+    assert months("Le scrutin présidentiel était prévu en novembre, selon les partis d'opposition du pays.",
+                  "fr") == ["2022-11"]
+    assert months("The opposition parties are preparing hard for the presidential vote scheduled for "
+                  "November, they said.", "en") == ["2023-11"]

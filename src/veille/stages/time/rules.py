@@ -32,12 +32,29 @@ class Candidate:
 
 
 def _alternation(words) -> str:
-    """A regex alternation of words, longest first, with flexible inner white space and apostrophes."""
-    alts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        alt = re.escape(w).replace(r"\ ", r"\s+")
-        alts.append(re.sub("['’]", "['’]", alt))
-    return "(?:" + "|".join(alts) + ")"
+    """A regex alternation of words, longest first, with flexible inner white space and apostrophes. Written
+    as a trie ("quatre(?:-vingt(?:s|-dix)?)?"), so that each place of the text costs one path, not one try per
+    word: the grammar runs every pattern over the whole text."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word.replace("’", "'"):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _trie_regex(node: dict) -> str:
+    """The trie below ``node``; where a word may end, what follows is optional (greedy: the longest wins)."""
+    branches = [_char_regex(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _char_regex(ch: str) -> str:
+    return {" ": r"\s+", "'": "['’]"}.get(ch, re.escape(ch))
 
 
 @cache
@@ -46,7 +63,8 @@ def compiled(module: ModuleType) -> list[tuple[str, re.Pattern]]:
     fills = {"{MONTH}": _alternation(module.MONTHS), "{WEEKDAY}": _alternation(module.WEEKDAYS),
              "{NUM}": "(?:" + _alternation(module.NUMBERS) + r"|\d+(?:[.,]\d+)?)",
              "{UNIT}": _alternation(module.UNITS), "{PART}": _alternation(module.PARTS_OF_DAY),
-             "{SEASON}": _alternation(module.SEASONS), "{QMOD}": _alternation(module.QUANTITY_MODS)}
+             "{SEASON}": _alternation(module.SEASONS), "{QMOD}": _alternation(module.QUANTITY_MODS),
+             "{FIXED}": _alternation(module.FIXED_DURATIONS), "{HOLIDAY}": _alternation(module.HOLIDAYS)}
     out = []
     for kind, source in module.PATTERNS:
         for key, value in fills.items():
@@ -90,6 +108,9 @@ def _range_parts(cand: Candidate, text: str) -> list[Candidate]:
     in December 2017, read from the second end) and "5 décembre 2017"; "2019-2021" gives two years."""
     if cand.split is None:
         return [cand]
+    if cand.kind == "year_range" and int(cand.groups["year"]) == int(cand.groups["year1"]) + 1:
+        # "the 1995-1996 season", "l'exercice 2022-2023": two consecutive years name one period across them
+        return [Candidate("year_pair", cand.start, cand.end, cand.text, cand.groups)]
     first_start, first_end, second_start = cand.split
     kind = "date" if cand.kind == "day_range" else "year"
     first_groups = ({**cand.groups, "day": cand.groups["day1"]} if kind == "date"
@@ -101,12 +122,36 @@ def _range_parts(cand: Candidate, text: str) -> list[Candidate]:
 
 def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
     """Filters for the cases a pattern alone gets wrong, each named by the case it exists for."""
+    if re.search(module.SET_BEFORE, text[max(0, m.start() - 16):m.start()], re.IGNORECASE):
+        return False  # "chaque lundi", "every two weeks": a set
     if kind == "month" and not (m.group("year") or m.group("mod") or m.group("rel")):
         return _bare_month_ok(m.group("month"), module)
     if kind == "year" and not m.group("mod"):
         return not _is_count(m, text, module)
+    if kind == "vague_unit" and module.VAGUE_UNIT_NOT_AFTER:
+        before = text[max(0, m.start() - 12):m.start()]
+        return not (re.search(module.VAGUE_UNIT_NOT_AFTER, before, re.IGNORECASE)
+                    or _unit_number_before(module).search(before))  # "after two more years of this"
+    if kind == "year_pair":
+        # "2022-23", not "2022-25" nor "2021-05"
+        return (int(m.group("year1")) + 1) % 100 == int(m.group("yy"))
+    if kind == "holiday":
+        return _holiday_ok(m, text, module)
+    if kind == "old_year":
+        return _old_year_ok(m, text, module)
+    if kind == "year_range":
+        return int(m.group("year1")) < int(m.group("year")) <= int(m.group("year1")) + 120 and not _is_count(
+            m, text, module)
+    if kind == "clock" and m.groupdict().get("utc"):
+        return True  # "6 heures GMT": a time zone makes it a time of day
+    if kind == "named_clock" and module.CLOCK_CONTEXT is not None:
+        return _after_clock_preposition(m, text, module)  # "vers minuit", not "le Midi"
+    if kind == "shift":
+        return module.UNITS.get(m.group("unit").lower()) not in ("H", "MIN", "S")
     if kind == "season" and m.group("season").lower() in module.AMBIGUOUS_SEASONS:
         return _season_ok(m, text, module)
+    if kind == "duration" and _frequency_or_idiom(m, text, module):
+        return False
     if kind == "duration" and (_event_relative(m, text, module)
                                or re.sub(r"\s+", " ", m.group(0).lower()) in module.ORDINAL_LOOKALIKES):
         return False
@@ -119,11 +164,35 @@ def _plausible(kind: str, m: re.Match, text: str, module: ModuleType) -> bool:
     return True
 
 
+def _frequency_or_idiom(m: re.Match, text: str, module: ModuleType) -> bool:
+    """"quatre jours par semaine", "24 hours a day" (a frequency) and "au fil des ans" (a vague adverb): the
+    dev-gold convention leaves both out."""
+    before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 16]
+    if re.match(module.FREQUENCY_AFTER, after, re.IGNORECASE):
+        return True
+    if _unit_word_before(module).search(before):
+        return True  # "a day" in "24 hours a day": the rate's denominator
+    return bool(module.VAGUE_ADVERB_BEFORE and re.search(module.VAGUE_ADVERB_BEFORE, before, re.IGNORECASE))
+
+
+@cache
+def _unit_number_before(module: ModuleType) -> re.Pattern:
+    return re.compile(rf"\b{_alternation(module.NUMBERS)}\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _unit_word_before(module: ModuleType) -> re.Pattern:
+    return re.compile(rf"\b{_alternation(module.UNITS)}\s+$", re.IGNORECASE)
+
+
 def _event_relative(m: re.Match, text: str, module: ModuleType) -> bool:
     """"a day after the report was published", "deux jours avant le vote": a date relative to an event, left
     out as the dev-gold convention says. A vague or bounded amount ("quelques jours après", "for nearly an
-    hour before the attack") stays a duration."""
+    hour before the attack") stays a duration, and so does a delay shorter than a day ("arrêté 22 minutes
+    après l'appel"): it names no day, only how long."""
     if m.groupdict().get("qmod") or module.NUMBERS.get(m.group("num").lower()) == "X":
+        return False
+    if module.UNITS.get(m.group("unit").lower()) in ("H", "MIN", "S"):
         return False
     return bool(re.match(module.EVENT_RELATIVE, text[m.end():m.end() + 8], re.IGNORECASE))
 
@@ -167,6 +236,29 @@ def _sentence_dot(m: re.Match, module: ModuleType) -> int:
     return 0 if longer else 1
 
 
+def _holiday_ok(m: re.Match, text: str, module: ModuleType) -> bool:
+    """A feast's name is a date after a preposition or a determiner ("à Noël", "before Christmas") or when
+    it says more than the name ("Christmas Eve", "le 11-Septembre"); "le Père Noël", "Christmas trees" are
+    not."""
+    name = re.sub(r"\s+", " ", m.group("holiday").lower())
+    if " " in name or "-" in name or "/" in name:
+        return not re.search(r"\b(?:père|papa)\s+$", text[max(0, m.start() - 8):m.start()], re.IGNORECASE)
+    before = text[max(0, m.start() - 16):m.start()]
+    if not m.group("holiday")[:1].isupper() and name != "halloween":
+        return False
+    return bool(re.search(module.HOLIDAY_BEFORE, before, re.IGNORECASE))
+
+
+def _old_year_ok(m: re.Match, text: str, module: ModuleType) -> bool:
+    """"en 1214.", "vers 580,", "around 1450 by monks": a year before 1600 only after a preposition of time
+    and with punctuation or a function word after it; "en 580 pages", "in 800 words", "1200 euros" are
+    counts."""
+    before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 12]
+    if not re.search(module.OLD_YEAR_BEFORE, before, re.IGNORECASE):
+        return False
+    return bool(re.match(module.OLD_YEAR_AFTER, after, re.IGNORECASE))
+
+
 def _is_count(m: re.Match, text: str, module: ModuleType) -> bool:
     """"plus de 2000 manifestants", "about 1500 troops": a number of things, not a year."""
     before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 20]
@@ -201,6 +293,8 @@ def _is_age(m: re.Match, text: str, module: ModuleType) -> bool:
         return True
     if m.groupdict().get("qmod"):
         return False
+    if re.search(r",\s*$", before) and not m.group("num")[:1].isdigit():
+        return False  # "En 2022, un an après son accident": an age in apposition is written in figures
     if re.search(module.AGE_CONTEXT_BEFORE, before, re.IGNORECASE):
         return True
     return bool(module.AGE_AT and re.search(module.AGE_AT, before, re.IGNORECASE)

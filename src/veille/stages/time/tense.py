@@ -69,7 +69,10 @@ def _verb_tense(verb, lang) -> str:
         # "a reçu", "has said" (a perfect) are past; "is scheduled", "est attendu" (a passive) and a bare
         # participle ("la décision annoncée lundi") are not
         perfect = any(c.dep_ in ("aux", "aux:tense") and c.lemma_.lower() in _PERFECT_AUX for c in forms[1:])
-        return "past" if perfect else "present"
+        if perfect:
+            return "past"
+        # "l'élection prévue en novembre", "the vote scheduled for Tuesday": a plan looks ahead
+        return "future" if verb.lemma_.lower() in getattr(lang, "PROSPECTIVE_LEMMAS", ()) else "present"
     return "past" if _past(verb) else "present"
 
 
