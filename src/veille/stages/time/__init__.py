@@ -86,7 +86,7 @@ def find_timexes(text: str, module, anchor: date | None, doc=None) -> list[Timex
 def _situate(ctx: Context, cand, text: str, module, doc) -> None:
     """What the candidate's value may depend on besides the story so far: its clause's tense, what follows
     it, the day named earlier in its sentence, the clock time it closes a range with."""
-    ctx.tense = tense_at(doc, cand.start, cand.end, module) if doc is not None else "present"
+    ctx.tense = tense_at(doc, cand.start, cand.end, module, text) if doc is not None else "present"
     ctx.followed_by = text[cand.end:cand.end + 12]
     sentence_start = sentence_bounds(text, cand.start, cand.end)[0]
     ctx.same_sentence_day = ctx.last_day if ctx.last_day_at >= sentence_start else None
@@ -111,7 +111,7 @@ def _day_later_in_sentence(cands: list, i: int, text: str, ctx: Context, doc) ->
     for later in cands[i + 1:]:
         if later.start >= end:
             break
-        tense = tense_at(doc, later.start, later.end, ctx.lang) if doc is not None else "present"
+        tense = tense_at(doc, later.start, later.end, ctx.lang, text) if doc is not None else "present"
         val = normalize(later, replace(ctx, tense=tense))
         if val is not None and val.day is not None:
             return val.day

@@ -11,30 +11,46 @@ stem and ending, as the French model often tags them as past.
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 _PERFECT_AUX = {"avoir", "être", "have"}
 
 
-def tense_at(doc, start: int, end: int, lang=None) -> str:
+def tense_at(doc, start: int, end: int, lang=None, text: str | None = None) -> str:
     """"past", "future" or "present" for the clause holding the characters ``start:end`` of ``doc``;
-    ``lang`` is the language's time module (for its future forms), when it has one."""
+    ``lang`` is the language's time module (for its future forms), when it has one; ``text`` is the
+    Doc's text when the caller has it (``Doc.text`` is rebuilt from the tokens at every call)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "present"
-    lo, hi = sentence_bounds(doc.text, start, end)
+    lo, hi = sentence_bounds(doc.text if text is None else text, start, end)
     verb = _clause_verb(span.root)
     if verb is None or not lo <= verb.idx < hi:
         verb = _main_verb(doc, lo, hi)
     return _verb_tense(verb, lang) if verb is not None else "present"
 
 
+_SENTENCE_END = re.compile(r"[.!?…]\s|\n")
+_SENTENCE_END_AFTER = re.compile(r"[.!?…](?:\s|$)|\n")
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Character bounds of the sentence around ``start:end``, by punctuation and line breaks."""
-    before = [m.end() for m in re.finditer(r"[.!?…]\s|\n", text[:start])]
-    after = re.search(r"[.!?…](?:\s|$)|\n", text[end:])
-    return (before[-1] if before else 0), (end + after.end() if after else len(text))
+    """Character bounds of the sentence around ``start:end``, by punctuation and line breaks.
+
+    The sentence ends of a text are found once and bisected: scanning the text before every expression
+    made the stage quadratic (a page of a million characters took minutes)."""
+    ends = _sentence_ends(text)
+    i = bisect.bisect_right(ends, start)
+    after = _SENTENCE_END_AFTER.search(text, end)
+    return (ends[i - 1] if i else 0), (after.end() if after else len(text))
+
+
+@lru_cache(maxsize=4)
+def _sentence_ends(text: str) -> list[int]:
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 def _clause_verb(token):
