@@ -30,8 +30,8 @@ from ..lang import resources
 from ..record import Article, Event
 from ..stages.events.coder import code_sentence, main_event
 from ..stages.events.lexicon import PLOVER_TYPES, lexicon
-from ..stages.nlp import load_model
 from ..stages.events.parties import fold
+from ..stages.nlp import load_model
 from .common import Row, with_floors
 
 #: pre-2021 PLOVER names used by the GSR file -> current PLOVER
@@ -200,9 +200,8 @@ def score_page(page: str, article: Article, index: dict[tuple[str, str], dict], 
     found = []
     for ev in article.events:
         context, sentence = event_keys(article, ev)
-        entry = index.get((page, context)) or index.get((page, sentence))
-        found.append((ev, entry))
-    keys_coded = {e["context"] for _, e in found if e is not None}
+        found.append((ev, index.get((page, context)) or index.get((page, sentence))))
+    coded_keys = {e["context"] for _, e in found if e is not None}
     for ev, entry in found:
         out.coded += 1
         where = f"{page} {ev.type:9} «{ev.trigger.text}» @{ev.trigger.start}"
@@ -210,18 +209,19 @@ def score_page(page: str, article: Article, index: dict[tuple[str, str], dict], 
             out.notes.append(f"{where}: not judged ({ev.sentence.text[:70]})")
             continue
         out.judged += 1
-        repeat = entry.get("same_as") in keys_coded
-        if ev.type == entry["type"] and not repeat:
-            out.right += 1
-            if "actor" in entry:
-                out.with_actor += 1
-                if _actor_right(article, ev, entry["actor"]):
-                    out.actor_right += 1
-                else:
-                    ent = article.entity(ev.actor)
-                    out.notes.append(f"{where}: actor {ent.name if ent else ev.actor} (judged {entry['actor']})")
-        else:
-            out.notes.append(f"{where}: judged {'a repeat' if repeat else entry['type']} ({entry.get('why', '')})")
+        repeat = entry.get("same_as") in coded_keys
+        if ev.type != entry["type"] or repeat:
+            judged = "a repeat" if repeat else entry["type"]
+            out.notes.append(f"{where}: judged {judged} ({entry.get('why', '')})")
+            continue
+        out.right += 1
+        if "actor" in entry:
+            out.with_actor += 1
+            if _actor_right(article, ev, entry["actor"]):
+                out.actor_right += 1
+            else:
+                ent = article.entity(ev.actor)
+                out.notes.append(f"{where}: actor {ent.name if ent else ev.actor} (judged {entry['actor']})")
 
 
 def judge_news(corpus: Path, analyze=None, path: Path = JUDGED) -> Judged:
