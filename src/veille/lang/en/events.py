@@ -80,7 +80,7 @@ def _nouns(kind: str, mode: str | None, role: str, words: str) -> dict[str, tupl
 #: noun lemma -> (type, mode, what "of X" names: "actor" in "the demand of X", "recipient" in "the
 #: invasion of X")
 NOUNS: dict[str, tuple[str, str | None, str]] = {
-    **_nouns("AGREE", None, "actor", "agreement accord pledge promise offer"),
+    **_nouns("AGREE", None, "actor", "agreement accord pledge promise offer proposal"),
     **_nouns("CONSULT", None, "actor", "meeting talk talks negotiation visit summit consultation mediation"),
     **_nouns("SUPPORT", None, "actor", "support endorsement praise"),
     **_nouns("COOPERATE", None, "actor", "cooperation exercise maneuver manoeuvre"),
@@ -121,6 +121,31 @@ NOT_WITH_INFINITIVE = frozenset({"seek"})
 HOST_VERBS = frozenset({"host", "receive"})
 ROLE_NOUNS = frozenset("president minister delegation counterpart leader envoy ambassador king queen premier "
                        "secretary representative diplomat prince emir chancellor".split())
+
+#: verbs that are an event only when their object is a party: "defended the minister" is SUPPORT,
+#: "defended his decision" or "defended clients in court" is not
+PARTY_OBJECT_VERBS = frozenset({"defend"})
+
+#: verbs of dispatch whose "to X" is a destination: AID only when someone receives what is sent ("sent
+#: food to the refugees"), not a journey ("sent astronauts to the Moon")
+DISPATCH_VERBS = frozenset({"send", "ship", "dispatch", "airlift", "fly"})
+
+#: refusals that deny a fact rather than decline an act: what they deny stays coded, negated
+DENIAL_VERBS = frozenset({"deny"})
+
+#: words that open an indirect question: "asked him how many..." asks a question, it requests nothing
+QUESTION_WORDS = frozenset({"how", "what", "why", "whether", "if", "who", "whom", "which", "when", "where"})
+
+#: verbs that make a participle a lasting state, not an act ("the bill remained blocked")
+STATE_VERBS = frozenset({"remain", "remained", "remains", "stay", "stayed", "stays"})
+
+#: nouns that cannot act in a political event (animacy: animals, natural forces, celestial bodies): a
+#: "bird strike" is no labour strike, "lightning struck" no assault, an "asteroid strike" no air raid
+NON_AGENTS = frozenset(
+    "bird birds animal animals dog dogs wildlife insect insects fish whale shark bear wolf horse cattle "
+    "lightning thunder storm hurricane typhoon cyclone tornado earthquake quake tsunami flood floods wind "
+    "winds avalanche landslide wildfire volcano eruption drought heatwave virus disease "
+    "asteroid meteor meteorite comet planet moon galaxy".split())
 
 #: verbs that are events only with an object ("return the helicopter", not "return home")
 TRANSITIVE_ONLY = frozenset("return give send ship supply deliver provide free release transfer".split())

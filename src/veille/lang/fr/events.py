@@ -166,6 +166,8 @@ VERBS: dict[str, tuple[str, str | None]] = {
 NOUNS: dict[str, tuple[str, str | None, str]] = {
     "accord": ("AGREE", None, "actor"),
     "promesse": ("AGREE", None, "actor"),
+    "proposition": ("AGREE", None, "actor"),  # an offer: PLOVER's "indicate willingness to cooperate"
+    "offre": ("AGREE", None, "actor"),
     "rencontre": ("CONSULT", None, "actor"),
     "visite": ("CONSULT", "visit", "actor"),
     "entretien": ("CONSULT", None, "actor"),
@@ -251,6 +253,32 @@ HOST_VERBS = frozenset({"recevoir", "accueillir"})
 ROLE_NOUNS = frozenset({"président", "présidente", "ministre", "délégation", "homologue", "chef", "dirigeant",
                         "dirigeante", "émissaire", "envoyé", "ambassadeur", "ambassadrice", "roi", "reine",
                         "premier", "secrétaire", "représentant", "diplomate", "prince", "émir", "chancelier"})
+
+#: verbs that are an event only when their object is a party ("a défendu le ministre", not "sa décision")
+PARTY_OBJECT_VERBS = frozenset({"défendre"})
+
+#: verbs of dispatch whose "à/vers X" is a destination: AID only when someone receives what is sent
+#: ("envoyer des vivres aux réfugiés"), not a journey ("envoyer des astronautes sur la Lune")
+DISPATCH_VERBS = frozenset({"envoyer", "expédier", "acheminer", "dépêcher"})
+
+#: refusals that deny a fact rather than decline an act: what they deny stays coded, negated
+DENIAL_VERBS = frozenset({"démentir", "nier"})
+
+#: words that open an indirect question: "demander combien / si / pourquoi" asks, it requests nothing
+QUESTION_WORDS = frozenset({"si", "s'", "s’", "comment", "pourquoi", "combien", "quand", "où", "qui", "quel",
+                            "quelle", "quels", "quelles", "lequel", "laquelle", "ce"})
+
+#: verbs that make a participle a lasting state, not an act ("l'adhésion reste bloquée")
+STATE_VERBS = frozenset({"rester", "reste", "demeurer", "sembler", "paraître"})
+
+#: nouns that cannot act in a political event (animacy: animals, natural forces, celestial bodies): "la
+#: foudre a frappé", "une attaque de requin", "les crues ont tué" are no assaults
+NON_AGENTS = frozenset(
+    "oiseau oiseaux animal animaux chien chiens loup loups ours requin requins insecte insectes cheval "
+    "bétail faune foudre orage tempête ouragan typhon cyclone tornade séisme tremblement tsunami crue crues "
+    "inondation inondations vent vents avalanche glissement incendie volcan éruption "
+    "sécheresse canicule virus maladie astéroïde météore météorite comète planète lune "
+    "galaxie".split())
 
 #: verbs that are events only with an object ("livrer des armes", not "livrer bataille" on its own)
 TRANSITIVE_ONLY = frozenset({"envoyer", "livrer", "fournir", "transférer", "libérer", "restituer"})

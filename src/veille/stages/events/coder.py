@@ -78,7 +78,7 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
             continue
         if tok.pos_ != "VERB" or tok.i in light_nouns:
             continue
-        trig = lex.verb_trigger(tok)
+        trig = None if _lasting_state(tok, lex) else lex.verb_trigger(tok)
         if trig and not _idle_request(tok, trig):
             out.append(_verb_event(tok, trig, lex))
         elif tok.lemma_.lower() in lex.ALLEGED_ACTS:
@@ -91,7 +91,31 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
         ev.aux = frame(ev, lex)
         ev.act = ev.type
         ev.type, ev.mode = _refine(ev, lex)
-    return sorted(_without_echoes(out), key=lambda e: e.trigger.i)
+    kept = [ev for ev in out if not _non_agent(ev, lex)]
+    return sorted(_without_echoes(kept, lex), key=lambda e: e.trigger.i)
+
+
+def _non_agent(ev: Coded, lex: Lexicon) -> bool:
+    """Whether the event's doer is something that cannot act (animacy): the sense of the trigger is
+    then not the political one — a "bird strike" is no labour strike, "lightning struck the village" or
+    "the flood killed ten people" no assault. Read on the actor phrases and, for a noun trigger, on the
+    noun modifying it ("bird strike", "grève des oiseaux" would be the same)."""
+    heads = [t for t in ev.actors if t.i != ev.trigger.i]
+    if ev.kind == "noun":
+        heads += [c for c in ev.trigger.children if c.dep_ in ("compound", "poss")]
+    return any(t.lemma_.lower() in lex.NON_AGENTS or t.lower_ in lex.NON_AGENTS for t in heads)
+
+
+def _lasting_state(tok, lex: Lexicon) -> bool:
+    """A participle after a verb of lasting ("l'adhésion reste bloquée", "the bill remained blocked")
+    describes a state, not an act done on the day: no event."""
+    participle = "Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN"
+    if not participle:
+        return False
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.STATE_VERBS:
+        return True
+    return any(c.dep_.startswith("aux") and lex.STATE_VERBS & {c.lemma_.lower(), c.lower_}
+               for c in tok.children)
 
 
 def _unique(tokens: list) -> list:
@@ -99,7 +123,7 @@ def _unique(tokens: list) -> list:
     return [t for t in tokens if not (t.i in seen or seen.add(t.i))]  # type: ignore[func-returns-value]
 
 
-def _without_echoes(events: list[Coded]) -> list[Coded]:
+def _without_echoes(events: list[Coded], lex: Lexicon) -> list[Coded]:
     """Drop a complement that only repeats its governor's event ("a accepté de transférer" is one AGREE,
     not two: same type, anchored on a verb the other event's anchor governs), and what an accusation
     alleges."""
@@ -107,10 +131,22 @@ def _without_echoes(events: list[Coded]) -> list[Coded]:
     accusations = {e.anchor.i for e in events if e.type == "ACCUSE" and e.kind == "verb"}
     alleged = {e.trigger.i for e in events if e.kind == "alleged"}
     demanded = {e.trigger.i for e in events if e.kind == "demand"}
+    # a refusal and what is refused are one act; a denial keeps what is denied, negated ("a démenti avoir
+    # bombardé": the bombing is reported as not done)
+    refusals = {e.anchor.i: e for e in events if e.type == "REJECT" and e.kind == "verb"
+                and e.trigger.lemma_.lower() not in lex.DENIAL_VERBS}
     kept = []
     for e in events:
         if any(g.i in accusations for _, g in syn.governors(e.anchor, 3)):
             continue  # "accused X of violating the treaty": the violation is only alleged
+        if _content_of_request_or_offer(e, events):
+            continue
+        # "refuse de négocier avec Moscou": one REJECT, aimed at Moscow
+        refusal = refusals.get(e.anchor.head.i) if e.anchor.dep_ == "xcomp" else None
+        if refusal is not None and refusal is not e:
+            refusal.recipients += e.recipients
+            refusal.either += e.either
+            continue
         if e.kind != "demand" and (e.anchor.i in demanded or e.trigger.i in demanded):
             continue  # "X said Y must reach an agreement": the agreement is only demanded
         if e.kind == "alleged" and e.trigger.dep_ == "conj" and e.trigger.head.i in alleged:
@@ -123,6 +159,30 @@ def _without_echoes(events: list[Coded]) -> list[Coded]:
             gov.places += e.places
             gov.either += e.either
     return kept
+
+
+#: what a request or an offer is about is not done: "a call for an investigation", "une proposition de
+#: médiation", "an offer of talks"
+_ASKED_OR_OFFERED = {"REQUEST", "AGREE"}
+
+
+def _content_of_request_or_offer(e: Coded, events: list[Coded]) -> bool:
+    """A noun event that is the object or complement of a request or an offer ("called for an
+    investigation", "a formulé une proposition de médiation", "demande une enquête"): only asked for or
+    offered, so the request or offer is the event."""
+    if e.kind != "noun" or e.type in _ASKED_OR_OFFERED:
+        return False
+    holders = {o.trigger.i for o in events if o.type in _ASKED_OR_OFFERED and o.kind in ("verb", "noun")}
+    tok = e.trigger
+    up = tok.head
+    if up.pos_ == "ADP" and up.head.i != up.i:  # ClearNLP: call -> for -> investigation
+        up = up.head
+    if up.i in holders and up.i != tok.i:
+        return True
+    # a complement the parse hung on the verb instead of the noun before it ("a formulé une proposition,
+    # aux contours flous, de médiation"): a prepositional noun after an offer or request of that verb
+    displaced = up.pos_ in ("VERB", "AUX") and any(c.dep_ == "case" for c in tok.children)
+    return displaced and any(s.i in holders and s.i < tok.i for s in up.children)
 
 
 def _classifier(tok) -> bool:
@@ -266,6 +326,8 @@ def frame(ev: Coded, lex: Lexicon) -> list[str]:
             break
         if lemma in lex.OBJECT_CONTROL or lemma in lex.PROPOSAL_VERBS:
             ev.proposed = True
+        if lemma in lex.FUTURE_VERBS and syn.passive_patient(gov) is not None:
+            ev.proposed = True  # "is expected to meet": others expect it, the actor states no intent
         trig = lex.verb_trigger(gov)
         if lemma in lex.FUTURE_VERBS or (trig and trig.type in _INTENT_TYPES):
             aux.add("future")

