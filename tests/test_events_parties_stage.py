@@ -63,3 +63,15 @@ def test_events_judged_keys_survive_a_shifted_text():
         return event_keys(art, ev)
 
     assert keys("") == keys("Un autre paragraphe,\n  plus long. ")
+
+
+def test_events_protest_turnout_is_no_mobilize(analyze):
+    art = analyze("Les syndicats ont salué une forte mobilisation contre la réforme des retraites à Lyon, "
+                  "où des milliers de personnes ont défilé samedi.", name="written-turnout")
+    assert "MOBILIZE" not in [e.type for e in art.events], _coded(art)
+
+
+def test_events_mobilizing_reservists_is_mobilize(analyze):
+    art = analyze("La Pologne a annoncé mardi la mobilisation de dix mille réservistes près de sa frontière "
+                  "orientale.", name="written-reservists")
+    assert "MOBILIZE" in [e.type for e in art.events], _coded(art)

@@ -79,3 +79,32 @@ def test_events_stated_intent_to_meet_is_agree(code):
     ev = next(e for e in code("The king plans to meet the Danish prime minister in Oslo.")
               if e.trigger.text == "meet")
     assert ev.type == "AGREE"
+
+
+def test_events_releasing_a_report_is_no_release_of_people(code):
+    assert "RETREAT" not in _types(code("The ministry released a report on prison conditions on Monday."))
+    assert "RETREAT" in _types(code("The rebels released two hostages on Monday."))
+
+
+def test_events_taking_for_granted_gives_nothing(code):
+    assert "AID" not in _types(code("The party took rural voters for granted."))
+
+
+def test_events_reflexive_idiom_is_no_support(code):
+    assert "SUPPORT" not in _types(code("Le ministre s'est félicité de la baisse du chômage.", "fr"))
+
+
+def test_events_court_sentence_is_sanction_convict(code):
+    ev = next(e for e in code("Le député a été condamné à six mois de prison avec sursis.", "fr")
+              if e.trigger.text == "condamné")
+    assert (ev.type, ev.mode) == ("SANCTION", "convict")
+
+
+def test_events_policy_proposals_are_no_offer(code):
+    assert "AGREE" not in _types(code("The senator's proposals on taxes were popular with voters."))
+
+
+def test_events_withdrawing_a_product_is_no_retreat(code):
+    events = code("La Commission a décidé de retirer le pesticide du marché.", "fr")
+    assert not {"RETREAT", "CONCEDE"} & set(_types(events))
+    assert "CONCEDE" in _types(code("La Russie va retirer ses troupes de Syrie.", "fr"))

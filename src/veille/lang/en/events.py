@@ -80,7 +80,7 @@ def _nouns(kind: str, mode: str | None, role: str, words: str) -> dict[str, tupl
 #: noun lemma -> (type, mode, what "of X" names: "actor" in "the demand of X", "recipient" in "the
 #: invasion of X")
 NOUNS: dict[str, tuple[str, str | None, str]] = {
-    **_nouns("AGREE", None, "actor", "agreement accord pledge promise offer proposal"),
+    **_nouns("AGREE", None, "actor", "agreement accord pledge promise offer"),
     **_nouns("CONSULT", None, "actor", "meeting talk talks negotiation visit summit consultation mediation"),
     **_nouns("SUPPORT", None, "actor", "support endorsement praise"),
     **_nouns("COOPERATE", None, "actor", "cooperation exercise maneuver manoeuvre"),
@@ -122,9 +122,35 @@ HOST_VERBS = frozenset({"host", "receive"})
 ROLE_NOUNS = frozenset("president minister delegation counterpart leader envoy ambassador king queen premier "
                        "secretary representative diplomat prince emir chancellor".split())
 
+#: nouns of offering: the act they hold is offered, PLOVER AGREE ("a proposal of talks", "an offer of
+#: aid"); on their own ("Clinton's proposals") they are no event
+OFFER_NOUNS = frozenset({"proposal", "offer"})
+
+#: nouns of armed or security forces: what MOBILIZE moves ("mobilize reservists") and what a RETREAT
+#: withdraws ("withdraw troops"); "mobilize voters" is campaigning, not PLOVER MOBILIZE
+FORCE_NOUNS = frozenset(
+    "troop troops soldier soldiers military reservist reservists police policeman policemen officer "
+    "officers army armies force forces unit units battalion battalions brigade brigades regiment division "
+    "tank tanks warship warships ship ships missile missiles weapon weapons warhead warheads jet jets "
+    "aircraft guard guardsmen reinforcement reinforcements personnel contingent".split())
+
 #: verbs that are an event only when their object is a party: "defended the minister" is SUPPORT,
 #: "defended his decision" or "defended clients in court" is not
 PARTY_OBJECT_VERBS = frozenset({"defend"})
+
+#: verbs whose event needs people as patients: "released the hostages" (RETREAT), not "released a poll"
+PERSON_OBJECT_VERBS = frozenset({"release", "free"})
+#: nouns of the people an act of release concerns (names, pronouns and roles count too)
+CAPTIVE_NOUNS = frozenset(
+    "prisoner prisoners hostage hostages detainee detainees captive captives inmate inmates soldier soldiers "
+    "journalist journalists activist activists dissident dissidents people person civilian civilians man men "
+    "woman women child children citizen citizens national nationals sailor sailors fisherman fishermen crew "
+    "worker workers student students opponent opponents inspector inspectors observer observers monitor "
+    "monitors staff diplomat diplomats".split())
+#: verbs of withdrawing that take what is withdrawn as object: forces or people, not a product or a bill
+WITHDRAW_VERBS = frozenset({"withdraw", "pull"})
+#: pronouns that stand for things, not people ("released it")
+THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what"})
 
 #: verbs of dispatch whose "to X" is a destination: AID only when someone receives what is sent ("sent
 #: food to the refugees"), not a journey ("sent astronauts to the Moon")
@@ -152,7 +178,8 @@ TRANSITIVE_ONLY = frozenset("return give send ship supply deliver provide free r
 
 #: verb + preposition uses that are figurative, not the act ("fight for gun control", "push for reform" is
 #: not pushing anyone)
-NON_TRIGGERS = frozenset({"fight for", "battle for", "struggle for", "strike out", "shoot for", "fire up"})
+NON_TRIGGERS = frozenset({"fight for", "battle for", "struggle for", "strike out", "shoot for", "fire up",
+                          "back off", "back away", "beat back"})
 
 #: verb + object noun -> (type, mode), where the object decides what the verb means
 VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {

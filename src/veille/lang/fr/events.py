@@ -166,8 +166,6 @@ VERBS: dict[str, tuple[str, str | None]] = {
 NOUNS: dict[str, tuple[str, str | None, str]] = {
     "accord": ("AGREE", None, "actor"),
     "promesse": ("AGREE", None, "actor"),
-    "proposition": ("AGREE", None, "actor"),  # an offer: PLOVER's "indicate willingness to cooperate"
-    "offre": ("AGREE", None, "actor"),
     "rencontre": ("CONSULT", None, "actor"),
     "visite": ("CONSULT", "visit", "actor"),
     "entretien": ("CONSULT", None, "actor"),
@@ -254,8 +252,34 @@ ROLE_NOUNS = frozenset({"président", "présidente", "ministre", "délégation",
                         "dirigeante", "émissaire", "envoyé", "ambassadeur", "ambassadrice", "roi", "reine",
                         "premier", "secrétaire", "représentant", "diplomate", "prince", "émir", "chancelier"})
 
+#: nouns of offering: the act they hold is offered, PLOVER AGREE ("une proposition de médiation", "une offre
+#: d'aide"); on their own they are no event ("une proposition de loi")
+OFFER_NOUNS = frozenset({"proposition", "offre"})
+
+#: nouns of armed or security forces: what MOBILIZE moves ("mobilisation de réservistes") and what a
+#: RETREAT withdraws ("retirer ses troupes"); "une forte mobilisation contre la réforme" is a protest turnout
+FORCE_NOUNS = frozenset(
+    "troupe troupes soldat soldats militaire militaires réserviste réservistes policier policiers police "
+    "gendarme gendarmes gendarmerie armée armées force forces unité unités bataillon bataillons brigade "
+    "régiment division char chars navire navires missile missiles arme armes ogive ogives avion avions "
+    "garde renfort renforts effectif effectifs contingent".split())
+
 #: verbs that are an event only when their object is a party ("a défendu le ministre", not "sa décision")
 PARTY_OBJECT_VERBS = frozenset({"défendre"})
+
+#: verbs whose event needs people as patients: "a libéré les otages", not "libérer des fonds"
+PERSON_OBJECT_VERBS = frozenset({"libérer", "relâcher"})
+#: nouns of the people an act of release concerns (names, pronouns and roles count too)
+CAPTIVE_NOUNS = frozenset(
+    "prisonnier prisonniers otage otages détenu détenus captif captifs soldat soldats journaliste "
+    "journalistes militant militants opposant opposants dissident dissidents personne personnes civil civils "
+    "homme hommes femme femmes enfant enfants ressortissant ressortissants citoyen citoyens marin marins "
+    "pêcheur pêcheurs équipage travailleur travailleurs étudiant étudiants inspecteur inspecteurs observateur "
+    "observateurs personnel diplomate diplomates".split())
+#: verbs of withdrawing that take what is withdrawn as object: forces or people, not a product or a bill
+WITHDRAW_VERBS = frozenset({"retirer"})
+#: pronouns that stand for things, not people
+THING_PRONOUNS = frozenset({"ce", "cela", "ça", "ceci", "qui", "que", "en", "y"})
 
 #: verbs of dispatch whose "à/vers X" is a destination: AID only when someone receives what is sent
 #: ("envoyer des vivres aux réfugiés"), not a journey ("envoyer des astronautes sur la Lune")
@@ -284,7 +308,9 @@ NON_AGENTS = frozenset(
 TRANSITIVE_ONLY = frozenset({"envoyer", "livrer", "fournir", "transférer", "libérer", "restituer"})
 
 #: verb + preposition uses that are figurative ("se battre pour ses droits", "lutter pour")
-NON_TRIGGERS = frozenset({"battre pour", "lutter pour", "frapper à"})
+NON_TRIGGERS = frozenset({"battre pour", "lutter pour", "frapper à",
+                          # fixed expressions: "se féliciter de" (to be pleased), "se rendre compte" (realise)
+                          "se féliciter", "rendre compte"})
 
 #: verb + object noun -> (type, mode): where the object decides what the verb means
 #: ("envoyer des troupes" is MOBILIZE, "envoyer de l'aide" AID; "rompre les relations" SANCTION)
@@ -313,6 +339,9 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     ("retirer", "ambassadeur"): ("SANCTION", "discontinue"),
     ("rappeler", "ambassadeur"): ("SANCTION", "discontinue"),
     ("tester", "missile"): ("MOBILIZE", "weapons"),
+    # "condamné à six mois de prison": a court's sentence (PLOVER SANCTION convict), not disapproval
+    **{("condamner", w): ("SANCTION", "convict") for w in ("mois", "an", "année", "peine", "prison", "amende",
+                                                            "réclusion", "mort", "perpétuité", "sursis")},
 }
 
 #: verbs that carry a noun trigger as their object ("lancer une offensive", "imposer des sanctions"):

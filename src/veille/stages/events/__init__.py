@@ -93,6 +93,8 @@ def _to_event(c: Coded, sent, article: Article, parties: Parties, lex: Lexicon,
         return None
     if recipient is None and (c.act or c.type) == "AID" and c.trigger.lemma_.lower() in lex.DISPATCH_VERBS:
         return None  # "send astronauts around the Moon", "envoyer une sonde": a journey, nobody is helped
+    if (c.act or c.type) == "MOBILIZE" and not (_moves_forces(c, lex) or parties.political(actor)):
+        return None  # "mobilize voters", "forte mobilisation contre la réforme": no forces, no state
     if not any(parties.political(x) for x in (actor, recipient, location)):
         return None
     if c.kind == "noun" and parties.names_something(c.trigger):
@@ -131,6 +133,14 @@ def _to_whom_first(c: Coded) -> list:
 
 def _prepositional(tok) -> bool:
     return tok.dep_ == "pobj" or any(k.dep_ == "case" for k in tok.children)
+
+
+def _moves_forces(c: Coded, lex: Lexicon) -> bool:
+    """Whether a MOBILIZE trigger moves armed or security forces or weapons ("mobilisation de
+    réservistes", "deploy missiles"), read on its object, genitive and the words under the trigger."""
+    words = [*c.actors, *c.recipients, *c.trigger.children]
+    words += [k for t in list(words) for k in t.children if k.dep_ in ("nmod", "pobj", "prep")]
+    return any(t.lemma_.lower() in lex.FORCE_NOUNS or t.lower_ in lex.FORCE_NOUNS for t in words)
 
 
 def _receiver(c: Coded, parties: Parties, lex: Lexicon):

@@ -63,7 +63,9 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lemma_.lower() in lex.nouns):
             if (tok.head.lemma_.lower(), tok.lemma_.lower()) in lex.verb_object:
                 continue  # "sign an agreement", "block roads": the verb and its object make one event
-            trig = None if _classifier(tok) else lex.noun_trigger(tok)
+            # "proposition de médiation" is an offered act, not a kind of proposal
+            offered = tok.head.lemma_.lower() in lex.OFFER_NOUNS
+            trig = None if _classifier(tok) and not offered else lex.noun_trigger(tok)
             if trig:
                 ev = _noun_event(tok, trig, lex)
                 out.append(ev)
@@ -91,8 +93,37 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
         ev.aux = frame(ev, lex)
         ev.act = ev.type
         ev.type, ev.mode = _refine(ev, lex)
-    kept = [ev for ev in out if not _non_agent(ev, lex)]
+        if ev.kind == "noun" and any(w.lemma_.lower() in lex.OFFER_NOUNS for w in _complemented(ev.trigger)):
+            ev.type, ev.mode = "AGREE", None  # "une proposition de médiation": mediation is offered
+    kept = [ev for ev in out if not (_non_agent(ev, lex) or _withdraws_a_thing(ev, lex))]
     return sorted(_without_echoes(kept, lex), key=lambda e: e.trigger.i)
+
+
+def _complemented(tok) -> list:
+    """The words a prepositional noun may complement: its head (through a ClearNLP preposition), and —
+    when the parse hung it on the verb instead ("a formulé une proposition, aux contours flous, de
+    médiation") — the verb's objects before it."""
+    up = tok.head
+    if up.pos_ == "ADP" and up.head.i != up.i:  # ClearNLP: call -> for -> investigation
+        up = up.head
+    if up.i == tok.i:
+        return []
+    out = [up]
+    if up.pos_ in ("VERB", "AUX") and any(c.dep_ == "case" for c in tok.children):
+        out += [s for s in up.children if s.dep_ in syn.OBJECTS and s.i < tok.i]
+    return out
+
+
+def _withdraws_a_thing(ev: Coded, lex: Lexicon) -> bool:
+    """RETREAT withdraw is pulling back forces or leaving a place or a treaty ("retirer ses troupes", "se
+    retirer de l'accord"); withdrawing a thing from sale or a bill from debate is not ("retirer le
+    fongicide"): a direct object must be forces or a named party."""
+    if ev.act != "RETREAT" or ev.kind != "verb" or ev.trigger.lemma_.lower() not in lex.WITHDRAW_VERBS:
+        return False
+    objects = [c for c in ev.trigger.children if c.dep_ in syn.OBJECTS]
+    people = lex.FORCE_NOUNS | lex.CAPTIVE_NOUNS | lex.ROLE_NOUNS
+    return bool(objects) and not any(o.lemma_.lower() in people or o.lower_ in people
+                                     or o.pos_ in ("PROPN", "PRON") for o in objects)
 
 
 def _non_agent(ev: Coded, lex: Lexicon) -> bool:
@@ -125,8 +156,9 @@ def _unique(tokens: list) -> list:
 
 def _without_echoes(events: list[Coded], lex: Lexicon) -> list[Coded]:
     """Drop a complement that only repeats its governor's event ("a accepté de transférer" is one AGREE,
-    not two: same type, anchored on a verb the other event's anchor governs), and what an accusation
-    alleges."""
+    not two: same type, anchored on a verb the other event's anchor governs), what an accusation alleges,
+    what a request asks for or an offer holds, and what a refusal refuses (its recipient joins the
+    REJECT)."""
     by_anchor = {(e.anchor.i, e.type): e for e in events}
     accusations = {e.anchor.i for e in events if e.type == "ACCUSE" and e.kind == "verb"}
     alleged = {e.trigger.i for e in events if e.kind == "alleged"}
@@ -173,16 +205,7 @@ def _content_of_request_or_offer(e: Coded, events: list[Coded]) -> bool:
     if e.kind != "noun" or e.type in _ASKED_OR_OFFERED:
         return False
     holders = {o.trigger.i for o in events if o.type in _ASKED_OR_OFFERED and o.kind in ("verb", "noun")}
-    tok = e.trigger
-    up = tok.head
-    if up.pos_ == "ADP" and up.head.i != up.i:  # ClearNLP: call -> for -> investigation
-        up = up.head
-    if up.i in holders and up.i != tok.i:
-        return True
-    # a complement the parse hung on the verb instead of the noun before it ("a formulé une proposition,
-    # aux contours flous, de médiation"): a prepositional noun after an offer or request of that verb
-    displaced = up.pos_ in ("VERB", "AUX") and any(c.dep_ == "case" for c in tok.children)
-    return displaced and any(s.i in holders and s.i < tok.i for s in up.children)
+    return any(w.i in holders for w in _complemented(e.trigger))
 
 
 def _classifier(tok) -> bool:

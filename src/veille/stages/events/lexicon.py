@@ -79,11 +79,15 @@ class Lexicon:
         preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]  # ClearNLP "fight for"
         preps += [k.lower_ for c in tok.children if c.dep_.startswith("obl")  # UD "se battre pour"
                   for k in c.children if k.dep_ == "case"]
+        if self._idiom(tok, lemma):
+            return None
         for c in tok.children:
             if c.dep_ in _OBJECTS or c.dep_.startswith("obl"):  # "mettre en garde"
                 hit = self.verb_object.get((lemma, c.lemma_.lower()))
                 if hit:
                     return Trigger(*hit)
+        if lemma in self.PERSON_OBJECT_VERBS and not self._of_persons(tok):
+            return None  # "released the hostages", not "released a report" or "a poll released last week"
         if any(c.dep_.startswith("expl") and c.lower_ in _REFLEXIVE for c in tok.children):
             hit = self.verbs.get(f"se {lemma}")  # "se sont entretenus", "s'est rendu"
             if hit:
@@ -111,6 +115,30 @@ class Lexicon:
         if hit and hit[0] == "REQUEST" and self._asks_a_question(tok):
             return None
         return Trigger(*hit) if hit else None
+
+    def _idiom(self, tok, lemma: str) -> bool:
+        """Fixed expressions that use a trigger verb for something else: a reflexive or verb + object
+        listed in ``NON_TRIGGERS`` ("se féliciter de" is to be pleased, "se rendre compte" to realise),
+        and a participle governed by a preposition ("took them for granted", "tenir pour acquis")."""
+        reflexive = any(c.dep_.startswith("expl") and c.lower_ in _REFLEXIVE for c in tok.children)
+        if reflexive and f"se {lemma}" in self.NON_TRIGGERS:
+            return True
+        objects = [c.lemma_.lower() for c in tok.children if c.dep_ in _OBJECTS]
+        if any(f"{lemma} {o}" in self.NON_TRIGGERS for o in objects):
+            return True
+        if tok.tag_ != "VBN" or tok.i == 0:
+            return False
+        before = tok.doc[tok.i - 1]
+        return before.tag_ == "IN" and (before.i == tok.head.i or before.head.i == tok.i)
+
+    def _of_persons(self, tok) -> bool:
+        """Whether what the verb acts on is people: a name, a personal pronoun, a role, or a noun of
+        the kind held captive ("prisonniers", "hostages")."""
+        patients = [c for c in tok.children if c.dep_ in _WITH_OBJECT]
+        if _participle_of_noun(tok):
+            patients.append(tok.head)
+        return any(p.lemma_.lower() in self.CAPTIVE_NOUNS or p.lower_ in self.CAPTIVE_NOUNS
+                   or (_a_party(p, self) and p.lower_ not in self.THING_PRONOUNS) for p in patients)
 
     def _asks_a_question(self, tok) -> bool:
         """"asked him how many minds he had changed", "a demandé si la réforme...": a complement that is an
