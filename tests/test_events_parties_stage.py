@@ -75,3 +75,9 @@ def test_events_mobilizing_reservists_is_mobilize(analyze):
     art = analyze("La Pologne a annoncé mardi la mobilisation de dix mille réservistes près de sa frontière "
                   "orientale.", name="written-reservists")
     assert "MOBILIZE" in [e.type for e in art.events], _coded(art)
+
+
+def test_events_a_first_name_is_no_nationality(analyze):
+    art = analyze("George Harmon, the former governor, signed the treaty with Georgia in Tbilisi on Monday, "
+                  "officials said.", name="written-george", lang="en")
+    assert not any(_name(art, e.actor) == "Georgia" for e in art.events), _coded(art)

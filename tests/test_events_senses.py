@@ -108,3 +108,21 @@ def test_events_withdrawing_a_product_is_no_retreat(code):
     events = code("La Commission a décidé de retirer le pesticide du marché.", "fr")
     assert not {"RETREAT", "CONCEDE"} & set(_types(events))
     assert "CONCEDE" in _types(code("La Russie va retirer ses troupes de Syrie.", "fr"))
+
+
+def test_events_appeal_without_what_is_asked_is_no_request(code):
+    assert "REQUEST" not in _types(code("The singer's broad appeal surprised the critics in Manila."))
+    assert "REQUEST" in _types(code("The mayor renewed her appeal to the government for more funds."))
+
+
+def test_events_warning_of_a_fact_is_no_threat(code):
+    assert "THREATEN" not in _types(code("The bank warned that the drought could depress growth in Kenya."))
+    assert "THREATEN" in _types(code("The general warned that his troops would retaliate."))
+
+
+def test_events_cannot_resist_is_no_reject(code):
+    assert "REJECT" not in _types(code("The columnist could not resist pointing out the error."))
+
+
+def test_events_a_poll_released_by_a_paper_frees_nobody(code):
+    assert "RETREAT" not in _types(code("A Daily Courier poll released last week shows a tight race."))

@@ -114,13 +114,17 @@ NOUNS: dict[str, tuple[str, str | None, str]] = {
 }
 
 #: verbs that are no event when they take an infinitive ("seek to expand" is trying, not requesting)
-NOT_WITH_INFINITIVE = frozenset({"seek"})
+NOT_WITH_INFINITIVE = frozenset({"seek", "resist"})  # "could not resist pointing out"
 
 #: verbs that are a visit only when their object can be a visitor ("hosted the president", not "received
 #: tanks")
 HOST_VERBS = frozenset({"host", "receive"})
 ROLE_NOUNS = frozenset("president minister delegation counterpart leader envoy ambassador king queen premier "
                        "secretary representative diplomat prince emir chancellor".split())
+
+#: request nouns that are one only with what is asked or whom it is addressed to ("a call for talks", "an
+#: appeal to the UN"): "a phone call", "the candidate's appeal" (attraction) are none
+COMPLEMENT_NOUNS = frozenset({"appeal", "call"})
 
 #: nouns of offering: the act they hold is offered, PLOVER AGREE ("a proposal of talks", "an offer of
 #: aid"); on their own ("Clinton's proposals") they are no event

@@ -252,6 +252,10 @@ ROLE_NOUNS = frozenset({"président", "présidente", "ministre", "délégation",
                         "dirigeante", "émissaire", "envoyé", "ambassadeur", "ambassadrice", "roi", "reine",
                         "premier", "secrétaire", "représentant", "diplomate", "prince", "émir", "chancelier"})
 
+#: request nouns that are one only with what is asked or whom it is addressed to ("un appel à la grève",
+#: "l'appel lancé aux Européens"): "un appel téléphonique" is none
+COMPLEMENT_NOUNS = frozenset({"appel"})
+
 #: nouns of offering: the act they hold is offered, PLOVER AGREE ("une proposition de médiation", "une offre
 #: d'aide"); on their own they are no event ("une proposition de loi")
 OFFER_NOUNS = frozenset({"proposition", "offre"})

@@ -114,6 +114,8 @@ class Lexicon:
         hit = self.verbs.get(lemma)
         if hit and hit[0] == "REQUEST" and self._asks_a_question(tok):
             return None
+        if hit and hit[0] == "THREATEN" and self._warns_of_a_fact(tok):
+            return None
         return Trigger(*hit) if hit else None
 
     def _idiom(self, tok, lemma: str) -> bool:
@@ -137,8 +139,28 @@ class Lexicon:
         patients = [c for c in tok.children if c.dep_ in _WITH_OBJECT]
         if _participle_of_noun(tok):
             patients.append(tok.head)
-        return any(p.lemma_.lower() in self.CAPTIVE_NOUNS or p.lower_ in self.CAPTIVE_NOUNS
-                   or (_a_party(p, self) and p.lower_ not in self.THING_PRONOUNS) for p in patients)
+        people = self.CAPTIVE_NOUNS | self.ROLE_NOUNS
+        return any(p.lemma_.lower() in people or p.lower_ in people or p.pos_ == "PROPN"
+                   or (p.pos_ == "PRON" and p.lower_ not in self.THING_PRONOUNS) for p in patients)
+
+    def _warns_of_a_fact(self, tok) -> bool:
+        """"warned that the vote could depress growth" voices a fear, it threatens nobody: a warning is a
+        threat only when what it announces is done by someone ("warned that police will no longer
+        tolerate rallies", "warned that it would retaliate")."""
+        for c in tok.children:
+            # the warning's own clause: "warned (that) the vote...", not a clause the parse hung further on
+            that = c.left_edge.i == tok.i + 1 or any(k.dep_ == "mark" and k.lower_ == "that"
+                                                     for k in c.children)
+            if c.dep_ != "ccomp" or not that:
+                continue
+            subject = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None)
+            if subject is None:
+                continue
+            words = {subject.lemma_.lower(), subject.lower_}
+            person = subject.pos_ == "PRON" and subject.lower_ not in self.THING_PRONOUNS
+            doer = subject.pos_ == "PROPN" or person or bool(words & (self.ROLE_NOUNS | self.FORCE_NOUNS))
+            return not doer
+        return False
 
     def _asks_a_question(self, tok) -> bool:
         """"asked him how many minds he had changed", "a demandé si la réforme...": a complement that is an
@@ -157,8 +179,25 @@ class Lexicon:
             hit = self.nouns.get(f"{c} {lemma}")
             if hit:
                 return Trigger(*hit)
+        if lemma in self.COMPLEMENT_NOUNS and not self._addressed(tok):
+            return None
         hit = self.nouns.get(lemma)
         return Trigger(*hit) if hit else None
+
+    def _addressed(self, tok) -> bool:
+        """Whether a request noun says what is asked or of whom: a complement other than its genitive
+        ("call for talks", "appel à la grève", "appeal to the UN"), an infinitive ("appel à manifester"),
+        or a light verb that makes it ("lancer un appel")."""
+        light = tok.head.lemma_.lower() in self.LIGHT_VERBS and tok.dep_ in _OBJECTS
+        holders = [tok]
+        if tok.dep_ in _OBJECTS:  # the parse may hang the complement on the verb: "renewed her appeal to X"
+            holders.append(tok.head)
+        after = [c for h in holders for c in h.children if c.i > tok.i]
+        preps = [c.lower_ for c in after if c.dep_ == "prep"]
+        preps += [k.lower_ for c in after if c.dep_ in ("nmod", "obl", "acl")
+                  for k in c.children if k.dep_ in ("case", "mark")]
+        return light or any(p not in self.GENITIVE_PREPS for p in preps) or any(
+            c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in tok.children)
 
 
 @cache

@@ -164,10 +164,20 @@ class Parties:
                 for country in self.kb.by_adjective(adj.text, self.article.lang):
                     if country.id in self.entities:
                         return country.id
+            if adj.pos_ != "ADJ":  # a shared stem says little of a name: "George W. Bush" is not Georgia
+                continue
             for ent in self.entities.values():
-                if ent.type in _STATE_TYPES and any(_same_stem(adj.text, n) for n in [ent.name, *ent.names]):
+                if self._sovereign(ent) and any(_same_stem(adj.text, n) for n in [ent.name, *ent.names]):
                     return ent.id
         return None
+
+    def _sovereign(self, ent: Entity) -> bool:
+        """A state, not a region or city the knowledge base places inside one (a nationality names a
+        state: "Indiana Gov. Mike Pence" is no Indianan national)."""
+        if ent.type not in _STATE_TYPES:
+            return False
+        known = self.kb.get(ent.id) if self.kb is not None else None
+        return known is None or known.country in (None, ent.id)
 
     def _pronoun(self, tok) -> str | None:
         """For an unlinked subject pronoun: the nearest earlier subject of this sentence or the one before
@@ -190,8 +200,7 @@ class Parties:
         ent = self.entities.get(entity_id)
         if ent is None or ent.type not in {"GPE", "ORG", "PER"}:
             return False
-        known = self.kb.get(entity_id) if self.kb is not None and ent.type == "GPE" else None
-        return known is None or known.country in (None, entity_id)
+        return ent.type != "GPE" or self._sovereign(ent)
 
     def _is_subject(self, m: Mention) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if self.doc is not None else None
