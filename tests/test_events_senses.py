@@ -126,3 +126,8 @@ def test_events_cannot_resist_is_no_reject(code):
 
 def test_events_a_poll_released_by_a_paper_frees_nobody(code):
     assert "RETREAT" not in _types(code("A Daily Courier poll released last week shows a tight race."))
+
+
+def test_events_a_poll_share_is_no_support(code):
+    assert "SUPPORT" not in _types(code("The senator now sits at 85 percent support among young voters."))
+    assert "SUPPORT" not in _types(code("Le maire recueille 40 % de soutien chez les jeunes.", "fr"))

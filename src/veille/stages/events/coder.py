@@ -65,7 +65,7 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
                 continue  # "sign an agreement", "block roads": the verb and its object make one event
             # "proposition de médiation" is an offered act, not a kind of proposal
             offered = tok.head.lemma_.lower() in lex.OFFER_NOUNS
-            trig = None if _classifier(tok) and not offered else lex.noun_trigger(tok)
+            trig = None if (_classifier(tok) and not offered) or _a_share(tok) else lex.noun_trigger(tok)
             if trig:
                 ev = _noun_event(tok, trig, lex)
                 out.append(ev)
@@ -206,6 +206,19 @@ def _content_of_request_or_offer(e: Coded, events: list[Coded]) -> bool:
         return False
     holders = {o.trigger.i for o in events if o.type in _ASKED_OR_OFFERED and o.kind in ("verb", "noun")}
     return any(w.i in holders for w in _complemented(e.trigger))
+
+
+_PERCENT = {"%", "percent", "per cent", "pourcent", "pour cent", "pourcentage", "percentage"}
+
+
+def _a_share(tok) -> bool:
+    """A trigger noun measured as a share ("85 percent support among voters", "40 % de soutien"): a poll
+    figure, not an act of support."""
+    near = [c for c in tok.children if c.dep_ in ("compound", "nummod", "nmod", "amod", "npadvmod")]
+    near += [k for c in near for k in c.children if k.dep_ in ("compound", "nummod", "case", "fixed")]
+    words = {c.lower_ for c in near}
+    words |= {f"{a.lower_} {b.lower_}" for a in near for b in near if b.i == a.i + 1}  # "per cent"
+    return bool(words & _PERCENT)
 
 
 def _classifier(tok) -> bool:
