@@ -81,3 +81,20 @@ def test_events_a_first_name_is_no_nationality(analyze):
     art = analyze("George Harmon, the former governor, signed the treaty with Georgia in Tbilisi on Monday, "
                   "officials said.", name="written-george", lang="en")
     assert not any(_name(art, e.actor) == "Georgia" for e in art.events), _coded(art)
+
+
+def test_events_judged_set_holds_no_text_and_valid_types():
+    """The judged news events (eval/data/events-judged.jsonl): keys and judgements only, PLOVER types or
+    "none", every repeat pointing at an entry of its page."""
+    from veille.eval.events import load_judged
+    from veille.stages.events.lexicon import PLOVER_TYPES
+
+    entries = load_judged()
+    assert len(entries) >= 40
+    allowed = {"page", "context", "sentence", "start", "coded", "type", "actor", "same_as", "why"}
+    keys = {(e["page"], e["context"]) for e in entries}
+    for e in entries:
+        assert set(e) <= allowed, e
+        assert e["type"] in (*PLOVER_TYPES, "none") and e["coded"] in PLOVER_TYPES
+        assert len(e["context"]) == 12 and "+" in e["sentence"]
+        assert "same_as" not in e or (e["page"], e["same_as"]) in keys
