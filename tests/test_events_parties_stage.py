@@ -98,3 +98,9 @@ def test_events_judged_set_holds_no_text_and_valid_types():
         assert e["type"] in (*PLOVER_TYPES, "none") and e["coded"] in PLOVER_TYPES
         assert len(e["context"]) == 12 and "+" in e["sentence"]
         assert "same_as" not in e or (e["page"], e["same_as"]) in keys
+
+
+def test_events_a_city_adjective_makes_no_party(analyze):
+    art = analyze("La première frappe lyonnaise de la seconde période passe au-dessus du but, et le public "
+                  "du stade s'impatiente.", name="written-match")
+    assert not art.events, _coded(art)

@@ -131,3 +131,9 @@ def test_events_a_poll_released_by_a_paper_frees_nobody(code):
 def test_events_a_poll_share_is_no_support(code):
     assert "SUPPORT" not in _types(code("The senator now sits at 85 percent support among young voters."))
     assert "SUPPORT" not in _types(code("Le maire recueille 40 % de soutien chez les jeunes.", "fr"))
+
+
+def test_events_idioms_of_assault_verbs_are_no_assault(code):
+    assert "ASSAULT" not in _types(code("The two parties struck a deal on the budget in Ottawa."))
+    assert "ASSAULT" not in _types(code("The senate killed the bill on Tuesday."))
+    assert "ASSAULT" not in _types(code("Le syndicat a attaqué l'État en justice.", "fr"))

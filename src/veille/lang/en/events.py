@@ -183,7 +183,11 @@ TRANSITIVE_ONLY = frozenset("return give send ship supply deliver provide free r
 #: verb + preposition uses that are figurative, not the act ("fight for gun control", "push for reform" is
 #: not pushing anyone)
 NON_TRIGGERS = frozenset({"fight for", "battle for", "struggle for", "strike out", "shoot for", "fire up",
-                          "back off", "back away", "beat back"})
+                          "back off", "back away", "beat back",
+                          # verb + object idioms: "strike a balance", "kill the bill" (legislative death)
+                          "strike balance", "strike chord", "strike tone", "strike note", "kill bill",
+                          "kill legislation", "kill proposal", "kill plan", "kill deal", "shoot film",
+                          "shoot video", "shoot scene"})
 
 #: verb + object noun -> (type, mode), where the object decides what the verb means
 VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
@@ -225,6 +229,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     ("cancel", "restriction"): ("CONCEDE", None), ("remove", "restriction"): ("CONCEDE", None),
     ("ease", "restriction"): ("CONCEDE", None), ("pay", "tribute"): ("SUPPORT", None),
     ("lift", "veto"): ("CONCEDE", None), ("use", "force"): ("ASSAULT", None),
+    ("strike", "deal"): ("AGREE", None), ("strike", "agreement"): ("AGREE", None),
+    ("take", "court"): ("ACCUSE", "allege"),
 }
 
 #: verbs that carry a noun trigger as their object ("launch an attack", "impose sanctions")

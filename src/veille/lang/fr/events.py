@@ -343,6 +343,7 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     ("retirer", "ambassadeur"): ("SANCTION", "discontinue"),
     ("rappeler", "ambassadeur"): ("SANCTION", "discontinue"),
     ("tester", "missile"): ("MOBILIZE", "weapons"),
+    ("attaquer", "justice"): ("ACCUSE", "allege"),  # "attaquer l'État en justice": a lawsuit
     # "condamné à six mois de prison": a court's sentence (PLOVER SANCTION convict), not disapproval
     **{("condamner", w): ("SANCTION", "convict") for w in ("mois", "an", "année", "peine", "prison", "amende",
                                                             "réclusion", "mort", "perpétuité", "sursis")},

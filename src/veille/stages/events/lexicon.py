@@ -21,6 +21,15 @@ _WITH_OBJECT = _OBJECTS | {"dative", "iobj", "nsubjpass", "nsubj:pass"}
 _REFLEXIVE = {"se", "s'", "s’"}
 
 
+def _complements(tok) -> list:
+    """Objects and oblique complements of a verb, with the "en …" phrases the parse may hang on the object
+    ("attaquer l'État en justice")."""
+    out = [c for c in tok.children if c.dep_ in _OBJECTS or c.dep_.startswith("obl")]
+    out += [k for c in out if c.dep_ in _OBJECTS for k in c.children
+            if k.dep_ == "nmod" and any(x.dep_ == "case" and x.lower_ == "en" for x in k.children)]
+    return out
+
+
 def _participle_of_noun(tok) -> bool:
     """"les chars livrés par l'Allemagne": the noun the participle hangs on is its object."""
     return tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")
@@ -81,11 +90,10 @@ class Lexicon:
                   for k in c.children if k.dep_ == "case"]
         if self._idiom(tok, lemma):
             return None
-        for c in tok.children:
-            if c.dep_ in _OBJECTS or c.dep_.startswith("obl"):  # "mettre en garde"
-                hit = self.verb_object.get((lemma, c.lemma_.lower()))
-                if hit:
-                    return Trigger(*hit)
+        for c in _complements(tok):  # "mettre en garde", "attaquer en justice"
+            hit = self.verb_object.get((lemma, c.lemma_.lower()))
+            if hit:
+                return Trigger(*hit)
         if lemma in self.PERSON_OBJECT_VERBS and not self._of_persons(tok):
             return None  # "released the hostages", not "released a report" or "a poll released last week"
         if any(c.dep_.startswith("expl") and c.lower_ in _REFLEXIVE for c in tok.children):

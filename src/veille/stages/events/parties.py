@@ -160,9 +160,10 @@ class Parties:
         if tok.pos_ == "ADJ":
             adjectives.append(tok)
         for adj in adjectives:
-            if self.kb is not None:
+            if self.kb is not None:  # states only: "la frappe lyonnaise" (a football shot) names no party
                 for country in self.kb.by_adjective(adj.text, self.article.lang):
-                    if country.id in self.entities:
+                    ent = self.entities.get(country.id)
+                    if ent is not None and self._sovereign(ent):
                         return country.id
             if adj.pos_ != "ADJ":  # a shared stem says little of a name: "George W. Bush" is not Georgia
                 continue
