@@ -137,3 +137,13 @@ def test_events_idioms_of_assault_verbs_are_no_assault(code):
     assert "ASSAULT" not in _types(code("The two parties struck a deal on the budget in Ottawa."))
     assert "ASSAULT" not in _types(code("The senate killed the bill on Tuesday."))
     assert "ASSAULT" not in _types(code("Le syndicat a attaqué l'État en justice.", "fr"))
+
+
+def test_events_the_means_of_an_act_is_the_same_act(code):
+    events = code("The militia killed two farmers by shelling their village.")
+    assert _types(events).count("ASSAULT") == 1, [(e.type, e.trigger.text) for e in events]
+
+
+def test_events_an_accident_kills_without_assault(code):
+    assert "ASSAULT" not in _types(code("The accident killed four workers at the plant near Lagos."))
+    assert "ASSAULT" not in _types(code("L'effondrement a tué deux ouvriers à Lille.", "fr"))

@@ -175,7 +175,8 @@ NON_AGENTS = frozenset(
     "bird birds animal animals dog dogs wildlife insect insects fish whale shark bear wolf horse cattle "
     "lightning thunder storm hurricane typhoon cyclone tornado earthquake quake tsunami flood floods wind "
     "winds avalanche landslide wildfire volcano eruption drought heatwave virus disease "
-    "asteroid meteor meteorite comet planet moon galaxy".split())
+    "asteroid meteor meteorite comet planet moon galaxy blaze crash accident collapse "
+    "poisoning".split())
 
 #: verbs that are events only with an object ("return the helicopter", not "return home")
 TRANSITIVE_ONLY = frozenset("return give send ship supply deliver provide free release transfer".split())

@@ -306,7 +306,7 @@ NON_AGENTS = frozenset(
     "bétail faune foudre orage tempête ouragan typhon cyclone tornade séisme tremblement tsunami crue crues "
     "inondation inondations vent vents avalanche glissement incendie volcan éruption "
     "sécheresse canicule virus maladie astéroïde météore météorite comète planète lune "
-    "galaxie".split())
+    "galaxie accident effondrement crash intoxication".split())
 
 #: verbs that are events only with an object ("livrer des armes", not "livrer bataille" on its own)
 TRANSITIVE_ONLY = frozenset({"envoyer", "livrer", "fournir", "transférer", "libérer", "restituer"})

@@ -99,6 +99,19 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
     return sorted(_without_echoes(kept, lex), key=lambda e: e.trigger.i)
 
 
+_MEANS_MARKS = {"by", "en"}
+
+
+def _means_of(anchor):
+    """The verb a "by …ing" / "en …ant" clause gives the means of ("killed X by firing", "a tué X en
+    tirant"), or None."""
+    head = anchor.head
+    if head.pos_ == "ADP" and head.lower_ in _MEANS_MARKS and head.head.pos_ == "VERB":
+        return head.head  # ClearNLP: killed -> by -> firing
+    marked = any(c.dep_ in ("mark", "case") and c.lower_ in _MEANS_MARKS for c in anchor.children)
+    return head if marked and anchor.dep_ == "advcl" and head.pos_ == "VERB" else None
+
+
 def _complemented(tok) -> list:
     """The words a prepositional noun may complement: its head (through a ClearNLP preposition), and —
     when the parse hung it on the verb instead ("a formulé une proposition, aux contours flous, de
@@ -173,6 +186,9 @@ def _without_echoes(events: list[Coded], lex: Lexicon) -> list[Coded]:
             continue  # "accused X of violating the treaty": the violation is only alleged
         if _content_of_request_or_offer(e, events):
             continue
+        means = _means_of(e.anchor)
+        if means is not None and by_anchor.get((means.i, e.type)) not in (None, e):
+            continue  # "killed a reporter by firing shells", "a tué en tirant": the killing, told once
         # "refuse de négocier avec Moscou": one REJECT, aimed at Moscow
         refusal = refusals.get(e.anchor.head.i) if e.anchor.dep_ == "xcomp" else None
         if refusal is not None and refusal is not e:
