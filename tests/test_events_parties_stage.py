@@ -104,3 +104,9 @@ def test_events_a_city_adjective_makes_no_party(analyze):
     art = analyze("La première frappe lyonnaise de la seconde période passe au-dessus du but, et le public "
                   "du stade s'impatiente.", name="written-match")
     assert not art.events, _coded(art)
+
+
+def test_events_it_is_never_a_person(analyze):
+    art = analyze("Senator Mark Dalton said he would sell the new tonic at any price, even if it kills the "
+                  "voters of Ohio.", name="written-it", lang="en")
+    assert not any(_name(art, e.actor) == "Mark Dalton" for e in art.events), _coded(art)

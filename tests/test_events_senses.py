@@ -147,3 +147,7 @@ def test_events_the_means_of_an_act_is_the_same_act(code):
 def test_events_an_accident_kills_without_assault(code):
     assert "ASSAULT" not in _types(code("The accident killed four workers at the plant near Lagos."))
     assert "ASSAULT" not in _types(code("L'effondrement a tué deux ouvriers à Lille.", "fr"))
+
+
+def test_events_a_gerund_under_a_noun_is_no_act(code):
+    assert "COOPERATE" not in _types(code("Immunity is no requirement for cooperating with the police."))

@@ -284,6 +284,8 @@ BETWEEN_PREPS = frozenset({"between"})
 #: first-person subjects, which inside a quote stand for its speaker
 FIRST_PERSON = frozenset({"we", "i"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+#: pronouns that never stand for a person (English gender: "it" is a state, an organisation or a thing)
+NEUTER_PRONOUNS = frozenset({"it", "its"})
 
 HISTORICAL_CUES = (" ago", "since", "in the past", "formerly", "back in")
 

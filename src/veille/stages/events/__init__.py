@@ -46,7 +46,7 @@ class Events(Stage):
 
 def code_article(article: Article, doc, lex: Lexicon, kb=None) -> list[Event]:
     """Every event of a parsed page, in text order."""
-    parties = Parties(article, doc, lex.PRONOUNS, kb, lex.FIRST_PERSON)
+    parties = Parties(article, doc, lex.PRONOUNS, kb, lex.FIRST_PERSON, lex.NEUTER_PRONOUNS)
     out: list[Event] = []
     told = Retold(article)
     for sent in doc.sents:

@@ -72,7 +72,7 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
                 if ev.anchor.i != tok.i:
                     light_nouns.add(ev.anchor.i)
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or _purpose(tok):
+        if tok.pos_ not in ("VERB", "AUX") or _purpose(tok) or _generic_gerund(tok):
             continue
         demand = _obligation(tok, lex)
         if demand:
@@ -252,6 +252,15 @@ def _purpose(tok) -> bool:
     if not infinitive or tok.dep_ not in ("acl", "relcl", "advcl"):
         return False
     return tok.dep_ != "advcl" or any(c.lower_ in _PURPOSE_MARKS for c in tok.children)
+
+
+def _generic_gerund(tok) -> bool:
+    """A gerund under a noun's preposition names a kind of act, not one that happened ("a requirement for
+    cooperating with the FBI", "the cost of fighting"); under a verb's it is the act ("accused X of
+    violating", "killed X by firing")."""
+    head = tok.head
+    return (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP"
+            and head.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _idle_request(tok, trig: Trigger) -> bool:

@@ -44,10 +44,11 @@ class Parties:
     """The page's mentions, indexed for the coder's questions."""
 
     def __init__(self, article: Article, doc=None, pronouns: frozenset[str] = frozenset(), kb=None,
-                 first_person: frozenset[str] = frozenset()):
+                 first_person: frozenset[str] = frozenset(), neuter: frozenset[str] = frozenset()):
         self.article = article
         self.doc = doc
         self.pronouns = pronouns
+        self.neuter = neuter  # "it": a state or an organisation, never a person
         self.first_person = first_person
         self.kb = kb  # veille.kb.KnowledgeBase, for nationality adjectives ("américain" -> United States)
         self.mentions: list[Mention] = sorted(article.mentions, key=lambda m: m.start)
@@ -190,6 +191,8 @@ class Parties:
         sent = tok.sent
         start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         named = [m for m in self.at(start, tok.idx) if m.end <= tok.idx and self._state_like(m.entity_id)]
+        if tok.lower_ in self.neuter:  # "even if it kills us" after "Trump said...": not Trump
+            named = [m for m in named if (self.entities[m.entity_id].type != "PER")]
         subjects = [m for m in named if self._is_subject(m)]
         pick = (subjects or named)[-1:] if named else []
         return self.as_party(pick[0].entity_id) if pick else None
