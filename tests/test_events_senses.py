@@ -151,3 +151,8 @@ def test_events_an_accident_kills_without_assault(code):
 
 def test_events_a_gerund_under_a_noun_is_no_act(code):
     assert "COOPERATE" not in _types(code("Immunity is no requirement for cooperating with the police."))
+
+
+def test_events_a_shooting_named_as_a_noun_stays_an_event(code):
+    events = code("His death came on the heels of a fatal police shooting in Tulsa.")
+    assert "ASSAULT" in _types(events)

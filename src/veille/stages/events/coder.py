@@ -259,8 +259,9 @@ def _generic_gerund(tok) -> bool:
     cooperating with the FBI", "the cost of fighting"); under a verb's it is the act ("accused X of
     violating", "killed X by firing")."""
     head = tok.head
+    nominal = any(c.dep_ in ("det", "amod", "poss", "compound") for c in tok.children)  # "a police shooting"
     return (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP"
-            and head.head.pos_ in ("NOUN", "PROPN"))
+            and head.head.pos_ in ("NOUN", "PROPN") and not nominal)
 
 
 def _idle_request(tok, trig: Trigger) -> bool:
