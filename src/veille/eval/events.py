@@ -169,7 +169,9 @@ class Judged:
             return a / b if b else 0.0
 
         return [Row(NEWS, "judged precision", ratio(self.right, self.judged), self.judged),
-                Row(NEWS, "coded, judged", ratio(self.judged, self.coded), self.coded),
+                # share of the coded events nobody judged yet; n = how many (judge them and append them)
+                Row(NEWS, "coded, not judged", ratio(self.coded - self.judged, self.coded),
+                    self.coded - self.judged),
                 Row(NEWS, "actor right (right type)", ratio(self.actor_right, self.with_actor),
                     self.with_actor)]
 
