@@ -156,3 +156,9 @@ def test_events_a_gerund_under_a_noun_is_no_act(code):
 def test_events_a_shooting_named_as_a_noun_stays_an_event(code):
     events = code("His death came on the heels of a fatal police shooting in Tulsa.")
     assert "ASSAULT" in _types(events)
+
+
+def test_events_calling_something_a_name_is_no_request(code):
+    assert "REQUEST" not in _types(code("Le ministre appelle cela une victoire.", "fr"))
+    assert "REQUEST" in _types(code("Le syndicat appelle à la grève générale.", "fr"))
+    assert "REQUEST" in _types(code("La CGT a appelé les salariés à manifester.", "fr"))

@@ -252,6 +252,10 @@ ROLE_NOUNS = frozenset({"président", "présidente", "ministre", "délégation",
                         "dirigeante", "émissaire", "envoyé", "ambassadeur", "ambassadrice", "roi", "reine",
                         "premier", "secrétaire", "représentant", "diplomate", "prince", "émir", "chancelier"})
 
+#: request verbs that are one only with what is asked: "appeler à la grève", "appeler X à manifester" (not
+#: "il appelle cela une victoire", a naming, nor a phone call)
+CONTENT_VERBS = frozenset({"appeler"})
+
 #: request nouns that are one only with what is asked or whom it is addressed to ("un appel à la grève",
 #: "l'appel lancé aux Européens"): "un appel téléphonique" is none
 COMPLEMENT_NOUNS = frozenset({"appel"})

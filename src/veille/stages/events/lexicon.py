@@ -94,6 +94,8 @@ class Lexicon:
             hit = self.verb_object.get((lemma, c.lemma_.lower()))
             if hit:
                 return Trigger(*hit)
+        if lemma in self.CONTENT_VERBS and not self._asks_for_something(tok):
+            return None  # "appelle à la grève" is a call, "appelle cela une victoire" a naming
         if lemma in self.PERSON_OBJECT_VERBS and not self._of_persons(tok):
             return None  # "released the hostages", not "released a report" or "a poll released last week"
         if any(c.dep_.startswith("expl") and c.lower_ in _REFLEXIVE for c in tok.children):
@@ -140,6 +142,14 @@ class Lexicon:
             return False
         before = tok.doc[tok.i - 1]
         return before.tag_ == "IN" and (before.i == tok.head.i or before.head.i == tok.i)
+
+    def _asks_for_something(self, tok) -> bool:
+        """A request verb that says what is asked: an infinitive or clause ("appelé les salariés à
+        manifester"), or an "à"-complement ("appelle à la grève")."""
+        if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return True
+        return any(case.lower_ in self.RECIPIENT_PREPS for c in tok.children if c.dep_.startswith("obl")
+                   or c.dep_ == "iobj" for case in c.children if case.dep_ == "case")
 
     def _of_persons(self, tok) -> bool:
         """Whether what the verb acts on is people: a name, a personal pronoun, a role, or a noun of
