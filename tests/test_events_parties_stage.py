@@ -110,3 +110,10 @@ def test_events_it_is_never_a_person(analyze):
     art = analyze("Senator Mark Dalton said he would sell the new tonic at any price, even if it kills the "
                   "voters of Ohio.", name="written-it", lang="en")
     assert not any(_name(art, e.actor) == "Mark Dalton" for e in art.events), _coded(art)
+
+
+def test_events_our_inside_a_quote_is_the_speakers_side(analyze):
+    art = analyze('"We reiterate our calls on Serbia to free the two journalists," Croatian Foreign Minister '
+                  "Ana Kovac said on Monday in Zagreb.", name="written-our", lang="en")
+    ev = next(e for e in art.events if e.type == "REQUEST")
+    assert _name(art, ev.actor) in ("Croatia", "Ana Kovac"), _coded(art)

@@ -282,7 +282,7 @@ SOURCE_PREPS = frozenset({"from"})
 BETWEEN_PREPS = frozenset({"between"})
 
 #: first-person subjects, which inside a quote stand for its speaker
-FIRST_PERSON = frozenset({"we", "i"})
+FIRST_PERSON = frozenset({"we", "i", "our", "my"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 #: pronouns that never stand for a person (English gender: "it" is a state, an organisation or a thing)
 NEUTER_PRONOUNS = frozenset({"it", "its"})

@@ -512,7 +512,7 @@ SOURCE_PREPS = frozenset({"depuis"})
 BETWEEN_PREPS = frozenset({"entre"})
 
 #: first-person subjects, which inside a quote stand for its speaker
-FIRST_PERSON = frozenset({"nous", "je", "j'", "j’"})
+FIRST_PERSON = frozenset({"nous", "je", "j'", "j’", "notre", "nos", "mon", "ma", "mes"})
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci"})
 
 #: text cues that put a past act in history (beside the timexes of the sentence)

@@ -332,6 +332,9 @@ def _noun_event(tok, trig: Trigger, lex: Lexicon) -> Coded:
         ev.actors = [a for a in [syn.subject(head, lex)] if a is not None]
         _complements(ev, head, lex)
     ev.actors += [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    # "we reiterate our calls", "nos demandes": a first-person possessive is the speaker's side (the stage
+    # reads it off the quote around it)
+    ev.actors += [c for c in tok.children if c.dep_ in ("poss", "det") and c.lower_ in lex.FIRST_PERSON]
     _complements(ev, tok, lex, genitive=True)
     ev.actors.append(tok)  # "l'invasion russe", "Israeli attack": a nationality on the noun itself
     return ev
