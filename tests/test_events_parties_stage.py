@@ -117,3 +117,10 @@ def test_events_our_inside_a_quote_is_the_speakers_side(analyze):
                   "Ana Kovac said on Monday in Zagreb.", name="written-our", lang="en")
     ev = next(e for e in art.events if e.type == "REQUEST")
     assert _name(art, ev.actor) in ("Croatia", "Ana Kovac"), _coded(art)
+
+
+def test_events_a_bloc_named_as_a_place_can_still_be_accused(analyze):
+    art = analyze("Le président a accusé l'Occident de provoquer la crise, selon un communiqué publié jeudi "
+                  "à Moscou.", name="written-bloc")
+    ev = next(e for e in art.events if e.type == "ACCUSE")
+    assert ev.recipient is not None and ev.location != ev.recipient, _coded(art)

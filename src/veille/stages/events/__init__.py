@@ -144,12 +144,12 @@ def _moves_forces(c: Coded, lex: Lexicon) -> bool:
 
 
 def _receiver(c: Coded, parties: Parties, lex: Lexicon):
-    """A test for the phrases that can receive the act: a party (person, organisation, state, group),
-    not a mere place — a planet, a sea or a region named by "to"/"à" is where something goes ("sending
-    astronauts to Mars" helps nobody). Acts that happen somewhere (ASSAULT, MOBILIZE...) keep places as
-    targets ("frappes sur Gaza")."""
+    """A test for the phrases that can receive what is handed over (AID, CONCEDE, RETREAT): a party
+    (person, organisation, state), not a mere place — a planet, a sea or a region named by "to"/"à" is
+    where something goes ("sending astronauts to Mars" helps nobody). Other acts keep such names: a bloc
+    can be accused ("l'Occident"), a place attacked ("frappes sur Gaza")."""
     def receives(tok) -> bool:
-        if (c.act or c.type) in lex.LOCATIVE_TYPES:
+        if (c.act or c.type) not in _TRANSFERS:
             return True
         ent = parties.entities.get(parties.resolve(tok) or "")
         return ent is None or ent.type != "LOC"
