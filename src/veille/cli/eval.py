@@ -112,19 +112,25 @@ def eval_entities(ctx, corpus, verbose) -> None:
 @eval_group.command("events")
 @corpus_option
 @click.option("--subset", type=click.IntRange(min=1), help="Score an evenly spread sample of N sentences.")
-@click.option("-v", "--verbose", is_flag=True, help="List the sentences whose main event type is wrong.")
+@click.option("--only", type=click.Choice(["gsr", "news"]), help="Score one data set only.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="List the GSR sentences whose main event type is wrong, and the news events judged wrong.")
 @click.pass_context
-def eval_events(ctx, corpus, subset, verbose) -> None:
-    """PLOVER event types on the PLOVER GSR sentences (CAMEO manual examples), per type and macro-averaged."""
+def eval_events(ctx, corpus, subset, only, verbose) -> None:
+    """PLOVER event types on the PLOVER GSR sentences (CAMEO manual examples), per type and macro-averaged;
+    judged precision of the events coded on the news pages."""
     from ..eval import events
     from ..eval.common import corpus_dir, print_table
 
-    rows, scored = events.evaluate(corpus_dir(corpus), subset=subset)
+    rows, scored, notes = events.evaluate(corpus_dir(corpus), subset=subset, gsr=only != "news",
+                                          news=only != "gsr")
     ok = print_table(rows)
     if verbose:
         for s in scored:
             if s.predicted != s.gold:
                 click.echo(f"  {s.gold:9} got {s.predicted or '-':9} {s.text[:90]}")
+        for note in notes:
+            click.echo(f"  {note}")
     ctx.exit(0 if ok else 1)
 
 

@@ -114,7 +114,7 @@ NOUNS: dict[str, tuple[str, str | None, str]] = {
 }
 
 #: verbs that are no event when they take an infinitive ("seek to expand" is trying, not requesting)
-NOT_WITH_INFINITIVE = frozenset({"seek"})
+NOT_WITH_INFINITIVE = frozenset({"seek", "resist"})  # "could not resist pointing out"
 
 #: verbs that are a visit only when their object can be a visitor ("hosted the president", not "received
 #: tanks")
@@ -122,12 +122,73 @@ HOST_VERBS = frozenset({"host", "receive"})
 ROLE_NOUNS = frozenset("president minister delegation counterpart leader envoy ambassador king queen premier "
                        "secretary representative diplomat prince emir chancellor".split())
 
+#: request nouns that are one only with what is asked or whom it is addressed to ("a call for talks", "an
+#: appeal to the UN"): "a phone call", "the candidate's appeal" (attraction) are none
+COMPLEMENT_NOUNS = frozenset({"appeal", "call"})
+
+#: nouns of offering: the act they hold is offered, PLOVER AGREE ("a proposal of talks", "an offer of
+#: aid"); on their own ("Clinton's proposals") they are no event
+OFFER_NOUNS = frozenset({"proposal", "offer"})
+
+#: nouns of armed or security forces: what MOBILIZE moves ("mobilize reservists") and what a RETREAT
+#: withdraws ("withdraw troops"); "mobilize voters" is campaigning, not PLOVER MOBILIZE
+FORCE_NOUNS = frozenset(
+    "troop troops soldier soldiers military reservist reservists police policeman policemen officer "
+    "officers army armies force forces unit units battalion battalions brigade brigades regiment division "
+    "tank tanks warship warships ship ships missile missiles weapon weapons warhead warheads jet jets "
+    "aircraft guard guardsmen reinforcement reinforcements personnel contingent".split())
+
+#: verbs that are an event only when their object is a party: "defended the minister" is SUPPORT,
+#: "defended his decision" or "defended clients in court" is not
+PARTY_OBJECT_VERBS = frozenset({"defend"})
+
+#: verbs whose event needs people as patients: "released the hostages" (RETREAT), not "released a poll"
+PERSON_OBJECT_VERBS = frozenset({"release", "free"})
+#: nouns of the people an act of release concerns (names, pronouns and roles count too)
+CAPTIVE_NOUNS = frozenset(
+    "prisoner prisoners hostage hostages detainee detainees captive captives inmate inmates soldier soldiers "
+    "journalist journalists activist activists dissident dissidents people person civilian civilians man men "
+    "woman women child children citizen citizens national nationals sailor sailors fisherman fishermen crew "
+    "worker workers student students opponent opponents inspector inspectors observer observers monitor "
+    "monitors staff diplomat diplomats".split())
+#: verbs of withdrawing that take what is withdrawn as object: forces or people, not a product or a bill
+WITHDRAW_VERBS = frozenset({"withdraw", "pull"})
+#: pronouns that stand for things, not people ("released it")
+THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what"})
+
+#: verbs of dispatch whose "to X" is a destination: AID only when someone receives what is sent ("sent
+#: food to the refugees"), not a journey ("sent astronauts to the Moon")
+DISPATCH_VERBS = frozenset({"send", "ship", "dispatch", "airlift", "fly"})
+
+#: refusals that deny a fact rather than decline an act: what they deny stays coded, negated
+DENIAL_VERBS = frozenset({"deny"})
+
+#: words that open an indirect question: "asked him how many..." asks a question, it requests nothing
+QUESTION_WORDS = frozenset({"how", "what", "why", "whether", "if", "who", "whom", "which", "when", "where"})
+
+#: verbs that make a participle a lasting state, not an act ("the bill remained blocked")
+STATE_VERBS = frozenset({"remain", "remained", "remains", "stay", "stayed", "stays"})
+
+#: nouns that cannot act in a political event (animacy: animals, natural forces, celestial bodies): a
+#: "bird strike" is no labour strike, "lightning struck" no assault, an "asteroid strike" no air raid
+NON_AGENTS = frozenset(
+    "bird birds animal animals dog dogs wildlife insect insects fish whale shark bear wolf horse cattle "
+    "lightning thunder storm hurricane typhoon cyclone tornado earthquake quake tsunami flood floods wind "
+    "winds avalanche landslide wildfire volcano eruption drought heatwave virus disease "
+    "asteroid meteor meteorite comet planet moon galaxy blaze crash accident collapse "
+    "poisoning".split())
+
 #: verbs that are events only with an object ("return the helicopter", not "return home")
 TRANSITIVE_ONLY = frozenset("return give send ship supply deliver provide free release transfer".split())
 
 #: verb + preposition uses that are figurative, not the act ("fight for gun control", "push for reform" is
 #: not pushing anyone)
-NON_TRIGGERS = frozenset({"fight for", "battle for", "struggle for", "strike out", "shoot for", "fire up"})
+NON_TRIGGERS = frozenset({"fight for", "battle for", "struggle for", "strike out", "shoot for", "fire up",
+                          "back off", "back away", "beat back",
+                          # verb + object idioms: "strike a balance", "kill the bill" (legislative death)
+                          "strike balance", "strike chord", "strike tone", "strike note", "kill bill",
+                          "kill legislation", "kill proposal", "kill plan", "kill deal", "shoot film",
+                          "shoot video", "shoot scene"})
 
 #: verb + object noun -> (type, mode), where the object decides what the verb means
 VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
@@ -169,6 +230,8 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     ("cancel", "restriction"): ("CONCEDE", None), ("remove", "restriction"): ("CONCEDE", None),
     ("ease", "restriction"): ("CONCEDE", None), ("pay", "tribute"): ("SUPPORT", None),
     ("lift", "veto"): ("CONCEDE", None), ("use", "force"): ("ASSAULT", None),
+    ("strike", "deal"): ("AGREE", None), ("strike", "agreement"): ("AGREE", None),
+    ("take", "court"): ("ACCUSE", "allege"),
 }
 
 #: verbs that carry a noun trigger as their object ("launch an attack", "impose sanctions")
@@ -219,8 +282,10 @@ SOURCE_PREPS = frozenset({"from"})
 BETWEEN_PREPS = frozenset({"between"})
 
 #: first-person subjects, which inside a quote stand for its speaker
-FIRST_PERSON = frozenset({"we", "i"})
+FIRST_PERSON = frozenset({"we", "i", "our", "my"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+#: pronouns that never stand for a person (English gender: "it" is a state, an organisation or a thing)
+NEUTER_PRONOUNS = frozenset({"it", "its"})
 
 HISTORICAL_CUES = (" ago", "since", "in the past", "formerly", "back in")
 

@@ -252,11 +252,73 @@ ROLE_NOUNS = frozenset({"président", "présidente", "ministre", "délégation",
                         "dirigeante", "émissaire", "envoyé", "ambassadeur", "ambassadrice", "roi", "reine",
                         "premier", "secrétaire", "représentant", "diplomate", "prince", "émir", "chancelier"})
 
+#: request verbs that are one only with what is asked: "appeler à la grève", "appeler X à manifester" (not
+#: "il appelle cela une victoire", a naming, nor a phone call)
+CONTENT_VERBS = frozenset({"appeler"})
+
+#: request nouns that are one only with what is asked or whom it is addressed to ("un appel à la grève",
+#: "l'appel lancé aux Européens"): "un appel téléphonique" is none
+COMPLEMENT_NOUNS = frozenset({"appel"})
+
+#: nouns of offering: the act they hold is offered, PLOVER AGREE ("une proposition de médiation", "une offre
+#: d'aide"); on their own they are no event ("une proposition de loi")
+OFFER_NOUNS = frozenset({"proposition", "offre"})
+
+#: nouns of armed or security forces: what MOBILIZE moves ("mobilisation de réservistes") and what a
+#: RETREAT withdraws ("retirer ses troupes"); "une forte mobilisation contre la réforme" is a protest turnout
+FORCE_NOUNS = frozenset(
+    "troupe troupes soldat soldats militaire militaires réserviste réservistes policier policiers police "
+    "gendarme gendarmes gendarmerie armée armées force forces unité unités bataillon bataillons brigade "
+    "régiment division char chars navire navires missile missiles arme armes ogive ogives avion avions "
+    "garde renfort renforts effectif effectifs contingent".split())
+
+#: verbs that are an event only when their object is a party ("a défendu le ministre", not "sa décision")
+PARTY_OBJECT_VERBS = frozenset({"défendre"})
+
+#: verbs whose event needs people as patients: "a libéré les otages", not "libérer des fonds"
+PERSON_OBJECT_VERBS = frozenset({"libérer", "relâcher"})
+#: nouns of the people an act of release concerns (names, pronouns and roles count too)
+CAPTIVE_NOUNS = frozenset(
+    "prisonnier prisonniers otage otages détenu détenus captif captifs soldat soldats journaliste "
+    "journalistes militant militants opposant opposants dissident dissidents personne personnes civil civils "
+    "homme hommes femme femmes enfant enfants ressortissant ressortissants citoyen citoyens marin marins "
+    "pêcheur pêcheurs équipage travailleur travailleurs étudiant étudiants inspecteur inspecteurs observateur "
+    "observateurs personnel diplomate diplomates".split())
+#: verbs of withdrawing that take what is withdrawn as object: forces or people, not a product or a bill
+WITHDRAW_VERBS = frozenset({"retirer"})
+#: pronouns that stand for things, not people
+THING_PRONOUNS = frozenset({"ce", "cela", "ça", "ceci", "qui", "que", "en", "y"})
+
+#: verbs of dispatch whose "à/vers X" is a destination: AID only when someone receives what is sent
+#: ("envoyer des vivres aux réfugiés"), not a journey ("envoyer des astronautes sur la Lune")
+DISPATCH_VERBS = frozenset({"envoyer", "expédier", "acheminer", "dépêcher"})
+
+#: refusals that deny a fact rather than decline an act: what they deny stays coded, negated
+DENIAL_VERBS = frozenset({"démentir", "nier"})
+
+#: words that open an indirect question: "demander combien / si / pourquoi" asks, it requests nothing
+QUESTION_WORDS = frozenset({"si", "s'", "s’", "comment", "pourquoi", "combien", "quand", "où", "qui", "quel",
+                            "quelle", "quels", "quelles", "lequel", "laquelle", "ce"})
+
+#: verbs that make a participle a lasting state, not an act ("l'adhésion reste bloquée")
+STATE_VERBS = frozenset({"rester", "reste", "demeurer", "sembler", "paraître"})
+
+#: nouns that cannot act in a political event (animacy: animals, natural forces, celestial bodies): "la
+#: foudre a frappé", "une attaque de requin", "les crues ont tué" are no assaults
+NON_AGENTS = frozenset(
+    "oiseau oiseaux animal animaux chien chiens loup loups ours requin requins insecte insectes cheval "
+    "bétail faune foudre orage tempête ouragan typhon cyclone tornade séisme tremblement tsunami crue crues "
+    "inondation inondations vent vents avalanche glissement incendie volcan éruption "
+    "sécheresse canicule virus maladie astéroïde météore météorite comète planète lune "
+    "galaxie accident effondrement crash intoxication".split())
+
 #: verbs that are events only with an object ("livrer des armes", not "livrer bataille" on its own)
 TRANSITIVE_ONLY = frozenset({"envoyer", "livrer", "fournir", "transférer", "libérer", "restituer"})
 
 #: verb + preposition uses that are figurative ("se battre pour ses droits", "lutter pour")
-NON_TRIGGERS = frozenset({"battre pour", "lutter pour", "frapper à"})
+NON_TRIGGERS = frozenset({"battre pour", "lutter pour", "frapper à",
+                          # fixed expressions: "se féliciter de" (to be pleased), "se rendre compte" (realise)
+                          "se féliciter", "rendre compte"})
 
 #: verb + object noun -> (type, mode): where the object decides what the verb means
 #: ("envoyer des troupes" is MOBILIZE, "envoyer de l'aide" AID; "rompre les relations" SANCTION)
@@ -285,6 +347,10 @@ VERB_OBJECT: dict[tuple[str, str], tuple[str, str | None]] = {
     ("retirer", "ambassadeur"): ("SANCTION", "discontinue"),
     ("rappeler", "ambassadeur"): ("SANCTION", "discontinue"),
     ("tester", "missile"): ("MOBILIZE", "weapons"),
+    ("attaquer", "justice"): ("ACCUSE", "allege"),  # "attaquer l'État en justice": a lawsuit
+    # "condamné à six mois de prison": a court's sentence (PLOVER SANCTION convict), not disapproval
+    **{("condamner", w): ("SANCTION", "convict") for w in ("mois", "an", "année", "peine", "prison", "amende",
+                                                            "réclusion", "mort", "perpétuité", "sursis")},
 }
 
 #: verbs that carry a noun trigger as their object ("lancer une offensive", "imposer des sanctions"):
@@ -446,7 +512,7 @@ SOURCE_PREPS = frozenset({"depuis"})
 BETWEEN_PREPS = frozenset({"entre"})
 
 #: first-person subjects, which inside a quote stand for its speaker
-FIRST_PERSON = frozenset({"nous", "je", "j'", "j’"})
+FIRST_PERSON = frozenset({"nous", "je", "j'", "j’", "notre", "nos", "mon", "ma", "mes"})
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci"})
 
 #: text cues that put a past act in history (beside the timexes of the sentence)

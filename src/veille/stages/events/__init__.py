@@ -20,6 +20,7 @@ from . import syntax as syn
 from .coder import Coded, code_sentence
 from .lexicon import Lexicon, lexicon
 from .parties import Parties
+from .repeats import Retold
 
 _PLACES = {"GPE", "LOC"}
 #: types where "X and Y met / agreed / clashed" leaves both as parties: PLOVER codes both as actors, the
@@ -45,14 +46,15 @@ class Events(Stage):
 
 def code_article(article: Article, doc, lex: Lexicon, kb=None) -> list[Event]:
     """Every event of a parsed page, in text order."""
-    parties = Parties(article, doc, lex.PRONOUNS, kb, lex.FIRST_PERSON)
+    parties = Parties(article, doc, lex.PRONOUNS, kb, lex.FIRST_PERSON, lex.NEUTER_PRONOUNS)
     out: list[Event] = []
+    told = Retold(article)
     for sent in doc.sents:
         if _shouting(sent.text):
             continue
         for coded in code_sentence(sent, lex):
             ev = _to_event(coded, sent, article, parties, lex, out)
-            if ev is not None:
+            if ev is not None and not told.again(ev, coded.trigger.lemma_):
                 out.append(ev)
     return out
 
@@ -79,7 +81,9 @@ def _to_event(c: Coded, sent, article: Article, parties: Parties, lex: Lexicon,
               earlier: list[Event]) -> Event | None:
     actor = _first(c.actors, parties, set(), c.trigger) or _quoted_speaker(c, article, parties)
     _sort_either(c, parties, lex)
-    recipient = _first(c.recipients, parties, {actor})
+    receives = _receiver(c, parties, lex)
+    recipient = _first([t for t in _to_whom_first(c) if receives(t)], parties, {actor})
+    c.places += [t for t in c.recipients if not receives(t)]
     if recipient is None and c.type in _RECIPROCAL:
         recipient = _first(_conjuncts(c.actors), parties, {actor})
     if recipient is None and c.type == "REQUEST":
@@ -87,6 +91,10 @@ def _to_event(c: Coded, sent, article: Article, parties: Parties, lex: Lexicon,
     location = _place(c, parties, {actor, recipient})
     if c.kind in ("alleged", "demand") and not (actor and recipient):
         return None
+    if recipient is None and (c.act or c.type) == "AID" and c.trigger.lemma_.lower() in lex.DISPATCH_VERBS:
+        return None  # "send astronauts around the Moon", "envoyer une sonde": a journey, nobody is helped
+    if (c.act or c.type) == "MOBILIZE" and not (_moves_forces(c, lex) or parties.political(actor)):
+        return None  # "mobilize voters", "forte mobilisation contre la réforme": no forces, no state
     if not any(parties.political(x) for x in (actor, recipient, location)):
         return None
     if c.kind == "noun" and parties.names_something(c.trigger):
@@ -108,6 +116,44 @@ def _sort_either(c: Coded, parties: Parties, lex: Lexicon) -> None:
         place = (c.act or c.type) in lex.LOCATIVE_TYPES and ent is not None and ent.type in _PLACES
         (c.places if place else c.recipients).append(tok)
     c.either = []
+
+
+#: acts that hand something over: the object is what changes hands, "à/to X" who gets it
+_TRANSFERS = {"AID", "CONCEDE", "RETREAT"}
+
+
+def _to_whom_first(c: Coded) -> list:
+    """The recipient phrases in the order to try them: for an act that hands something over, the
+    "à/to" complement before the object ("céder la Crimée à la Russie": Russia receives, the peninsula
+    is what is ceded); else as the parse gave them."""
+    if (c.act or c.type) not in _TRANSFERS:
+        return c.recipients
+    return sorted(c.recipients, key=lambda t: not _prepositional(t))
+
+
+def _prepositional(tok) -> bool:
+    return tok.dep_ == "pobj" or any(k.dep_ == "case" for k in tok.children)
+
+
+def _moves_forces(c: Coded, lex: Lexicon) -> bool:
+    """Whether a MOBILIZE trigger moves armed or security forces or weapons ("mobilisation de
+    réservistes", "deploy missiles"), read on its object, genitive and the words under the trigger."""
+    words = [*c.actors, *c.recipients, *c.trigger.children]
+    words += [k for t in list(words) for k in t.children if k.dep_ in ("nmod", "pobj", "prep")]
+    return any(t.lemma_.lower() in lex.FORCE_NOUNS or t.lower_ in lex.FORCE_NOUNS for t in words)
+
+
+def _receiver(c: Coded, parties: Parties, lex: Lexicon):
+    """A test for the phrases that can receive what is handed over (AID, CONCEDE, RETREAT): a party
+    (person, organisation, state), not a mere place — a planet, a sea or a region named by "to"/"à" is
+    where something goes ("sending astronauts to Mars" helps nobody). Other acts keep such names: a bloc
+    can be accused ("l'Occident"), a place attacked ("frappes sur Gaza")."""
+    def receives(tok) -> bool:
+        if (c.act or c.type) not in _TRANSFERS:
+            return True
+        ent = parties.entities.get(parties.resolve(tok) or "")
+        return ent is None or ent.type != "LOC"
+    return receives
 
 
 def _conjuncts(tokens) -> list:

@@ -63,14 +63,16 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lemma_.lower() in lex.nouns):
             if (tok.head.lemma_.lower(), tok.lemma_.lower()) in lex.verb_object:
                 continue  # "sign an agreement", "block roads": the verb and its object make one event
-            trig = None if _classifier(tok) else lex.noun_trigger(tok)
+            # "proposition de médiation" is an offered act, not a kind of proposal
+            offered = tok.head.lemma_.lower() in lex.OFFER_NOUNS
+            trig = None if (_classifier(tok) and not offered) or _a_share(tok) else lex.noun_trigger(tok)
             if trig:
                 ev = _noun_event(tok, trig, lex)
                 out.append(ev)
                 if ev.anchor.i != tok.i:
                     light_nouns.add(ev.anchor.i)
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or _purpose(tok):
+        if tok.pos_ not in ("VERB", "AUX") or _purpose(tok) or _generic_gerund(tok):
             continue
         demand = _obligation(tok, lex)
         if demand:
@@ -78,7 +80,7 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
             continue
         if tok.pos_ != "VERB" or tok.i in light_nouns:
             continue
-        trig = lex.verb_trigger(tok)
+        trig = None if _lasting_state(tok, lex) else lex.verb_trigger(tok)
         if trig and not _idle_request(tok, trig):
             out.append(_verb_event(tok, trig, lex))
         elif tok.lemma_.lower() in lex.ALLEGED_ACTS:
@@ -91,7 +93,73 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
         ev.aux = frame(ev, lex)
         ev.act = ev.type
         ev.type, ev.mode = _refine(ev, lex)
-    return sorted(_without_echoes(out), key=lambda e: e.trigger.i)
+        if ev.kind == "noun" and any(w.lemma_.lower() in lex.OFFER_NOUNS for w in _complemented(ev.trigger)):
+            ev.type, ev.mode = "AGREE", None  # "une proposition de médiation": mediation is offered
+    kept = [ev for ev in out if not (_non_agent(ev, lex) or _withdraws_a_thing(ev, lex))]
+    return sorted(_without_echoes(kept, lex), key=lambda e: e.trigger.i)
+
+
+_MEANS_MARKS = {"by", "en"}
+
+
+def _means_of(anchor):
+    """The verb a "by …ing" / "en …ant" clause gives the means of ("killed X by firing", "a tué X en
+    tirant"), or None."""
+    head = anchor.head
+    if head.pos_ == "ADP" and head.lower_ in _MEANS_MARKS and head.head.pos_ == "VERB":
+        return head.head  # ClearNLP: killed -> by -> firing
+    marked = any(c.dep_ in ("mark", "case") and c.lower_ in _MEANS_MARKS for c in anchor.children)
+    return head if marked and anchor.dep_ == "advcl" and head.pos_ == "VERB" else None
+
+
+def _complemented(tok) -> list:
+    """The words a prepositional noun may complement: its head (through a ClearNLP preposition), and —
+    when the parse hung it on the verb instead ("a formulé une proposition, aux contours flous, de
+    médiation") — the verb's objects before it."""
+    up = tok.head
+    if up.pos_ == "ADP" and up.head.i != up.i:  # ClearNLP: call -> for -> investigation
+        up = up.head
+    if up.i == tok.i:
+        return []
+    out = [up]
+    if up.pos_ in ("VERB", "AUX") and any(c.dep_ == "case" for c in tok.children):
+        out += [s for s in up.children if s.dep_ in syn.OBJECTS and s.i < tok.i]
+    return out
+
+
+def _withdraws_a_thing(ev: Coded, lex: Lexicon) -> bool:
+    """RETREAT withdraw is pulling back forces or leaving a place or a treaty ("retirer ses troupes", "se
+    retirer de l'accord"); withdrawing a thing from sale or a bill from debate is not ("retirer le
+    fongicide"): a direct object must be forces or a named party."""
+    if ev.act != "RETREAT" or ev.kind != "verb" or ev.trigger.lemma_.lower() not in lex.WITHDRAW_VERBS:
+        return False
+    objects = [c for c in ev.trigger.children if c.dep_ in syn.OBJECTS]
+    people = lex.FORCE_NOUNS | lex.CAPTIVE_NOUNS | lex.ROLE_NOUNS
+    return bool(objects) and not any(o.lemma_.lower() in people or o.lower_ in people
+                                     or o.pos_ in ("PROPN", "PRON") for o in objects)
+
+
+def _non_agent(ev: Coded, lex: Lexicon) -> bool:
+    """Whether the event's doer is something that cannot act (animacy): the sense of the trigger is
+    then not the political one — a "bird strike" is no labour strike, "lightning struck the village" or
+    "the flood killed ten people" no assault. Read on the actor phrases and, for a noun trigger, on the
+    noun modifying it ("bird strike", "grève des oiseaux" would be the same)."""
+    heads = [t for t in ev.actors if t.i != ev.trigger.i]
+    if ev.kind == "noun":
+        heads += [c for c in ev.trigger.children if c.dep_ in ("compound", "poss")]
+    return any(t.lemma_.lower() in lex.NON_AGENTS or t.lower_ in lex.NON_AGENTS for t in heads)
+
+
+def _lasting_state(tok, lex: Lexicon) -> bool:
+    """A participle after a verb of lasting ("l'adhésion reste bloquée", "the bill remained blocked")
+    describes a state, not an act done on the day: no event."""
+    participle = "Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN"
+    if not participle:
+        return False
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.STATE_VERBS:
+        return True
+    return any(c.dep_.startswith("aux") and lex.STATE_VERBS & {c.lemma_.lower(), c.lower_}
+               for c in tok.children)
 
 
 def _unique(tokens: list) -> list:
@@ -99,18 +167,34 @@ def _unique(tokens: list) -> list:
     return [t for t in tokens if not (t.i in seen or seen.add(t.i))]  # type: ignore[func-returns-value]
 
 
-def _without_echoes(events: list[Coded]) -> list[Coded]:
+def _without_echoes(events: list[Coded], lex: Lexicon) -> list[Coded]:
     """Drop a complement that only repeats its governor's event ("a accepté de transférer" is one AGREE,
-    not two: same type, anchored on a verb the other event's anchor governs), and what an accusation
-    alleges."""
+    not two: same type, anchored on a verb the other event's anchor governs), what an accusation alleges,
+    what a request asks for or an offer holds, and what a refusal refuses (its recipient joins the
+    REJECT)."""
     by_anchor = {(e.anchor.i, e.type): e for e in events}
     accusations = {e.anchor.i for e in events if e.type == "ACCUSE" and e.kind == "verb"}
     alleged = {e.trigger.i for e in events if e.kind == "alleged"}
     demanded = {e.trigger.i for e in events if e.kind == "demand"}
+    # a refusal and what is refused are one act; a denial keeps what is denied, negated ("a démenti avoir
+    # bombardé": the bombing is reported as not done)
+    refusals = {e.anchor.i: e for e in events if e.type == "REJECT" and e.kind == "verb"
+                and e.trigger.lemma_.lower() not in lex.DENIAL_VERBS}
     kept = []
     for e in events:
         if any(g.i in accusations for _, g in syn.governors(e.anchor, 3)):
             continue  # "accused X of violating the treaty": the violation is only alleged
+        if _content_of_request_or_offer(e, events):
+            continue
+        means = _means_of(e.anchor)
+        if means is not None and by_anchor.get((means.i, e.type)) not in (None, e):
+            continue  # "killed a reporter by firing shells", "a tué en tirant": the killing, told once
+        # "refuse de négocier avec Moscou": one REJECT, aimed at Moscow
+        refusal = refusals.get(e.anchor.head.i) if e.anchor.dep_ == "xcomp" else None
+        if refusal is not None and refusal is not e:
+            refusal.recipients += e.recipients
+            refusal.either += e.either
+            continue
         if e.kind != "demand" and (e.anchor.i in demanded or e.trigger.i in demanded):
             continue  # "X said Y must reach an agreement": the agreement is only demanded
         if e.kind == "alleged" and e.trigger.dep_ == "conj" and e.trigger.head.i in alleged:
@@ -123,6 +207,34 @@ def _without_echoes(events: list[Coded]) -> list[Coded]:
             gov.places += e.places
             gov.either += e.either
     return kept
+
+
+#: what a request or an offer is about is not done: "a call for an investigation", "une proposition de
+#: médiation", "an offer of talks"
+_ASKED_OR_OFFERED = {"REQUEST", "AGREE"}
+
+
+def _content_of_request_or_offer(e: Coded, events: list[Coded]) -> bool:
+    """A noun event that is the object or complement of a request or an offer ("called for an
+    investigation", "a formulé une proposition de médiation", "demande une enquête"): only asked for or
+    offered, so the request or offer is the event."""
+    if e.kind != "noun" or e.type in _ASKED_OR_OFFERED:
+        return False
+    holders = {o.trigger.i for o in events if o.type in _ASKED_OR_OFFERED and o.kind in ("verb", "noun")}
+    return any(w.i in holders for w in _complemented(e.trigger))
+
+
+_PERCENT = {"%", "percent", "per cent", "pourcent", "pour cent", "pourcentage", "percentage"}
+
+
+def _a_share(tok) -> bool:
+    """A trigger noun measured as a share ("85 percent support among voters", "40 % de soutien"): a poll
+    figure, not an act of support."""
+    near = [c for c in tok.children if c.dep_ in ("compound", "nummod", "nmod", "amod", "npadvmod")]
+    near += [k for c in near for k in c.children if k.dep_ in ("compound", "nummod", "case", "fixed")]
+    words = {c.lower_ for c in near}
+    words |= {f"{a.lower_} {b.lower_}" for a in near for b in near if b.i == a.i + 1}  # "per cent"
+    return bool(words & _PERCENT)
 
 
 def _classifier(tok) -> bool:
@@ -140,6 +252,16 @@ def _purpose(tok) -> bool:
     if not infinitive or tok.dep_ not in ("acl", "relcl", "advcl"):
         return False
     return tok.dep_ != "advcl" or any(c.lower_ in _PURPOSE_MARKS for c in tok.children)
+
+
+def _generic_gerund(tok) -> bool:
+    """A gerund under a noun's preposition names a kind of act, not one that happened ("a requirement for
+    cooperating with the FBI", "the cost of fighting"); under a verb's it is the act ("accused X of
+    violating", "killed X by firing")."""
+    head = tok.head
+    nominal = any(c.dep_ in ("det", "amod", "poss", "compound") for c in tok.children)  # "a police shooting"
+    return (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP"
+            and head.head.pos_ in ("NOUN", "PROPN") and not nominal)
 
 
 def _idle_request(tok, trig: Trigger) -> bool:
@@ -210,6 +332,9 @@ def _noun_event(tok, trig: Trigger, lex: Lexicon) -> Coded:
         ev.actors = [a for a in [syn.subject(head, lex)] if a is not None]
         _complements(ev, head, lex)
     ev.actors += [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    # "we reiterate our calls", "nos demandes": a first-person possessive is the speaker's side (the stage
+    # reads it off the quote around it)
+    ev.actors += [c for c in tok.children if c.dep_ in ("poss", "det") and c.lower_ in lex.FIRST_PERSON]
     _complements(ev, tok, lex, genitive=True)
     ev.actors.append(tok)  # "l'invasion russe", "Israeli attack": a nationality on the noun itself
     return ev
@@ -266,6 +391,8 @@ def frame(ev: Coded, lex: Lexicon) -> list[str]:
             break
         if lemma in lex.OBJECT_CONTROL or lemma in lex.PROPOSAL_VERBS:
             ev.proposed = True
+        if lemma in lex.FUTURE_VERBS and syn.passive_patient(gov) is not None:
+            ev.proposed = True  # "is expected to meet": others expect it, the actor states no intent
         trig = lex.verb_trigger(gov)
         if lemma in lex.FUTURE_VERBS or (trig and trig.type in _INTENT_TYPES):
             aux.add("future")

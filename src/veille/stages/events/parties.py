@@ -44,10 +44,11 @@ class Parties:
     """The page's mentions, indexed for the coder's questions."""
 
     def __init__(self, article: Article, doc=None, pronouns: frozenset[str] = frozenset(), kb=None,
-                 first_person: frozenset[str] = frozenset()):
+                 first_person: frozenset[str] = frozenset(), neuter: frozenset[str] = frozenset()):
         self.article = article
         self.doc = doc
         self.pronouns = pronouns
+        self.neuter = neuter  # "it": a state or an organisation, never a person
         self.first_person = first_person
         self.kb = kb  # veille.kb.KnowledgeBase, for nationality adjectives ("américain" -> United States)
         self.mentions: list[Mention] = sorted(article.mentions, key=lambda m: m.start)
@@ -160,14 +161,25 @@ class Parties:
         if tok.pos_ == "ADJ":
             adjectives.append(tok)
         for adj in adjectives:
-            if self.kb is not None:
+            if self.kb is not None:  # states only: "la frappe lyonnaise" (a football shot) names no party
                 for country in self.kb.by_adjective(adj.text, self.article.lang):
-                    if country.id in self.entities:
+                    ent = self.entities.get(country.id)
+                    if ent is not None and self._sovereign(ent):
                         return country.id
+            if adj.pos_ != "ADJ":  # a shared stem says little of a name: "George W. Bush" is not Georgia
+                continue
             for ent in self.entities.values():
-                if ent.type in _STATE_TYPES and any(_same_stem(adj.text, n) for n in [ent.name, *ent.names]):
+                if self._sovereign(ent) and any(_same_stem(adj.text, n) for n in [ent.name, *ent.names]):
                     return ent.id
         return None
+
+    def _sovereign(self, ent: Entity) -> bool:
+        """A state, not a region or city the knowledge base places inside one (a nationality names a
+        state: "Indiana Gov. Mike Pence" is no Indianan national)."""
+        if ent.type not in _STATE_TYPES:
+            return False
+        known = self.kb.get(ent.id) if self.kb is not None else None
+        return known is None or known.country in (None, ent.id)
 
     def _pronoun(self, tok) -> str | None:
         """For an unlinked subject pronoun: the nearest earlier subject of this sentence or the one before
@@ -179,13 +191,20 @@ class Parties:
         sent = tok.sent
         start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         named = [m for m in self.at(start, tok.idx) if m.end <= tok.idx and self._state_like(m.entity_id)]
+        if tok.lower_ in self.neuter:  # "even if it kills us" after "Trump said...": not Trump
+            named = [m for m in named if (self.entities[m.entity_id].type != "PER")]
         subjects = [m for m in named if self._is_subject(m)]
         pick = (subjects or named)[-1:] if named else []
         return self.as_party(pick[0].entity_id) if pick else None
 
     def _state_like(self, entity_id: str) -> bool:
+        """A party a pronoun can stand for: a person, an organisation or a state — not a region or a
+        city the knowledge base places inside a country ("ce qu'il a envahi" after "la Crimée" is the
+        invader, not the peninsula)."""
         ent = self.entities.get(entity_id)
-        return ent is not None and ent.type in {"GPE", "ORG", "PER"}
+        if ent is None or ent.type not in {"GPE", "ORG", "PER"}:
+            return False
+        return ent.type != "GPE" or self._sovereign(ent)
 
     def _is_subject(self, m: Mention) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if self.doc is not None else None

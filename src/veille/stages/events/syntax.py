@@ -93,7 +93,10 @@ def bare_participle(v) -> bool:
     """A past participle heading a clause without auxiliary ("Asked to comment, the IDF said...",
     "un Brésilien exécuté en Indonésie"): passive, so the clause's host is the patient, not the actor."""
     participle = v.tag_ == "VBN" or ("Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense"))
-    return (participle and v.dep_ in ("advcl", "acl") and
+    # the French parse sometimes hangs such a participle on its noun as "nmod" ("la Crimée annexée par
+    # la Russie"): a participle under a noun is the same construction
+    on_noun = v.dep_ in ("nmod", "amod") and v.head.pos_ in ("NOUN", "PROPN")
+    return (participle and (v.dep_ in ("advcl", "acl") or on_noun) and
             not any(c.dep_.startswith("aux") for c in v.children))
 
 
@@ -101,7 +104,8 @@ def objects(v):
     """Direct and indirect objects, then what the object's own prepositions add (the French parse often
     hangs "à la Biélorussie" on the object rather than on the verb)."""
     out = [c for c in v.children if c.dep_ in OBJECTS | INDIRECT]
-    return out
+    # ClearNLP's "dative" can be the preposition itself ("sent food to Ukraine"): its object is the party
+    return [next((p for p in c.children if p.dep_ == "pobj"), c) if c.pos_ == "ADP" else c for c in out]
 
 
 def governors(tok, limit: int = 6):
