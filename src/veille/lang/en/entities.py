@@ -52,6 +52,16 @@ NAME_HEADS = {
     "court": "ORG", "bank": "ORG", "association": "ORG", "federation": "ORG", "office": "ORG",
     "authority": "ORG", "foundation": "ORG", "organisation": "ORG", "organization": "ORG", "school": "ORG",
     "college": "ORG", "police": "ORG", "army": "ORG", "navy": "ORG", "group": "ORG", "union": "ORG",
+    "cathedral": "LOC", "church": "LOC", "mosque": "LOC", "temple": "LOC", "synagogue": "LOC", "abbey": "LOC",
+    "basilica": "LOC", "museum": "LOC", "theatre": "LOC", "theater": "LOC", "avenue": "LOC", "road": "LOC",
+    "lane": "LOC", "boulevard": "LOC", "ocean": "LOC", "sea": "LOC", "lake": "LOC", "prison": "LOC",
+}
+#: lower-case nouns that say what the name after them is without being part of it ("the charity X",
+#: "the airline X") -> type
+CLASSIFIERS = {
+    "NGO": "ORG", "group": "ORG", "charity": "ORG", "party": "ORG", "company": "ORG", "firm": "ORG", "airline": "ORG",
+    "carrier": "ORG", "club": "ORG", "union": "ORG", "movement": "ORG", "network": "ORG", "platform": "ORG",
+    "newspaper": "MEDIA", "broadcaster": "MEDIA", "magazine": "MEDIA", "website": "ORG",
 }
 #: the head is the last word in English ("Space Center"), the first in French ("Centre spatial")
 HEAD_FIRST = False

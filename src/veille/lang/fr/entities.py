@@ -51,6 +51,30 @@ NAME_HEADS = {
     "commission": "ORG", "comité": "ORG", "institut": "ORG", "université": "ORG", "banque": "ORG",
     "fédération": "ORG", "office": "ORG", "autorité": "ORG", "fondation": "ORG", "parti": "ORG",
     "syndicat": "ORG", "assemblée": "ORG", "sénat": "ORG", "parquet": "ORG", "direction": "ORG",
+    "mosquée": "LOC", "église": "LOC", "abbaye": "LOC", "synagogue": "LOC", "musée": "LOC", "océan": "LOC",
+    "mer": "LOC", "lac": "LOC", "golfe": "LOC", "rue": "LOC", "avenue": "LOC", "boulevard": "LOC",
+    "prison": "LOC", "lycée": "ORG", "école": "ORG",
+}
+#: official institutions French writes in lower case: a court of a place ("cour d’assises du
+#: Val-de-Marne", "tribunal correctionnel de Lille"), a ministry and its field ("ministère de l’Intérieur",
+#: "ministère des Affaires étrangères", "ministère de la Santé publique")
+_OF = r"(?:de la |de l['’]|du |des |de |d['’])"
+INSTITUTIONS = (
+    r"(?<![\w’'-])(?:[cC]our|[tT]ribunal|[cC]hambre)(?: (?:d['’]assises|d['’]appel|administratif|administrative"
+    r"|correctionnel|judiciaire|de commerce|de grande instance|régionale des comptes|pénal|militaire))+ "
+    + _OF + r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*)*",
+    r"(?<![\w’'-])[mM]inistère " + _OF + r"[^\W\d_]{3,}(?: [^\W\d_]+(?:ère|ères|ique|iques|ale|ales|aux|elle"
+    r"|elles|ée|ées|aire|aires))?(?: et " + _OF + r"[^\W\d_]{3,})?(?![\w’'-])",
+)
+#: lower-case words that open a saint's name and belong to it ("saint Denis", "sainte Geneviève")
+NAME_OPENERS = ("saint", "sainte")
+#: lower-case nouns that say what the name after them is without being part of it ("le parti X",
+#: "l’ONG X", "le réseau X") -> type; checked before NAME_HEADS ("le parti X" is X, "Parti socialiste" a name)
+CLASSIFIERS = {
+    "parti": "ORG", "ONG": "ORG", "ong": "ORG", "groupe": "ORG", "association": "ORG", "collectif": "ORG",
+    "mouvement": "ORG", "société": "ORG", "entreprise": "ORG", "compagnie": "ORG", "constructeur": "ORG",
+    "club": "ORG", "syndicat": "ORG", "journal": "MEDIA", "quotidien": "MEDIA", "hebdomadaire": "MEDIA",
+    "magazine": "MEDIA", "chaîne": "MEDIA", "site": "ORG", "réseau": "ORG", "plateforme": "ORG",
 }
 HEAD_FIRST = True
 NAME_CONNECTORS = ("de", "du", "des", "la", "l'", "l’", "d'", "d’", "et", "le", "les", "sur")

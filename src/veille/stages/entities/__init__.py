@@ -23,6 +23,7 @@ from .chunks import chunk_candidates
 from .coref import resolve_acronyms, resolve_people, resolve_unknown
 from .descriptions import description_candidates, find_descriptions
 from .filters import promote_people, worth_keeping
+from .headnouns import attach_head_nouns
 from .linking import link_by_name_key, link_lone_surnames, link_names, record_type
 from .matcher import matcher_for
 from .mentions import Candidate, kb_candidates, merge, ner_candidates
@@ -63,6 +64,7 @@ def find_mentions(doc, words, kb, lang: str, published: str | None,
     found = kb_candidates(text, matcher_for(kb).find(text), kb, words, small)
     cands = merge(ner_candidates(doc, words), found)
     cands = sorted(cands + chunk_candidates(doc, text, words, cands), key=lambda c: c.start)
+    cands = attach_head_nouns(cands, text, words)
     link_names(cands, kb, lang)
     promote_people(cands)
     cands = worth_keeping(cands, kb, lang, text, words)

@@ -83,6 +83,8 @@ def keep(c: Candidate, words=None) -> bool:
         return True
     if c.origin != "ner" or c.label not in NER_ONLY_TYPES:
         return False
+    if c.extra.get("headed"):  # a head noun made it a name: "place Victor-Hugo", "ministère de l’Intérieur"
+        return True
     pos = c.extra.get("pos") or []
     if len(pos) == 1 and pos[0] != "PROPN":
         return False
