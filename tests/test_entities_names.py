@@ -70,3 +70,25 @@ def test_entities_english_head_noun_after_a_name(kb):
     ents, _ = _run(text, "en", kb)
     names = _names(ents)
     assert names.get("Glenmore Cathedral") in ("LOC", "ORG") and names.get("Baxter Street") == "LOC"
+
+
+def test_entities_surname_the_ner_missed_joins_the_full_name(kb):
+    text = ("Marta Oyelaran-Quist won the sprint on Sunday. "
+            "After the race, Oyelaran-Quist thanked her coach. Later P.J. Tamblyn crossed the line; Tamblyn was fourth.")
+    ents, mentions = _run(text, "en", kb)
+    people = {e.name: e for e in ents if e.type == "PER"}
+    assert "Oyelaran-Quist" in people["Marta Oyelaran-Quist"].names
+    assert "Tamblyn" in people["P.J. Tamblyn"].names
+
+
+def test_entities_short_form_of_an_organisation_is_that_organisation(kb):
+    text = ("On Friday the Halifax Otters beat the Moncton Pirates 3-1. Fans of the Pirates left early, "
+            "and the Pirates will play at home in Moncton next week.")
+    ents, mentions = _run(text, "en", kb)
+    pirates = next(e for e in ents if "Moncton Pirates" in e.names)
+    assert pirates.type == "ORG"  # the NER's building is a club: a place and a capitalised plural
+    assert {m.entity_id for m in mentions if m.text == "Pirates"} == {pirates.id}
+    text = "Les Castors de Rennes ont gagné vendredi. Les Castors joueront à domicile la semaine prochaine."
+    ents, mentions = _run(text, "fr", kb)
+    club = next(e for e in ents if "Castors de Rennes" in e.names)
+    assert {m.entity_id for m in mentions if m.text == "Castors"} == {club.id}

@@ -20,7 +20,7 @@ from ...lang import resources
 from ...record import Entity, EntityType, LinkHow, Mention
 from ...stage import Stage, Work
 from .chunks import chunk_candidates
-from .coref import resolve_acronyms, resolve_people, resolve_unknown
+from .coref import resolve_acronyms, resolve_people, resolve_unknown, short_forms, surname_mentions
 from .descriptions import description_candidates, find_descriptions
 from .filters import promote_people, worth_keeping
 from .headnouns import attach_head_nouns
@@ -70,9 +70,11 @@ def find_mentions(doc, words, kb, lang: str, published: str | None,
     cands = worth_keeping(cands, kb, lang, text, words)
     link_by_name_key(cands, kb)
     resolve_people(cands)
+    cands = surname_mentions(cands, doc)
     link_lone_surnames(cands, kb)
     resolve_acronyms(cands, text)
     resolve_unknown(cands)
+    cands = short_forms(cands, doc, words)
     apply_metonymy(cands, kb, doc, words)
     descs = find_descriptions(text, words, kb, lang, cands)
     names = [c for c in cands if not any(c.start >= d.start and c.end <= d.end and c.label == "PER"

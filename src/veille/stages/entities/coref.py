@@ -40,6 +40,39 @@ def resolve_people(cands: list[Candidate]) -> None:
             c.entity_id, c.how = local_id("PER", surname_key(c.text)), "ner"
 
 
+def surname_mentions(cands: list[Candidate], doc) -> list[Candidate]:
+    """A surname the NER missed or mistyped ("McDavid" as a nationality) after the person's full name
+    on the page is that person, in any language: each capitalised stand-alone occurrence of the last word
+    of a full name (a proper noun, not inside a longer capitalised name) that no candidate covers."""
+    text = doc.text
+    full = [c for c in cands if c.label == "PER" and c.entity_id and len(c.text.split()) >= 2]
+    covered = [(c.start, c.end) for c in cands]
+    out = []
+    for surname in {c.text.split()[-1] for c in full}:
+        if len(surname) < 3 or not surname[:1].isupper() or surname.isupper():
+            continue
+        for m in re.finditer(rf"(?<![\w’'.-]){re.escape(surname)}(?![\w-])", text):
+            if any(a < m.end() and m.start() < b for a, b in covered) or _inside_capitalised(text, *m.span()):
+                continue
+            tok = doc.char_span(m.start(), m.end())
+            if tok is None or tok[0].pos_ != "PROPN" and tok[0].is_sent_start:
+                continue
+            cand = Candidate(m.start(), m.end(), surname, "PER", "ner")
+            match = _full_name_for(cand, full)
+            if match is not None:
+                cand.entity_id, cand.how = match.entity_id, "coref"
+                out.append(cand)
+    return sorted(cands + out, key=lambda c: c.start)
+
+
+def _inside_capitalised(text: str, start: int, end: int) -> bool:
+    """A capitalised word right before or after: a piece of a longer name ("Brown University")."""
+    before = re.search(r"([A-Z][\w’'-]*)[ \u00a0]$", text[max(0, start - 30):start])
+    after = re.match(r"[ \u00a0][A-Z]", text[end:end + 2])
+    return bool(after) or bool(before and before.group(1).lower() not in _STOP and before.start(1) > 0
+                                and text[max(0, start - 30):start][before.start(1) - 1] not in ".!?\n")
+
+
 def _full_name_for(c: Candidate, full: list[Candidate]) -> Candidate | None:
     """The full name a single word refers to: by surname, or for a person by a first name that only one
     full name on the page has ("Holly" after "Holly Bowles")."""
@@ -169,3 +202,51 @@ def _spread_aliases(cands: list[Candidate]) -> None:
         t = target.get(c.text)
         if t is not None and c is not t and c.how == "ner":
             c.entity_id, c.how, c.label = t.entity_id, "coref", t.label
+
+
+def short_forms(cands: list[Candidate], doc, words) -> list[Candidate]:
+    """The short form of an organisation's name, after the full name on the page, is that organisation:
+    its last word in English ("the Oilers" after "Edmonton Oilers"), its first in French ("les
+    Canadiens" after "Canadiens de Montréal"); so is the place a club or firm is named after, when the
+    NER itself calls that word an organisation ("Edmonton scored twice"). Short forms the NER missed
+    are found like surnames: capitalised, stand-alone, not opening a sentence."""
+    heads = {*getattr(words, "NAME_HEADS", {}), *getattr(words, "CLASSIFIERS", {})}
+    head_first = getattr(words, "HEAD_FIRST", True)
+    by_short: dict[str, list[Candidate]] = {}
+    by_place: dict[str, Candidate] = {}
+    for c in cands:
+        parts = c.text.split()
+        unknown = (c.entity_id or "").startswith("L") and c.how == "ner"
+        if c.label != "ORG" or not unknown or not 2 <= len(parts) <= 4:
+            continue
+        short = parts[0] if head_first else parts[-1]
+        if len(short) >= 4 and short[:1].isupper() and not short.isupper() and short.lower() not in heads:
+            by_short.setdefault(short, []).append(c)
+        if not head_first:
+            by_place[parts[0]] = c
+    out = []
+    for short, orgs in by_short.items():
+        if len({o.entity_id for o in orgs}) == 1:
+            out += _short_mentions(cands, doc, short, orgs[0])
+    for c in cands:
+        org = by_place.get(c.text)
+        if org is not None and c.label == "ORG" and c.how == "ner" and c.entity_id != org.entity_id:
+            c.entity_id, c.how = org.entity_id, "coref"
+    return sorted(cands + out, key=lambda c: c.start)
+
+
+def _short_mentions(cands: list[Candidate], doc, short: str, org: Candidate) -> list[Candidate]:
+    for c in cands:
+        if c.text == short and c.how == "ner" and c.label != "PER":
+            c.entity_id, c.how, c.label = org.entity_id, "coref", org.label
+    text = doc.text
+    covered = [(c.start, c.end) for c in cands]
+    out = []
+    for m in re.finditer(rf"(?<![\w’'.-]){re.escape(short)}(?![\w-])", text):
+        if any(a < m.end() and m.start() < b for a, b in covered) or _inside_capitalised(text, *m.span()):
+            continue
+        tok = doc.char_span(m.start(), m.end())
+        if tok is not None and (tok[0].pos_ == "PROPN" or not tok[0].is_sent_start):
+            out.append(Candidate(m.start(), m.end(), short, org.label, "ner", entity_id=org.entity_id,
+                                 how="coref"))
+    return out

@@ -17,6 +17,10 @@ _PARTICLES = {"de", "du", "des", "la", "le", "da", "do", "dos", "das", "di", "va
 def worth_keeping(cands: list[Candidate], kb, lang: str, text: str, words) -> list[Candidate]:
     """The candidates that pass every filter below."""
     series = series_names(text)
+    places = {c.text for c in cands if c.label in ("GPE", "LOC")}
+    for c in cands:
+        if is_place_named_club(c, kb, lang, places):
+            c.label = "ORG"
     return [c for c in cands if keep(c, words) and not is_description(c, kb, lang)
             and not is_demonym(c, kb, lang) and not in_series(c, series)
             and not names_a_thing(c, text, words)]
@@ -33,6 +37,21 @@ def promote_people(cands: list[Candidate]) -> None:
                 and words[-1] in surnames \
                 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             c.label = "PER"
+
+
+def is_place_named_club(c: Candidate, kb, lang: str, places: set[str] = frozenset()) -> bool:
+    """A place and a capitalised plural is a club or a band, whatever type the NER gave it ("the Moncton
+    Pirates" as a building, "Castors de Rennes" as MISC); a place and its people is not ("Gaza
+    Palestinians"). The place is one the KB knows or the NER calls a place elsewhere on the page."""
+    words = c.text.split()
+    if c.origin != "ner" or c.entity_id is not None or c.label in ("ORG", "PER") or not 2 <= len(words) <= 4:
+        return False
+    french = len(words) >= 3 and words[1] in ("de", "du", "d’", "d'")  # "Canadiens de Montréal"
+    plural, place = (words[0], " ".join(words[2:])) if french else (words[-1], " ".join(words[:-1]))
+    if not (plural[:1].isupper() and plural[1:].islower() and plural.endswith(("s", "x"))) \
+            or kb.by_adjective(plural, lang):
+        return False
+    return place in places or any(e.type in ("GPE", "LOC") for e in kb.lookup(place))
 
 
 def is_description(c: Candidate, kb, lang: str) -> bool:

@@ -268,7 +268,8 @@ def name_like(s: str) -> bool:
     """A name has a capital letter, a letter in front, no sentence inside, and a sane length."""
     if len(s) < 2 or not s[0].isupper() or len(s) > 80:
         return False
-    if len(s.split()) > 8 or re.search(r"[.!?;:]\s|\d{3,}|[|@#<>=_]", s):
+    bare = re.sub(r"\b[A-Z]\.", "X", s)  # initials are not sentence ends: "J.J. Moser", "John F. Kennedy"
+    if len(s.split()) > 8 or re.search(r"[.!?;:]\s|\d{3,}|[|@#<>=_]", bare):
         return False
     if re.search(r"[A-Z]{2,}[a-z]", s) and not re.search(r"(?:^|\s)(?:Mc|Mac|O')", s):
         return False  # "AUSSIUne": two words glued by a lost line break
