@@ -74,7 +74,8 @@ def test_entities_english_head_noun_after_a_name(kb):
 
 def test_entities_surname_the_ner_missed_joins_the_full_name(kb):
     text = ("Marta Oyelaran-Quist won the sprint on Sunday. "
-            "After the race, Oyelaran-Quist thanked her coach. Later P.J. Tamblyn crossed the line; Tamblyn was fourth.")
+            "After the race, Oyelaran-Quist thanked her coach. "
+            "Later P.J. Tamblyn crossed the line; Tamblyn was fourth.")
     ents, mentions = _run(text, "en", kb)
     people = {e.name: e for e in ents if e.type == "PER"}
     assert "Oyelaran-Quist" in people["Marta Oyelaran-Quist"].names
