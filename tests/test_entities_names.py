@@ -93,3 +93,51 @@ def test_entities_short_form_of_an_organisation_is_that_organisation(kb):
     ents, mentions = _run(text, "fr", kb)
     club = next(e for e in ents if "Castors de Rennes" in e.names)
     assert {m.entity_id for m in mentions if m.text == "Castors"} == {club.id}
+
+
+def test_entities_acronym_written_as_a_word_joins_its_expansion():
+    from veille.stages.entities.coref import abbreviates
+
+    assert abbreviates("Inrav", "Institut national de recherches avancées en viticulture")
+    assert abbreviates("Cnes", "Centre national d’études spatiales")
+    assert not abbreviates("Inrav", "Office national des forêts")
+    assert not abbreviates("Nasa", "Agence spatiale")
+
+
+def test_entities_acronym_word_in_brackets_and_later_alone(kb):
+    text = ("L’Observatoire régional des marées côtières (Ormac) a publié ses relevés. "
+            "Selon l’Ormac, la mer a monté de deux centimètres.")
+    ents, mentions = _run(text, "fr", kb)
+    [org] = [e for e in ents if "Ormac" in e.names]
+    assert "Observatoire régional des marées côtières" in org.names
+    assert {m.entity_id for m in mentions if m.text == "Ormac"} == {org.id}
+
+
+def test_entities_compass_part_of_a_place_is_that_place():
+    from veille.stages.entities.coref import compass_parts
+    from veille.stages.entities.mentions import Candidate
+
+    fr = resources("fr").part("entities")
+    sea = Candidate(0, 9, "Pacifique", "LOC", "ner", entity_id="Lsea", how="ner")
+    part = Candidate(20, 34, "Pacifique Sud", "LOC", "ner", entity_id="Lpart", how="ner")
+    compass_parts([sea, part], fr)
+    assert part.entity_id == "Lsea"
+    en = resources("en").part("entities")
+    land = Candidate(0, 7, "Ruritania", "GPE", "ner", entity_id="Lland", how="ner")
+    part = Candidate(20, 37, "Eastern Ruritania", "LOC", "ner", entity_id="Lpart", how="ner")
+    state = Candidate(40, 56, "North Ruritania", "GPE", "kb", entity_id="Q1", how="kb")
+    compass_parts([land, part, state], en)
+    assert part.entity_id == "Lland" and state.entity_id == "Q1"  # a state the KB knows stays itself
+
+
+def test_entities_apposition_with_a_classifier_types_the_name():
+    from veille.stages.entities.filters import apposition_type
+    from veille.stages.entities.mentions import Candidate
+
+    text = "Pour Ana Ruiz, de Mareterra, une organisation de défense des océans, tout change."
+    start = text.index("Mareterra")
+    cand = Candidate(start, start + 9, "Mareterra", "MISC", "ner")
+    assert apposition_type(cand, text, resources("fr").part("entities")) == "ORG"
+    text = "Brightwater, a local charity, said so."
+    cand = Candidate(0, 11, "Brightwater", "LOC", "ner")
+    assert apposition_type(cand, text, resources("en").part("entities")) == "ORG"

@@ -62,6 +62,7 @@ CLASSIFIERS = {
     "NGO": "ORG", "group": "ORG", "charity": "ORG", "party": "ORG", "company": "ORG", "firm": "ORG", "airline": "ORG",
     "carrier": "ORG", "club": "ORG", "union": "ORG", "movement": "ORG", "network": "ORG", "platform": "ORG",
     "newspaper": "MEDIA", "broadcaster": "MEDIA", "magazine": "MEDIA", "website": "ORG",
+    "organisation": "ORG", "organization": "ORG", "foundation": "ORG", "team": "ORG", "agency": "ORG",
 }
 #: the head is the last word in English ("Space Center"), the first in French ("Centre spatial")
 HEAD_FIRST = False
@@ -79,3 +80,7 @@ NOT_NAMES += ("Credit", "Archives", "File", "Photo", "Advertisement", "Social Sh
 #: lower-case particles inside names from other languages ("Alma al-Chaab", "Ursula von der Leyen")
 NAME_PARTICLES = ("al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "du", "la", "le",
                   "di", "dos", "das", "ter", "ul", "ud")
+#: compass words that name a part of a place before it ("the Northeast Atlantic", "Eastern Canada")
+COMPASS_PARTS = ("North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
+                 "Northern", "Southern", "Eastern", "Western", "North-East", "North-West", "South-East",
+                 "South-West")

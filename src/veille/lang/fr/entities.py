@@ -75,6 +75,7 @@ CLASSIFIERS = {
     "mouvement": "ORG", "société": "ORG", "entreprise": "ORG", "compagnie": "ORG", "constructeur": "ORG",
     "club": "ORG", "syndicat": "ORG", "journal": "MEDIA", "quotidien": "MEDIA", "hebdomadaire": "MEDIA",
     "magazine": "MEDIA", "chaîne": "MEDIA", "site": "ORG", "réseau": "ORG", "plateforme": "ORG",
+    "organisation": "ORG", "fondation": "ORG", "firme": "ORG", "agence": "ORG", "équipe": "ORG",
 }
 HEAD_FIRST = True
 NAME_CONNECTORS = ("de", "du", "des", "la", "l'", "l’", "d'", "d’", "et", "le", "les", "sur")
@@ -82,3 +83,5 @@ NAME_CONNECTORS = ("de", "du", "des", "la", "l'", "l’", "d'", "d’", "et", "l
 #: ("Union" alone is "l'Union" of a political text, too vague to be an entity of its own)
 NOT_NAMES = ("NDLR", "N.D.L.R.", "VIDÉO", "VIDEO", "PHOTOS", "INFOGRAPHIE", "DIRECT", "EXCLUSIF", "Lire",
              "Voir", "Union")
+#: compass points that name a part of a place after it ("l’Atlantique Nord-Est")
+COMPASS_PARTS = ("Nord", "Sud", "Est", "Ouest", "Nord-Est", "Nord-Ouest", "Sud-Est", "Sud-Ouest")

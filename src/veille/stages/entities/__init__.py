@@ -20,7 +20,14 @@ from ...lang import resources
 from ...record import Entity, EntityType, LinkHow, Mention
 from ...stage import Stage, Work
 from .chunks import chunk_candidates
-from .coref import resolve_acronyms, resolve_people, resolve_unknown, short_forms, surname_mentions
+from .coref import (
+    compass_parts,
+    resolve_acronyms,
+    resolve_people,
+    resolve_unknown,
+    short_forms,
+    surname_mentions,
+)
 from .descriptions import description_candidates, find_descriptions
 from .filters import promote_people, worth_keeping
 from .headnouns import attach_head_nouns
@@ -74,6 +81,7 @@ def find_mentions(doc, words, kb, lang: str, published: str | None,
     link_lone_surnames(cands, kb)
     resolve_acronyms(cands, text)
     resolve_unknown(cands)
+    compass_parts(cands, words)
     cands = short_forms(cands, doc, words)
     apply_metonymy(cands, kb, doc, words)
     descs = find_descriptions(text, words, kb, lang, cands)

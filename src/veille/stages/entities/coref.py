@@ -130,12 +130,16 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def resolve_acronyms(cands: list[Candidate], text: str) -> None:
-    """"Name (ACR)" and initials: the acronym and the name are one entity."""
+    """"Name (ACR)" and initials: the acronym and the name are one entity. French papers write long
+    acronyms as words ("l’Inrap", "l’Insee"): in brackets after a name, or typed an organisation by the
+    NER, such a word is matched against the names on the page by its letters (``abbreviates``)."""
     by_start = {c.start: c for c in cands}
     for c in cands:
         m = re.match(r"\s*\(\s*", text[c.end:])
         other = by_start.get(c.end + m.end()) if m else None
-        if other is not None and _is_acronym(other.text) and text[other.end:other.end + 1] == ")":
+        if other is None or text[other.end:other.end + 1] != ")":
+            continue
+        if _is_acronym(other.text) or (_is_word_acronym(other.text) and len(c.text.split()) >= 2):
             _unify(c, other)
     named = [c for c in cands if c.label in ("ORG", "MEDIA") and len(c.text.split()) >= 2]
     for c in cands:
@@ -143,6 +147,34 @@ def resolve_acronyms(cands: list[Candidate], text: str) -> None:
             full = next((n for n in named if _initials(n.text) == c.text.replace(".", "")), None)
             if full is not None:
                 _unify(full, c)
+        elif c.entity_id is None and c.label == "ORG" and _is_word_acronym(c.text) \
+                and c.extra.get("alias_of") is None:
+            fits = [n for n in named if n.entity_id is None and abbreviates(c.text, n.text)]
+            if len({fold_name(n.text) for n in fits}) == 1:
+                _unify(fits[0], c)
+
+
+def _is_word_acronym(s: str) -> bool:
+    """An acronym written as a word: one capital and lower-case letters, 3 to 8 ("Inrap", "Unesco")."""
+    return 3 <= len(s) <= 8 and s.isalpha() and s[0].isupper() and s[1:].islower()
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` can abbreviate ``name`` (Schwartz & Hearst 2003): its letters are found in the
+    name in order, read from the end, its first letter opening the name's first word; and the name has
+    at least two content words ("Inrap" ~ "Institut national de recherches archéologiques préventives")."""
+    s, n = fold_name(short).replace(" ", ""), fold_name(name)
+    words = [w for w in n.split() if w not in _STOP]
+    if len(words) < 2 or not s or s[0] != n[:1]:
+        return False
+    j = len(n) - 1
+    for i in range(len(s) - 1, -1, -1):
+        while j >= 0 and (n[j] != s[i] or (i == 0 and j > 0 and n[j - 1].isalnum())):
+            j -= 1
+        if j < 0:
+            return False
+        j -= 1
+    return True
 
 
 def _unify(name: Candidate, acronym: Candidate) -> None:
@@ -197,7 +229,8 @@ def _one_type_per_word(cands: list[Candidate]) -> None:
 
 def _spread_aliases(cands: list[Candidate]) -> None:
     """Every later "TNO" is the organisation its first "(TNO)" was bracketed with."""
-    target = {c.text: c for c in cands if c.how == "coref" and _is_acronym(c.text)}
+    target = {c.text: c for c in cands
+              if c.how == "coref" and (_is_acronym(c.text) or _is_word_acronym(c.text))}
     for c in cands:
         t = target.get(c.text)
         if t is not None and c is not t and c.how == "ner":
@@ -250,3 +283,24 @@ def _short_mentions(cands: list[Candidate], doc, short: str, org: Candidate) -> 
             out.append(Candidate(m.start(), m.end(), short, org.label, "ner", entity_id=org.entity_id,
                                  how="coref"))
     return out
+
+
+def compass_parts(cands: list[Candidate], words) -> None:
+    """A part of a place named by a compass point is that place when the page names the place itself
+    ("l’Atlantique Nord-Est" and "l’Atlantique", "Eastern Canada" and "Canada"): the same sea or country,
+    not a second entity. Only names the KB does not know: North Korea and South Sudan are states."""
+    parts = {p.casefold() for p in getattr(words, "COMPASS_PARTS", ())}
+    if not parts:
+        return
+    head_first = getattr(words, "HEAD_FIRST", True)
+    places = {fold_name(c.text): c for c in cands if c.label in ("GPE", "LOC") and c.entity_id}
+    for c in cands:
+        if c.label not in ("GPE", "LOC") or c.how != "ner" or " " not in c.text:
+            continue
+        base, part = c.text.rsplit(" ", 1) if head_first else c.text.split(" ", 1)[::-1]
+        target = places.get(fold_name(base))
+        if part.casefold() in parts and target is not None and target.entity_id != c.entity_id:
+            old = c.entity_id
+            for other in cands:
+                if other.entity_id == old:
+                    other.entity_id, other.how = target.entity_id, "coref"

@@ -21,6 +21,7 @@ def worth_keeping(cands: list[Candidate], kb, lang: str, text: str, words) -> li
     for c in cands:
         if is_place_named_club(c, kb, lang, places):
             c.label = "ORG"
+        c.label = apposition_type(c, text, words) or c.label
     return [c for c in cands if keep(c, words) and not is_description(c, kb, lang)
             and not is_demonym(c, kb, lang) and not in_series(c, series)
             and not names_a_thing(c, text, words)]
@@ -37,6 +38,20 @@ def promote_people(cands: list[Candidate]) -> None:
                 and words[-1] in surnames \
                 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             c.label = "PER"
+
+
+_APPOSITION = re.compile(r",[ \u00a0]+(?:un|une|a|an)[ \u00a0]+([^\W\d_]+)(?:[ \u00a0]+([^\W\d_]+))?")
+
+
+def apposition_type(c: Candidate, text: str, words) -> str | None:
+    """An unknown name followed by an indefinite apposition headed by a classifier noun is what that noun
+    says ("Eixo, une organisation de défense des océans", "Brightwater, a charity that ..."), whatever
+    type the NER gave it (MISC, a place)."""
+    kinds = getattr(words, "CLASSIFIERS", {})
+    if c.entity_id is not None or c.origin != "ner" or c.label == "PER" or not kinds:
+        return None
+    m = _APPOSITION.match(text, c.end, c.end + 60)
+    return (kinds.get(m.group(1)) or kinds.get(m.group(2) or "")) if m else None  # "a local charity"
 
 
 def is_place_named_club(c: Candidate, kb, lang: str, places: set[str] = frozenset()) -> bool:
