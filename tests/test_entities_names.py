@@ -141,3 +141,25 @@ def test_entities_apposition_with_a_classifier_types_the_name():
     text = "Brightwater, a local charity, said so."
     cand = Candidate(0, 11, "Brightwater", "LOC", "ner")
     assert apposition_type(cand, text, resources("en").part("entities")) == "ORG"
+
+
+def test_entities_furniture_names_are_not_mentions():
+    from veille.stages.entities.furniture import furniture_spans
+
+    text = ("The roof gave way on Sunday, said Mayor Ana Soto.\n\n"
+            "Crews worked overnight. (Jane Roe/Daily Planet)\n\n"
+            "2:14 Minister Tom Vale says help is coming\n\n"
+            "Daily Planet · Posted: Apr 3, 2026\n\n"
+            "Le toit a cédé. >>> Inondations : Lyon se prépare ? La mairie a réagi.\n\n"
+            "(ACME NEWS with AFP, Reuters)\n\n"
+            "The Space Agency (CSA) said the team was 27-33-12 (Ottawa).")
+    spans = furniture_spans(text)
+
+    def inside(word: str) -> bool:
+        i = text.index(word)
+        return any(a <= i and i + len(word) <= b for a, b in spans)
+
+    for word in ("Jane Roe", "Tom Vale", "Daily Planet · Posted", "Lyon", "AFP"):
+        assert inside(word), word
+    for word in ("Ana Soto", "La mairie", "CSA", "Ottawa"):
+        assert not inside(word), word

@@ -30,6 +30,7 @@ from .coref import (
 )
 from .descriptions import description_candidates, find_descriptions
 from .filters import promote_people, worth_keeping
+from .furniture import outside_furniture
 from .headnouns import attach_head_nouns
 from .linking import link_by_name_key, link_lone_surnames, link_names, record_type
 from .matcher import matcher_for
@@ -69,7 +70,7 @@ def find_mentions(doc, words, kb, lang: str, published: str | None,
     language's entity word lists, ``small`` its function words."""
     text = doc.text
     found = kb_candidates(text, matcher_for(kb).find(text), kb, words, small)
-    cands = merge(ner_candidates(doc, words), found)
+    cands = outside_furniture(merge(ner_candidates(doc, words), found), text)
     cands = sorted(cands + chunk_candidates(doc, text, words, cands), key=lambda c: c.start)
     cands = attach_head_nouns(cands, text, words)
     link_names(cands, kb, lang)

@@ -1,0 +1,33 @@
+"""Page furniture the extractor left in the body, recognised by its form so the names in it are not
+taken for names the article mentions: photo and wire credits in brackets ("(Jane Roe/Daily Planet)",
+"(ACME NEWS with AFP, Reuters)"), teasers of other articles (">>> Sécheresse : ...", a video's running
+time before its title "2:14 Minister says ..."), and bylines ("Daily Planet · Posted: Apr 3").
+
+The article's own text in brackets ("the Space Agency (CSA)", "(27-33-12)") is not furniture: a credit
+holds a slash between names, or a "with"/"avec"/"photo" word, and closes its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Candidate
+
+_CREDIT = re.compile(r"\([^()\n]*?(?:\w/\w|\b(?:with|avec|photo|crédit|credit)\b)[^()\n]*\)[ \t]*(?=\n|$)",
+                     re.IGNORECASE)
+#: a teaser ends with its line or its headline's final mark, which pages glue to the next sentence
+_TEASER = re.compile(r"(?m)(?:>>>|»»)[^\n.?!]*[.?!]?|^[ \t]*\*?[ \t]*\d{1,2}:\d{2}[ \t]+[A-Z][^\n]*$")
+_BYLINE = re.compile(r"(?m)^[^\n]{2,60}[ \t]+·[ \t]+(?:Posted|Updated|Publié|Mis à jour)[^\n]*$")
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` that are credits, teasers or bylines."""
+    return [m.span() for pattern in (_CREDIT, _TEASER, _BYLINE) for m in pattern.finditer(text)]
+
+
+def outside_furniture(cands: list[Candidate], text: str) -> list[Candidate]:
+    """The candidates that do not lie in furniture."""
+    spans = furniture_spans(text)
+    if not spans:
+        return cands
+    return [c for c in cands if not any(a <= c.start and c.end <= b for a, b in spans)]
