@@ -163,3 +163,17 @@ def test_entities_furniture_names_are_not_mentions():
         assert inside(word), word
     for word in ("Ana Soto", "La mairie", "CSA", "Ottawa"):
         assert not inside(word), word
+
+
+def test_entities_organisation_cut_short_gets_its_first_word_back():
+    from veille.stages.entities.chunks import extend_cut_names
+    from veille.stages.entities.mentions import Candidate
+
+    kb = KnowledgeBase([KBEntity(id="Q142", name="France", type="GPE", names={"en": ("France",)},
+                                 adjectives={"en": ("French",)})])
+    en = resources("en")
+    text = "Police arrested two Save Blue Rivers activists, the French Interior Ministry said."
+    cut = Candidate(text.index("Blue"), text.index(" activists"), "Blue Rivers", "ORG", "ner")
+    ministry = Candidate(text.index("Interior"), text.index(" said"), "Interior Ministry", "ORG", "ner")
+    extend_cut_names([cut, ministry], text, kb, "en", en.part("entities"), en.function_words)
+    assert cut.text == "Save Blue Rivers" and ministry.text == "Interior Ministry"

@@ -19,7 +19,7 @@ from typing import cast
 from ...lang import resources
 from ...record import Entity, EntityType, LinkHow, Mention
 from ...stage import Stage, Work
-from .chunks import chunk_candidates
+from .chunks import chunk_candidates, extend_cut_names
 from .coref import (
     compass_parts,
     resolve_acronyms,
@@ -73,6 +73,7 @@ def find_mentions(doc, words, kb, lang: str, published: str | None,
     cands = outside_furniture(merge(ner_candidates(doc, words), found), text)
     cands = sorted(cands + chunk_candidates(doc, text, words, cands), key=lambda c: c.start)
     cands = attach_head_nouns(cands, text, words)
+    extend_cut_names(cands, text, kb, lang, words, small)
     link_names(cands, kb, lang)
     promote_people(cands)
     cands = worth_keeping(cands, kb, lang, text, words)
