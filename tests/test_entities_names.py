@@ -177,3 +177,18 @@ def test_entities_organisation_cut_short_gets_its_first_word_back():
     ministry = Candidate(text.index("Interior"), text.index(" said"), "Interior Ministry", "ORG", "ner")
     extend_cut_names([cut, ministry], text, kb, "en", en.part("entities"), en.function_words)
     assert cut.text == "Save Blue Rivers" and ministry.text == "Interior Ministry"
+
+
+def test_entities_former_name_in_brackets_is_the_same_entity():
+    from veille.stages.entities.coref import renamed
+    from veille.stages.entities.mentions import Candidate
+
+    text = "La société a écrit sur Q (ex-Bluebird) que le service reprendrait. Bluebird comptait 3 millions."
+    later = Candidate(text.index("Bluebird c"), text.index("Bluebird c") + 8, "Bluebird", "ORG", "ner",
+                      entity_id="Lbird", how="ner")
+    cands = renamed([later], text)
+    assert [c.text for c in cands] == ["Q", "Bluebird", "Bluebird"]
+    assert len({c.entity_id for c in cands}) == 1
+    text = "Zed Labs (formerly Acme Robotics) cut 40 jobs."
+    cands = renamed([], text)
+    assert [c.text for c in cands] == ["Zed Labs", "Acme Robotics"] and len({c.entity_id for c in cands}) == 1

@@ -22,6 +22,7 @@ from ...stage import Stage, Work
 from .chunks import chunk_candidates, extend_cut_names
 from .coref import (
     compass_parts,
+    renamed,
     resolve_acronyms,
     resolve_people,
     resolve_unknown,
@@ -83,6 +84,7 @@ def find_mentions(doc, words, kb, lang: str, published: str | None,
     link_lone_surnames(cands, kb)
     resolve_acronyms(cands, text)
     resolve_unknown(cands)
+    cands = renamed(cands, text)
     compass_parts(cands, words)
     cands = short_forms(cands, doc, words)
     apply_metonymy(cands, kb, doc, words)

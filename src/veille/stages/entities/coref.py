@@ -304,3 +304,38 @@ def compass_parts(cands: list[Candidate], words) -> None:
             for other in cands:
                 if other.entity_id == old:
                     other.entity_id, other.how = target.entity_id, "coref"
+
+
+_NAME = r"([A-Z][\w&’'-]*(?: [A-Z][\w&’'-]*)*)"
+_RENAMED = re.compile(r"(?<![\w’'-])" + _NAME + r"[ \u00a0]*\([ \u00a0]*(?:ex-|ex |anciennement |formerly "
+                      r"(?:known as )?|previously |former(?:ly)? )" + _NAME + r"[ \u00a0]*\)")
+
+
+def renamed(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A name followed by its former name in brackets is one entity under two names ("Meta (ex-Facebook)",
+    "Zed (formerly Acme)"), even a name of one letter the NER cannot keep alone."""
+    out = list(cands)
+    for m in _RENAMED.finditer(text):
+        new, old = (_candidate_at(out, text, m.start(i), m.end(i)) for i in (1, 2))
+        known = [c for c in (new, old) if c.entity_id and not c.entity_id.startswith("L")]  # the KB's id
+        keep = known[0] if known else new
+        drop = old if keep is new else new
+        if keep.entity_id is None:
+            keep.entity_id, keep.how = local_id("ORG", fold_name(keep.text)), "ner"
+        gone = drop.entity_id
+        for c in out:
+            if c is drop or (gone is not None and c.entity_id == gone):
+                c.entity_id, c.how, c.label = keep.entity_id, "coref", keep.label
+    return sorted(out, key=lambda c: c.start)
+
+
+def _candidate_at(cands: list[Candidate], text: str, start: int, end: int) -> Candidate:
+    """The candidate covering exactly ``text[start:end]``, made (an organisation) when there is none."""
+    for c in cands:
+        if c.start == start and c.end == end:
+            return c
+    for c in [c for c in cands if c.start < end and start < c.end]:
+        cands.remove(c)  # "ex-Twitter" as the NER cut it
+    cand = Candidate(start, end, text[start:end], "ORG", "ner")
+    cands.append(cand)
+    return cand
