@@ -336,6 +336,8 @@ def _candidate_at(cands: list[Candidate], text: str, start: int, end: int) -> Ca
             return c
     for c in [c for c in cands if c.start < end and start < c.end]:
         cands.remove(c)  # "ex-Twitter" as the NER cut it
-    cand = Candidate(start, end, text[start:end], "ORG", "ner")
+    same = next((c for c in cands if c.text == text[start:end] and c.entity_id), None)  # named elsewhere
+    cand = Candidate(start, end, text[start:end], same.label if same else "ORG", "ner",
+                     entity_id=same.entity_id if same else None)
     cands.append(cand)
     return cand
