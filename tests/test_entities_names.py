@@ -159,7 +159,7 @@ def test_entities_furniture_names_are_not_mentions():
         i = text.index(word)
         return any(a <= i and i + len(word) <= b for a, b in spans)
 
-    for word in ("Jane Roe", "Tom Vale", "Daily Planet · Posted", "Lyon", "AFP"):
+    for word in ("Crews worked", "Jane Roe", "Tom Vale", "Daily Planet · Posted", "Lyon", "AFP"):
         assert inside(word), word
     for word in ("Ana Soto", "La mairie", "CSA", "Ottawa"):
         assert not inside(word), word
@@ -192,3 +192,27 @@ def test_entities_former_name_in_brackets_is_the_same_entity():
     text = "Zed Labs (formerly Acme Robotics) cut 40 jobs."
     cands = renamed([], text)
     assert [c.text for c in cands] == ["Zed Labs", "Acme Robotics"] and len({c.entity_id for c in cands}) == 1
+
+
+def test_entities_ships_and_inverted_verbs_are_not_names():
+    from veille.stages.entities.filters import is_inverted_verb, names_a_vessel
+    from veille.stages.entities.mentions import Candidate
+
+    fr = resources("fr").part("entities")
+    text = "Le capitaine du chalutier breton Mor Glas a parlé. «Pensez-vous qu’il reviendra ?»"
+    ship = Candidate(text.index("Mor"), text.index(" a parlé"), "Mor Glas", "ORG", "ner")
+    verb = Candidate(text.index("Pensez"), text.index("-vous"), "Pensez", "LOC", "ner")
+    assert names_a_vessel(ship, text, fr) and is_inverted_verb(verb, text, fr)
+    text = "The crew of the tanker Sea Lark met the Harbour Authority."
+    en = resources("en").part("entities")
+    ship = Candidate(text.index("Sea"), text.index(" met"), "Sea Lark", "ORG", "ner")
+    body = Candidate(text.index("Harbour"), len(text) - 1, "Harbour Authority", "ORG", "ner")
+    assert names_a_vessel(ship, text, en) and not names_a_vessel(body, text, en)
+
+
+def test_entities_name_without_its_second_surname_is_the_same_person(kb):
+    text = ("Selon Marta Quintero Ruiz, les stocks remontent. "
+            "Pour Marta Quintero, la pêche doit rester prudente.")
+    ents, _ = _run(text, "fr", kb)
+    people = [e for e in ents if e.type == "PER"]
+    assert len(people) == 1 and {"Marta Quintero Ruiz", "Marta Quintero"} <= set(people[0].names)

@@ -84,3 +84,6 @@ NAME_PARTICLES = ("al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", 
 COMPASS_PARTS = ("North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
                  "Northern", "Southern", "Eastern", "Western", "North-East", "North-West", "South-East",
                  "South-West")
+#: nouns of vessels: a name after one names a ship, not an organisation ("the tanker Sea Lark")
+VESSEL_NOUNS = ("ship", "vessel", "boat", "trawler", "tanker", "freighter", "frigate", "destroyer", "submarine",
+                "yacht", "ferry", "cruiser", "tugboat", "warship", "aircraft carrier")

@@ -85,3 +85,9 @@ NOT_NAMES = ("NDLR", "N.D.L.R.", "VIDÉO", "VIDEO", "PHOTOS", "INFOGRAPHIE", "DI
              "Voir", "Union")
 #: compass points that name a part of a place after it ("l’Atlantique Nord-Est")
 COMPASS_PARTS = ("Nord", "Sud", "Est", "Ouest", "Nord-Est", "Nord-Ouest", "Sud-Est", "Sud-Ouest")
+#: nouns of vessels: a name after one names a ship, not an organisation ("le chalutier espagnol X")
+VESSEL_NOUNS = ("navire", "bateau", "chalutier", "cargo", "pétrolier", "paquebot", "porte-avions", "frégate",
+                "sous-marin", "yacht", "voilier", "ferry", "méthanier", "remorqueur", "croiseur")
+#: subject clitics joined to a verb that opens a question ("Croyez-vous", "Faut-il", "A-t-elle")
+INVERTED_CLITICS = ("-vous", "-tu", "-il", "-elle", "-on", "-nous", "-ils", "-elles", "-je", "-t-il", "-t-elle",
+                    "-t-on", "-t-ils", "-t-elles")

@@ -87,14 +87,15 @@ def _full_name_for(c: Candidate, full: list[Candidate]) -> Candidate | None:
 
 def _merge_name_tails(full: list[Candidate]) -> None:
     """"Eriksson Ek" after "Joel Eriksson Ek": a shorter unknown name that ends a longer one on the page is
-    that person (a compound surname, or the name without its first given name)."""
+    that person (a compound surname, or the name without its first given name); so is one of two words or
+    more that opens it ("Ana García" and "Ana García López": the Spanish second surname left out)."""
     for c in full:
         if c.how != "ner":
             continue
         words = c.text.split()
-        longer = [f for f in full
-                  if len(f.text.split()) > len(words) and f.text.split()[-len(words):] == words]
-        if longer:
+        longer = [f for f in full if len(f.text.split()) > len(words) and (
+            f.text.split()[-len(words):] == words or f.text.split()[:len(words)] == words)]
+        if len({f.entity_id for f in longer}) == 1:
             c.entity_id, c.how = longer[0].entity_id, "coref"
 
 

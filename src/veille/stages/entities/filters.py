@@ -24,7 +24,28 @@ def worth_keeping(cands: list[Candidate], kb, lang: str, text: str, words) -> li
         c.label = apposition_type(c, text, words) or c.label
     return [c for c in cands if keep(c, words) and not is_description(c, kb, lang)
             and not is_demonym(c, kb, lang) and not in_series(c, series)
-            and not names_a_thing(c, text, words)]
+            and not names_a_thing(c, text, words) and not names_a_vessel(c, text, words)
+            and not is_inverted_verb(c, text, words)]
+
+
+def names_a_vessel(c: Candidate, text: str, words) -> bool:
+    """A name after a vessel noun names a ship ("le chalutier breton Kerlaz", "the tanker Sea Lark"):
+    ships are things, not organisations or places."""
+    nouns = getattr(words, "VESSEL_NOUNS", ())
+    if c.entity_id is not None or c.label == "PER" or not nouns:
+        return False
+    before = text[max(0, c.start - 50):c.start]
+    alts = "|".join(re.escape(n) for n in nouns)  # up to three lower-case words between: "de pêche espagnol"
+    pattern = rf"(?<![\w-])(?:{alts})(?:[ \u00a0]+[^\W\d_A-Z][\w’'-]*){{0,3}}[ \u00a0]+$"
+    return re.search(pattern, before) is not None
+
+
+def is_inverted_verb(c: Candidate, text: str, words) -> bool:
+    """A capitalised verb with its subject clitic after it opens a French question ("Croyez-vous ...",
+    "Faut-il ..."): a verb, not a name."""
+    clitics = getattr(words, "INVERTED_CLITICS", ())
+    after = text[c.end:c.end + 8]
+    return " " not in c.text and any(re.match(re.escape(k) + r"(?![\w])", after) for k in clitics)
 
 
 def promote_people(cands: list[Candidate]) -> None:

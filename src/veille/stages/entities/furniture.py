@@ -1,7 +1,8 @@
 """Page furniture the extractor left in the body, recognised by its form so the names in it are not
-taken for names the article mentions: photo and wire credits in brackets ("(Jane Roe/Daily Planet)",
-"(ACME NEWS with AFP, Reuters)"), teasers of other articles (">>> Sécheresse : ...", a video's running
-time before its title "2:14 Minister says ..."), and bylines ("Daily Planet · Posted: Apr 3").
+taken for names the article mentions: captions closed by a photo credit ("... on Monday. (Jane
+Roe/Daily Planet)"), wire credits in brackets ("(ACME NEWS with AFP, Reuters)"), teasers of other
+articles (">>> Sécheresse : ...", a video's running time before its title "2:14 Minister says ..."),
+and bylines ("Daily Planet · Posted: Apr 3").
 
 The article's own text in brackets ("the Space Agency (CSA)", "(27-33-12)") is not furniture: a credit
 holds a slash between names, or a "with"/"avec"/"photo" word, and closes its paragraph.
@@ -13,8 +14,10 @@ import re
 
 from .mentions import Candidate
 
-_CREDIT = re.compile(r"\([^()\n]*?(?:\w/\w|\b(?:with|avec|photo|crédit|credit)\b)[^()\n]*\)[ \t]*(?=\n|$)",
+_CREDIT = re.compile(r"\([^()\n]*?(?:\b(?:with|avec|photo|crédit|credit)\b)[^()\n]*\)[ \t]*(?=\n|$)",
                      re.IGNORECASE)
+#: a caption: a line closed by a photo credit, a photographer and an agency or paper ("(Jane Roe/AFP)")
+_CAPTION = re.compile(r"(?m)^[^\n]*\([^()\n]*\w ?/ ?\w[^()\n]*\)[ \t]*$")
 #: a teaser ends with its line or its headline's final mark, which pages glue to the next sentence
 _TEASER = re.compile(r"(?m)(?:>>>|»»)[^\n.?!]*[.?!]?|^[ \t]*\*?[ \t]*\d{1,2}:\d{2}[ \t]+[A-Z][^\n]*$")
 _BYLINE = re.compile(r"(?m)^[^\n]{2,60}[ \t]+·[ \t]+(?:Posted|Updated|Publié|Mis à jour)[^\n]*$")
@@ -22,7 +25,7 @@ _BYLINE = re.compile(r"(?m)^[^\n]{2,60}[ \t]+·[ \t]+(?:Posted|Updated|Publié|M
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Stretches of ``text`` that are credits, teasers or bylines."""
-    return [m.span() for pattern in (_CREDIT, _TEASER, _BYLINE) for m in pattern.finditer(text)]
+    return [m.span() for pattern in (_CREDIT, _CAPTION, _TEASER, _BYLINE) for m in pattern.finditer(text)]
 
 
 def outside_furniture(cands: list[Candidate], text: str) -> list[Candidate]:
