@@ -149,7 +149,7 @@ def test_entities_furniture_names_are_not_mentions():
     text = ("The roof gave way on Sunday, said Mayor Ana Soto.\n\n"
             "Crews worked overnight. (Jane Roe/Daily Planet)\n\n"
             "2:14 Minister Tom Vale says help is coming\n\n"
-            "Daily Planet · Posted: Apr 3, 2026\n\n"
+            "Daily Planet · Posted: Apr 3, 2026\n\nBy Kim Lark\n\nThe wall cracked in 2019. DP/Lee Moss\n\n"
             "Le toit a cédé. >>> Inondations : Lyon se prépare ? La mairie a réagi.\n\n"
             "(ACME NEWS with AFP, Reuters)\n\n"
             "The Space Agency (CSA) said the team was 27-33-12 (Ottawa).")
@@ -159,7 +159,8 @@ def test_entities_furniture_names_are_not_mentions():
         i = text.index(word)
         return any(a <= i and i + len(word) <= b for a, b in spans)
 
-    for word in ("Crews worked", "Jane Roe", "Tom Vale", "Daily Planet · Posted", "Lyon", "AFP"):
+    for word in ("Kim Lark", "Lee Moss", "Crews worked", "Jane Roe", "Tom Vale", "Daily Planet · Posted",
+                 "Lyon", "AFP"):
         assert inside(word), word
     for word in ("Ana Soto", "La mairie", "CSA", "Ottawa"):
         assert not inside(word), word
@@ -216,3 +217,15 @@ def test_entities_name_without_its_second_surname_is_the_same_person(kb):
     ents, _ = _run(text, "fr", kb)
     people = [e for e in ents if e.type == "PER"]
     assert len(people) == 1 and {"Marta Quintero Ruiz", "Marta Quintero"} <= set(people[0].names)
+
+
+def test_entities_classifier_announces_a_name_the_ner_missed():
+    from veille.stages.entities.headnouns import classified_names
+
+    fr = resources("fr").part("entities")
+    text = "Un témoin a parlé à l’agence KB avant midi, puis au groupe Vantor Nord."
+    found = [(c.text, c.label) for c in classified_names(text, fr, [])]
+    assert found == [("KB", "ORG"), ("Vantor Nord", "ORG")]
+    en = resources("en").part("entities")
+    found = [c.text for c in classified_names("They gave to the charity Blue Harbour.", en, [])]
+    assert found == ["Blue Harbour"]

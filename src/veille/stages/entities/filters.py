@@ -143,7 +143,8 @@ def keep(c: Candidate, words=None) -> bool:
     pos = c.extra.get("pos") or []
     if len(pos) == 1 and pos[0] != "PROPN":
         return False
-    if len(c.text) <= 2 and c.text.isupper():  # "JT", "AP" alone: too short to tell from a heading
+    if len(c.text) <= 2 and c.text.isupper() and not c.extra.get("classified"):
+        # "JT", "AP" alone: too short to tell from a heading, unless announced ("l’agence PA")
         return False
     words_ = c.text.split()
     if len(words_) > 1 and not any(w[:1].isupper() for w in words_[1:]) and words_[0] in _ARTICLES:

@@ -2,7 +2,7 @@
 taken for names the article mentions: captions closed by a photo credit ("... on Monday. (Jane
 Roe/Daily Planet)"), wire credits in brackets ("(ACME NEWS with AFP, Reuters)"), teasers of other
 articles (">>> Sécheresse : ...", a video's running time before its title "2:14 Minister says ..."),
-and bylines ("Daily Planet · Posted: Apr 3").
+and bylines ("Daily Planet · Posted: Apr 3", a line "By Jane Roe").
 
 The article's own text in brackets ("the Space Agency (CSA)", "(27-33-12)") is not furniture: a credit
 holds a slash between names, or a "with"/"avec"/"photo" word, and closes its paragraph.
@@ -16,11 +16,16 @@ from .mentions import Candidate
 
 _CREDIT = re.compile(r"\([^()\n]*?(?:\b(?:with|avec|photo|crédit|credit)\b)[^()\n]*\)[ \t]*(?=\n|$)",
                      re.IGNORECASE)
-#: a caption: a line closed by a photo credit, a photographer and an agency or paper ("(Jane Roe/AFP)")
-_CAPTION = re.compile(r"(?m)^[^\n]*\([^()\n]*\w ?/ ?\w[^()\n]*\)[ \t]*$")
+#: a caption: a line closed by a photo credit, a photographer and an agency or paper ("(Jane Roe/AFP)",
+#: or without brackets after the caption's last sentence: "... en 2017. LP/Jean Roe")
+_CAPTION = re.compile(r"(?m)^[^\n]*(?:\([^()\n]*\w ?/ ?\w[^()\n]*\)"
+                      r"|[.!?][ \t]+[A-Z]{2,}[ \t]?/[ \t]?[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*){0,3})"
+                      r"[ \t]*$")
 #: a teaser ends with its line or its headline's final mark, which pages glue to the next sentence
 _TEASER = re.compile(r"(?m)(?:>>>|»»)[^\n.?!]*[.?!]?|^[ \t]*\*?[ \t]*\d{1,2}:\d{2}[ \t]+[A-Z][^\n]*$")
-_BYLINE = re.compile(r"(?m)^[^\n]{2,60}[ \t]+·[ \t]+(?:Posted|Updated|Publié|Mis à jour)[^\n]*$")
+#: a byline: "Daily Planet · Posted: ...", or a line of its own "Par Jean Roe"
+_BYLINE = re.compile(r"(?m)^[^\n]{2,60}[ \t]+·[ \t]+(?:Posted|Updated|Publié|Mis à jour)[^\n]*$"
+                     r"|^[ \t]*(?:Par|By)[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){1,3}[ \t]*$")
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:

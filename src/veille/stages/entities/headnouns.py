@@ -31,6 +31,7 @@ def attach_head_nouns(cands: list[Candidate], text: str, words) -> list[Candidat
         if c.label in ("GPE", "LOC") and c.origin == "kb":
             out.append(c)  # the place inside the name is named too
     out += institution_names(text, words, out)
+    out += classified_names(text, words, out)
     return sorted(out, key=lambda c: c.start)
 
 
@@ -66,4 +67,25 @@ def institution_names(text: str, words, cands: list[Candidate]) -> list[Candidat
                               written=written_form(text, start, end))
             named.extra.update(headed=True, pos=["NOUN"])
             out.append(named)
+    return out
+
+
+def classified_names(text: str, words, cands: list[Candidate]) -> list[Candidate]:
+    """A name announced by a classifier noun (``CLASSIFIERS``: "l’agence PA", "le parti HVM", "the
+    charity Blue Harbour") is a name of the classifier's type even where the NER saw nothing, and even
+    when it is a two-letter acronym too short to trust alone."""
+    kinds = getattr(words, "CLASSIFIERS", {})
+    if not kinds:
+        return []
+    alts = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    pattern = rf"(?<![\w-])({alts})[ \u00a0]+([A-Z][\w&’'-]*(?:[ \u00a0][A-Z][\w&’'-]*){{0,4}})(?![\w’'-])"
+    small = {a.casefold() for a in words.ARTICLES}
+    out = []
+    for m in re.finditer(pattern, text):
+        start, end = m.span(2)
+        if any(c.start < end and start < c.end for c in cands) or m.group(2).split()[0].casefold() in small:
+            continue
+        named = Candidate(start, end, m.group(2), kinds[m.group(1)], "ner")
+        named.extra.update(classified=True, pos=["PROPN"])
+        out.append(named)
     return out
