@@ -152,6 +152,9 @@ def test_entities_furniture_names_are_not_mentions():
             "Daily Planet · Posted: Apr 3, 2026\n\nBy Kim Lark\n\nThe wall cracked in 2019. DP/Lee Moss\n\n"
             "Le toit a cédé. >>> Inondations : Lyon se prépare ? La mairie a réagi.\n\n"
             "(ACME NEWS with AFP, Reuters)\n\n"
+            "À voir aussi sur Le Petit Écho :\n\n* Pourquoi Lorient a-t-il gagné ?\n\n"
+            "Article rédigé par\n\nLéa Morin\n\nRadio Ouest\n\nPublié le 06/04/2023\n\n"
+            "* Les élus de Brest ont voté le budget.\n\n"
             "The Space Agency (CSA) said the team was 27-33-12 (Ottawa).")
     spans = furniture_spans(text)
 
@@ -160,9 +163,9 @@ def test_entities_furniture_names_are_not_mentions():
         return any(a <= i and i + len(word) <= b for a, b in spans)
 
     for word in ("Kim Lark", "Lee Moss", "Crews worked", "Jane Roe", "Tom Vale", "Daily Planet · Posted",
-                 "Lyon", "AFP"):
+                 "Lyon", "AFP", "Petit Écho", "Lorient", "Léa Morin", "Radio Ouest"):
         assert inside(word), word
-    for word in ("Ana Soto", "La mairie", "CSA", "Ottawa"):
+    for word in ("Ana Soto", "La mairie", "CSA", "Ottawa", "Brest"):
         assert not inside(word), word
 
 
