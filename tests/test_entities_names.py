@@ -232,3 +232,12 @@ def test_entities_classifier_announces_a_name_the_ner_missed():
     en = resources("en").part("entities")
     found = [c.text for c in classified_names("They gave to the charity Blue Harbour.", en, [])]
     assert found == ["Blue Harbour"]
+
+
+def test_entities_kb_institution_written_in_lower_case():
+    from veille.stages.entities.matcher import case_fits
+
+    assert case_fits("parti des verts unis", "Parti des verts unis")
+    assert case_fits("Parti des verts unis", "Parti des verts unis")
+    assert not case_fits("chine", "Chine")
+    assert not case_fits("rassemblement national", "Rassemblement national")  # not an institution noun
