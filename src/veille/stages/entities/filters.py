@@ -75,7 +75,7 @@ def apposition_type(c: Candidate, text: str, words) -> str | None:
     return (kinds.get(m.group(1)) or kinds.get(m.group(2) or "")) if m else None  # "a local charity"
 
 
-def is_place_named_club(c: Candidate, kb, lang: str, places: set[str] = frozenset()) -> bool:
+def is_place_named_club(c: Candidate, kb, lang: str, places: frozenset[str] | set[str] = frozenset()) -> bool:
     """A place and a capitalised plural is a club or a band, whatever type the NER gave it ("the Moncton
     Pirates" as a building, "Castors de Rennes" as MISC); a place and its people is not ("Gaza
     Palestinians"). The place is one the KB knows or the NER calls a place elsewhere on the page."""

@@ -44,7 +44,9 @@ def _with_head(c: Candidate, text: str, words, heads: dict[str, str]) -> Candida
         m = re.match(r"[ \u00a0]([A-Z][a-z]+)(?![\w’'-])", text[c.end:c.end + 30])
         label = heads.get(m.group(1).lower()) if m else None
         start, end = (c.start, c.end + len(m.group(0))) if m and label else (0, 0)
-    if label is None or not c.text[:1].isupper() or m.group(1) in getattr(words, "CLASSIFIERS", {}):
+    if m is None or label is None or not c.text[:1].isupper():
+        return None
+    if m.group(1) in getattr(words, "CLASSIFIERS", {}):
         return None  # "le parti X" names X
     named = Candidate(start, end, text[start:end], label, "ner", written=written_form(text, start, end))
     named.extra.update(headed=True, pos=["NOUN", "PROPN"])

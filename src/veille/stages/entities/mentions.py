@@ -315,8 +315,8 @@ def merge(ner: list[Candidate], kb: list[Candidate]) -> list[Candidate]:
     taken: list[Candidate] = []
     for c in pool:
         clash = None if c.extra.get("nested") else next((t for t in taken if t.overlaps(c)), None)
-        inside = clash is not None and clash.start <= c.start and c.end <= clash.end
-        if inside and clash.extra.get("headed") and c.origin == "kb" and c.label in ("GPE", "LOC"):
+        if clash is not None and clash.start <= c.start and c.end <= clash.end and clash.extra.get("headed") \
+                and c.origin == "kb" and c.label in ("GPE", "LOC"):
             clash = None  # the place inside "cathédrale de Reims" is named too
         if clash is None:
             taken.append(c)
