@@ -241,3 +241,11 @@ def test_entities_kb_institution_written_in_lower_case():
     assert case_fits("Parti des verts unis", "Parti des verts unis")
     assert not case_fits("chine", "Chine")
     assert not case_fits("rassemblement national", "Rassemblement national")  # not an institution noun
+
+
+def test_entities_first_name_opening_a_sentence_stays_when_the_name_recurs(kb):
+    text = ("Selon Marta Quintero Ruiz, les stocks remontent. "
+            "Marta Quintero a ajouté que la pêche doit rester prudente.")
+    ents, mentions = _run(text, "fr", kb)
+    assert "Quintero" not in [m.text for m in mentions]
+    assert len([e for e in ents if e.type == "PER"]) == 1

@@ -107,7 +107,8 @@ def _trim_tokens(doc, start: int, end: int, words) -> tuple[int, int]:
     while len(toks) > 1 and not toks[-1].text[:1].isupper() and (toks[-1].pos_ in _NOT_LAST or (
             lower_ok is not None and toks[-1].text.islower() and toks[-1].lower_ not in lower_ok)):
         toks.pop()
-    if len(toks) > 1 and toks[0].is_sent_start and toks[0].pos_ in _NOT_FIRST and toks[1].text[:1].isupper():
+    if len(toks) > 1 and toks[0].is_sent_start and toks[0].pos_ in _NOT_FIRST and toks[1].text[:1].isupper() \
+            and doc.text.count(f"{toks[0].text} {toks[1].text}") < 2:  # "Marta Quintero", named again
         toks.pop(0)
     return max(start, toks[0].idx), min(end, toks[-1].idx + len(toks[-1].text))
 
