@@ -249,3 +249,12 @@ def test_entities_first_name_opening_a_sentence_stays_when_the_name_recurs(kb):
     ents, mentions = _run(text, "fr", kb)
     assert "Quintero" not in [m.text for m in mentions]
     assert len([e for e in ents if e.type == "PER"]) == 1
+
+
+def test_entities_holidays_are_periods_not_names():
+    from veille.stages.entities.filters import keep
+    from veille.stages.entities.mentions import Candidate
+
+    for lang, word in (("en", "Easter"), ("fr", "Noël")):
+        cand = Candidate(0, len(word), word, "LOC", "ner", extra={"pos": ["PROPN"]})
+        assert not keep(cand, resources(lang).part("entities"))

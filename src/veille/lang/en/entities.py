@@ -77,6 +77,8 @@ NOT_NAMES: tuple[str, ...]
 NOT_NAMES = ("Cmdr", "Gen", "Lt", "Col", "Sgt", "Capt",
              "Ed", "Editor", "Breaking", "Exclusive", "Watch", "Video", "Photos", "Update", "Updated")
 NOT_NAMES += ("Credit", "Archives", "File", "Photo", "Advertisement", "Social Sharing", "Getty Images")
+#: feasts and holidays are periods, not entities ("over the Easter weekend")
+NOT_NAMES += ("Easter", "Christmas", "Ramadan", "Thanksgiving", "Hanukkah", "Passover", "Eid", "Lent", "Diwali")
 #: lower-case particles inside names from other languages ("Alma al-Chaab", "Ursula von der Leyen")
 NAME_PARTICLES = ("al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "du", "la", "le",
                   "di", "dos", "das", "ter", "ul", "ud")

@@ -82,7 +82,9 @@ NAME_CONNECTORS = ("de", "du", "des", "la", "l'", "l’", "d'", "d’", "et", "l
 #: capitalised words and acronyms of French news that are never names
 #: ("Union" alone is "l'Union" of a political text, too vague to be an entity of its own)
 NOT_NAMES = ("NDLR", "N.D.L.R.", "VIDÉO", "VIDEO", "PHOTOS", "INFOGRAPHIE", "DIRECT", "EXCLUSIF", "Lire",
-             "Voir", "Union")
+             "Voir", "Union",
+             # feasts and holidays are periods, not entities ("pendant le ramadan", "à Pâques")
+             "Pâques", "Pâque", "Noël", "Ramadan", "Toussaint", "Carême", "Hanoucca", "Aïd")
 #: compass points that name a part of a place after it ("l’Atlantique Nord-Est")
 COMPASS_PARTS = ("Nord", "Sud", "Est", "Ouest", "Nord-Est", "Nord-Ouest", "Sud-Est", "Sud-Ouest")
 #: nouns of vessels: a name after one names a ship, not an organisation ("le chalutier espagnol X")
