@@ -258,3 +258,17 @@ def test_entities_holidays_are_periods_not_names():
     for lang, word in (("en", "Easter"), ("fr", "Noël")):
         cand = Candidate(0, len(word), word, "LOC", "ner", extra={"pos": ["PROPN"]})
         assert not keep(cand, resources(lang).part("entities"))
+
+
+def test_entities_name_without_its_nationality_is_the_kb_entity_on_the_page():
+    kb = KnowledgeBase([
+        KBEntity(id="Q27", name="Ireland", type="GPE", names={"fr": ("Irlande",)},
+                 adjectives={"fr": ("irlandais", "irlandaise")}),
+        KBEntity(id="veille:ie-health", name="Irish Department of Health", type="ORG",
+                 names={"*": ("Hawkins House",), "fr": ("ministère irlandais de la Santé",)}, country="Q27"),
+    ])
+    text = ("Hawkins House a publié les chiffres mardi. Selon le ministère de la Santé, "
+            "les hôpitaux de Dublin sont saturés.")
+    ents, mentions = _run(text, "fr", kb)
+    ministry = next(e for e in ents if e.id == "veille:ie-health")
+    assert {"Hawkins House", "ministère de la Santé"} <= set(ministry.names)

@@ -33,7 +33,13 @@ from .descriptions import description_candidates, find_descriptions
 from .filters import promote_people, worth_keeping
 from .furniture import outside_furniture
 from .headnouns import attach_head_nouns
-from .linking import link_by_name_key, link_lone_surnames, link_names, record_type
+from .linking import (
+    link_by_name_key,
+    link_lone_surnames,
+    link_names,
+    link_unqualified_names,
+    record_type,
+)
 from .matcher import matcher_for
 from .mentions import Candidate, kb_candidates, merge, ner_candidates
 from .metonymy import apply_metonymy
@@ -84,6 +90,7 @@ def find_mentions(doc, words, kb, lang: str, published: str | None,
     link_lone_surnames(cands, kb)
     resolve_acronyms(cands, text)
     resolve_unknown(cands)
+    link_unqualified_names(cands, kb, lang)
     cands = renamed(cands, text)
     compass_parts(cands, words)
     cands = short_forms(cands, doc, words)
