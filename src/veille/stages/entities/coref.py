@@ -66,11 +66,15 @@ def surname_mentions(cands: list[Candidate], doc) -> list[Candidate]:
 
 
 def _inside_capitalised(text: str, start: int, end: int) -> bool:
-    """A capitalised word right before or after: a piece of a longer name ("Brown University")."""
-    before = re.search(r"([A-Z][\w’'-]*)[ \u00a0]$", text[max(0, start - 30):start])
-    after = re.match(r"[ \u00a0][A-Z]", text[end:end + 2])
-    return bool(after) or bool(before and before.group(1).lower() not in _STOP and before.start(1) > 0
-                                and text[max(0, start - 30):start][before.start(1) - 1] not in ".!?\n")
+    """A capitalised word right after, or right before inside the sentence: a piece of a longer name
+    ("Brown University", "Josh Brown"). A capitalised word that opens the sentence or is a function word
+    ("The Oilers", "Le Tigre") does not count."""
+    if re.match(r"[ \u00a0][A-Z]", text[end:end + 2]):
+        return True
+    before = re.search(r"(^|.)[ \u00a0]?([A-Z][\w’'-]*)[ \u00a0]$", text[max(0, start - 30):start], re.DOTALL)
+    if before is None or before.group(2).lower() in _STOP:
+        return False
+    return before.group(1) not in (".", "!", "?", "\n", "")
 
 
 def _full_name_for(c: Candidate, full: list[Candidate]) -> Candidate | None:
