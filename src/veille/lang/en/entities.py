@@ -52,6 +52,17 @@ NAME_HEADS = {
     "court": "ORG", "bank": "ORG", "association": "ORG", "federation": "ORG", "office": "ORG",
     "authority": "ORG", "foundation": "ORG", "organisation": "ORG", "organization": "ORG", "school": "ORG",
     "college": "ORG", "police": "ORG", "army": "ORG", "navy": "ORG", "group": "ORG", "union": "ORG",
+    "cathedral": "LOC", "church": "LOC", "mosque": "LOC", "temple": "LOC", "synagogue": "LOC", "abbey": "LOC",
+    "basilica": "LOC", "museum": "LOC", "theatre": "LOC", "theater": "LOC", "avenue": "LOC", "road": "LOC",
+    "lane": "LOC", "boulevard": "LOC", "ocean": "LOC", "sea": "LOC", "lake": "LOC", "prison": "LOC",
+}
+#: lower-case nouns that say what the name after them is without being part of it ("the charity X",
+#: "the airline X") -> type
+CLASSIFIERS = {
+    "NGO": "ORG", "group": "ORG", "charity": "ORG", "party": "ORG", "company": "ORG", "firm": "ORG", "airline": "ORG",
+    "carrier": "ORG", "club": "ORG", "union": "ORG", "movement": "ORG", "network": "ORG", "platform": "ORG",
+    "newspaper": "MEDIA", "broadcaster": "MEDIA", "magazine": "MEDIA", "website": "ORG",
+    "organisation": "ORG", "organization": "ORG", "foundation": "ORG", "team": "ORG", "agency": "ORG",
 }
 #: the head is the last word in English ("Space Center"), the first in French ("Centre spatial")
 HEAD_FIRST = False
@@ -66,6 +77,15 @@ NOT_NAMES: tuple[str, ...]
 NOT_NAMES = ("Cmdr", "Gen", "Lt", "Col", "Sgt", "Capt",
              "Ed", "Editor", "Breaking", "Exclusive", "Watch", "Video", "Photos", "Update", "Updated")
 NOT_NAMES += ("Credit", "Archives", "File", "Photo", "Advertisement", "Social Sharing", "Getty Images")
+#: feasts and holidays are periods, not entities ("over the Easter weekend")
+NOT_NAMES += ("Easter", "Christmas", "Ramadan", "Thanksgiving", "Hanukkah", "Passover", "Eid", "Lent", "Diwali")
 #: lower-case particles inside names from other languages ("Alma al-Chaab", "Ursula von der Leyen")
 NAME_PARTICLES = ("al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "du", "la", "le",
                   "di", "dos", "das", "ter", "ul", "ud")
+#: compass words that name a part of a place before it ("the Northeast Atlantic", "Eastern Canada")
+COMPASS_PARTS = ("North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
+                 "Northern", "Southern", "Eastern", "Western", "North-East", "North-West", "South-East",
+                 "South-West")
+#: nouns of vessels: a name after one names a ship, not an organisation ("the tanker Sea Lark")
+VESSEL_NOUNS = ("ship", "vessel", "boat", "trawler", "tanker", "freighter", "frigate", "destroyer", "submarine",
+                "yacht", "ferry", "cruiser", "tugboat", "warship", "aircraft carrier")

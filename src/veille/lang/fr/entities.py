@@ -51,10 +51,45 @@ NAME_HEADS = {
     "commission": "ORG", "comité": "ORG", "institut": "ORG", "université": "ORG", "banque": "ORG",
     "fédération": "ORG", "office": "ORG", "autorité": "ORG", "fondation": "ORG", "parti": "ORG",
     "syndicat": "ORG", "assemblée": "ORG", "sénat": "ORG", "parquet": "ORG", "direction": "ORG",
+    "mosquée": "LOC", "église": "LOC", "abbaye": "LOC", "synagogue": "LOC", "musée": "LOC", "océan": "LOC",
+    "mer": "LOC", "lac": "LOC", "golfe": "LOC", "rue": "LOC", "avenue": "LOC", "boulevard": "LOC",
+    "prison": "LOC", "lycée": "ORG", "école": "ORG",
+}
+#: official institutions French writes in lower case: a court of a place ("cour d’assises du
+#: Val-de-Marne", "tribunal correctionnel de Lille"), a ministry and its field ("ministère de l’Intérieur",
+#: "ministère des Affaires étrangères", "ministère de la Santé publique")
+_OF = r"(?:de la |de l['’]|du |des |de |d['’])"
+INSTITUTIONS = (
+    r"(?<![\w’'-])(?:[cC]our|[tT]ribunal|[cC]hambre)(?: (?:d['’]assises|d['’]appel|administratif|administrative"
+    r"|correctionnel|judiciaire|de commerce|de grande instance|régionale des comptes|pénal|militaire))+ "
+    + _OF + r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*)*",
+    r"(?<![\w’'-])[mM]inistère " + _OF + r"[^\W\d_]{3,}(?: [^\W\d_]+(?:ère|ères|ique|iques|ale|ales|aux|elle"
+    r"|elles|ée|ées|aire|aires))?(?: et " + _OF + r"[^\W\d_]{3,})?(?![\w’'-])",
+)
+#: lower-case words that open a saint's name and belong to it ("saint Denis", "sainte Geneviève")
+NAME_OPENERS = ("saint", "sainte")
+#: lower-case nouns that say what the name after them is without being part of it ("le parti X",
+#: "l’ONG X", "le réseau X") -> type; checked before NAME_HEADS ("le parti X" is X, "Parti socialiste" a name)
+CLASSIFIERS = {
+    "parti": "ORG", "ONG": "ORG", "ong": "ORG", "groupe": "ORG", "association": "ORG", "collectif": "ORG",
+    "mouvement": "ORG", "société": "ORG", "entreprise": "ORG", "compagnie": "ORG", "constructeur": "ORG",
+    "club": "ORG", "syndicat": "ORG", "journal": "MEDIA", "quotidien": "MEDIA", "hebdomadaire": "MEDIA",
+    "magazine": "MEDIA", "chaîne": "MEDIA", "site": "ORG", "réseau": "ORG", "plateforme": "ORG",
+    "organisation": "ORG", "fondation": "ORG", "firme": "ORG", "agence": "ORG", "équipe": "ORG",
 }
 HEAD_FIRST = True
 NAME_CONNECTORS = ("de", "du", "des", "la", "l'", "l’", "d'", "d’", "et", "le", "les", "sur")
 #: capitalised words and acronyms of French news that are never names
 #: ("Union" alone is "l'Union" of a political text, too vague to be an entity of its own)
 NOT_NAMES = ("NDLR", "N.D.L.R.", "VIDÉO", "VIDEO", "PHOTOS", "INFOGRAPHIE", "DIRECT", "EXCLUSIF", "Lire",
-             "Voir", "Union")
+             "Voir", "Union",
+             # feasts and holidays are periods, not entities ("pendant le ramadan", "à Pâques")
+             "Pâques", "Pâque", "Noël", "Ramadan", "Toussaint", "Carême", "Hanoucca", "Aïd")
+#: compass points that name a part of a place after it ("l’Atlantique Nord-Est")
+COMPASS_PARTS = ("Nord", "Sud", "Est", "Ouest", "Nord-Est", "Nord-Ouest", "Sud-Est", "Sud-Ouest")
+#: nouns of vessels: a name after one names a ship, not an organisation ("le chalutier espagnol X")
+VESSEL_NOUNS = ("navire", "bateau", "chalutier", "cargo", "pétrolier", "paquebot", "porte-avions", "frégate",
+                "sous-marin", "yacht", "voilier", "ferry", "méthanier", "remorqueur", "croiseur")
+#: subject clitics joined to a verb that opens a question ("Croyez-vous", "Faut-il", "A-t-elle")
+INVERTED_CLITICS = ("-vous", "-tu", "-il", "-elle", "-on", "-nous", "-ils", "-elles", "-je", "-t-il", "-t-elle",
+                    "-t-on", "-t-ils", "-t-elles")

@@ -19,11 +19,27 @@ from typing import cast
 from ...lang import resources
 from ...record import Entity, EntityType, LinkHow, Mention
 from ...stage import Stage, Work
-from .chunks import chunk_candidates
-from .coref import resolve_acronyms, resolve_people, resolve_unknown
+from .chunks import chunk_candidates, extend_cut_names
+from .coref import (
+    compass_parts,
+    renamed,
+    resolve_acronyms,
+    resolve_people,
+    resolve_unknown,
+    short_forms,
+    surname_mentions,
+)
 from .descriptions import description_candidates, find_descriptions
 from .filters import promote_people, worth_keeping
-from .linking import link_by_name_key, link_lone_surnames, link_names, record_type
+from .furniture import outside_furniture
+from .headnouns import attach_head_nouns
+from .linking import (
+    link_by_name_key,
+    link_lone_surnames,
+    link_names,
+    link_unqualified_names,
+    record_type,
+)
 from .matcher import matcher_for
 from .mentions import Candidate, kb_candidates, merge, ner_candidates
 from .metonymy import apply_metonymy
@@ -61,16 +77,23 @@ def find_mentions(doc, words, kb, lang: str, published: str | None,
     language's entity word lists, ``small`` its function words."""
     text = doc.text
     found = kb_candidates(text, matcher_for(kb).find(text), kb, words, small)
-    cands = merge(ner_candidates(doc, words), found)
+    cands = outside_furniture(merge(ner_candidates(doc, words), found), text)
     cands = sorted(cands + chunk_candidates(doc, text, words, cands), key=lambda c: c.start)
+    cands = attach_head_nouns(cands, text, words)
+    extend_cut_names(cands, text, kb, lang, words, small)
     link_names(cands, kb, lang)
     promote_people(cands)
     cands = worth_keeping(cands, kb, lang, text, words)
     link_by_name_key(cands, kb)
     resolve_people(cands)
+    cands = surname_mentions(cands, doc)
     link_lone_surnames(cands, kb)
     resolve_acronyms(cands, text)
     resolve_unknown(cands)
+    link_unqualified_names(cands, kb, lang)
+    cands = renamed(cands, text)
+    compass_parts(cands, words)
+    cands = short_forms(cands, doc, words)
     apply_metonymy(cands, kb, doc, words)
     descs = find_descriptions(text, words, kb, lang, cands)
     names = [c for c in cands if not any(c.start >= d.start and c.end <= d.end and c.label == "PER"

@@ -5,6 +5,8 @@ Advocate General's Corps"). The language says which head nouns count and whether
 
 from __future__ import annotations
 
+import re
+
 from .mentions import Candidate, written_form
 
 
@@ -87,3 +89,24 @@ def _split_possessives(run, heads) -> list[list]:
             cur.append(t)
     parts.append(cur)
     return [p for p in parts if p]
+
+
+def extend_cut_names(cands: list[Candidate], text: str, kb, lang: str, words,
+                     small: frozenset[str] = frozenset()) -> None:
+    """An organisation the NER cut short of its first word ("after Just Stop Oil protesters" gives "Stop
+    Oil"): a capitalised word right before it, inside a sentence, belongs to the name unless it is a
+    function word, a demonym ("French Interior Ministry") or a title ("Minister", "Président")."""
+    roles = {r.split()[0].casefold() for r in getattr(words, "ROLE_NOUNS", {})}
+    titles = {h.rstrip(".").casefold() for h in words.HONORIFICS} | roles
+    starts = {c.end for c in cands}
+    for c in cands:
+        if c.origin != "ner" or c.label != "ORG" or c.kb_ids:
+            continue
+        m = re.search(r"(?<=[a-z,;] )([A-Z][a-z]+)[ \u00a0]$", text[max(0, c.start - 40):c.start])
+        if m is None or c.start - len(m.group(0)) in starts:
+            continue
+        word = m.group(1)
+        if word.casefold() in small or word.casefold() in titles or kb.by_adjective(word, lang):
+            continue
+        c.start -= len(m.group(0))
+        c.text = text[c.start:c.end]

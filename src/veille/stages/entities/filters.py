@@ -17,9 +17,35 @@ _PARTICLES = {"de", "du", "des", "la", "le", "da", "do", "dos", "das", "di", "va
 def worth_keeping(cands: list[Candidate], kb, lang: str, text: str, words) -> list[Candidate]:
     """The candidates that pass every filter below."""
     series = series_names(text)
+    places = {c.text for c in cands if c.label in ("GPE", "LOC")}
+    for c in cands:
+        if is_place_named_club(c, kb, lang, places):
+            c.label = "ORG"
+        c.label = apposition_type(c, text, words) or c.label
     return [c for c in cands if keep(c, words) and not is_description(c, kb, lang)
             and not is_demonym(c, kb, lang) and not in_series(c, series)
-            and not names_a_thing(c, text, words)]
+            and not names_a_thing(c, text, words) and not names_a_vessel(c, text, words)
+            and not is_inverted_verb(c, text, words)]
+
+
+def names_a_vessel(c: Candidate, text: str, words) -> bool:
+    """A name after a vessel noun names a ship ("le chalutier breton Kerlaz", "the tanker Sea Lark"):
+    ships are things, not organisations or places."""
+    nouns = getattr(words, "VESSEL_NOUNS", ())
+    if c.entity_id is not None or c.label == "PER" or not nouns:
+        return False
+    before = text[max(0, c.start - 50):c.start]
+    alts = "|".join(re.escape(n) for n in nouns)  # up to three lower-case words between: "de pêche espagnol"
+    pattern = rf"(?<![\w-])(?:{alts})(?:[ \u00a0]+[^\W\d_A-Z][\w’'-]*){{0,3}}[ \u00a0]+$"
+    return re.search(pattern, before) is not None
+
+
+def is_inverted_verb(c: Candidate, text: str, words) -> bool:
+    """A capitalised verb with its subject clitic after it opens a French question ("Croyez-vous ...",
+    "Faut-il ..."): a verb, not a name."""
+    clitics = getattr(words, "INVERTED_CLITICS", ())
+    after = text[c.end:c.end + 8]
+    return " " not in c.text and any(re.match(re.escape(k) + r"(?![\w])", after) for k in clitics)
 
 
 def promote_people(cands: list[Candidate]) -> None:
@@ -33,6 +59,35 @@ def promote_people(cands: list[Candidate]) -> None:
                 and words[-1] in surnames \
                 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             c.label = "PER"
+
+
+_APPOSITION = re.compile(r",[ \u00a0]+(?:un|une|a|an)[ \u00a0]+([^\W\d_]+)(?:[ \u00a0]+([^\W\d_]+))?")
+
+
+def apposition_type(c: Candidate, text: str, words) -> str | None:
+    """An unknown name followed by an indefinite apposition headed by a classifier noun is what that noun
+    says ("Eixo, une organisation de défense des océans", "Brightwater, a charity that ..."), whatever
+    type the NER gave it (MISC, a place)."""
+    kinds = getattr(words, "CLASSIFIERS", {})
+    if c.entity_id is not None or c.origin != "ner" or c.label == "PER" or not kinds:
+        return None
+    m = _APPOSITION.match(text, c.end, c.end + 60)
+    return (kinds.get(m.group(1)) or kinds.get(m.group(2) or "")) if m else None  # "a local charity"
+
+
+def is_place_named_club(c: Candidate, kb, lang: str, places: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A place and a capitalised plural is a club or a band, whatever type the NER gave it ("the Moncton
+    Pirates" as a building, "Castors de Rennes" as MISC); a place and its people is not ("Gaza
+    Palestinians"). The place is one the KB knows or the NER calls a place elsewhere on the page."""
+    words = c.text.split()
+    if c.origin != "ner" or c.entity_id is not None or c.label in ("ORG", "PER") or not 2 <= len(words) <= 4:
+        return False
+    french = len(words) >= 3 and words[1] in ("de", "du", "d’", "d'")  # "Canadiens de Montréal"
+    plural, place = (words[0], " ".join(words[2:])) if french else (words[-1], " ".join(words[:-1]))
+    if not (plural[:1].isupper() and plural[1:].islower() and plural.endswith(("s", "x"))) \
+            or kb.by_adjective(plural, lang):
+        return False
+    return place in places or any(e.type in ("GPE", "LOC") for e in kb.lookup(place))
 
 
 def is_description(c: Candidate, kb, lang: str) -> bool:
@@ -83,10 +138,13 @@ def keep(c: Candidate, words=None) -> bool:
         return True
     if c.origin != "ner" or c.label not in NER_ONLY_TYPES:
         return False
+    if c.extra.get("headed"):  # a head noun made it a name: "place Victor-Hugo", "ministère de l’Intérieur"
+        return True
     pos = c.extra.get("pos") or []
     if len(pos) == 1 and pos[0] != "PROPN":
         return False
-    if len(c.text) <= 2 and c.text.isupper():  # "JT", "AP" alone: too short to tell from a heading
+    if len(c.text) <= 2 and c.text.isupper() and not c.extra.get("classified"):
+        # "JT", "AP" alone: too short to tell from a heading, unless announced ("l’agence PA")
         return False
     words_ = c.text.split()
     if len(words_) > 1 and not any(w[:1].isupper() for w in words_[1:]) and words_[0] in _ARTICLES:

@@ -140,3 +140,28 @@ def link_lone_surnames(cands: list[Candidate], kb) -> None:
 def _context(person) -> set[str]:
     """The ids a KB person belongs with: their country and what they held office of."""
     return {x for x in (person.country, *(r.of for r in person.roles)) if x}
+
+
+def link_unqualified_names(cands: list[Candidate], kb, lang: str) -> None:
+    """A name the KB does not know that is a KB name on the page without its nationality adjective is
+    that entity: "le ministère des Affaires étrangères" on a page naming the KB's "ministère français des
+    Affaires étrangères" (through its other name, "Quai d'Orsay"); "the Foreign Ministry" after "the
+    French Foreign Ministry"."""
+    linked = {c.entity_id for c in cands if c.how in ("kb", "metonymy") and c.entity_id}
+    short: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for entity_id in linked:
+        ent = kb.get(entity_id)
+        if ent is None or ent.type == "PER":
+            continue
+        for name in ent.all_names():
+            words = kb_fold(name).split()
+            for i, word in enumerate(words):
+                if len(words) >= 3 and kb.by_adjective(word, lang):
+                    short[tuple(words[:i] + words[i + 1:])].add(entity_id)
+    for c in cands:
+        ids = short.get(tuple(kb_fold(c.text).split())) if c.how == "ner" else None
+        if ids and len(ids) == 1:
+            old = c.entity_id
+            for other in cands:
+                if other is c or (old is not None and other.entity_id == old and other.how == "ner"):
+                    other.entity_id, other.how = next(iter(ids)), "coref"

@@ -107,7 +107,8 @@ def _trim_tokens(doc, start: int, end: int, words) -> tuple[int, int]:
     while len(toks) > 1 and not toks[-1].text[:1].isupper() and (toks[-1].pos_ in _NOT_LAST or (
             lower_ok is not None and toks[-1].text.islower() and toks[-1].lower_ not in lower_ok)):
         toks.pop()
-    if len(toks) > 1 and toks[0].is_sent_start and toks[0].pos_ in _NOT_FIRST and toks[1].text[:1].isupper():
+    if len(toks) > 1 and toks[0].is_sent_start and toks[0].pos_ in _NOT_FIRST and toks[1].text[:1].isupper() \
+            and doc.text.count(f"{toks[0].text} {toks[1].text}") < 2:  # "Marta Quintero", named again
         toks.pop(0)
     return max(start, toks[0].idx), min(end, toks[-1].idx + len(toks[-1].text))
 
@@ -157,6 +158,7 @@ def clean_span(text: str, start: int, end: int, label: str, words) -> Candidate 
     before = start
     start, end = _strip_leading(text, start, end, words)
     titled = any(text[before:start].startswith(h + " ") for h in words.HONORIFICS)
+    start, label, headed = lower_case_lead(text, start, end, label, words)
     tail = _TRAILING_SMALL.search(text[start:end])
     if tail:
         end = start + tail.start()
@@ -164,11 +166,62 @@ def clean_span(text: str, start: int, end: int, label: str, words) -> Candidate 
     if m and end - start > 3:
         end -= len(m.group(0)) - (1 if m.group(0)[0] == "s" else 0)
     start, end = _strip_edges(text, start, end)
-    if end <= start or not name_like(text[start:end]):
+    if headed:  # "mosquée Al-Aqsa de Jérusalem": the place after the named building is a name of its own
+        end = start + _cut_locating_complement(text[start:end])
+    named = text[start:end].split(" ", 1)[-1] if headed else text[start:end]
+    if end <= start or not name_like(named):
         return None
     cand = Candidate(start, end, text[start:end], label, "ner", written=written_form(text, start, end))
+    cand.extra["headed"] = headed
     cand.extra["titled"] = titled or any(text[:start].rstrip().endswith(" " + h) for h in words.HONORIFICS)
     return cand
+
+
+def lower_case_lead(text: str, start: int, end: int, label: str, words) -> tuple[int, str, bool]:
+    """A span that opens with a lower-case word, as French writes many names ("basilique Saint-Denis",
+    "université Harvard", "l’ONG Oceana", "abbé Suger"). A place or institution head noun of the
+    language (``NAME_HEADS``) or a saint's title (``NAME_OPENERS``) is part of the name and is kept; a
+    classifier noun (``CLASSIFIERS``: "le parti X", "the charity X") is not, but says what the name is;
+    any other lower-case words right before a capitalised name are a title or a role and are dropped
+    ("abbé", "ministre"), unless they hold a connector ("ministre de la Défense" is no name at all).
+    Returns the new start, the label, and whether a lower-case head word was kept."""
+    span = text[start:end]
+    first = span.split(" ", 1)[0]
+    rest = span[len(first):].lstrip(" ")
+    if not span[:1].islower() and not (first.isupper() and first in getattr(words, "CLASSIFIERS", {})):
+        return start, label, False  # "ONG", "NGO" classify in capitals too
+    if not rest[:1].isupper():
+        return _drop_role_words(text, start, end, label, words)
+    kind = getattr(words, "CLASSIFIERS", {}).get(first)
+    if kind is not None:
+        return start + len(span) - len(rest), kind, False
+    heads = getattr(words, "NAME_HEADS", {})
+    if first in heads or first in getattr(words, "NAME_OPENERS", ()):
+        return start, heads.get(first, label), True
+    return _drop_role_words(text, start, end, label, words)
+
+
+_LOCATING = re.compile(r"\s+(?:de|du|des|d['’]|of|in|à)\s*(?=[A-Z])")
+
+
+def _cut_locating_complement(span: str) -> int:
+    """Length of a headed name without a "de <Place>" that follows its own capitalised name."""
+    name = re.search(r"\s[A-Z]", span)
+    after = _LOCATING.search(span, name.end()) if name else None
+    return after.start() if after else len(span)
+
+
+def _drop_role_words(text: str, start: int, end: int, label: str, words) -> tuple[int, str, bool]:
+    """Lower-case words before the first capitalised word, dropped when none is a connector."""
+    span = text[start:end]
+    cut = next((m.start() for m in re.finditer(r"(?<![\w’'-])\w", span) if span[m.start()].isupper()), None)
+    if not cut:
+        return start, label, False
+    small = {w.lower() for w in (*words.ARTICLES, *words.NAME_CONNECTORS)}
+    role = span[:cut].split()
+    if not role or not all(w.islower() and w not in small and not w.endswith(("'", "’")) for w in role):
+        return start, label, False
+    return start + cut, label, False
 
 
 def written_form(text: str, start: int, end: int) -> str | None:
@@ -216,7 +269,8 @@ def name_like(s: str) -> bool:
     """A name has a capital letter, a letter in front, no sentence inside, and a sane length."""
     if len(s) < 2 or not s[0].isupper() or len(s) > 80:
         return False
-    if len(s.split()) > 8 or re.search(r"[.!?;:]\s|\d{3,}|[|@#<>=_]", s):
+    bare = re.sub(r"\b[A-Z]\.", "X", s)  # initials are not sentence ends: "J.J. Moser", "John F. Kennedy"
+    if len(s.split()) > 8 or re.search(r"[.!?;:]\s|\d{3,}|[|@#<>=_]", bare):
         return False
     if re.search(r"[A-Z]{2,}[a-z]", s) and not re.search(r"(?:^|\s)(?:Mc|Mac|O')", s):
         return False  # "AUSSIUne": two words glued by a lost line break
@@ -262,6 +316,9 @@ def merge(ner: list[Candidate], kb: list[Candidate]) -> list[Candidate]:
     taken: list[Candidate] = []
     for c in pool:
         clash = None if c.extra.get("nested") else next((t for t in taken if t.overlaps(c)), None)
+        if clash is not None and clash.start <= c.start and c.end <= clash.end and clash.extra.get("headed") \
+                and c.origin == "kb" and c.label in ("GPE", "LOC"):
+            clash = None  # the place inside "cathédrale de Reims" is named too
         if clash is None:
             taken.append(c)
         elif c.origin == "ner" and clash.origin == "kb" and "ner_label" not in clash.extra:
@@ -289,8 +346,9 @@ def _swallows(span: Candidate, inside: list[Candidate]) -> bool:
     """A spaCy span made of KB names plus lower-case words ("OTAN hier", "Otan de la Finlande"): the KB
     names are the names. A span that is itself one KB name, or has a capitalised word of its own
     ("Banque de France"), stays."""
-    if not inside or any((k.start, k.end) == (span.start, span.end) for k in inside):
-        return False
+    if not inside or span.extra.get("headed") or any((k.start, k.end) == (span.start, span.end)
+                                                      for k in inside):
+        return False  # "basilique Saint-Denis": the head noun makes a name of the place it holds
     rest, pos = [], span.start
     for k in sorted(inside, key=lambda k: k.start):
         rest.append(span.text[pos - span.start:k.start - span.start])
