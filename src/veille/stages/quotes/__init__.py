@@ -12,21 +12,20 @@ from __future__ import annotations
 from ...lang import resources
 from ...record import Article, Quote, QuoteKind
 from ...stage import Stage, Work
+from .coref import SpeakerCoref
 from .cues import colon_intro, cue_after, cue_before, cue_span, dash_signature, inner_incise, is_cue
 from .direct import Marked, find_marked, looks_like_title, word_count
 from .indirect import complement_clauses, fragment_clause
 from .speakers import (
     Speaker,
     cue_subject,
-    entity_genders,
     governing_subject,
-    resolve,
     signature_speaker,
 )
 
-#: (Doc, Article, entity genders) of the document being processed; holding the Doc keeps its
+#: (Doc, Article, SpeakerCoref) of the document being processed; holding the Doc keeps its
 #: id from being reused by the next one while the entry is alive
-_GENDERS: list = [None, None, {}]
+_COREF: list = [None, None, None]
 
 #: how far past a clause's end a quoted fragment it holds may close (punctuation, the closing mark)
 _SLACK = 3
@@ -162,10 +161,9 @@ def _attach_speaker(article: Article, q: Quote, verb, words, outside: tuple[int,
 
 
 def _resolve(article: Article, doc, words, subj, anchor: int) -> str | None:
-    if _GENDERS[0] is not doc or _GENDERS[1] is not article:
-        _GENDERS[:] = [doc, article, entity_genders(article, doc, words.HONORIFICS)]
-    genders = _GENDERS[2]
-    return resolve(article, subj, words.PRONOUNS, anchor, genders, words.PRONOUN_GENDERS)
+    if _COREF[0] is not doc or _COREF[1] is not article:
+        _COREF[:] = [doc, article, SpeakerCoref(article, doc, words)]
+    return _COREF[2].resolve(subj, anchor)
 
 
 def _paragraph_index(article: Article, pos: int) -> int:

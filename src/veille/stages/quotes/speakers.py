@@ -145,7 +145,11 @@ def _relative_antecedent(pronoun):
 
 
 def _is_time(tok) -> bool:
-    """"said Monday", "a déclaré mardi": a date is never the speaker."""
+    """"said Monday", "a déclaré mardi": a date is never the speaker. A partitive number is a person
+    ("One of the analysts said", "l'un des enquêteurs a dit")."""
+    if any(c.dep_ in ("prep", "nmod") and c.lower_ in ("of", "des", "de", "d'", "d’")
+           or c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children) for c in tok.children):
+        return False
     return tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
