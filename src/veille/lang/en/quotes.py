@@ -41,7 +41,17 @@ RELAYED_BY = ("quoted by", "cited by", "reported by", "told")
 PRONOUNS = {"he": "sg", "she": "sg", "they": "pl", "it": "it", "we": "none", "i": "none", "you": "none",
             "one": "none"}
 
+#: words that, opening a sentence, announce a quote without a verb (none in English press style)
 LEAD_INS = ()
+
+#: phrases that give a quote to the person a possessive stands for ("In her view, “...”"), with the
+#: possessor's number and gender
+VIEW_PHRASES = {"in his view": ("sg", "Masc"), "in her view": ("sg", "Fem"), "in their view": ("pl", None),
+                "in his words": ("sg", "Masc"), "in her words": ("sg", "Fem"), "in their words": ("pl", None),
+                "in his opinion": ("sg", "Masc"), "in her opinion": ("sg", "Fem")}
+
+#: object pronouns after "according to" ("according to her"): their number and gender
+STRESSED_PRONOUNS = {"him": ("sg", "Masc"), "her": ("sg", "Fem"), "them": ("pl", None)}
 
 #: verbs that name or judge with someone else's words ("called X “disgusting”"): a quoted fragment
 #: under one of these (or under a reporting verb) is a mixed quote of the verb's subject

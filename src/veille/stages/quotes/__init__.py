@@ -9,13 +9,16 @@ are not quotes.
 
 from __future__ import annotations
 
+import re
+
 from ...lang import resources
-from ...record import Article, Quote, QuoteKind
+from ...record import Article, Quote, QuoteKind, Span
 from ...stage import Stage, Work
 from .coref import SpeakerCoref
 from .cues import colon_intro, cue_after, cue_before, cue_span, dash_signature, inner_incise, is_cue
 from .direct import Marked, find_marked, looks_like_title, word_count
 from .indirect import complement_clauses, fragment_clause
+from .leadins import lead_in
 from .speakers import (
     Speaker,
     cue_subject,
@@ -65,6 +68,9 @@ def extract_quotes(article: Article, doc, words) -> list[Quote]:
         direct += pieces
         if not pieces and word_count(m.text) >= 1 and not looks_like_title(m.text):
             short.append(m)
+    for q in direct:
+        if q.cue is None and q.speaker_mention is None:
+            _lead_in_speaker(article, doc, words, q)
     _inherit_speakers(article, direct)
     for q in direct:
         if q.speaker_mention is None:
@@ -140,6 +146,27 @@ def _colon_speaker(article: Article, doc, words, q: Quote, m: Marked) -> None:
         q.speaker = _resolve(article, doc, words, spk, anchor=q.start)
 
 
+def _lead_in_speaker(article: Article, doc, words, q: Quote) -> None:
+    """A quote with no cue verb credited by a phrase of its sentence: "…, selon le ministère", "according
+    to NASA", "Pour X, « … »", "À ses yeux, « … »" (the possessor)."""
+    found = lead_in(doc, q.start, q.end, words)
+    if found is None:
+        return
+    text = article.text
+    q.cue = Span(start=found.cue[0], end=found.cue[1], text=text[found.cue[0]:found.cue[1]])
+    q.confidence = 0.7
+    spk = found.speaker
+    if spk is not None:
+        q.speaker_mention = spk.span(text)
+    if found.number is not None:
+        _resolve(article, doc, words, None, q.start)  # builds the document's coreference once
+        q.speaker = _COREF[2].person_before(min(q.start, found.cue[0]), found.number, found.gender)
+        if spk is None:
+            q.speaker_mention = q.cue
+    elif spk is not None:
+        q.speaker = _resolve(article, doc, words, spk, anchor=min(q.start, spk.start))
+
+
 def _governing_speaker(article: Article, doc, words, q: Quote) -> None:
     """A quote with no cue at all ("NASA aims to “explore more…”", "compared the tactics to “mafia
     methods”") is credited to the subject of the verb that governs it, with low confidence."""
@@ -161,9 +188,11 @@ def _attach_speaker(article: Article, q: Quote, verb, words, outside: tuple[int,
 
 
 def _resolve(article: Article, doc, words, subj, anchor: int) -> str | None:
+    """The entity a speaker's words refer to, through the document's coreference (built once per doc);
+    ``subj`` None only builds it."""
     if _COREF[0] is not doc or _COREF[1] is not article:
         _COREF[:] = [doc, article, SpeakerCoref(article, doc, words)]
-    return _COREF[2].resolve(subj, anchor)
+    return _COREF[2].resolve(subj, anchor) if subj is not None else None
 
 
 def _paragraph_index(article: Article, pos: int) -> int:
@@ -174,19 +203,51 @@ def _paragraph_index(article: Article, pos: int) -> int:
 
 
 def _inherit_speakers(article: Article, quotes: list[Quote]) -> None:
-    """A quote with no cue of its own continues the previous one (multi-paragraph quotes, "« A », a-t-il
-    dit. « B »") when that one is in the same or the previous paragraph."""
+    """A quote with no cue of its own shares the speaker of a cued quote in the same sentence ("Après la
+    réforme, que le gouvernement « a imposée », « la colère est là », juge X"), or continues the previous
+    one when it opens a sentence in the same or the next paragraph (multi-paragraph quotes, "« A », a-t-il
+    dit. « B »"). A quoted stretch inside someone else's sentence in a later paragraph does not."""
+    text = article.text
+    for q in quotes:
+        if q.cue is None and q.speaker_mention is None:
+            mate = next((o for o in quotes if o.cue is not None and o.speaker_mention is not None
+                         and _same_sentence(text, q, o)), None)
+            if mate is not None:
+                q.speaker, q.speaker_mention, q.cue = mate.speaker, mate.speaker_mention, mate.cue
+                q.confidence = 0.7
     prev = None
     for q in quotes:
         if q.cue is None and q.speaker_mention is None and prev is not None \
                 and prev.speaker_mention is not None:
             gap = _paragraph_index(article, q.start) - _paragraph_index(article, prev.end)
-            if gap <= _INHERIT_PARAGRAPHS:
+            if gap == 0 or gap <= _INHERIT_PARAGRAPHS and opens_sentence(text, q.start):
                 q.speaker, q.speaker_mention, q.cue = prev.speaker, prev.speaker_mention, prev.cue
                 q.confidence = 0.7
         if q.speaker_mention is not None:
             prev = q
     _inherit_backwards(article, quotes)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\s\u00a0]|\n")
+
+
+def _same_sentence(text: str, a: Quote, b: Quote) -> bool:
+    """True when no sentence end or line break separates two quotes (their own words aside)."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return first is not second and not _SENTENCE_END.search(text, first.end + 1, max(first.end + 1,
+                                                                                       second.start - 1))
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """True when nothing but marks and spaces stands between a quote and the start of its sentence: a
+    quote that continues a speaker's words opens a sentence ("« A », a-t-il dit. « B »"); a quoted
+    stretch inside someone else's sentence ("La police a été appelée « au nord de la ville »") does not."""
+    k = start - 1
+    while k >= 0 and text[k] not in ".!?…\n":
+        if text[k].isalnum():
+            return False
+        k -= 1
+    return True
 
 
 def _inherit_backwards(article: Article, quotes: list[Quote]) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...record import Article
+from .direct import find_marked, word_count
 from .speakers import Speaker, antecedent, entity_for_span, entity_genders, pronoun_of, resolve
 
 #: entity types a role can name: people and the bodies that speak (a newspaper, a party, a state)
@@ -27,6 +28,8 @@ _ROLE_HOLDERS = {"PER", "ORG", "MEDIA", "GPE"}
 _NAMED = {"ner", "kb", "coref"}
 #: how far left of a name a role noun may sit in the same noun phrase ("mechanical engineer Jo Bloggs")
 _LEFT_WORDS = 3
+#: a quoted stretch this long is speech, and the names in it are not antecedents
+_SPEECH_WORDS = 4
 _FUNCTION_POS = {"DET", "ADP", "PUNCT", "SPACE", "CCONJ", "SCONJ", "PRON", "AUX", "PART"}
 
 
@@ -47,6 +50,9 @@ class SpeakerCoref:
 
     def __init__(self, article: Article, doc, words):
         self.article, self.doc, self.words = article, doc, words
+        #: quoted speech (a few words or more): the names in it are not antecedents
+        self.quoted = [(m.start, m.end) for m in find_marked(article.text)
+                       if word_count(m.text) >= _SPEECH_WORDS]
         self.genders = entity_genders(article, doc, words.HONORIFICS)
         self.roles = role_book(article, doc, words)
         for r in self.roles:  # "la maire", "la ministre": the role's gender is its holder's
@@ -59,7 +65,7 @@ class SpeakerCoref:
         if pronoun_of(head, self.words.PRONOUNS) is not None and \
                 speaker.end - speaker.start <= len(head.text):
             return resolve(self.article, speaker, self.words.PRONOUNS, anchor, self.genders,
-                           self.words.PRONOUN_GENDERS)
+                           self.words.PRONOUN_GENDERS, self.quoted)
         latter = self._latter(speaker, anchor)
         if latter is not None:
             return latter or None
@@ -80,6 +86,13 @@ class SpeakerCoref:
         if _has_complement(head):
             return None  # "le député de Tuléar": a restrictive complement picks someone, not the last person
         return self._salient_person(head, anchor)
+
+    def person_before(self, anchor: int, number: str, gender: str | None = None) -> str | None:
+        """The antecedent a pronoun or a possessive of this number and gender finds before ``anchor``
+        ("à ses yeux", "selon elle", "in her view")."""
+        ante = antecedent(self.article, anchor, number, gender=gender, genders=self.genders,
+                           quoted=self.quoted)
+        return ante.entity_id if ante else None
 
     def _is_description(self, head) -> bool:
         """Words headed by a common noun ("le ministre de l'Intérieur", "the paper"), not by a name."""
@@ -107,7 +120,8 @@ class SpeakerCoref:
         if said not in self.words.LATTER:
             return None
         gender = self.words.LATTER[said] or None
-        ante = antecedent(self.article, min(anchor, speaker.start), "sg", gender=gender, genders=self.genders)
+        ante = antecedent(self.article, min(anchor, speaker.start), "sg", gender=gender,
+                           genders=self.genders, quoted=self.quoted)
         return ante.entity_id if ante else ""
 
     def _salient_person(self, head, anchor: int) -> str | None:
@@ -118,7 +132,7 @@ class SpeakerCoref:
             return None
         gender = next(iter(head.morph.get("Gender")), None)
         ante = antecedent(self.article, min(anchor, head.idx), "sg", max_back=1500, gender=gender,
-                          genders=self.genders)
+                          genders=self.genders, quoted=self.quoted)
         return ante.entity_id if ante else None
 
 

@@ -270,10 +270,12 @@ def entity_genders(article: Article, doc, honorifics: dict[str, str]) -> dict[st
 
 
 def antecedent(article: Article, before: int, number: str, max_back: int = 3000,
-               gender: str | None = None, genders: dict[str, str] | None = None) -> Mention | None:
+               gender: str | None = None, genders: dict[str, str] | None = None,
+               quoted: list[tuple[int, int]] | None = None) -> Mention | None:
     """The nearest mention before ``before`` of an entity a pronoun of that number (and gender, when the
     entity's is known) can stand for: a person for "il"/"he", an organisation for "it", a person or a
-    group for "ils"/"they"."""
+    group for "ils"/"they". Mentions inside ``quoted`` speech are skipped: a name someone utters is not
+    who the narrative goes on talking about."""
     if number == "none":
         return None
     types = {"sg": _PER_LIKE, "it": _ORG_LIKE}.get(number, _GROUP_LIKE)
@@ -286,6 +288,8 @@ def antecedent(article: Article, before: int, number: str, max_back: int = 3000,
             continue
         if gender and genders and genders.get(m.entity_id, gender) != gender:
             continue  # "elle" is not "M. Macron"
+        if quoted and any(s <= m.start and m.end <= e for s, e in quoted):
+            continue
         if best is None or m.end > best.end:
             best = m
     return best
@@ -293,13 +297,15 @@ def antecedent(article: Article, before: int, number: str, max_back: int = 3000,
 
 def resolve(article: Article, speaker: Speaker, pronouns: dict[str, str], anchor: int,
             genders: dict[str, str] | None = None,
-            pronoun_genders: dict[str, str] | None = None) -> str | None:
+            pronoun_genders: dict[str, str] | None = None,
+            quoted: list[tuple[int, int]] | None = None) -> str | None:
     """The entity id for a speaker span; pronouns go to their antecedent before ``anchor``, of the
     pronoun's gender when the entity's is known."""
     number = pronoun_of(speaker.head, pronouns)
     if number is not None and speaker.end - speaker.start <= len(speaker.head.text):  # the pronoun alone
         gender = (pronoun_genders or {}).get(clitic_word(speaker.head.text))
-        ante = antecedent(article, min(anchor, speaker.start), number, gender=gender, genders=genders)
+        ante = antecedent(article, min(anchor, speaker.start), number, gender=gender, genders=genders,
+                          quoted=quoted)
         return ante.entity_id if ante else None
     return entity_for_span(article, speaker.start, speaker.end, speaker.head.idx)
 
