@@ -22,7 +22,7 @@ from .leadins import lead_in
 from .speakers import (
     Speaker,
     cue_subject,
-    governing_subject,
+    governing_report,
     signature_speaker,
 )
 
@@ -169,13 +169,18 @@ def _lead_in_speaker(article: Article, doc, words, q: Quote) -> None:
 
 def _governing_speaker(article: Article, doc, words, q: Quote) -> None:
     """A quote with no cue at all ("NASA aims to “explore more…”", "compared the tactics to “mafia
-    methods”") is credited to the subject of the verb that governs it, with low confidence."""
-    subj = governing_subject(doc, q.start, q.end, words.PRONOUNS)
-    if subj is None:
+    methods”") is credited to the subject of the verb that governs it, with low confidence; when that
+    verb is a reporting verb ("…, a précisé X, rendant hommage au « courage » des secours"), it is the
+    quote's cue."""
+    found = governing_report(doc, q.start, q.end, words.PRONOUNS)
+    if found is None:
         return
+    subj, verb = found
     q.speaker_mention = subj.span(article.text)
     q.speaker = _resolve(article, doc, words, subj, anchor=min(q.start, subj.start))
     q.confidence = 0.5
+    if is_cue(verb, words.CUE_VERBS) and not q.start <= verb.idx < q.end:
+        q.cue = cue_span(verb, article.text)
 
 
 def _attach_speaker(article: Article, q: Quote, verb, words, outside: tuple[int, int]) -> None:
@@ -220,7 +225,7 @@ def _inherit_speakers(article: Article, quotes: list[Quote]) -> None:
         if q.cue is None and q.speaker_mention is None and prev is not None \
                 and prev.speaker_mention is not None:
             gap = _paragraph_index(article, q.start) - _paragraph_index(article, prev.end)
-            if gap == 0 or gap <= _INHERIT_PARAGRAPHS and opens_sentence(text, q.start):
+            if gap <= _INHERIT_PARAGRAPHS and opens_sentence(text, q.start):
                 q.speaker, q.speaker_mention, q.cue = prev.speaker, prev.speaker_mention, prev.cue
                 q.confidence = 0.7
         if q.speaker_mention is not None:

@@ -79,10 +79,10 @@ class SpeakerCoref:
         role, agrees = self.role_holder(head, speaker, anchor)
         if role is not None and agrees:
             return role
+        # "le dirigeant russe": the KB's holder, not the document's "dirigeant bélarusse"
         linked = entity_for_span(self.article, speaker.start, speaker.end, head.idx)
         if linked is not None or role is not None:
-            # "le dirigeant russe": the KB's holder before the document's "dirigeant bélarusse"
-            return linked or role
+            return linked
         if _has_complement(head):
             return None  # "le député de Tuléar": a restrictive complement picks someone, not the last person
         return self._salient_person(head, anchor)

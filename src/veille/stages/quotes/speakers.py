@@ -312,20 +312,28 @@ def resolve(article: Article, speaker: Speaker, pronouns: dict[str, str], anchor
 
 def governing_subject(doc, start: int, end: int, pronouns: dict[str, str]) -> Speaker | None:
     """The subject of the nearest verb above a quoted stretch, outside it: "NASA aims to “explore…”"."""
+    found = governing_report(doc, start, end, pronouns)
+    return found[0] if found else None
+
+
+def governing_report(doc, start: int, end: int, pronouns: dict[str, str]):
+    """(subject, verb) of the nearest verb above a quoted stretch whose subject lies outside it: "NASA
+    aims to “explore…”", "X est « arrivée avec son dossier »" (the quote's own verb, its subject outside),
+    "…, a précisé X, rendant hommage au « courage » des secours" (the participle shares the subject of
+    the verb it hangs on). None when there is none, or when it is "on"/"we" or a date."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     tok = span.root
-    for _ in range(6):
+    for _ in range(7):
+        if not start <= tok.idx < end or tok.i == span.root.i:
+            subj = next((c for c in tok.children
+                         if c.dep_.startswith("nsubj") and not start <= c.idx < end), None)
+            if subj is not None:
+                if pronouns.get(subj.text.lower()) == "none" or _is_time(subj):
+                    return None
+                return _subject_span(subj), tok
         if tok.head.i == tok.i:
             break
         tok = tok.head
-        if start <= tok.idx < end:
-            continue
-        subj = next((c for c in tok.children
-                     if c.dep_.startswith("nsubj") and not start <= c.idx < end), None)
-        if subj is not None:
-            if pronouns.get(subj.text.lower()) == "none" or _is_time(subj):
-                return None
-            return _subject_span(subj)
     return None
