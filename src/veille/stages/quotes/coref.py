@@ -107,7 +107,7 @@ class SpeakerCoref:
         same = [r for r in self.roles if r.head == key and not speaker.start <= r.at < speaker.end]
         if not same:
             return None, False
-        said = _content_words(self.doc, speaker.start, speaker.end) - {head.lemma_.lower()}
+        said = _restrictive_words(head)
         before = [r for r in same if r.at < anchor]
         pool = before or same
         best = max(pool, key=lambda r: (len(r.words & said), r.at if r.at < anchor else -r.at))
@@ -217,11 +217,22 @@ def _phrase_words(noun, name_span) -> frozenset[str]:
                      if t.i not in inside and t.pos_ not in _FUNCTION_POS)
 
 
-def _content_words(doc, start: int, end: int) -> frozenset[str]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return frozenset()
-    return frozenset(t.lemma_.lower() for t in span if t.pos_ not in _FUNCTION_POS)
+def _restrictive_words(head) -> frozenset[str]:
+    """Lemmas of the modifiers that restrict a description: its adjectives and its "de"/"of" complements
+    ("le dirigeant russe", "le maire de Rennes"); a place or a time the parser hung on it ("la maire
+    devant le conseil") restricts nothing."""
+    out = set()
+    for c in head.children:
+        if c.dep_ == "amod" and c.pos_ == "ADJ":
+            out.add(c.lemma_.lower())
+        elif c.dep_ in ("nmod", "prep") and (c.lower_ in _OF or any(
+                g.dep_ == "case" and g.lower_ in _OF for g in c.children)):
+            out |= {t.lemma_.lower() for t in c.subtree if t.pos_ not in _FUNCTION_POS}
+    return frozenset(out)
+
+
+#: prepositions of a noun complement that restricts a role ("ministre de l'Intérieur", "head of")
+_OF = {"de", "du", "des", "d'", "d’", "of"}
 
 
 def _gender(noun) -> str | None:
