@@ -99,8 +99,10 @@ def _direct_quotes(article: Article, doc, words, m: Marked) -> list[Quote]:
         verb, pieces = split
         out = [Quote(start=s, end=e, text=article.text[s:e], kind="direct", confidence=0.9)
                for s, e in pieces]
-        for q in out:
-            _attach_speaker(article, q, verb, words, outside=(q.start, q.end))
+        # the incise's subject follows the first piece: every piece is that speaker's
+        _attach_speaker(article, out[0], verb, words, outside=(out[0].start, out[0].end))
+        for q in out[1:]:
+            q.cue, q.speaker, q.speaker_mention = out[0].cue, out[0].speaker, out[0].speaker_mention
         return out
     one = _direct_quote(article, doc, words, m)
     return [one] if one is not None else []

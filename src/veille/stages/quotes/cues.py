@@ -127,6 +127,40 @@ def inner_incise(doc, start: int, end: int, verbs: frozenset[str]):
         second_start = toks[stop].idx + 1 if stop is not None else t.idx + len(t.text)
         pieces = [p for p in (first, _trim(doc.text, second_start, end)) if p[1] - p[0] > 1]
         return verb, [_trim(doc.text, *p) for p in pieces]
+    return _named_incise(doc, toks, start, end, verbs)
+
+
+#: the longest inverted subject of an incise inside the marks ("affirme l'enquêteur de la brigade")
+_INCISE_SUBJECT_TOKENS = 12
+
+
+def _named_incise(doc, toks: list, start: int, end: int, verbs: frozenset[str]):
+    """An incise inside the marks whose subject is a name or a description rather than a clitic
+    ("« A, affirme l'enquêteur. B »", "« A, a poursuivi Jeanne Martin. B »"): a comma, a reporting verb
+    (after its auxiliary), then its inverted subject up to the end of the sentence. Returns the verb and
+    the quote's pieces around the incise, or None."""
+    for k, t in enumerate(toks[:-2]):
+        if t.text != "," or k == 0:
+            continue
+        j = k + 1
+        while j < len(toks) and toks[j].pos_ == "AUX" and j - k <= 2:
+            j += 1
+        if j + 1 >= len(toks):
+            return None
+        verb, nxt = toks[j], toks[j + 1]
+        if not (is_cue(verb, verbs) or verb.text.lower() in verbs) or verb.text[:1].isupper():
+            continue
+        if nxt.pos_ not in ("DET", "PROPN") and not nxt.text[:1].isupper():
+            continue  # "a dit que", "dit-il" (handled above): not an inverted named subject
+        stop = next((x for x in range(j + 1, min(len(toks), j + 1 + _INCISE_SUBJECT_TOKENS))
+                     if toks[x].text in ".;" or toks[x].text in "!?"), None)
+        if stop is None:
+            if max(tk.i for tk in toks) - toks[j].i > _INCISE_SUBJECT_TOKENS:
+                continue
+            pieces = [_trim(doc.text, start, t.idx)]
+        else:
+            pieces = [_trim(doc.text, start, t.idx), _trim(doc.text, toks[stop].idx + 1, end)]
+        return verb, [p for p in pieces if p[1] - p[0] > 1]
     return None
 
 
