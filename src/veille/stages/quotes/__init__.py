@@ -300,7 +300,11 @@ def _fragments_follow_their_clause(direct: list[Quote], clauses: list[Quote]) ->
 def _fragment_quotes(article: Article, doc, words, direct: list[Quote], short: list[Marked],
                      clauses: list[Quote]) -> list[Quote]:
     """Mixed quotes around fragments no reporting verb frames ("called X “disgusting”")."""
-    frags = [(m.start, m.end) for m in short] + [(d.start, d.end) for d in direct if d.cue is None]
+    # a short fragment credited only through the verb that governs it (confidence 0.5) may still be a
+    # mixed quote ("calls for a “special meeting” to vote")
+    frags = [(m.start, m.end) for m in short] + [
+        (d.start, d.end) for d in direct
+        if d.cue is None or d.confidence <= 0.5 and word_count(d.text) <= _FRAGMENT_WORDS]
     out: list[Quote] = []
     for s, e in frags:
         if any(q.start <= s and e <= q.end for q in clauses + out) or word_count(article.text[s:e]) < 2:
