@@ -14,6 +14,7 @@ import re
 from ...lang import resources
 from ...record import Article, Quote, QuoteKind, Span
 from ...stage import Stage, Work
+from .continuation import is_paragraph_quote, previous_subject, signature_below
 from .coref import SpeakerCoref
 from .cues import colon_intro, cue_after, cue_before, cue_span, dash_signature, inner_incise, is_cue
 from .direct import Marked, find_marked, looks_like_title, word_count
@@ -72,6 +73,9 @@ def extract_quotes(article: Article, doc, words) -> list[Quote]:
         if q.cue is None and q.speaker_mention is None:
             _lead_in_speaker(article, doc, words, q)
     _inherit_speakers(article, direct)
+    for q in direct:
+        if q.cue is None and q.speaker_mention is None:
+            _paragraph_quote_speaker(article, doc, words, q)
     for q in direct:
         if q.speaker_mention is None:
             _governing_speaker(article, doc, words, q)
@@ -167,6 +171,27 @@ def _lead_in_speaker(article: Article, doc, words, q: Quote) -> None:
             q.speaker_mention = q.cue
     elif spk is not None:
         q.speaker = _resolve(article, doc, words, spk, anchor=min(q.start, spk.start))
+
+
+def _paragraph_quote_speaker(article: Article, doc, words, q: Quote) -> None:
+    """A quote that fills its paragraph with no cue: the name signed on the line below it, else the
+    person the previous paragraph ends on (its last sentence's subject, when that is a person)."""
+    if not is_paragraph_quote(article.text, q.start, q.end):
+        return
+    sig = signature_below(doc, q.end)
+    if sig is not None:
+        q.speaker_mention = sig.span(article.text)
+        q.speaker = _resolve(article, doc, words, sig, anchor=q.start)
+        q.confidence = 0.6
+        return
+    _resolve(article, doc, words, None, q.start)  # builds the document's coreference once
+    subj = previous_subject(doc, q.start, _COREF[2].quoted)
+    if subj is None:
+        return
+    who = _resolve(article, doc, words, subj, anchor=subj.start)
+    ent = article.entity(who) if who else None
+    if ent is not None and ent.type == "PER":
+        q.speaker, q.speaker_mention, q.confidence = who, subj.span(article.text), 0.5
 
 
 def _governing_speaker(article: Article, doc, words, q: Quote) -> None:

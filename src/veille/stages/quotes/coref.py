@@ -73,7 +73,10 @@ class SpeakerCoref:
         if apposed is not None:
             return apposed
         if not self._is_description(head):
-            return entity_for_span(self.article, speaker.start, speaker.end, head.idx)
+            linked = entity_for_span(self.article, speaker.start, speaker.end, head.idx)
+            if linked is not None and head.pos_ == "NOUN" and self._generic_body(head, speaker, linked):
+                return None  # the KB knows "l'armée israélienne", but the words name no one
+            return linked
         if _determiner(head) in self.words.INDEFINITE or "Plur" in head.morph.get("Number"):
             return None  # "un témoin", "des habitants": someone new, or a group
         role, agrees = self.role_holder(head, speaker, anchor)
@@ -81,6 +84,8 @@ class SpeakerCoref:
             return role
         # "le dirigeant russe": the KB's holder, not the document's "dirigeant bélarusse"
         linked = entity_for_span(self.article, speaker.start, speaker.end, head.idx)
+        if linked is not None and self._generic_body(head, speaker, linked):
+            return None
         if linked is not None or role is not None:
             return linked
         if _has_complement(head):
@@ -98,6 +103,17 @@ class SpeakerCoref:
         """Words headed by a common noun ("le ministre de l'Intérieur", "the paper"), not by a name."""
         return head.pos_ == "NOUN" and not any(
             m.start <= head.idx < m.end and m.how in _NAMED for m in self.article.mentions)
+
+    def _generic_body(self, head, speaker: Speaker, linked: str) -> bool:
+        """An organisation named by a common noun and an adjective ("l'armée israélienne", "la police
+        vaudoise", "the Israeli military"): a generic body, not a named one, so it stays unnamed as the
+        gold conventions ask; a person so described ("le président russe") is still the KB's holder."""
+        ent = self.article.entity(linked)
+        if ent is None or ent.type != "ORG":
+            return False
+        span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        return span is not None and not any(t.pos_ == "PROPN" for t in span) and any(
+            c.dep_ == "amod" and c.pos_ == "ADJ" for c in head.children)
 
     def role_holder(self, head, speaker: Speaker, anchor: int) -> tuple[str | None, bool]:
         """The entity the document gave this description's role, preferring the role phrase that shares

@@ -45,7 +45,7 @@ def cue_after(doc, text: str, close_at: int, verbs: frozenset[str]):
     if before.endswith((".", "…")) and after[:1].isupper():
         return None
     toks = incise_tokens(doc, close_at)[:_AFTER_TOKENS]
-    found = next((t for t in toks if is_cue(t, verbs)), None)
+    found = next((t for t in toks if is_cue(t, verbs) and not _present_participle(t)), None)
     if found is None:
         words = [t for t in toks if not t.is_punct and not t.is_space]
         # "», juge Mme Binet": a reporting verb opening the incise, whatever the tagger made of it
@@ -54,6 +54,13 @@ def cue_after(doc, text: str, close_at: int, verbs: frozenset[str]):
                 and (words[1].pos_ in ("PROPN", "DET") or words[1].text[:1].isupper()):
             found = words[0]
     return found
+
+
+def _present_participle(token) -> bool:
+    """"», confirmant une information de X", "”, adding that": a participle shares the subject of the
+    clause it hangs on; the noun after it is its object, never an inverted speaker."""
+    return token.tag_ == "VBG" or (token.morph.get("VerbForm") == ["Part"]
+                                   and token.morph.get("Tense") == ["Pres"])
 
 
 _DASH = re.compile(r"[ \t\u00a0]*[—―–-][ \t\u00a0]*")

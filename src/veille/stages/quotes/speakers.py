@@ -198,7 +198,9 @@ def inverted_subject(verb, outside: tuple[int, int] | None = None) -> Speaker | 
     if outside and outside[0] <= doc[i].idx < outside[1]:
         return None
     j = i
-    while j + 1 < len(doc) and j - i < 8 and doc[j + 1].pos_ not in _NP_STOP and doc[j + 1].text != "\n":
+    # an adverb ends the phrase: "a expliqué l'attaché de presse juste avant …"
+    while j + 1 < len(doc) and j - i < 8 and doc[j + 1].pos_ not in _NP_STOP | {"ADV"} \
+            and doc[j + 1].text != "\n":
         if doc[j + 1].pos_ == "PRON" and doc[j + 1].dep_.startswith("nsubj"):
             break  # "said the minister who..." / a new clause starts
         j += 1
@@ -206,6 +208,11 @@ def inverted_subject(verb, outside: tuple[int, int] | None = None) -> Speaker | 
         j -= 1
     head = max((doc[k] for k in range(i, j + 1)), key=lambda t: (t.pos_ == "PROPN", t.pos_ == "NOUN", -t.i))
     return Speaker(doc[i].idx, doc[j].idx + len(doc[j].text), head)
+
+
+def subject_span(tok) -> Speaker:
+    """A subject token's words: the noun phrase it heads, cut at commas, quote marks and clauses."""
+    return _subject_span(tok)
 
 
 def _subject_span(tok) -> Speaker:
@@ -243,7 +250,9 @@ def entity_for_span(article: Article, start: int, end: int, head_at: int | None 
         on_head = [m for m in hits if m.start <= head_at < m.end]
         if on_head:
             return max(on_head, key=lambda m: m.end - m.start).entity_id
-        people = [m for m in hits if (e := article.entity(m.entity_id)) is not None and e.type == "PER"]
+        # a person inside a complement is not the speaker ("le porte-parole de Vladimir Poutine")
+        people = [m for m in hits if (e := article.entity(m.entity_id)) is not None and e.type == "PER"
+                  and not _COMPLEMENT.search(article.text[start:max(start, m.start)])]
         if people:
             return people[0].entity_id
         hits = [m for m in hits if not _COMPLEMENT.search(article.text[start:max(start, m.start)])]
