@@ -76,7 +76,7 @@ class SpeakerCoref:
             linked = entity_for_span(self.article, speaker.start, speaker.end, head.idx)
             if linked is not None and head.pos_ == "NOUN" and self._generic_body(head, speaker, linked):
                 return None  # the KB knows "l'armée israélienne", but the words name no one
-            return linked
+            return linked or self._same_name(speaker)
         if _determiner(head) in self.words.INDEFINITE or "Plur" in head.morph.get("Number"):
             return None  # "un témoin", "des habitants": someone new, or a group
         role, agrees = self.role_holder(head, speaker, anchor)
@@ -103,6 +103,15 @@ class SpeakerCoref:
         """Words headed by a common noun ("le ministre de l'Intérieur", "the paper"), not by a name."""
         return head.pos_ == "NOUN" and not any(
             m.start <= head.idx < m.end and m.how in _NAMED for m in self.article.mentions)
+
+    def _same_name(self, speaker: Speaker) -> str | None:
+        """The entity whose name or surface form the speaker's words repeat exactly (the sieve's first
+        pass): a name alone on a signature line, which the tagger did not mark as a mention."""
+        said = " ".join(self.article.text[speaker.start:speaker.end].split()).casefold()
+        for ent in self.article.entities:
+            if said in {n.casefold() for n in [ent.name, *ent.names]}:
+                return ent.id
+        return None
 
     def _generic_body(self, head, speaker: Speaker, linked: str) -> bool:
         """An organisation named by a common noun and an adjective ("l'armée israélienne", "la police

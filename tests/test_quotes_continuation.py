@@ -1,0 +1,66 @@
+"""Quotes that fill a paragraph with no cue, generic bodies as speakers, and participles after a quote,
+on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+EN_CONTINUATION = (
+    "Governor defends the new water plan\n\n"
+    "DENVER (Agency) - Governor Anna Brooks spoke to reporters at the state capitol on Thursday.\n\n"
+    "The governor admitted that some farmers would lose part of their water rights. However, she "
+    "defended her decision to share the river with the cities.\n\n"
+    "“Nobody wanted this drought. But when everyone gives a little, nobody has to give everything.”\n\n"
+    "The plan goes to a vote in the state senate next month.\n"
+)
+FR_SIGNED = (
+    "Tennis : le retour d’une championne\n\n"
+    "PARIS - Après deux ans d’absence, Julie Moreau a repris la compétition cette semaine "
+    "à Roland-Garros.\n\n"
+    "\"Je ne joue plus autant qu’avant. Mais je suis tellement heureuse d’être de retour sur le court.\"\n\n"
+    "Julie Moreau\n\n"
+    "L’armée française a indiqué que « des exercices auront lieu près du stade toute la semaine ».\n\n"
+    "Le tournoi se termine dimanche.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def en_continuation(analyze):
+    return analyze(EN_CONTINUATION, lang="en")
+
+
+@pytest.fixture(scope="module")
+def fr_signed(analyze):
+    return analyze(FR_SIGNED, lang="fr")
+
+
+def _quote(article, start: str):
+    return next(q for q in article.quotes if q.text.startswith(start))
+
+
+def _speaker(article, start: str) -> str | None:
+    ent = article.entity(_quote(article, start).speaker)
+    return ent.name if ent else None
+
+
+def test_quotes_paragraph_quote_takes_the_previous_paragraphs_subject(en_continuation):
+    assert "Brooks" in (_speaker(en_continuation, "Nobody wanted this drought") or "")
+
+
+def test_quotes_paragraph_quote_takes_the_name_signed_below(fr_signed):
+    assert "Moreau" in (_speaker(fr_signed, "Je ne joue plus") or "")
+
+
+def test_quotes_generic_body_named_by_an_adjective_stays_unnamed(fr_signed):
+    q = _quote(fr_signed, "des exercices auront lieu")
+    assert q.speaker_mention is not None and q.speaker is None
+
+
+def test_quotes_participle_after_a_quote_is_not_an_incise(analyze):
+    text = ("Enquête ouverte à Nantes\n\n"
+            "NANTES - Le procureur Marc Lenoir a confirmé l’ouverture d’une enquête, ajoutant que des "
+            "perquisitions « sont en cours dans les locaux du club », confirmant une information de la "
+            "Gazette de Nantes.\n\nLe club n’a pas réagi.\n")
+    art = analyze(text, lang="fr")
+    q = _quote(art, "sont en cours dans les locaux")
+    assert q.speaker_mention is None or "Gazette" not in q.speaker_mention.text
