@@ -11,7 +11,7 @@ frequent press verbs it lacks ("tell", "ask", "urge") and verbs of attributed be
 from __future__ import annotations
 
 #: role nouns for speaker coreference live in their own module; the quotes stage reads them from here
-from .roles import INDEFINITE, LATTER, ROLE_NOUNS, ROLE_SYNONYMS  # noqa: F401
+from .roles import DOCUMENT_NOUNS, INDEFINITE, LATTER, ROLE_NOUNS, ROLE_SYNONYMS  # noqa: F401
 
 #: reporting-verb lemmas (derived from the GGT lexicon, MIT, see the module docstring)
 CUE_VERBS = frozenset("""

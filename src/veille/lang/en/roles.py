@@ -30,3 +30,10 @@ LATTER = {"the latter": ""}
 
 #: determiners that introduce a new, unnamed referent ("a witness", "some residents"): never coreferent
 INDEFINITE = frozenset("a an some several another".split())
+
+#: documents and statements: "according to the report", "according to her account" credit a text, whose
+#: author is the speaker, not the text itself
+DOCUMENT_NOUNS = frozenset("""
+report statement release study letter document survey account filing complaint memo note interview
+message tweet post analysis poll
+""".split())

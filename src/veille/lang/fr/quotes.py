@@ -11,7 +11,7 @@ were dropped, and a few frequent press verbs missing from it were added ("martel
 from __future__ import annotations
 
 #: role nouns for speaker coreference live in their own module; the quotes stage reads them from here
-from .roles import INDEFINITE, LATTER, ROLE_NOUNS, ROLE_SYNONYMS  # noqa: F401
+from .roles import DOCUMENT_NOUNS, INDEFINITE, LATTER, ROLE_NOUNS, ROLE_SYNONYMS  # noqa: F401
 
 #: reporting-verb lemmas (derived from the GGT/RdP lexicon, MIT, see the module docstring)
 CUE_VERBS = frozenset("""

@@ -34,3 +34,10 @@ LATTER = {"ce dernier": "Masc", "cette dernière": "Fem", "celui-ci": "Masc", "c
 
 #: determiners that introduce a new, unnamed referent ("un témoin", "des habitants"): never coreferent
 INDEFINITE = frozenset("un une des quelques plusieurs certains certaines".split())
+
+#: documents and statements: "selon le communiqué", "d'après le récit qu'elle livre" credit a text, whose
+#: author is the speaker, not the text itself
+DOCUMENT_NOUNS = frozenset("""
+communiqué rapport récit déclaration texte lettre courrier document étude enquête sondage note
+témoignage entretien interview message tweet publication bilan compte-rendu
+""".split())

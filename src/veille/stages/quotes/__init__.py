@@ -171,6 +171,20 @@ def _lead_in_speaker(article: Article, doc, words, q: Quote) -> None:
             q.speaker_mention = q.cue
     elif spk is not None:
         q.speaker = _resolve(article, doc, words, spk, anchor=min(q.start, spk.start))
+        if q.speaker is None and spk.head.lemma_.lower() in words.DOCUMENT_NOUNS:
+            _document_source(article, doc, words, q)
+
+
+def _document_source(article: Article, doc, words, q: Quote) -> None:
+    """"Mme X est « arrivée avec son dossier », d'après le récit qu'elle livre": when the phrase names a
+    document or a statement rather than someone, the subject the quote is said of is the speaker."""
+    found = governing_report(doc, q.start, q.end, words.PRONOUNS)
+    if found is None:
+        return
+    who = _resolve(article, doc, words, found[0], anchor=min(q.start, found[0].start))
+    ent = article.entity(who) if who else None
+    if ent is not None and ent.type == "PER":
+        q.speaker, q.speaker_mention = who, found[0].span(article.text)
 
 
 def _paragraph_quote_speaker(article: Article, doc, words, q: Quote) -> None:
