@@ -15,6 +15,8 @@ FR_LEADINS = (
     "Après le vote, que l’opposition juge « imposé sans aucun débat », « la colère reste vive dans les "
     "quartiers », estime Paul Girard.\n\n"
     "Les pompiers ont été appelés « vers six heures du matin près de la gare centrale ».\n\n"
+    "Claire Dubois est « repartie avec toutes les réponses attendues », d’après le récit qu’elle a livré "
+    "à la presse.\n\n"
     "Le prochain conseil se tiendra en juin.\n"
 )
 EN_LEADINS = (
@@ -71,3 +73,7 @@ def test_quotes_fragment_shares_the_cued_quote_of_its_sentence(fr_leadins):
 
 def test_quotes_quote_inside_a_later_narrative_sentence_is_not_inherited(fr_leadins):
     assert _quote(fr_leadins, "vers six heures").speaker is None
+
+
+def test_quotes_document_named_by_selon_yields_to_the_subject(fr_leadins):
+    assert "Dubois" in (_speaker(fr_leadins, "repartie avec toutes") or "")
