@@ -24,6 +24,7 @@ from .speakers import (
     Speaker,
     cue_subject,
     governing_report,
+    reporting_ancestor,
     signature_speaker,
 )
 
@@ -213,6 +214,13 @@ def _governing_speaker(article: Article, doc, words, q: Quote) -> None:
     methods”") is credited to the subject of the verb that governs it, with low confidence; when that
     verb is a reporting verb ("…, a précisé X, rendant hommage au « courage » des secours"), it is the
     quote's cue."""
+    cue = reporting_ancestor(doc, q.start, q.end, words.CUE_VERBS)
+    if cue is not None:  # "said that Trump would be “the healthiest …”": the one who said it
+        _attach_speaker(article, q, cue, words, outside=(q.start, q.end))
+        if q.speaker_mention is not None:
+            q.confidence = 0.5
+            return
+        q.cue = None
     found = governing_report(doc, q.start, q.end, words.PRONOUNS)
     if found is None:
         return

@@ -325,6 +325,30 @@ def governing_subject(doc, start: int, end: int, pronouns: dict[str, str]) -> Sp
     return found[0] if found else None
 
 
+#: relations through which a reporting verb holds what was said
+_REPORTED_DEPS = ("ccomp", "xcomp", "obj", "dobj", "advcl")
+
+
+def reporting_ancestor(doc, start: int, end: int, verbs: frozenset[str]):
+    """The nearest reporting verb above a quoted stretch, outside it, reached through its complement
+    ("said that Trump would be “the healthiest …”": "said", not "be"), or None."""
+    from .cues import is_cue
+
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        child, tok = tok, tok.head
+        if start <= tok.idx < end:
+            continue
+        if is_cue(tok, verbs) and tok.pos_ == "VERB" and child.dep_ in _REPORTED_DEPS:
+            return tok
+    return None
+
+
 def governing_report(doc, start: int, end: int, pronouns: dict[str, str]):
     """(subject, verb) of the nearest verb above a quoted stretch whose subject lies outside it: "NASA
     aims to “explore…”", "X est « arrivée avec son dossier »" (the quote's own verb, its subject outside),
