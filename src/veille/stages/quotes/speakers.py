@@ -178,8 +178,9 @@ def _parsed_subjects(verb, pronouns: dict[str, str]):
             yield t  # "a-t-il ajouté", "souligne-t-elle": the clitic hangs off the auxiliary or the verb
 
 
-#: a verb in these relations without a subject of its own shares its head's subject
-_SHARES_SUBJECT = {"conj", "advcl", "xcomp"}
+#: a verb in these relations without a subject of its own shares its head's subject ("After saying …, she"
+#: climbs through "saying" (pcomp) and "After" (prep) to "she")
+_SHARES_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep"}
 
 
 def _has_subject(tok) -> bool:
