@@ -217,6 +217,8 @@ def _governing_speaker(article: Article, doc, words, q: Quote) -> None:
     cue = reporting_ancestor(doc, q.start, q.end, words.CUE_VERBS)
     if cue is not None:  # "said that Trump would be “the healthiest …”": the one who said it
         _attach_speaker(article, q, cue, words, outside=(q.start, q.end))
+        if word_count(q.text) <= _FRAGMENT_WORDS:
+            q.cue = None  # a few words far below the verb stay a term unless a clause holds them
         if q.speaker_mention is not None:
             q.confidence = 0.5
             return
@@ -228,7 +230,8 @@ def _governing_speaker(article: Article, doc, words, q: Quote) -> None:
     q.speaker_mention = subj.span(article.text)
     q.speaker = _resolve(article, doc, words, subj, anchor=min(q.start, subj.start))
     q.confidence = 0.5
-    if is_cue(verb, words.CUE_VERBS) and not q.start <= verb.idx < q.end:
+    if is_cue(verb, words.CUE_VERBS) and not q.start <= verb.idx < q.end \
+            and word_count(q.text) > _FRAGMENT_WORDS:
         q.cue = cue_span(verb, article.text)
 
 

@@ -141,6 +141,14 @@ def inner_incise(doc, start: int, end: int, verbs: frozenset[str]):
 _INCISE_SUBJECT_TOKENS = 12
 
 
+def _finite_report(verb, after_aux: bool) -> bool:
+    """A verb form an incise uses: third person or past ("affirme", "a poursuivi", "said", "adds"), not a
+    base form or an infinitive ("never will, accept North Korea as…")."""
+    if verb.tag_ in ("VB", "VBP", "VBG") or verb.morph.get("VerbForm") == ["Inf"]:
+        return False
+    return after_aux or verb.morph.get("VerbForm") != ["Part"]
+
+
 def _named_incise(doc, toks: list, start: int, end: int, verbs: frozenset[str]):
     """An incise inside the marks whose subject is a name or a description rather than a clitic
     ("« A, affirme l'enquêteur. B »", "« A, a poursuivi Jeanne Martin. B »"): a comma, a reporting verb
@@ -155,7 +163,8 @@ def _named_incise(doc, toks: list, start: int, end: int, verbs: frozenset[str]):
         if j + 1 >= len(toks):
             return None
         verb, nxt = toks[j], toks[j + 1]
-        if not (is_cue(verb, verbs) or verb.text.lower() in verbs) or verb.text[:1].isupper():
+        if not (is_cue(verb, verbs) or verb.text.lower() in verbs) or verb.text[:1].isupper() \
+                or not _finite_report(verb, j > k + 1):
             continue
         if nxt.pos_ not in ("DET", "PROPN") and not nxt.text[:1].isupper():
             continue  # "a dit que", "dit-il" (handled above): not an inverted named subject
