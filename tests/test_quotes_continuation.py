@@ -64,3 +64,20 @@ def test_quotes_participle_after_a_quote_is_not_an_incise(analyze):
     art = analyze(text, lang="fr")
     q = _quote(art, "sont en cours dans les locaux")
     assert q.speaker_mention is None or "Gazette" not in q.speaker_mention.text
+
+
+EN_REPORTED = (
+    "New clinic and a closed beach\n\n"
+    "BRIGHTON (Agency) - Two decisions were announced in the town on Monday.\n\n"
+    "Health director Sam Patel said on Monday that the new clinic would be “the largest of its kind in the "
+    "whole country” once it opens.\n\n"
+    "After saying that the water was “far too cold for anyone to swim safely today,” Mayor Michael Brown "
+    "closed the beach.\n\n"
+    "The beach will reopen next week.\n"
+)
+
+
+def test_quotes_fragment_in_a_reported_clause_and_after_a_participle(analyze):
+    art = analyze(EN_REPORTED, lang="en")
+    assert "Patel" in (_speaker(art, "the largest of its kind") or "")
+    assert "Brown" in (_speaker(art, "far too cold") or "")
