@@ -1,17 +1,22 @@
 """Document-level coreference for speakers, in the multi-pass sieve style of Stanford's deterministic
 coreference (Lee et al. 2013): the most precise evidence is tried first, and the knowledge base's role
-holders only after the document's own roles.
+holders only after the document's own roles. The passes, in order:
 
-1. a name in apposition to the speaker's words ("One of the protesters, Jane Doe, said",
+1. a pronoun alone ("il", "she"): the nearest person of its number and gender, names inside quoted
+   speech left out;
+2. "ce dernier" / "celle-ci" / "the latter": the last person named;
+3. a name in apposition to the speaker's words ("One of the protesters, Jane Doe, said",
    "le maire de Rennes Jeanne Martin a dit");
-2. a description whose head noun the document attached to a name ("Jeanne Martin, maire de Rennes" …
-   "la maire a ajouté"; "newspaper The Daily Planet" … "the paper reported"): the *role book*;
-3. the entity the entities stage linked to the words (a name, or a KB role holder: "le président russe");
-4. "ce dernier" / "celle-ci" / "the latter": the last person named;
-5. a definite description of a human role the document never named ("le champion", "the coach"): the
-   last person mentioned of the description's gender, as a pronoun would be.
+4. a name: the entity the entities stage linked to it, or an entity whose name it repeats exactly;
+5. a definite description whose head noun the document attached to a name ("Jeanne Martin, maire de
+   Rennes" … "la maire a ajouté"; "newspaper The Daily Planet" … "the paper reported"): the *role book*,
+   when the description's modifiers agree with the role phrase;
+6. the KB's role holder the entities stage linked to the description ("le président russe");
+7. a bare definite description of a human role the document never gave anyone ("le champion", "the
+   coach"): the last person mentioned of its gender, as a pronoun would be.
 
-An indefinite description ("un témoin", "a spokesperson") introduces someone new and stays unnamed.
+An indefinite or plural description ("un témoin", "a spokesperson", "des habitants") introduces someone
+new and stays unnamed; so does a body named by a noun and an adjective ("l'armée israélienne").
 """
 
 from __future__ import annotations
