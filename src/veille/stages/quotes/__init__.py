@@ -1,10 +1,14 @@
 """The quotes stage: direct quotes (quote marks), indirect speech (cue verb + complement clause) and mixed
 quotes, each with its cue and speaker.
 
-Speakers are entity ids when the entities stage left a mention on the speaker's words (or, for a pronoun,
-on its antecedent); otherwise ``speaker`` stays null and ``speaker_mention`` keeps the words
-("un responsable"). Scare quotes (a word or two with no speech around them: “l’Occident”) and titles
-are not quotes.
+A quote's speaker comes, in order, from its cue verb's subject (before or after it, or in an incise
+inside the marks); from a verbless attribution in its sentence ("selon X", "according to X", "Pour X,",
+"À ses yeux," — ``leadins``); from a cued quote of the same sentence or the quote it continues; from the
+name signed below a paragraph quote or the person the previous paragraph ends on (``continuation``);
+and last from the verb that governs it. The speaker's words then go through the document's coreference
+(``coref``: appositions, the document's own roles, then the KB's role holders, "ce dernier", pronouns).
+``speaker`` is an entity id, or null with ``speaker_mention`` keeping the words ("un responsable").
+Scare quotes (a word or two with no speech around them: “l’Occident”) and titles are not quotes.
 """
 
 from __future__ import annotations
