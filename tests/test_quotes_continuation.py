@@ -81,3 +81,21 @@ def test_quotes_fragment_in_a_reported_clause_and_after_a_participle(analyze):
     art = analyze(EN_REPORTED, lang="en")
     assert "Patel" in (_speaker(art, "the largest of its kind") or "")
     assert "Brown" in (_speaker(art, "far too cold") or "")
+
+
+EN_INTROS = (
+    "Tax plans under fire\n\n"
+    "CHICAGO (Agency) - Economists were divided over the new tax plans on Tuesday.\n\n"
+    "Said Professor Mark Ellison: “Nobody has explained how the cuts would be paid for.”\n\n"
+    "Senator Joan Miller told her supporters at a rally on Monday, “We will fight this plan in every "
+    "county.”\n\n"
+    "The vote is expected next month.\n"
+)
+
+
+def test_quotes_sentence_initial_cue_and_long_introduction(analyze):
+    art = analyze(EN_INTROS, lang="en")
+    assert "Ellison" in (_speaker(art, "Nobody has explained") or "")
+    q = _quote(art, "We will fight this plan")
+    assert q.cue is not None and q.cue.text == "told"
+    assert "Miller" in (_speaker(art, "We will fight this plan") or "")

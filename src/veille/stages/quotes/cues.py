@@ -77,6 +77,10 @@ def dash_signature(doc, close_at: int):
     return names if names[0].pos_ == "PROPN" else None
 
 
+#: how long the verb's own complements between a cue and its quote may run ("told X on Monday, “")
+_INTRO_TOKENS = 12
+
+
 def cue_before(doc, text: str, open_at: int, verbs: frozenset[str]):
     """The last cue verb between the start of the sentence and an opening mark ("X a déclaré : «")."""
     tok = _token_at(doc, open_at)
@@ -87,9 +91,17 @@ def cue_before(doc, text: str, open_at: int, verbs: frozenset[str]):
     cues = [t for t in toks if is_cue(t, verbs)]
     if not cues:
         return None
-    between = [t for t in toks if t.i > cues[-1].i and not t.is_space]
+    verb = cues[-1]
+    between = [t for t in toks if t.i > verb.i and not t.is_space]
     # the cue introduces the quote: "X said: “…”", "X told reporters, “…”", "Trump declared “…”"
-    return cues[-1] if len(between) <= 4 else None
+    if len(between) <= 4:
+        return verb
+    # a longer stretch of the verb's own complements closed by a comma or a colon: "X told his radio
+    # audience on Monday, “…”", "a déclaré mardi devant les députés : « … »"
+    if len(between) <= _INTRO_TOKENS and between[-1].text in (",", ":") \
+            and all(t.is_punct or verb in t.ancestors for t in between):
+        return verb
+    return None
 
 
 def _clause_start(text: str, sent_start: int, pos: int) -> int:

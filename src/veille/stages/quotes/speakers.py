@@ -71,9 +71,21 @@ def cue_subject(verb, pronouns: dict[str, str], outside: tuple[int, int] | None 
             if _is_time(cand):
                 continue
             return _subject_span(cand)
-    if outside is None or _in_incise(verb, outside):
+    if outside is None or _in_incise(verb, outside) or _opens_clause(verb):
         return inverted_subject(verb, outside)
     return _incise_subject(verb, outside) or _stranded_subject(verb, outside)
+
+
+def _opens_clause(verb) -> bool:
+    """A reporting verb that opens its sentence or line, its subject after it ("Said Ellis: “…”",
+    "Ajoute le ministre : « … »")."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= verb.sent.start and (doc[k].pos_ in ("AUX", "ADV", "PUNCT") or doc[k].text.startswith("-")):
+        if "\n" in doc[k].text or doc[k].text in ".!?":
+            break
+        k -= 1
+    return k < verb.sent.start or "\n" in doc[k].text or doc[k].text in ".!?"
 
 
 def _after_quote_subject(verb, pronouns: dict[str, str], outside: tuple[int, int]) -> Speaker | None:
