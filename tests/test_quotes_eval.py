@@ -38,8 +38,9 @@ def dev_gold_text(corpus):
     return quotes.news_dev_gold(corpus, text_only=True)[0]
 
 
-# measured on the plain-text half of the 48 dev-gold entries (2026-12-04); raise them with the figures
-TEXT_PAGE_GATES = {"fr": (0.90, 0.68), "en": (0.90, 0.77)}
+# measured on the plain-text half of the 48 dev-gold entries (2026-12-04: fr F1 0.948 speaker 0.921, en F1
+# 0.956 speaker 0.963), a little below so the entities stage may move; raise them with the figures
+TEXT_PAGE_GATES = {"fr": (0.93, 0.90), "en": (0.93, 0.93)}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -49,3 +50,19 @@ def test_quotes_dev_gold_text_pages_gate(dev_gold_text, lang):
     assert c.gold >= 10
     assert c.f1() >= f1_gate
     assert c.speaker_right / c.found >= speaker_gate
+
+
+def test_quotes_mixed_quote_and_its_fragment_are_one_prediction():
+    from veille.eval.quotes import Counts, score_news_page
+    from veille.record import Article, Quote
+
+    text = "The mayor said the plan was “a real step forward” for the town."
+    frag = text.index("a real")
+    mixed = Quote(start=text.index("the plan"), end=text.index(" for the town"), text="", kind="mixed")
+    mixed.text = text[mixed.start:mixed.end]
+    said = "a real step forward"
+    direct = Quote(start=frag, end=frag + len(said), text=said, kind="direct")
+    art = Article(id="t", lang="en", text=text, quotes=[mixed, direct])
+    counts = Counts()
+    score_news_page({"quotes": [{"text": said, "speaker": None}], "entities": []}, art, counts)
+    assert (counts.pred, counts.right, counts.found) == (1, 1, 1)

@@ -11,7 +11,8 @@ article (the first .ann file), as the corpus README does for its test counts.
 dev-gold pages: a gold direct quote is found when a predicted direct or mixed quote shares at least half
 of its word tokens and at least half of the prediction's tokens are in it; the speaker is right when the
 predicted speaker entity's names meet the gold speaker's name or surface forms (an unnamed gold speaker
-wants a null speaker).
+wants a null speaker). A mixed quote and the quoted fragments inside it count as one prediction, right
+when any of them matches a gold quote (one statement, as for PolNeAR).
 """
 
 from __future__ import annotations
@@ -180,13 +181,33 @@ def _speaker_right(gold_q: dict, pred, art: Article, gold_names: dict[str, set[s
     return bool({_fold(n) for n in [ent.name, *ent.names]} & want)
 
 
+def _statement_groups(preds) -> list[list]:
+    """Predictions grouped by statement: a mixed quote and the quoted fragments inside it are one
+    prediction ("said it was “likely”" holds the direct quote “likely”), as ``_relations`` groups them
+    for PolNeAR; any other quote stands alone."""
+    hosts = [q for q in preds if q.kind == "mixed"]
+    groups: list[list] = []
+    placed: set[int] = set()
+    for h in sorted(hosts, key=lambda q: q.start - q.end):  # longest first
+        if id(h) in placed:
+            continue
+        inner = [q for q in preds if q is not h and id(q) not in placed
+                 and h.start <= q.start and q.end <= h.end]
+        groups.append([h, *inner])
+        placed |= {id(h)} | {id(q) for q in inner}
+    groups += [[q] for q in preds if id(q) not in placed]
+    return groups
+
+
 def score_news_page(gold: dict, art: Article, counts: Counts) -> list[str]:
     """Add one dev-gold page's counts; return what it missed (for --verbose)."""
     names = {_fold(e["name"]): {_fold(s) for s in e.get("surface_forms", [])}
              for e in gold.get("entities", [])}
     preds = [q for q in art.quotes if q.kind in ("direct", "mixed")]
-    counts.pred += len(preds)
-    counts.right += sum(1 for q in preds if any(_shares(g["text"], q.text) for g in gold["quotes"]))
+    groups = _statement_groups(preds)
+    counts.pred += len(groups)
+    counts.right += sum(1 for grp in groups
+                        if any(_shares(g["text"], q.text) for q in grp for g in gold["quotes"]))
     missed = []
     for g in gold["quotes"]:
         counts.gold += 1

@@ -10,6 +10,9 @@ frequent press verbs it lacks ("tell", "ask", "urge") and verbs of attributed be
 
 from __future__ import annotations
 
+#: role nouns for speaker coreference live in their own module; the quotes stage reads them from here
+from .roles import DOCUMENT_NOUNS, INDEFINITE, LATTER, ROLE_NOUNS, ROLE_SYNONYMS  # noqa: F401
+
 #: reporting-verb lemmas (derived from the GGT lexicon, MIT, see the module docstring)
 CUE_VERBS = frozenset("""
 accept acclaim acknowledge add admit advise announce argue assert assure claim clarify comment conclude
@@ -38,7 +41,17 @@ RELAYED_BY = ("quoted by", "cited by", "reported by", "told")
 PRONOUNS = {"he": "sg", "she": "sg", "they": "pl", "it": "it", "we": "none", "i": "none", "you": "none",
             "one": "none"}
 
+#: words that, opening a sentence, announce a quote without a verb (none in English press style)
 LEAD_INS = ()
+
+#: phrases that give a quote to the person a possessive stands for ("In her view, “...”"), with the
+#: possessor's number and gender
+VIEW_PHRASES = {"in his view": ("sg", "Masc"), "in her view": ("sg", "Fem"), "in their view": ("pl", None),
+                "in his words": ("sg", "Masc"), "in her words": ("sg", "Fem"), "in their words": ("pl", None),
+                "in his opinion": ("sg", "Masc"), "in her opinion": ("sg", "Fem")}
+
+#: object pronouns after "according to" ("according to her"): their number and gender
+STRESSED_PRONOUNS = {"him": ("sg", "Masc"), "her": ("sg", "Fem"), "them": ("pl", None)}
 
 #: verbs that name or judge with someone else's words ("called X “disgusting”"): a quoted fragment
 #: under one of these (or under a reporting verb) is a mixed quote of the verb's subject

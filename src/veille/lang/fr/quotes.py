@@ -10,6 +10,9 @@ were dropped, and a few frequent press verbs missing from it were added ("martel
 
 from __future__ import annotations
 
+#: role nouns for speaker coreference live in their own module; the quotes stage reads them from here
+from .roles import DOCUMENT_NOUNS, INDEFINITE, LATTER, ROLE_NOUNS, ROLE_SYNONYMS  # noqa: F401
+
 #: reporting-verb lemmas (derived from the GGT/RdP lexicon, MIT, see the module docstring)
 CUE_VERBS = frozenset("""
 accuser admettre affirmer ajouter alléguer annoncer arguer assurer attester avancer avertir avouer citer
@@ -21,7 +24,19 @@ prédire prétendre prévenir raconter rappeler rapporter recommander reconnaît
 remarquer réagir réclamer réfuter réjouir répliquer répondre résumer rétorquer révéler saluer souhaiter
 souligner soupirer soutenir suggérer tonner trancher tweeter témoigner écrire évoquer
 marteler détailler répéter fustiger regretter menacer exhorter interroger insister certifier jurer
+exposer
 """.split())
+
+
+def _present_forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """Third-person present forms of the first-group (-er) verbs ("indique", "estiment"): the small
+    French model often leaves them unlemmatised ("indique" → "indique"), and an incise is nearly always
+    in the present ("», indique X")."""
+    stems = [w[:-2] for w in lemmas if w.endswith("er") and len(w) > 4]
+    return frozenset(f for stem in stems for f in (stem + "e", stem + "ent"))
+
+
+CUE_VERBS = CUE_VERBS | _present_forms(CUE_VERBS)
 
 #: verbs that credit content to an outlet or a body rather than to a speaker ("a rapporté le FT")
 REPORT_VERBS = frozenset("rapporter révéler écrire publier".split())
@@ -39,8 +54,18 @@ RELAYED_BY = ("cité par", "citée par", "cités par", "citées par", "rapporté
 PRONOUNS = {"il": "sg", "elle": "sg", "ils": "pl", "elles": "pl", "on": "none", "je": "none",
             "nous": "none", "tu": "none", "vous": "none"}
 
-#: words that, before a quote, announce it without a verb ("Pour X, « ... »")
+#: words that, opening a sentence, announce a quote without a verb ("Pour X, « ... »")
 LEAD_INS = ("pour",)
+
+#: phrases that give a quote to the person a possessive stands for ("À ses yeux, « ... »"), with the
+#: possessor's number and gender (French possessives agree with the thing owned, so no gender)
+VIEW_PHRASES = {"à ses yeux": ("sg", None), "a ses yeux": ("sg", None), "à son avis": ("sg", None),
+                "a son avis": ("sg", None), "selon ses termes": ("sg", None), "à leurs yeux": ("pl", None),
+                "a leurs yeux": ("pl", None), "à leur avis": ("pl", None)}
+
+#: stressed pronouns after "selon" / "pour" ("selon elle"): their number and gender
+STRESSED_PRONOUNS = {"lui": ("sg", "Masc"), "elle": ("sg", "Fem"), "eux": ("pl", None),
+                     "elles": ("pl", "Fem")}
 
 #: verbs that name or judge with someone else's words ("called X “disgusting”"): a quoted fragment
 #: under one of these (or under a reporting verb) is a mixed quote of the verb's subject

@@ -45,7 +45,22 @@ def cue_after(doc, text: str, close_at: int, verbs: frozenset[str]):
     if before.endswith((".", "…")) and after[:1].isupper():
         return None
     toks = incise_tokens(doc, close_at)[:_AFTER_TOKENS]
-    return next((t for t in toks if is_cue(t, verbs)), None)
+    found = next((t for t in toks if is_cue(t, verbs) and not _present_participle(t)), None)
+    if found is None:
+        words = [t for t in toks if not t.is_punct and not t.is_space]
+        # "», juge Mme Binet": a reporting verb opening the incise, whatever the tagger made of it
+        # ("juge", "note" and "estime" are nouns too)
+        if words and words[0].text.lower() in verbs and len(words) > 1 \
+                and (words[1].pos_ in ("PROPN", "DET") or words[1].text[:1].isupper()):
+            found = words[0]
+    return found
+
+
+def _present_participle(token) -> bool:
+    """"», confirmant une information de X", "”, adding that": a participle shares the subject of the
+    clause it hangs on; the noun after it is its object, never an inverted speaker."""
+    return token.tag_ == "VBG" or (token.morph.get("VerbForm") == ["Part"]
+                                   and token.morph.get("Tense") == ["Pres"])
 
 
 _DASH = re.compile(r"[ \t\u00a0]*[—―–-][ \t\u00a0]*")
@@ -62,6 +77,10 @@ def dash_signature(doc, close_at: int):
     return names if names[0].pos_ == "PROPN" else None
 
 
+#: how long the verb's own complements between a cue and its quote may run ("told X on Monday, “")
+_INTRO_TOKENS = 12
+
+
 def cue_before(doc, text: str, open_at: int, verbs: frozenset[str]):
     """The last cue verb between the start of the sentence and an opening mark ("X a déclaré : «")."""
     tok = _token_at(doc, open_at)
@@ -72,9 +91,17 @@ def cue_before(doc, text: str, open_at: int, verbs: frozenset[str]):
     cues = [t for t in toks if is_cue(t, verbs)]
     if not cues:
         return None
-    between = [t for t in toks if t.i > cues[-1].i and not t.is_space]
+    verb = cues[-1]
+    between = [t for t in toks if t.i > verb.i and not t.is_space]
     # the cue introduces the quote: "X said: “…”", "X told reporters, “…”", "Trump declared “…”"
-    return cues[-1] if len(between) <= 4 else None
+    if len(between) <= 4:
+        return verb
+    # a longer stretch of the verb's own complements closed by a comma or a colon: "X told his radio
+    # audience on Monday, “…”", "a déclaré mardi devant les députés : « … »"
+    if len(between) <= _INTRO_TOKENS and between[-1].text in (",", ":") \
+            and all(t.is_punct or verb in t.ancestors for t in between):
+        return verb
+    return None
 
 
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
@@ -119,6 +146,49 @@ def inner_incise(doc, start: int, end: int, verbs: frozenset[str]):
         second_start = toks[stop].idx + 1 if stop is not None else t.idx + len(t.text)
         pieces = [p for p in (first, _trim(doc.text, second_start, end)) if p[1] - p[0] > 1]
         return verb, [_trim(doc.text, *p) for p in pieces]
+    return _named_incise(doc, toks, start, end, verbs)
+
+
+#: the longest inverted subject of an incise inside the marks ("affirme l'enquêteur de la brigade")
+_INCISE_SUBJECT_TOKENS = 12
+
+
+def _finite_report(verb, after_aux: bool) -> bool:
+    """A verb form an incise uses: third person or past ("affirme", "a poursuivi", "said", "adds"), not a
+    base form or an infinitive ("never will, accept North Korea as…")."""
+    if verb.tag_ in ("VB", "VBP", "VBG") or verb.morph.get("VerbForm") == ["Inf"]:
+        return False
+    return after_aux or verb.morph.get("VerbForm") != ["Part"]
+
+
+def _named_incise(doc, toks: list, start: int, end: int, verbs: frozenset[str]):
+    """An incise inside the marks whose subject is a name or a description rather than a clitic
+    ("« A, affirme l'enquêteur. B »", "« A, a poursuivi Jeanne Martin. B »"): a comma, a reporting verb
+    (after its auxiliary), then its inverted subject up to the end of the sentence. Returns the verb and
+    the quote's pieces around the incise, or None."""
+    for k, t in enumerate(toks[:-2]):
+        if t.text != "," or k == 0:
+            continue
+        j = k + 1
+        while j < len(toks) and toks[j].pos_ == "AUX" and j - k <= 2:
+            j += 1
+        if j + 1 >= len(toks):
+            return None
+        verb, nxt = toks[j], toks[j + 1]
+        if not (is_cue(verb, verbs) or verb.text.lower() in verbs) or verb.text[:1].isupper() \
+                or not _finite_report(verb, j > k + 1):
+            continue
+        if nxt.pos_ not in ("DET", "PROPN") and not nxt.text[:1].isupper():
+            continue  # "a dit que", "dit-il" (handled above): not an inverted named subject
+        stop = next((x for x in range(j + 1, min(len(toks), j + 1 + _INCISE_SUBJECT_TOKENS))
+                     if toks[x].text in ".;" or toks[x].text in "!?"), None)
+        if stop is None:
+            if max(tk.i for tk in toks) - toks[j].i > _INCISE_SUBJECT_TOKENS:
+                continue
+            pieces = [_trim(doc.text, start, t.idx)]
+        else:
+            pieces = [_trim(doc.text, start, t.idx), _trim(doc.text, toks[stop].idx + 1, end)]
+        return verb, [p for p in pieces if p[1] - p[0] > 1]
     return None
 
 

@@ -71,9 +71,21 @@ def cue_subject(verb, pronouns: dict[str, str], outside: tuple[int, int] | None 
             if _is_time(cand):
                 continue
             return _subject_span(cand)
-    if outside is None or _in_incise(verb, outside):
+    if outside is None or _in_incise(verb, outside) or _opens_clause(verb):
         return inverted_subject(verb, outside)
     return _incise_subject(verb, outside) or _stranded_subject(verb, outside)
+
+
+def _opens_clause(verb) -> bool:
+    """A reporting verb that opens its sentence or line, its subject after it ("Said Ellis: “…”",
+    "Ajoute le ministre : « … »")."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= verb.sent.start and (doc[k].pos_ in ("AUX", "ADV", "PUNCT") or doc[k].text.startswith("-")):
+        if "\n" in doc[k].text or doc[k].text in ".!?":
+            break
+        k -= 1
+    return k < verb.sent.start or "\n" in doc[k].text or doc[k].text in ".!?"
 
 
 def _after_quote_subject(verb, pronouns: dict[str, str], outside: tuple[int, int]) -> Speaker | None:
@@ -145,7 +157,11 @@ def _relative_antecedent(pronoun):
 
 
 def _is_time(tok) -> bool:
-    """"said Monday", "a déclaré mardi": a date is never the speaker."""
+    """"said Monday", "a déclaré mardi": a date is never the speaker. A partitive number is a person
+    ("One of the analysts said", "l'un des enquêteurs a dit")."""
+    if any(c.dep_ in ("prep", "nmod") and c.lower_ in ("of", "des", "de", "d'", "d’")
+           or c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children) for c in tok.children):
+        return False
     return tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
@@ -174,8 +190,9 @@ def _parsed_subjects(verb, pronouns: dict[str, str]):
             yield t  # "a-t-il ajouté", "souligne-t-elle": the clitic hangs off the auxiliary or the verb
 
 
-#: a verb in these relations without a subject of its own shares its head's subject
-_SHARES_SUBJECT = {"conj", "advcl", "xcomp"}
+#: a verb in these relations without a subject of its own shares its head's subject ("After saying …, she"
+#: climbs through "saying" (pcomp) and "After" (prep) to "she")
+_SHARES_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep"}
 
 
 def _has_subject(tok) -> bool:
@@ -194,7 +211,9 @@ def inverted_subject(verb, outside: tuple[int, int] | None = None) -> Speaker | 
     if outside and outside[0] <= doc[i].idx < outside[1]:
         return None
     j = i
-    while j + 1 < len(doc) and j - i < 8 and doc[j + 1].pos_ not in _NP_STOP and doc[j + 1].text != "\n":
+    # an adverb ends the phrase: "a expliqué l'attaché de presse juste avant …"
+    while j + 1 < len(doc) and j - i < 8 and doc[j + 1].pos_ not in _NP_STOP | {"ADV"} \
+            and doc[j + 1].text != "\n":
         if doc[j + 1].pos_ == "PRON" and doc[j + 1].dep_.startswith("nsubj"):
             break  # "said the minister who..." / a new clause starts
         j += 1
@@ -202,6 +221,11 @@ def inverted_subject(verb, outside: tuple[int, int] | None = None) -> Speaker | 
         j -= 1
     head = max((doc[k] for k in range(i, j + 1)), key=lambda t: (t.pos_ == "PROPN", t.pos_ == "NOUN", -t.i))
     return Speaker(doc[i].idx, doc[j].idx + len(doc[j].text), head)
+
+
+def subject_span(tok) -> Speaker:
+    """A subject token's words: the noun phrase it heads, cut at commas, quote marks and clauses."""
+    return _subject_span(tok)
 
 
 def _subject_span(tok) -> Speaker:
@@ -239,7 +263,9 @@ def entity_for_span(article: Article, start: int, end: int, head_at: int | None 
         on_head = [m for m in hits if m.start <= head_at < m.end]
         if on_head:
             return max(on_head, key=lambda m: m.end - m.start).entity_id
-        people = [m for m in hits if (e := article.entity(m.entity_id)) is not None and e.type == "PER"]
+        # a person inside a complement is not the speaker ("le porte-parole de Vladimir Poutine")
+        people = [m for m in hits if (e := article.entity(m.entity_id)) is not None and e.type == "PER"
+                  and not _COMPLEMENT.search(article.text[start:max(start, m.start)])]
         if people:
             return people[0].entity_id
         hits = [m for m in hits if not _COMPLEMENT.search(article.text[start:max(start, m.start)])]
@@ -266,10 +292,12 @@ def entity_genders(article: Article, doc, honorifics: dict[str, str]) -> dict[st
 
 
 def antecedent(article: Article, before: int, number: str, max_back: int = 3000,
-               gender: str | None = None, genders: dict[str, str] | None = None) -> Mention | None:
+               gender: str | None = None, genders: dict[str, str] | None = None,
+               quoted: list[tuple[int, int]] | None = None) -> Mention | None:
     """The nearest mention before ``before`` of an entity a pronoun of that number (and gender, when the
     entity's is known) can stand for: a person for "il"/"he", an organisation for "it", a person or a
-    group for "ils"/"they"."""
+    group for "ils"/"they". Mentions inside ``quoted`` speech are skipped: a name someone utters is not
+    who the narrative goes on talking about."""
     if number == "none":
         return None
     types = {"sg": _PER_LIKE, "it": _ORG_LIKE}.get(number, _GROUP_LIKE)
@@ -282,6 +310,8 @@ def antecedent(article: Article, before: int, number: str, max_back: int = 3000,
             continue
         if gender and genders and genders.get(m.entity_id, gender) != gender:
             continue  # "elle" is not "M. Macron"
+        if quoted and any(s <= m.start and m.end <= e for s, e in quoted):
+            continue
         if best is None or m.end > best.end:
             best = m
     return best
@@ -289,33 +319,67 @@ def antecedent(article: Article, before: int, number: str, max_back: int = 3000,
 
 def resolve(article: Article, speaker: Speaker, pronouns: dict[str, str], anchor: int,
             genders: dict[str, str] | None = None,
-            pronoun_genders: dict[str, str] | None = None) -> str | None:
+            pronoun_genders: dict[str, str] | None = None,
+            quoted: list[tuple[int, int]] | None = None) -> str | None:
     """The entity id for a speaker span; pronouns go to their antecedent before ``anchor``, of the
     pronoun's gender when the entity's is known."""
     number = pronoun_of(speaker.head, pronouns)
     if number is not None and speaker.end - speaker.start <= len(speaker.head.text):  # the pronoun alone
         gender = (pronoun_genders or {}).get(clitic_word(speaker.head.text))
-        ante = antecedent(article, min(anchor, speaker.start), number, gender=gender, genders=genders)
+        ante = antecedent(article, min(anchor, speaker.start), number, gender=gender, genders=genders,
+                          quoted=quoted)
         return ante.entity_id if ante else None
     return entity_for_span(article, speaker.start, speaker.end, speaker.head.idx)
 
 
 def governing_subject(doc, start: int, end: int, pronouns: dict[str, str]) -> Speaker | None:
     """The subject of the nearest verb above a quoted stretch, outside it: "NASA aims to “explore…”"."""
+    found = governing_report(doc, start, end, pronouns)
+    return found[0] if found else None
+
+
+#: relations through which a reporting verb holds what was said
+_REPORTED_DEPS = ("ccomp", "xcomp", "obj", "dobj", "advcl")
+
+
+def reporting_ancestor(doc, start: int, end: int, verbs: frozenset[str]):
+    """The nearest reporting verb above a quoted stretch, outside it, reached through its complement
+    ("said that Trump would be “the healthiest …”": "said", not "be"), or None."""
+    from .cues import is_cue
+
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     tok = span.root
-    for _ in range(6):
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        child, tok = tok, tok.head
+        if start <= tok.idx < end:
+            continue
+        if is_cue(tok, verbs) and tok.pos_ == "VERB" and child.dep_ in _REPORTED_DEPS:
+            return tok
+    return None
+
+
+def governing_report(doc, start: int, end: int, pronouns: dict[str, str]):
+    """(subject, verb) of the nearest verb above a quoted stretch whose subject lies outside it: "NASA
+    aims to “explore…”", "X est « arrivée avec son dossier »" (the quote's own verb, its subject outside),
+    "…, a précisé X, rendant hommage au « courage » des secours" (the participle shares the subject of
+    the verb it hangs on). None when there is none, or when it is "on"/"we" or a date."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(7):
+        if not start <= tok.idx < end or tok.i == span.root.i:
+            subj = next((c for c in tok.children
+                         if c.dep_.startswith("nsubj") and not start <= c.idx < end), None)
+            if subj is not None:
+                if pronouns.get(subj.text.lower()) == "none" or _is_time(subj):
+                    return None
+                return _subject_span(subj), tok
         if tok.head.i == tok.i:
             break
         tok = tok.head
-        if start <= tok.idx < end:
-            continue
-        subj = next((c for c in tok.children
-                     if c.dep_.startswith("nsubj") and not start <= c.idx < end), None)
-        if subj is not None:
-            if pronouns.get(subj.text.lower()) == "none" or _is_time(subj):
-                return None
-            return _subject_span(subj)
     return None

@@ -1,0 +1,69 @@
+"""Speaker coreference across the document (veille.stages.quotes.coref), on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+FR_ROLES = (
+    "Rennes : Jeanne Martin, maire de Rennes, a présenté lundi le nouveau plan de circulation.\n\n"
+    "« Nous voulons une ville plus calme pour les familles », a expliqué la maire devant le conseil.\n\n"
+    "Le préfet de région Paul Lefort s’est dit « très attentif aux commerçants du centre ».\n\n"
+    "« Le calendrier sera respecté », a assuré ce dernier.\n\n"
+    "« Des travaux auront lieu tout l’été », a prévenu un témoin.\n"
+)
+EN_ROLES = (
+    "Mining shares fall after profit warning\n\n"
+    "TORONTO (Agency) - Shares in Northwind Mining fell sharply on Tuesday after a profit warning.\n\n"
+    "One of the analysts, Maria Lopez, said: “The outlook for copper is still weak this year.”\n\n"
+    "The newspaper Toronto Star reported that the company would close two of its sites.\n\n"
+    "“The two sites lose money every month,” the paper said.\n\n"
+    "Tom Reed, the company’s chief executive, met the unions in Toronto on Monday.\n\n"
+    "“We will talk to every worker before any decision,” the executive said.\n\n"
+    "“Nobody told us anything about the plan,” a worker said outside the main site on Tuesday.\n\n"
+    "The company will publish its results in May.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def fr_roles(analyze):
+    return analyze(FR_ROLES, lang="fr")
+
+
+@pytest.fixture(scope="module")
+def en_roles(analyze):
+    return analyze(EN_ROLES, lang="en")
+
+
+def _speaker(article, start: str) -> str | None:
+    q = next(q for q in article.quotes if q.text.startswith(start))
+    ent = article.entity(q.speaker)
+    return ent.name if ent else None
+
+
+def test_quotes_coref_role_phrase_teaches_the_description(fr_roles):
+    assert "Martin" in (_speaker(fr_roles, "Nous voulons une ville") or "")
+
+
+def test_quotes_coref_apposed_name_without_comma(fr_roles):
+    assert "Lefort" in (_speaker(fr_roles, "très attentif") or "")
+
+
+def test_quotes_coref_ce_dernier_is_the_last_person_named(fr_roles):
+    assert "Lefort" in (_speaker(fr_roles, "Le calendrier sera") or "")
+
+
+def test_quotes_coref_indefinite_description_stays_unnamed(fr_roles, en_roles):
+    assert _speaker(fr_roles, "Des travaux auront lieu") is None
+    assert _speaker(en_roles, "Nobody told us") is None
+
+
+def test_quotes_coref_apposition_after_a_quantifier(en_roles):
+    assert "Lopez" in (_speaker(en_roles, "The outlook for copper") or "")
+
+
+def test_quotes_coref_role_synonym_and_organisation(en_roles):
+    assert "Toronto Star" in (_speaker(en_roles, "The two sites lose") or "")
+
+
+def test_quotes_coref_apposed_role_after_the_name(en_roles):
+    assert "Reed" in (_speaker(en_roles, "We will talk to every") or "")
