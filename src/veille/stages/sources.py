@@ -15,6 +15,7 @@ from typing import Any
 from ..lang import resources
 from ..record import Article, Attribution, Span
 from ..stage import Stage, Work
+from .nlp import doc_text
 from .quotes.cues import cue_span, is_cue, tokens_between
 from .quotes.speakers import cue_subject, entity_for_span, pronoun_of, resolve
 
@@ -68,7 +69,7 @@ def _phrase_attributions(article: Article, doc, phrases, words, relayed: bool) -
 
 def _source_phrase(doc, at: int, words, named_only: bool) -> tuple[int, int, object] | None:
     """The noun phrase after "selon" / "cité par": its start, end and head token."""
-    toks = tokens_between(doc, at, min(len(doc.text), at + 200))
+    toks = tokens_between(doc, at, min(len(doc_text(doc)), at + 200))
     while toks and (toks[0].is_space or toks[0].pos_ == "ADP" and toks[0].text.lower() not in _NAME_LINKS):
         toks.pop(0)  # "selon au Financial Times": a stray preposition
     kept: list[Any] = []  # spaCy Tokens

@@ -19,6 +19,7 @@ from typing import cast
 from ...lang import resources
 from ...record import Entity, EntityType, LinkHow, Mention
 from ...stage import Stage, Work
+from ..nlp import doc_text
 from .chunks import chunk_candidates, extend_cut_names
 from .coref import (
     compass_parts,
@@ -75,7 +76,7 @@ def find_mentions(doc, words, kb, lang: str, published: str | None,
                   small: frozenset[str] = frozenset()) -> list[Candidate]:
     """Every linked mention of ``doc``: names first, then descriptions and metonymies. ``words`` is the
     language's entity word lists, ``small`` its function words."""
-    text = doc.text
+    text = doc_text(doc)
     found = kb_candidates(text, matcher_for(kb).find(text), kb, words, small)
     cands = outside_furniture(merge(ner_candidates(doc, words), found), text)
     cands = sorted(cands + chunk_candidates(doc, text, words, cands), key=lambda c: c.start)

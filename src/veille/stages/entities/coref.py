@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import doc_text
 from .mentions import Candidate
 from .namekeys import fold_name, local_id, name_key, person_key, surname_key
 
@@ -44,7 +45,7 @@ def surname_mentions(cands: list[Candidate], doc) -> list[Candidate]:
     """A surname the NER missed or mistyped ("McDavid" as a nationality) after the person's full name
     on the page is that person, in any language: each capitalised stand-alone occurrence of the last word
     of a full name (a proper noun, not inside a longer capitalised name) that no candidate covers."""
-    text = doc.text
+    text = doc_text(doc)
     full = [c for c in cands if c.label == "PER" and c.entity_id and len(c.text.split()) >= 2]
     covered = [(c.start, c.end) for c in cands]
     out = []
@@ -277,7 +278,7 @@ def _short_mentions(cands: list[Candidate], doc, short: str, org: Candidate) -> 
     for c in cands:
         if c.text == short and c.how == "ner" and c.label != "PER":
             c.entity_id, c.how, c.label = org.entity_id, "coref", org.label
-    text = doc.text
+    text = doc_text(doc)
     covered = [(c.start, c.end) for c in cands]
     out = []
     for m in re.finditer(rf"(?<![\w’'.-]){re.escape(short)}(?![\w-])", text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..nlp import doc_text
 from .matcher import KBMatch
 
 #: spaCy labels (French WikiNER and English OntoNotes) -> record types; labels not listed are dropped
@@ -49,7 +50,7 @@ class Candidate:
 def ner_candidates(doc, words) -> list[Candidate]:
     """spaCy's entities of ``doc``, cleaned with the language's ``words`` (``lang/<code>/entities.py``)."""
     out: list[Candidate] = []
-    text = doc.text
+    text = doc_text(doc)
     for ent in _join_nicknames(doc, text):
         label = NER_TYPES.get(ent.label_)
         if label is None:
@@ -108,7 +109,7 @@ def _trim_tokens(doc, start: int, end: int, words) -> tuple[int, int]:
             lower_ok is not None and toks[-1].text.islower() and toks[-1].lower_ not in lower_ok)):
         toks.pop()
     if len(toks) > 1 and toks[0].is_sent_start and toks[0].pos_ in _NOT_FIRST and toks[1].text[:1].isupper() \
-            and doc.text.count(f"{toks[0].text} {toks[1].text}") < 2:  # "Marta Quintero", named again
+            and doc_text(doc).count(f"{toks[0].text} {toks[1].text}") < 2:  # "Marta Quintero", named again
         toks.pop(0)
     return max(start, toks[0].idx), min(end, toks[-1].idx + len(toks[-1].text))
 

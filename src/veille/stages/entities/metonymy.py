@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import doc_text
 from .mentions import Candidate
 
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "obl:agent", "agent", "poss"}
@@ -28,7 +29,7 @@ def apply_metonymy(cands: list[Candidate], kb, doc, words) -> None:
             continue
         if _is_actor(span, words):
             _relink(c, kb.get(ent.stands_for))
-    _coordinated(cands, kb, doc.text)
+    _coordinated(cands, kb, doc_text(doc))
 
 
 def _relink(c: Candidate, state) -> None:

@@ -5,6 +5,7 @@ was about, as its last sentence's subject ("However, he defended his decision…
 
 from __future__ import annotations
 
+from ..nlp import doc_text
 from .cues import tokens_between
 from .speakers import Speaker, subject_span
 
@@ -27,7 +28,7 @@ def is_paragraph_quote(text: str, start: int, end: int) -> bool:
 
 def signature_below(doc, end: int) -> Speaker | None:
     """A name alone on the next non-empty line ("Tiger Woods" under a pull-quote), or None."""
-    text = doc.text
+    text = doc_text(doc)
     _, p1 = paragraph_bounds(text, end)
     nxt = p1
     while nxt < len(text) and text[nxt] in "\n \u00a0":
@@ -46,7 +47,7 @@ def signature_below(doc, end: int) -> Speaker | None:
 
 def previous_subject(doc, start: int, quoted: list[tuple[int, int]]) -> Speaker | None:
     """The subject of the last sentence of the paragraph before ``start`` (outside quoted speech)."""
-    text = doc.text
+    text = doc_text(doc)
     p0, _ = paragraph_bounds(text, start)
     k = p0 - 1
     while k > 0 and text[k] in "\n \u00a0":

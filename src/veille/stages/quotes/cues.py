@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...record import Span
+from ..nlp import doc_text
 
 #: how far after a closing mark an incise cue may sit (", a-t-il ajouté, cité par le Financial Times")
 _AFTER_TOKENS = 14
@@ -29,7 +30,7 @@ def incise_tokens(doc, close_at: int) -> list:
     """The tokens after a closing mark up to the end of the sentence, a line break or the next quote
     (abbreviations such as "Rep." are single tokens, so they do not end it)."""
     out = []
-    for t in tokens_between(doc, close_at + 1, min(len(doc.text), close_at + 200)):
+    for t in tokens_between(doc, close_at + 1, min(len(doc_text(doc)), close_at + 200)):
         if t.text in ("!", "?", ";") or "\n" in t.text or t.text in "«“„\"" or (
                 t.text == "." and not (t.i + 1 < len(doc) and doc[t.i + 1].text == ")")):
             break
@@ -68,7 +69,7 @@ _DASH = re.compile(r"[ \t\u00a0]*[—―–-][ \t\u00a0]*")
 
 def dash_signature(doc, close_at: int):
     """A quote signed after a dash ("” ― Steve Quinlan"): the name's tokens, or None."""
-    m = _DASH.match(doc.text, close_at + 1)
+    m = _DASH.match(doc_text(doc), close_at + 1)
     if not m:
         return None
     names = [t for t in incise_tokens(doc, m.end() - 1) if not t.is_space]
@@ -144,8 +145,8 @@ def inner_incise(doc, start: int, end: int, verbs: frozenset[str]):
             continue
         first = (start, toks[comma].idx)
         second_start = toks[stop].idx + 1 if stop is not None else t.idx + len(t.text)
-        pieces = [p for p in (first, _trim(doc.text, second_start, end)) if p[1] - p[0] > 1]
-        return verb, [_trim(doc.text, *p) for p in pieces]
+        pieces = [p for p in (first, _trim(doc_text(doc), second_start, end)) if p[1] - p[0] > 1]
+        return verb, [_trim(doc_text(doc), *p) for p in pieces]
     return _named_incise(doc, toks, start, end, verbs)
 
 
@@ -185,9 +186,9 @@ def _named_incise(doc, toks: list, start: int, end: int, verbs: frozenset[str]):
         if stop is None:
             if max(tk.i for tk in toks) - toks[j].i > _INCISE_SUBJECT_TOKENS:
                 continue
-            pieces = [_trim(doc.text, start, t.idx)]
+            pieces = [_trim(doc_text(doc), start, t.idx)]
         else:
-            pieces = [_trim(doc.text, start, t.idx), _trim(doc.text, toks[stop].idx + 1, end)]
+            pieces = [_trim(doc_text(doc), start, t.idx), _trim(doc_text(doc), toks[stop].idx + 1, end)]
         return verb, [p for p in pieces if p[1] - p[0] > 1]
     return None
 
@@ -203,7 +204,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def colon_intro(doc, open_at: int) -> list:
     """The words of the line that a colon closes right before an opening mark ("Caddell continued:\n\n“…",
     "Ellis: “…”"), or an empty list when the quote is not introduced that way."""
-    text = doc.text
+    text = doc_text(doc)
     j = open_at - 1
     while j >= 0 and text[j] in _TRIM_CHARS:
         j -= 1

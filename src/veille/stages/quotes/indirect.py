@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp import doc_text
 from .cues import is_cue
 
 #: complementisers left out of the quote's text: the content is what was said, not "que"
@@ -51,7 +52,7 @@ def _clause(head, verb, verbs: frozenset[str]) -> Clause | None:
         return None
     # a clause never runs across a line break (paragraph)
     first, last = toks[0], toks[-1]
-    if "\n" in head.doc.text[first.idx:last.idx]:
+    if "\n" in doc_text(head.doc)[first.idx:last.idx]:
         return None
     return Clause(first.idx, last.idx + len(last.text), verb)
 
@@ -111,6 +112,6 @@ def fragment_clause(doc, start: int, end: int) -> Clause | None:
         toks.pop(0)
     while toks and (toks[-1].is_punct and not toks[-1].is_quote or toks[-1].is_space):
         toks.pop()
-    if not toks or "\n" in doc.text[toks[0].idx:toks[-1].idx]:
+    if not toks or "\n" in doc_text(doc)[toks[0].idx:toks[-1].idx]:
         return None
     return Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), verb)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..nlp import doc_text
 from .cues import tokens_between
 from .speakers import Speaker
 
@@ -34,7 +35,7 @@ class LeadIn:
 
 def lead_in(doc, start: int, end: int, words) -> LeadIn | None:
     """The verbless attribution of the quote at [start, end) in its sentence, or None."""
-    text = doc.text
+    text = doc_text(doc)
     s0, s1 = _sentence_around(text, start, end)
     opening = text[s0:start].lower().replace("’", "'")
     for phrase, (number, gender) in words.VIEW_PHRASES.items():

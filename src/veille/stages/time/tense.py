@@ -15,6 +15,8 @@ import bisect
 import re
 from functools import lru_cache
 
+from ..nlp import doc_text
+
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 _PERFECT_AUX = {"avoir", "être", "have"}
 
@@ -26,7 +28,7 @@ def tense_at(doc, start: int, end: int, lang=None, text: str | None = None) -> s
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "present"
-    lo, hi = sentence_bounds(doc.text if text is None else text, start, end)
+    lo, hi = sentence_bounds(doc_text(doc) if text is None else text, start, end)
     verb = _clause_verb(span.root)
     if verb is None or not lo <= verb.idx < hi:
         verb = _main_verb(doc, lo, hi)
