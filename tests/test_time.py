@@ -479,3 +479,35 @@ def test_time_prospective_participles_look_ahead():
                   "fr") == ["2022-11"]
     assert months("The opposition parties are preparing hard for the presidential vote scheduled for "
                   "November, they said.", "en") == ["2023-11"]
+
+
+def test_an_undated_page_is_dated_by_the_years_its_weekday_date_pairs_agree_on():
+    from datetime import date
+
+    from veille.lang import resources
+    from veille.stages.time.dating import inferred_anchor
+    from veille.stages.time.rules import find_candidates
+
+    fr = resources("fr").part("time")
+    text = ("Le conseil a voté le jeudi 9 mars. La maire s'est exprimée le lundi 13 mars, "
+            "quatre jours plus tard. Le projet date de 2016.")
+    cands = find_candidates(text, fr)
+    # 9 March was a Thursday and 13 March a Monday in 2017 and in 2023: the latest year not after today
+    assert inferred_anchor(cands, fr, today=date(2024, 1, 1)) == date(2023, 3, 13)
+    assert inferred_anchor(cands, fr, today=date(2020, 1, 1)) == date(2017, 3, 13)
+    disagree = find_candidates("Le jeudi 9 mars et le jeudi 13 mars.", fr)
+    assert inferred_anchor(disagree, fr, today=date(2024, 1, 1)) is None
+    assert inferred_anchor(find_candidates("Le 9 mars, hier.", fr), fr) is None  # no weekday: no inference
+
+
+def test_undated_page_resolves_relative_expressions_against_the_inferred_date(analyze):
+    art = analyze("Le chantier du pont de la Garonne a repris le mercredi 7 février, après un arrêt de "
+                  "plusieurs semaines. Le mois dernier, les ouvriers avaient dénoncé leurs conditions de "
+                  "travail, a rappelé la préfète lors d'une visite sur place.\n\n"
+                  "Les travaux doivent s'achever avant l'été, selon la préfecture.", name="undated.txt")
+    assert art.published is None
+    values = {t.text: t.value for t in art.timexes}
+    year = values["mercredi 7 février"][:4]
+    assert year.isdigit() and __import__("datetime").date(int(year), 2, 7).weekday() == 2
+    assert values["Le mois dernier"] == f"{year}-01"
+    assert any("no publication date" in n for n in art.notes)

@@ -18,6 +18,7 @@ from ...lang import resources
 from ...record import Timex
 from ...stage import Stage, Work
 from .context import Context, Value
+from .dating import inferred_anchor
 from .normalize import normalize
 from .rules import find_candidates
 from .story import compared, narrative_point
@@ -37,7 +38,7 @@ _NARRATIVE_KINDS = (*_CALENDAR_KINDS, "month", "year", "old_year", "era_year", "
 
 class Time(Stage):
     name = "time"
-    version = "2"  # 2: story time, historical years, named days
+    version = "3"  # 2: story time, historical years, named days; 3: undated pages dated by weekday–date pairs
     requires = ("text", "lang", "doc", "published")
     assigns = ("timexes",)
 
@@ -46,8 +47,14 @@ class Time(Stage):
         module = res.part("time") if res else None
         if module is None:
             return work
-        work.article.timexes = find_timexes(work.article.text, module, parse_anchor(work.article.published),
-                                            work.doc)
+        anchor = parse_anchor(work.article.published)
+        if anchor is None:
+            anchor = inferred_anchor(find_candidates(work.article.text, module), module)
+            if anchor is not None:
+                work.article.notes.append(
+                    f"no publication date: time expressions resolved against {anchor.isoformat()}, the "
+                    "latest date the text gives with a weekday, in the latest year that weekday fits")
+        work.article.timexes = find_timexes(work.article.text, module, anchor, work.doc)
         return work
 
 
