@@ -162,3 +162,14 @@ def test_search_article_and_entity_pages_in_a_browser(server, browser):
     browser.find_element(By.TAG_NAME, "body").send_keys("g", "e")  # keyboard: "g e" opens the events page
     WebDriverWait(browser, 20).until(ec.title_contains("Events"))
     assert "Claire Davenne" in browser.find_element(By.CSS_SELECTOR, "table.events").text
+
+
+def test_interactive_api_docs_render_offline_in_a_browser(server, browser):
+    """Swagger UI from the installed package reads the server's OpenAPI 3.1 document: every operation is
+    drawn and the writes show the bearer lock (Swagger UI 4 refused the document outright)."""
+    browser.get(server + "/api/docs")
+    WebDriverWait(browser, 30).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".opblock")))
+    paths = {e.text for e in browser.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+    assert {"/api/search", "/api/analyze", "/api/quotes"} <= paths
+    assert browser.find_elements(By.CSS_SELECTOR, ".authorization__btn")  # the bearer lock on writes
+    assert not browser.find_elements(By.CSS_SELECTOR, ".errors-wrapper")

@@ -4,6 +4,7 @@ for an id that is not stored; 401, 413 and 422 on writes), and the bearer scheme
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -72,7 +73,7 @@ _DOCS_CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe
 
 def install_openapi(app) -> None:
     """Serve the rewritten document at the app's openapi_url (built once, on first request), and the
-    interactive docs at /api/docs with Swagger UI's assets from the swagger-ui-bundle package (offline)."""
+    interactive docs at /api/docs with Swagger UI's assets from the swagger-ui-py package (offline)."""
     from fastapi.openapi.utils import get_openapi
 
     def openapi() -> dict[str, Any]:
@@ -91,8 +92,10 @@ def _install_docs(app) -> None:
 
     from ..errors import require
 
-    bundle = require("swagger_ui_bundle", "serve")
-    app.mount("/api/docs/assets", StaticFiles(directory=bundle.swagger_ui_path), name="docs-assets")
+    # swagger-ui-py ships Swagger UI 5 (OpenAPI 3.1, which FastAPI writes; Swagger UI 4 cannot read it)
+    bundle = require("swagger_ui", "serve")
+    assets = Path(bundle.__file__).parent / "static"
+    app.mount("/api/docs/assets", StaticFiles(directory=assets), name="docs-assets")
 
     @app.get("/api/docs", include_in_schema=False)
     def docs():
