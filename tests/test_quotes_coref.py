@@ -67,3 +67,15 @@ def test_quotes_coref_role_synonym_and_organisation(en_roles):
 
 def test_quotes_coref_apposed_role_after_the_name(en_roles):
     assert "Reed" in (_speaker(en_roles, "We will talk to every") or "")
+
+
+def test_quotes_a_name_after_a_classifier_noun_is_the_speaker(analyze):
+    """"le tabloïd Kurjer révèle que…": the noun only classifies the name the parser hung beside it."""
+    art = analyze("Prague : un ministre dîne au restaurant malgré les restrictions\n\n"
+                  "Photos à l'appui, le tabloïd Kurjer révèle ce vendredi que le ministre de la Culture a "
+                  "dîné mercredi soir dans un restaurant fermé au public. Le ministère n'a pas commenté.\n\n"
+                  "Le gouvernement doit se réunir lundi pour examiner de nouvelles mesures sanitaires.\n",
+                  name="tabloid.txt")
+    said = [q for q in art.quotes if q.text.startswith("le ministre de la Culture")]
+    assert said and said[0].speaker is not None
+    assert art.entity(said[0].speaker).name == "Kurjer"

@@ -61,7 +61,8 @@ NAME_HEADS = {
 CLASSIFIERS = {
     "NGO": "ORG", "group": "ORG", "charity": "ORG", "party": "ORG", "company": "ORG", "firm": "ORG", "airline": "ORG",
     "carrier": "ORG", "club": "ORG", "union": "ORG", "movement": "ORG", "network": "ORG", "platform": "ORG",
-    "newspaper": "MEDIA", "broadcaster": "MEDIA", "magazine": "MEDIA", "website": "ORG",
+    "newspaper": "MEDIA", "broadcaster": "MEDIA", "magazine": "MEDIA", "tabloid": "MEDIA", "daily": "MEDIA",
+    "website": "ORG",
     "organisation": "ORG", "organization": "ORG", "foundation": "ORG", "team": "ORG", "agency": "ORG",
 }
 #: the head is the last word in English ("Space Center"), the first in French ("Centre spatial")

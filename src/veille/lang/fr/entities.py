@@ -74,7 +74,7 @@ CLASSIFIERS = {
     "parti": "ORG", "ONG": "ORG", "ong": "ORG", "groupe": "ORG", "association": "ORG", "collectif": "ORG",
     "mouvement": "ORG", "société": "ORG", "entreprise": "ORG", "compagnie": "ORG", "constructeur": "ORG",
     "club": "ORG", "syndicat": "ORG", "journal": "MEDIA", "quotidien": "MEDIA", "hebdomadaire": "MEDIA",
-    "magazine": "MEDIA", "chaîne": "MEDIA", "site": "ORG", "réseau": "ORG", "plateforme": "ORG",
+    "magazine": "MEDIA", "chaîne": "MEDIA", "tabloïd": "MEDIA", "média": "MEDIA", "radio": "MEDIA", "site": "ORG", "réseau": "ORG", "plateforme": "ORG",
     "organisation": "ORG", "fondation": "ORG", "firme": "ORG", "agence": "ORG", "équipe": "ORG",
 }
 HEAD_FIRST = True

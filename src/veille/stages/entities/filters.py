@@ -136,8 +136,8 @@ def keep(c: Candidate, words=None) -> bool:
     veille keeps and, for one word, a proper noun (French NER tags "États" in "d’États entiers" as LOC)."""
     if c.entity_id is not None:
         return True
-    if c.origin != "ner" or c.label not in NER_ONLY_TYPES:
-        return False
+    if c.origin != "ner" or (c.label not in NER_ONLY_TYPES and not c.extra.get("classified")):
+        return False  # a classifier noun may give a type spaCy has not ("le quotidien X" is MEDIA)
     if c.extra.get("headed"):  # a head noun made it a name: "place Victor-Hugo", "ministère de l’Intérieur"
         return True
     pos = c.extra.get("pos") or []

@@ -85,7 +85,16 @@ def classified_names(text: str, words, cands: list[Candidate]) -> list[Candidate
     out = []
     for m in re.finditer(pattern, text):
         start, end = m.span(2)
-        if any(c.start < end and start < c.end for c in cands) or m.group(2).split()[0].casefold() in small:
+        if m.group(2).split()[0].casefold() in small:
+            continue
+        # the NER or a chunk saw the name but not what it is ("X" as MISC, "tabloïd X" as one proper
+        # noun): the classifier noun says it, and is not part of the name
+        same = [c for c in cands if (c.start, c.end) == (start, end)
+                or (c.start == m.start(1) and c.end == end and c.entity_id is None)]
+        for c in same:
+            c.start, c.text, c.label = start, m.group(2), kinds[m.group(1)]
+            c.extra.update(classified=True, pos=["PROPN"])
+        if same or any(c.start < end and start < c.end for c in cands):
             continue
         named = Candidate(start, end, m.group(2), kinds[m.group(1)], "ner")
         named.extra.update(classified=True, pos=["PROPN"])

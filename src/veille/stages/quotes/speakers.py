@@ -181,7 +181,10 @@ def _parsed_subjects(verb, pronouns: dict[str, str]):
             and (head.dep_ == "conj" or not any(c.dep_.startswith("aux") for c in head.children)):
         # "…, adding that" shares its head's subject; "…, a rapporté le FT" has its own, inverted
         head = head.head  # "Poutine a accusé ... et a déclaré que", "…, adding that": the subject is shared
-    for t in list(verb.children) + ([] if head.i == verb.i else list(head.children)):
+    # two subjects on one verb are a misparse of a fronted phrase ("Photos à l'appui, le journal X
+    # révèle"): the one nearest the verb comes first
+    children = sorted(verb.children, key=lambda c: abs(c.i - verb.i))
+    for t in children + ([] if head.i == verb.i else list(head.children)):
         if t.text.lower() == "-t":
             continue  # the euphonic t of "a-t-il"
         if t.dep_.startswith("nsubj") or t.dep_ == "expl:subj" or t.dep_ == "csubj":
@@ -247,6 +250,12 @@ def _subject_span(tok) -> Speaker:
         if doc[k].is_quote or doc[k].text in ",;:(" or "\n" in doc[k].text:
             right = k - 1
             break
+    # "le tabloïd Blesk révèle": a name right after the subject noun, hung on the verb beside it by the
+    # parser, belongs to the subject (the noun only classifies the name)
+    while (tok.pos_ in ("NOUN", "PROPN") and right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN"
+           and doc[right + 1].head.i == tok.head.i
+           and doc[right + 1].dep_ in ("nsubj", "appos", "flat", "flat:name")):
+        right += 1
     first = doc[left].text
     start = doc[left].idx + (len(first) - len(clitic_word(first)) if first.startswith("-") else 0)
     return Speaker(start, doc[right].idx + len(doc[right].text), tok)
