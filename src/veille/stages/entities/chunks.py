@@ -1,5 +1,5 @@
 """Names the statistical NER misses: a run of capitalised words around a head noun that makes it a name
-("NASA Johnson Space Center’s Ellington Field" gives Johnson Space Center and Ellington Field; "Military
+("the agency's Harlow Space Center’s Brook Field" gives Harlow Space Center and Brook Field; "Naval
 Advocate General's Corps"). The language says which head nouns count and whether the head comes last
 (English) or first (French). Only text no other candidate covers is looked at."""
 
@@ -93,8 +93,8 @@ def _split_possessives(run, heads) -> list[list]:
 
 def extend_cut_names(cands: list[Candidate], text: str, kb, lang: str, words,
                      small: frozenset[str] = frozenset()) -> None:
-    """An organisation the NER cut short of its first word ("after Just Stop Oil protesters" gives "Stop
-    Oil"): a capitalised word right before it, inside a sentence, belongs to the name unless it is a
+    """An organisation the NER cut short of its first word ("after Keep Rivers Wild protesters" gives "Rivers
+    Wild"): a capitalised word right before it, inside a sentence, belongs to the name unless it is a
     function word, a demonym ("French Interior Ministry") or a title ("Minister", "Président")."""
     roles = {r.split()[0].casefold() for r in getattr(words, "ROLE_NOUNS", {})}
     titles = {h.rstrip(".").casefold() for h in words.HONORIFICS} | roles

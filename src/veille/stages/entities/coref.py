@@ -42,7 +42,7 @@ def resolve_people(cands: list[Candidate]) -> None:
 
 
 def surname_mentions(cands: list[Candidate], doc) -> list[Candidate]:
-    """A surname the NER missed or mistyped ("McDavid" as a nationality) after the person's full name
+    """A surname the NER missed or mistyped ("Okafor" as a nationality) after the person's full name
     on the page is that person, in any language: each capitalised stand-alone occurrence of the last word
     of a full name (a proper noun, not inside a longer capitalised name) that no candidate covers."""
     text = doc_text(doc)
@@ -69,7 +69,7 @@ def surname_mentions(cands: list[Candidate], doc) -> list[Candidate]:
 def _inside_capitalised(text: str, start: int, end: int) -> bool:
     """A capitalised word right after, or right before inside the sentence: a piece of a longer name
     ("Brown University", "Josh Brown"). A capitalised word that opens the sentence or is a function word
-    ("The Oilers", "Le Tigre") does not count."""
+    ("The Harriers", "Le Taureau") does not count."""
     if re.match(r"[ \u00a0][A-Z]", text[end:end + 2]):
         return True
     before = re.search(r"(^|.)[ \u00a0]?([A-Z][\w’'-]*)[ \u00a0]$", text[max(0, start - 30):start], re.DOTALL)
@@ -245,7 +245,7 @@ def _spread_aliases(cands: list[Candidate]) -> None:
 
 def short_forms(cands: list[Candidate], doc, words) -> list[Candidate]:
     """The short form of an organisation's name, after the full name on the page, is that organisation:
-    its last word in English ("the Oilers" after "Edmonton Oilers"), its first in French ("les
+    its last word in English ("the Harriers" after "Leeds Harriers"), its first in French ("les
     Canadiens" after "Canadiens de Montréal"); so is the place a club or firm is named after, when the
     NER itself calls that word an organisation ("Edmonton scored twice"). Short forms the NER missed
     are found like surnames: capitalised, stand-alone, not opening a sentence."""

@@ -134,7 +134,7 @@ def _fold(s: str) -> str:
 def _headline(tree, meta_title: str | None) -> str | None:
     """The page's <h1> when it is the headline its titles paraphrase or suffix with the site name
     ("... - National | Globalnews.ca"); otherwise the metadata title. Every title the page declares is
-    compared (<title>, og:title, twitter:title): a social title written for sharing ("Le merlu sauvé ?")
+    compared (<title>, og:title, twitter:title): a social title written for sharing ("Le port sauvé ?")
     often differs from the headline that the <title> element repeats word for word."""
     if tree is None or meta_title is None:
         return meta_title

@@ -159,7 +159,7 @@ def _colon_speaker(article: Article, doc, words, q: Quote, m: Marked) -> None:
 
 def _lead_in_speaker(article: Article, doc, words, q: Quote) -> None:
     """A quote with no cue verb credited by a phrase of its sentence: "…, selon le ministère", "according
-    to NASA", "Pour X, « … »", "À ses yeux, « … »" (the possessor)."""
+    to the agency", "Pour X, « … »", "À ses yeux, « … »" (the possessor)."""
     found = lead_in(doc, q.start, q.end, words)
     if found is None:
         return
@@ -214,8 +214,8 @@ def _paragraph_quote_speaker(article: Article, doc, words, q: Quote) -> None:
 
 
 def _governing_speaker(article: Article, doc, words, q: Quote) -> None:
-    """A quote with no cue at all ("NASA aims to “explore more…”", "compared the tactics to “mafia
-    methods”") is credited to the subject of the verb that governs it, with low confidence; when that
+    """A quote with no cue at all ("the agency aims to “map the whole reef…”", "likened the raids to “night
+    fishing”") is credited to the subject of the verb that governs it, with low confidence; when that
     verb is a reporting verb ("…, a précisé X, rendant hommage au « courage » des secours"), it is the
     quote's cue."""
     cue = reporting_ancestor(doc, q.start, q.end, words.CUE_VERBS)

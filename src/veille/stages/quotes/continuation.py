@@ -27,7 +27,7 @@ def is_paragraph_quote(text: str, start: int, end: int) -> bool:
 
 
 def signature_below(doc, end: int) -> Speaker | None:
-    """A name alone on the next non-empty line ("Tiger Woods" under a pull-quote), or None."""
+    """A name alone on the next non-empty line ("Jeanne Martin" under a pull-quote), or None."""
     text = doc_text(doc)
     _, p1 = paragraph_bounds(text, end)
     nxt = p1

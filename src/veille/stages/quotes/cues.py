@@ -49,7 +49,7 @@ def cue_after(doc, text: str, close_at: int, verbs: frozenset[str]):
     found = next((t for t in toks if is_cue(t, verbs) and not _present_participle(t)), None)
     if found is None:
         words = [t for t in toks if not t.is_punct and not t.is_space]
-        # "», juge Mme Binet": a reporting verb opening the incise, whatever the tagger made of it
+        # "», juge Mme Martin": a reporting verb opening the incise, whatever the tagger made of it
         # ("juge", "note" and "estime" are nouns too)
         if words and words[0].text.lower() in verbs and len(words) > 1 \
                 and (words[1].pos_ in ("PROPN", "DET") or words[1].text[:1].isupper()):

@@ -1,5 +1,5 @@
 """Quotes credited without a reporting verb, by a phrase in their own sentence: "selon X", "d'après X",
-"according to X" before or after the quote ("…”, according to NASA"); "Pour X, « … »" opening the
+"according to X" before or after the quote ("…”, according to the agency"); "Pour X, « … »" opening the
 sentence; and "À ses yeux, « … »" / "In her view, “…”", where the possessor is the speaker.
 
 >>> # "Le plan « tiendra ses promesses », selon la maire." -> speaker words "la maire", cue "selon"

@@ -250,7 +250,7 @@ def _subject_span(tok) -> Speaker:
         if doc[k].is_quote or doc[k].text in ",;:(" or "\n" in doc[k].text:
             right = k - 1
             break
-    # "le tabloïd Blesk révèle": a name right after the subject noun, hung on the verb beside it by the
+    # "le tabloïd Kurjer révèle": a name right after the subject noun, hung on the verb beside it by the
     # parser, belongs to the subject (the noun only classifies the name)
     while (tok.pos_ in ("NOUN", "PROPN") and right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN"
            and doc[right + 1].head.i == tok.head.i
@@ -284,7 +284,7 @@ def entity_for_span(article: Article, start: int, end: int, head_at: int | None 
 
 
 def entity_genders(article: Article, doc, honorifics: dict[str, str]) -> dict[str, str]:
-    """Grammatical gender per entity, from honorifics before its mentions ("Mme Binet", "Mr Biden") and
+    """Grammatical gender per entity, from honorifics before its mentions ("Mme Martin", "Mr Reed") and
     from the gender of its descriptions' nouns ("la dirigeante de la CGT"); only when all agree."""
     votes: dict[str, set[str]] = {}
     for m in article.mentions:
@@ -342,7 +342,7 @@ def resolve(article: Article, speaker: Speaker, pronouns: dict[str, str], anchor
 
 
 def governing_subject(doc, start: int, end: int, pronouns: dict[str, str]) -> Speaker | None:
-    """The subject of the nearest verb above a quoted stretch, outside it: "NASA aims to “explore…”"."""
+    """The subject of the nearest verb above a quoted stretch, outside it: "the agency aims to “map…”"."""
     found = governing_report(doc, start, end, pronouns)
     return found[0] if found else None
 
@@ -372,8 +372,8 @@ def reporting_ancestor(doc, start: int, end: int, verbs: frozenset[str]):
 
 
 def governing_report(doc, start: int, end: int, pronouns: dict[str, str]):
-    """(subject, verb) of the nearest verb above a quoted stretch whose subject lies outside it: "NASA
-    aims to “explore…”", "X est « arrivée avec son dossier »" (the quote's own verb, its subject outside),
+    """(subject, verb) of the nearest verb above a quoted stretch whose subject lies outside it: "the agency
+    aims to “map…”", "X est « arrivée avec son dossier »" (the quote's own verb, its subject outside),
     "…, a précisé X, rendant hommage au « courage » des secours" (the participle shares the subject of
     the verb it hangs on). None when there is none, or when it is "on"/"we" or a date."""
     span = doc.char_span(start, end, alignment_mode="expand")
