@@ -7,9 +7,12 @@ Not collected by pytest. Run it from the repository root::
     .venv/bin/python benchmarks/bench_api_load.py --readers 50 --seconds 30 --articles 5000 --no-ingest
 
 The store is a fresh SQLite file filled with ``--articles`` generated records (100,000 quotes at the default
-size); the server runs in its own process (``veille serve``), the ingest in another (``veille ingest
---records`` of more generated records, in small batches), and the readers are asyncio tasks of this process
-with one HTTP connection each, so the two cores are shared by all three, as on a laptop.
+size); the server runs in its own process(es) (``veille serve --workers N``, each ``--workers`` value in
+turn), the ingest in another (``veille ingest --records`` of more generated records, in small batches), and
+the readers are either wrk's connections (``--client wrk``, the default when wrk is installed: a C client
+that leaves the cores to the server) or asyncio tasks of this process with one HTTP connection each
+(``--client python``, per-endpoint figures), so the two cores are shared by all three, as on a laptop.
+With wrk, each reader count runs twice: searches only (the figure the target is about), then the whole mix.
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ import argparse
 import asyncio
 import os
 import random
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote_plus
 
 from veille.store import open_store
 from veille.store.pgserver import free_port
@@ -59,8 +65,8 @@ def requests_mix(rnd: random.Random) -> list[tuple[str, str]]:
         out.append(("search 1 word", f"/api/search?q={rnd.choice(words)}"))
         out.append(("articles", f"/api/articles?offset={rnd.randrange(0, 200)}"))
         speaker, place = rnd.choice(_PEOPLE)[2][-1], rnd.choice(_PLACES)[2][-1]
-        out.append(("quotes by speaker", f"/api/quotes?speaker={speaker.replace(' ', '+')}"))
-        out.append(("entity by name", f"/api/entities?q={place.replace(' ', '+')}"))
+        out.append(("quotes by speaker", f"/api/quotes?speaker={quote_plus(speaker)}"))
+        out.append(("entity by name", f"/api/entities?q={quote_plus(place)}"))
     return out
 
 
@@ -116,9 +122,12 @@ def start_ingest(db: str, tmp: Path, n: int) -> subprocess.Popen:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--readers", type=int, nargs="+", default=[50, 200])
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="veille serve --workers")
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--articles", type=int, default=5000, help="articles in the store (20 quotes each)")
     parser.add_argument("--no-ingest", action="store_true", help="readers only, no concurrent ingest")
+    parser.add_argument("--client", choices=["wrk", "python"],
+                        default="wrk" if shutil.which("wrk") else "python")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -126,30 +135,65 @@ def main(argv: list[str] | None = None) -> None:
         t0 = time.perf_counter()
         fill(db, args.articles)
         took = time.perf_counter() - t0
-        print(f"store: {args.articles} articles ({args.articles * 20:,} quotes) filled in {took:.0f} s")
-        port = free_port()
-        server = subprocess.Popen([VEILLE, "serve", "--db", db, "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  env={**os.environ, "VEILLE_DATA_DIR": str(tmp)})
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_up(base)
-            for n in args.readers:
-                ingest = None if args.no_ingest else start_ingest(db, tmp, 2000)
-                times, errors = asyncio.run(load(base, n, args.seconds))
-                if ingest:
-                    ingest.kill()
-                    ingest.wait()
-                report(n, args.seconds, times, errors, ingest is not None)
-        finally:
-            server.terminate()
-            server.wait()
+        print(f"store: {args.articles} articles ({args.articles * 20:,} quotes) filled in {took:.0f} s; "
+              f"client: {args.client}; load before: {os.getloadavg()[0]:.2f}")
+        for workers in args.workers:
+            port = free_port()
+            command = [VEILLE, "serve", "--db", db, "--port", str(port), "--workers", str(workers)]
+            server = subprocess.Popen(command,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                      env={**os.environ, "VEILLE_DATA_DIR": str(tmp)})
+            base = f"http://127.0.0.1:{port}"
+            try:
+                wait_up(base)
+                for n in args.readers:
+                    runs = [("search", "search"), ("mix", None)] if args.client == "wrk" else [("mix", None)]
+                    for what, only in runs:
+                        ingest = None if args.no_ingest else start_ingest(db, tmp, 2000)
+                        head = (f"\n{workers} worker{'s' if workers > 1 else ''}, {n} readers, {what}, "
+                                f"{args.seconds:g} s{' during an ingest' if ingest else ''}")
+                        if args.client == "wrk":
+                            print(head + ": " + wrk_load(base, n, args.seconds, tmp, only))
+                        else:
+                            times, errors = asyncio.run(load(base, n, args.seconds))
+                            print(head)
+                            report(times, errors, args.seconds)
+                        if ingest:
+                            ingest.kill()
+                            ingest.wait()
+            finally:
+                server.terminate()
+                server.wait()
 
 
-def report(readers: int, seconds: float, times: dict, errors: dict, ingesting: bool) -> None:
+def wrk_load(base: str, readers: int, seconds: float, tmp: Path, only: str | None) -> str:
+    """wrk over the request mix (or the part of it whose label starts with ``only``): one line of figures."""
+    paths = [p for label, p in requests_mix(random.Random(7)) if only is None or label.startswith(only)]
+    script = tmp / "paths.lua"
+    script.write_text("paths = {" + ",".join(f'"{p}"' for p in paths) + "}\n"
+                      "request = function() return wrk.format(nil, paths[math.random(#paths)]) end\n"
+                      "done = function(summary, latency, requests)\n"
+                      "  for _, p in ipairs({50, 95, 99}) do io.write(string.format('P%d %d\\n', p, "
+                      "latency:percentile(p))) end\n"
+                      "end\n")
+    run = subprocess.run(["wrk", f"-t{min(2, readers)}", f"-c{readers}", f"-d{seconds:g}s",
+                          "--timeout", "30s", "--latency", "-s", str(script), base + "/"],
+                         capture_output=True, text=True)
+    if run.returncode:
+        return f"wrk failed: {run.stderr.strip() or run.stdout.strip()}"
+    out = run.stdout
+    pcts = {p: f"{int(us) / 1000:.0f} ms" for p, us in re.findall(r"^P(\d+) (\d+)$", out, re.M)}
+    rate = re.search(r"Requests/sec:\s+(\S+)", out)
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"Socket errors: (.*)", out)
+    return (f"{float(rate.group(1)) if rate else 0:.0f} requests/s; p50 {pcts.get('50')}, "
+            f"p95 {pcts.get('95')}, p99 {pcts.get('99')}; errors: {bad.group(1) if bad else 0} non-2xx"
+            f"{', socket ' + sock.group(1) if sock else ''}; load {os.getloadavg()[0]:.2f}")
+
+
+def report(times: dict, errors: dict, seconds: float) -> None:
     total = sum(len(v) for v in times.values())
-    print(f"\n{readers} readers for {seconds:g} s{' during an ingest' if ingesting else ''}: "
-          f"{total / seconds:.0f} requests/s, {sum(len(v) for v in errors.values())} errors")
+    print(f"{total / seconds:.0f} requests/s, {sum(len(v) for v in errors.values())} errors")
     print(f"{'endpoint':20} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for label in sorted(set(times) | set(errors)):
         v = times.get(label, [])

@@ -67,3 +67,40 @@ def test_serving_on_a_busy_port_is_a_usage_error(tmp_path, monkeypatch):
         result = CliRunner().invoke(cli, ["serve", "--port", str(port), "--db", str(tmp_path / "s.sqlite")])
     assert result.exit_code == 2
     assert f"127.0.0.1:{port} is in use" in result.stderr and "serving on" not in result.stdout
+
+
+def test_several_worker_processes_serve_one_port_with_the_same_guards(tmp_path):
+    """``--workers 2``: two processes (each its own app and store connection) answer on one socket; the
+    Host check, the security headers and the slow-header deadline hold in each."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    db = tmp_path / "w.sqlite"
+    open_store(str(db)).close()
+    port = free_port()
+    veille = str(Path(sys.executable).parent / "veille")
+    proc = subprocess.Popen([veille, "serve", "--db", str(db), "--port", str(port), "--workers", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "VEILLE_DATA_DIR": str(tmp_path)})
+    try:
+        deadline, pids = time.monotonic() + 60, set()
+        while time.monotonic() < deadline and len(pids) < 2:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2) as resp:
+                    assert resp.status == 200 and resp.headers["x-frame-options"] == "DENY"
+            except OSError:
+                time.sleep(0.2)
+                continue
+            # the supervisor's children: each worker is a process of its own (beside a resource tracker)
+            children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+            pids = {p for p in children if b"spawn_main" in Path(f"/proc/{p}/cmdline").read_bytes()}
+        assert len(pids) == 2, "two worker processes"
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/api/health", headers={"Host": "evil.example"})
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(req, timeout=5)
+        assert err.value.code == 400
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

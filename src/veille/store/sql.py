@@ -159,6 +159,11 @@ class SqlStore(EntityReads, Store):
         """A WHERE condition on quotes ``q`` matching the query, and its params."""
         raise NotImplementedError
 
+    def _match_count(self, query: SearchQuery) -> int | None:
+        """How many articles match ``query`` with no other filter, when the backend counts that faster than
+        the general count (None: use the general count)."""
+        return None
+
     # -- articles --------------------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article | None:
         rows = self._rows("SELECT record FROM articles WHERE id = ?", (article_id,))
@@ -204,13 +209,20 @@ class SqlStore(EntityReads, Store):
         source, cond, order, mparams, oparams = self._article_match(query)
         where = " AND ".join([cond, *filt[0]])
         params = [*mparams, *filt[1]]
-        total = self._rows(f"SELECT count(*) FROM {source} WHERE {where}", params)[0][0]
-        rows = self._rows(f"SELECT {_SUMMARY}, a.text FROM {source} WHERE {where} "
-                          f"ORDER BY {order}, a.pk DESC LIMIT ? OFFSET ?", [*params, *oparams, limit, offset])
+        bare_total = None if filt[0] else self._match_count(query)
+        total = bare_total if bare_total is not None else \
+            self._rows(f"SELECT count(*) FROM {source} WHERE {where}", params)[0][0]
+        # Rank keys first, then read the page's rows: sorting every match with its body attached cost
+        # twice as much as the ranking itself.
+        pks = [r[0] for r in self._rows(f"SELECT a.pk FROM {source} WHERE {where} "
+                                        f"ORDER BY {order}, a.pk DESC LIMIT ? OFFSET ?",
+                                        [*params, *oparams, limit, offset])]
+        rows = {r[0]: r[1:] for r in self._rows(f"SELECT a.pk, {_SUMMARY}, a.text FROM articles a "
+                                                f"WHERE a.pk IN ({_qs(pks)})", pks)} if pks else {}
         items = []
-        for r in rows:
-            item = _summary(r[:-1])
-            item.snippet, item.highlights = snippet(r[-1], query)
+        for pk in pks:
+            item = _summary(rows[pk][:-1])
+            item.snippet, item.highlights = snippet(rows[pk][-1], query)
             items.append(item)
         return Page(items=items, total=total, limit=limit, offset=offset)
 

@@ -100,22 +100,39 @@ def parse_query(raw: str) -> SearchQuery:
     return SearchQuery(raw=raw, terms=tuple(terms))
 
 
+@lru_cache(maxsize=8192)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """The pattern of one folded query word, compiled once per word: words recur across searches far more
+    than whole queries do, and compiling the letters' variant classes cost more than the search itself."""
+    return re.compile(r"(?<!\w)" + _unfolded(word), re.UNICODE)
+
+
+def _marks(text: str, patterns: list[re.Pattern[str]], start: int, end: int) -> list[tuple[int, int]]:
+    """Where the query words are in ``text[start:end]``, left to right, the longer of overlapping ones."""
+    found = sorted((m.start(), -m.end()) for p in patterns for m in p.finditer(text, start, end))
+    out: list[tuple[int, int]] = []
+    for a, neg_b in found:
+        if not out or a >= out[-1][1]:
+            out.append((a, -neg_b))
+    return out
+
+
 def snippet(text: str, query: SearchQuery, width: int = 220) -> tuple[str, list[tuple[int, int]]]:
     """A window of ``text`` around the first query word found, and where the query words are in it.
 
     Returned as plain text plus (start, end) ranges so that callers escape the text themselves."""
     # the query's folded words matched in the text itself (no folded copy of the whole body: building one
     # was 94 % of a search's time): "elysee" matches "Élysée" through per-letter classes of variants
-    words = sorted(set(query.words), key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(_unfolded(w) for w in words) + r")", re.UNICODE)
-    first = pattern.search(text)
-    start = max(0, (first.start() if first else 0) - width // 3)
+    patterns = [_word_pattern(w) for w in sorted(set(query.words))]
+    firsts = [m.start() for m in (p.search(text) for p in patterns) if m]
+    first = min(firsts) if firsts else 0
+    start = max(0, first - width // 3)
     if start:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < start + 30 else start
     end = min(len(text), start + width)
     window = text[start:end]
-    marks = [(m.start() - start, m.end() - start) for m in pattern.finditer(text, start, end)]
+    marks = [(a - start, b - start) for a, b in _marks(text, patterns, start, end)]
     prefix, suffix = ("…" if start else ""), ("…" if end < len(text) else "")
     shift = len(prefix)
     return prefix + window + suffix, [(a + shift, b + shift) for a, b in marks]
