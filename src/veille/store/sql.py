@@ -19,6 +19,7 @@ from .entity_reads import EntityReads
 from .migrations import Migration
 from .rows import ARTICLE_COLUMNS, COLUMNS, ArticleRows, to_rows
 from .text import SearchQuery, parse_query, snippet
+from .timeline_reads import TimelineReads
 from .write import write_batch, write_fresh
 
 log = logging.getLogger("veille")
@@ -29,7 +30,7 @@ _CHILD_DELETE_ORDER = ("entity_names", "article_entities", "mentions", "quote_ab
                        "timexes", "events", "quotes")
 
 
-class SqlStore(EntityReads, Store):
+class SqlStore(EntityReads, TimelineReads, Store):
     """Common SQL behind both backends."""
 
     placeholder = "?"
