@@ -22,7 +22,7 @@ from veille.store import open_store  # noqa: E402
 from veille.store.base import EntityTimeline  # noqa: E402
 from veille.store.synthetic import EntitySpec, annotate  # noqa: E402
 from veille.web import TEMPLATES_DIR  # noqa: E402
-from veille.web.charts import activity_chart, bar_chart, on_axis, time_axis  # noqa: E402
+from veille.web.charts import activity_chart, bar_chart, count_ticks, on_axis, time_axis  # noqa: E402
 from veille.web.i18n import DATA_MESSAGES, Translator, catalogue, choose_language  # noqa: E402
 from veille.web.labels import local_labels  # noqa: E402
 from veille.web.render import highlight  # noqa: E402
@@ -124,6 +124,12 @@ def test_time_axis_shows_every_month_and_switches_to_years_on_long_spans():
     assert time_axis({"undated": 3}).periods == []
 
 
+def test_count_axis_has_whole_numbers_only():
+    assert count_ticks(1) == [0, 1] and count_ticks(2) == [0, 1, 2]
+    assert count_ticks(23) == [0, 5, 10, 15, 20, 25] and count_ticks(0) == [0, 1]
+    assert all(len(count_ticks(n)) <= 6 and count_ticks(n)[-1] >= n for n in range(1, 3000, 7))
+
+
 def test_bar_chart_svg_has_an_axis_label_per_period_and_no_script():
     chart = bar_chart({"quotes": {"2025-01": 1, "2025-04": 2, "undated": 5}}, title="Quotes")
     svg = str(chart.svg)
@@ -133,6 +139,8 @@ def test_bar_chart_svg_has_an_axis_label_per_period_and_no_script():
     assert chart.series == {"quotes": [1, 0, 0, 2]} and chart.undated == {"quotes": 5}
     assert "<script" not in svg and "var(--chart-1)" in svg and 'aria-label="Quotes"' in svg
     assert "<title>2025-03 · quotes: 0</title>" in svg  # an empty month is a point with its tooltip
+    y_axis = svg.split('class="axis y')[1].split('class="axis x')[0]
+    assert re.findall(r"<text[^>]*>([^<]+)</text>", y_axis) == ["0", "1", "2"]
 
 
 def test_chart_labels_follow_the_ui_language():

@@ -29,6 +29,7 @@ UNDATED = "undated"
 MAX_MONTHS = 48
 SERIES_COLOURS = tuple(f"var(--chart-{i})" for i in range(1, 7))
 STEPS = {"month": "month", "year": "year"}
+WIDE, NARROW = (760, 270), (380, 300)  # the main column; the side column
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,20 @@ def time_axis(*counts: Mapping[str, int], max_months: int = MAX_MONTHS) -> Axis:
     return Axis([f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(first, last + 1)], "month")
 
 
+def count_ticks(top: int, most: int = 6) -> list[int]:
+    """Whole-number ticks from 0 to at least ``top``, at most ``most`` of them: counts have no halves.
+
+    >>> count_ticks(2), count_ticks(23)
+    ([0, 1, 2], [0, 5, 10, 15, 20, 25])
+    """
+    top, power = max(top, 1), 1
+    while True:  # the smallest of 1, 2, 5, 10, 20, 50… that needs at most ``most`` ticks
+        for step in (power, 2 * power, 5 * power):
+            if -(-top // step) + 1 <= most:
+                return list(range(0, -(-top // step) * step + 1, step))
+        power *= 10
+
+
 def on_axis(axis: Axis, counts: Mapping[str, int]) -> list[int]:
     """``counts`` summed into the axis's periods, zero where nothing happened."""
     totals = dict.fromkeys(axis.periods, 0)
@@ -81,40 +96,44 @@ def on_axis(axis: Axis, counts: Mapping[str, int]) -> list[int]:
 
 
 def bar_chart(series: Mapping[str, Mapping[str, int]], *, title: str,
-              period_labels: Mapping[str, str] = STEPS) -> Chart:
+              period_labels: Mapping[str, str] = STEPS, size: tuple[int, int] = WIDE) -> Chart:
     """Bars per period for each named series (e.g. quotes and mentions); ``period_labels`` names the
-    axis for each step ("month", "year") in the UI's language."""
-    return _chart("Bar", series, title=title, period_labels=period_labels)
+    axis for each step ("month", "year") in the UI's language; ``size`` is the drawing's width and
+    height, close to the size it is shown at so that its text stays readable."""
+    return _chart("Bar", series, title=title, period_labels=period_labels, size=size)
 
 
 def line_chart(series: Mapping[str, Mapping[str, int]], *, title: str,
-               period_labels: Mapping[str, str] = STEPS) -> Chart:
+               period_labels: Mapping[str, str] = STEPS, size: tuple[int, int] = WIDE) -> Chart:
     """A line per named series: several entities over one axis (the co-mention view)."""
-    return _chart("Line", series, title=title, period_labels=period_labels)
+    return _chart("Line", series, title=title, period_labels=period_labels, size=size)
 
 
 def _chart(kind: str, series: Mapping[str, Mapping[str, int]], *, title: str,
-           period_labels: Mapping[str, str]) -> Chart:
+           period_labels: Mapping[str, str], size: tuple[int, int]) -> Chart:
     axis = time_axis(*series.values())
     values = {name: on_axis(axis, counts) for name, counts in series.items()}
     undated = {name: counts.get(UNDATED, 0) for name, counts in series.items()}
-    svg = (_render(kind, axis, values, title=title, period_label=period_labels.get(axis.step, axis.step))
-           if axis.periods else Markup(""))
+    svg = (_render(kind, axis, values, title=title, period_label=period_labels.get(axis.step, axis.step),
+                   size=size) if axis.periods else Markup(""))
     return Chart(svg=svg, axis=axis, series=values, undated=undated)
 
 
 def _render(kind: str, axis: Axis, values: Mapping[str, Sequence[int]], *, title: str,
-            period_label: str) -> Markup:
+            period_label: str, size: tuple[int, int]) -> Markup:
     import pygal
     from lxml import etree
 
     n = len(axis.periods)
     chart = getattr(pygal, kind)(
-        style=_style(), js=[], disable_xml_declaration=True, width=760, height=260, margin=8,
-        show_legend=len(values) > 1, legend_at_bottom=True, legend_at_bottom_columns=min(len(values), 4),
-        x_title=period_label, x_label_rotation=0 if n <= 12 else 40, show_minor_x_labels=n <= 18,
-        x_labels_major_every=max(1, n // 12), truncate_legend=28, print_zeroes=False, min_scale=2,
-        max_scale=6, show_dots=kind == "Line", dots_size=3, stroke_style={"width": 2}, spacing=4,
+        style=_style(), js=[], disable_xml_declaration=True, width=size[0], height=size[1], margin=8,
+        y_labels=count_ticks(max((max(v, default=0) for v in values.values()), default=0)),
+        show_legend=len(values) > 1, legend_at_bottom=True,
+        legend_at_bottom_columns=min(len(values), max(1, size[0] // 190)),
+        x_title=period_label, x_label_rotation=0 if n <= size[0] // 64 else 40,
+        show_minor_x_labels=n <= size[0] // 42, x_labels_major_every=max(1, n // max(1, size[0] // 64)),
+        truncate_legend=28, print_zeroes=False,
+        show_dots=kind == "Line", dots_size=3, stroke_style={"width": 2}, spacing=4,
         include_x_axis=True, y_labels_major_every=None, no_data_text="")
     chart.x_labels = axis.periods
     for name, counts in values.items():
@@ -181,7 +200,8 @@ def activity_chart(timeline: EntityTimeline, t: Translator) -> Chart:
 def co_mention_chart(series: Sequence[CoMentionSeries], t: Translator) -> Chart:
     """Articles shared with each of the most co-mentioned entities, per period (the entity page)."""
     return line_chart({s.entity.name: s.by_month for s in series},
-                      title=t("Articles shared with the most co-mentioned entities"), period_labels=_steps(t))
+                      title=t("Articles shared with the most co-mentioned entities"), period_labels=_steps(t),
+                      size=NARROW)
 
 
 def events_chart(months: Mapping[str, int], t: Translator) -> Chart:
