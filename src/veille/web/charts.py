@@ -125,14 +125,15 @@ def _render(kind: str, axis: Axis, values: Mapping[str, Sequence[int]], *, title
     from lxml import etree
 
     n = len(axis.periods)
+    columns = min(len(values), max(1, size[0] // 190))
+    every = -(-n // max(1, size[0] // 70))  # a label is about 60 px wide at 12 px
     chart = getattr(pygal, kind)(
         style=_style(), js=[], disable_xml_declaration=True, width=size[0], height=size[1], margin=8,
         y_labels=count_ticks(max((max(v, default=0) for v in values.values()), default=0)),
-        show_legend=len(values) > 1, legend_at_bottom=True,
-        legend_at_bottom_columns=min(len(values), max(1, size[0] // 190)),
-        x_title=period_label, x_label_rotation=0 if n <= size[0] // 64 else 40,
-        show_minor_x_labels=n <= size[0] // 42, x_labels_major_every=max(1, n // max(1, size[0] // 64)),
-        truncate_legend=28, print_zeroes=False,
+        show_legend=len(values) > 1, legend_at_bottom=True, legend_at_bottom_columns=columns,
+        truncate_legend=max(8, size[0] // (columns * 9)), x_title=period_label,
+        # every period keeps its guide line; only every ``every``-th is labelled, so labels never overlap
+        x_labels_major_every=every, show_minor_x_labels=every == 1, print_zeroes=False,
         show_dots=kind == "Line", dots_size=3, stroke_style={"width": 2}, spacing=4,
         include_x_axis=True, y_labels_major_every=None, no_data_text="")
     chart.x_labels = axis.periods
