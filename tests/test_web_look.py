@@ -228,7 +228,7 @@ def test_entity_page_draws_its_chart_with_empty_months_and_undated_apart(client)
 def test_ui_switch_translates_the_page_and_is_remembered(client):
     fr = client.get("/entities/L-vellin", params={"ui": "fr"})
     assert '<html lang="fr">' in fr.text and "Citations et mentions au fil du temps" in fr.text
-    assert fr.cookies.get("veille_ui") == "fr"
+    assert fr.cookies.get("veille_ui") == "fr" and "Accept-Language" in fr.headers["vary"]
     assert '<html lang="fr">' in client.get("/events").text  # the cookie carries the choice
     en = client.get("/events", params={"ui": "en"})
     assert '<html lang="en">' in en.text and "Events over time" in en.text

@@ -93,7 +93,9 @@ def ui_language(request, *, lang_is_filter: bool = False) -> str:
 
 
 def remember_choice(request, response) -> None:
-    """Keep the header switch's choice (``?ui=``) in a cookie for the pages that follow."""
+    """Keep the header switch's choice (``?ui=``) in a cookie for the pages that follow, and tell caches
+    that the page depends on the language headers."""
+    response.headers["Vary"] = "Accept-Language, Cookie"
     chosen = request.query_params.get("ui", "").strip().lower()[:2]
     if chosen in LANGUAGES and request.cookies.get(COOKIE) != chosen:
         response.set_cookie(COOKIE, chosen, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
