@@ -232,6 +232,9 @@ def test_ui_switch_translates_the_page_and_is_remembered(client):
     assert '<html lang="fr">' in client.get("/events").text  # the cookie carries the choice
     en = client.get("/events", params={"ui": "en"})
     assert '<html lang="en">' in en.text and "Events over time" in en.text
+    client.cookies.clear()
+    assert '<html lang="fr">' in client.get("/entities/L-vellin", params={"lang": "fr"}).text
+    assert '<html lang="en">' in client.get("/", params={"lang": "fr"}).text  # there ?lang= filters articles
     client.cookies.clear()  # a newcomer: the browser's languages decide
     assert '<html lang="fr">' in client.get("/entities", headers={"accept-language": "fr-FR"}).text
 
