@@ -140,8 +140,8 @@ def _render(kind: str, axis: Axis, values: Mapping[str, Sequence[int]], *, title
     for name, counts in values.items():
         chart.add(name, list(counts))
     tree = chart.render_tree()
-    for script in tree.iter("{*}script"):
-        script.getparent().remove(script)
+    for dropped in [*tree.iter("{*}script"), *tree.xpath("//comment()")]:  # its config script, its credits
+        dropped.getparent().remove(dropped)
     for point in tree.iter("{*}g"):
         desc = {d.get("class", "").split()[0]: d.text for d in point if _tag(d) == "desc"}
         if "value" in desc:
