@@ -12,6 +12,7 @@ from typing import Any
 
 from .base import CoMention, EntityDetail, EntityRef, EntitySummary, EventView, Page, QuoteView
 from .text import SearchQuery, name_key, parse_query
+from .timeline_reads import TimelineReads
 
 log = logging.getLogger("veille")
 
@@ -29,8 +30,9 @@ _EVENT = ("SELECT v.article_id, a.title, v.published, v.date, v.type, v.mode, v.
           "LEFT JOIN entities el ON el.id = v.location")
 
 
-class EntityReads:
-    """Reads about entities, quotes and events (mixed into SqlStore)."""
+class EntityReads(TimelineReads):
+    """Reads about entities, quotes and events (mixed into SqlStore); the per-month counts behind the
+    charts come from TimelineReads."""
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         raise NotImplementedError  # SqlStore's

@@ -19,7 +19,6 @@ from .entity_reads import EntityReads
 from .migrations import Migration
 from .rows import ARTICLE_COLUMNS, COLUMNS, ArticleRows, to_rows
 from .text import SearchQuery, parse_query, snippet
-from .timeline_reads import TimelineReads
 from .write import write_batch, write_fresh
 
 log = logging.getLogger("veille")
@@ -30,7 +29,7 @@ _CHILD_DELETE_ORDER = ("entity_names", "article_entities", "mentions", "quote_ab
                        "timexes", "events", "quotes")
 
 
-class SqlStore(EntityReads, TimelineReads, Store):
+class SqlStore(EntityReads, Store):
     """Common SQL behind both backends."""
 
     placeholder = "?"
