@@ -1,8 +1,9 @@
 """The web UI in French and English: a message catalogue per language and the rule that picks one.
 
-Messages are written in English in the templates (``{{ t("Entities") }}``); ``locales/<lang>.json`` maps each
-English message to its translation, English being its own catalogue. ``{name}`` fields are filled after
-translation, and a count picks the singular or the plural entry (``tn("1 article", "{n} articles", n)``).
+Messages are written in English in the templates (``{{ t("Entities") }}``); ``MESSAGES`` in
+``locales/<lang>.py`` maps each English message to its translation, English being its own catalogue.
+``{name}`` fields are filled after translation, and a count picks the singular or the plural entry
+(``t.n("{n} article", "{n} articles", n)``).
 A message missing from a catalogue shows in English rather than failing the page; a test keeps the French
 catalogue complete for every message the templates use.
 
@@ -18,23 +19,21 @@ cookie), ``?lang=fr`` on pages where ``lang`` is not already a filter on the art
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
+from importlib import import_module
 
 LANGUAGES = ("en", "fr")
 DEFAULT = "en"
 COOKIE = "veille_ui"
-LOCALES_DIR = Path(__file__).parent / "locales"
 
 
 @cache
 def catalogue(lang: str) -> Mapping[str, str]:
-    """English message → translation, read once from ``locales/<lang>.json`` (empty for English)."""
+    """English message → translation, from ``locales/<lang>.py`` (empty for English)."""
     if lang == DEFAULT:
         return {}
-    return json.loads((LOCALES_DIR / f"{lang}.json").read_text(encoding="utf-8"))
+    return import_module(f"{__package__}.locales.{lang}").MESSAGES
 
 
 class Translator:
