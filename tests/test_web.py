@@ -57,7 +57,7 @@ def test_article_page_highlights_quotes_and_links_entities(client):
 
 def test_article_page_shows_collapsed_furniture_signals_and_events(client):
     html = client.get("/articles/de1").text
-    assert re.search(r'<details class="removed">\s*<summary>Removed furniture \(2\)</summary>', html)
+    assert re.search(r'Removed from the page <small>\(2\)</small>', html)  # the cleaning notes box
     assert "Lire aussi : Scholz à Paris" in html and "read_more" in html
     assert "foreign fragment" in html and "CONSULT" in html
 

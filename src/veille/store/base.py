@@ -87,6 +87,8 @@ class EventView(BaseModel):
     trigger_text: str
     sentence_text: str
     confidence: float = 0.5
+    idx: int | None = Field(default=None, description="the event's place in its article's events: the "
+                            "article page anchors its sentence as #ev{idx}")
 
 
 class EntitySummary(BaseModel):
@@ -101,6 +103,22 @@ class EntitySummary(BaseModel):
 class CoMention(BaseModel):
     entity: EntityRef
     n_articles: int
+
+
+class EntityTimeline(BaseModel):
+    """An entity's quotes and mentions per month (``YYYY-MM``, or ``'undated'``), for its chart."""
+
+    entity_id: str
+    quotes: dict[str, int] = Field(default_factory=dict)
+    mentions: dict[str, int] = Field(default_factory=dict)
+
+
+class CoMentionSeries(BaseModel):
+    """Another entity seen in the same articles: how many in all, and how many each month."""
+
+    entity: EntityRef
+    n_articles: int
+    by_month: dict[str, int] = Field(default_factory=dict)
 
 
 class EntityDetail(BaseModel):
@@ -172,6 +190,14 @@ class Store(ABC):
     def event_months(self, *, actor: str | None = None, type: str | None = None, date_from: str | None = None,
                      date_to: str | None = None) -> dict[str, int]:
         """How many events (the same filters as ``events``) fall in each month, YYYY-MM or 'undated'."""
+
+    @abstractmethod
+    def entity_timeline(self, entity_id: str) -> EntityTimeline:
+        """The entity's quotes and mentions per month, undated ones under ``'undated'``."""
+
+    @abstractmethod
+    def co_mention_timeline(self, entity_id: str, *, limit: int = 5) -> list[CoMentionSeries]:
+        """The entities most often in the same articles, with the articles they share per month."""
 
     @abstractmethod
     def optimize(self) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from .base import CoMention, EntityDetail, EntityRef, EntitySummary, EventView, Page, QuoteView
 from .text import SearchQuery, name_key, parse_query
+from .timeline_reads import TimelineReads
 
 log = logging.getLogger("veille")
 
@@ -23,14 +24,15 @@ _QUOTE = ("SELECT q.article_id, a.title, q.published, q.lang, q.span_start, q.sp
           "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker")
 _EVENT = ("SELECT v.article_id, a.title, v.published, v.date, v.type, v.mode, v.actor, ea.name, ea.type, "
           "v.recipient, er.name, er.type, v.location, el.name, el.type, v.aux, v.trigger_text, "
-          "v.sentence_text, v.confidence FROM {rows} k JOIN events v ON v.article_id = k.article_id "
+          "v.sentence_text, v.confidence, v.idx FROM {rows} k JOIN events v ON v.article_id = k.article_id "
           "AND v.idx = k.idx JOIN articles a ON a.id = v.article_id "
           "LEFT JOIN entities ea ON ea.id = v.actor LEFT JOIN entities er ON er.id = v.recipient "
           "LEFT JOIN entities el ON el.id = v.location")
 
 
-class EntityReads:
-    """Reads about entities, quotes and events (mixed into SqlStore)."""
+class EntityReads(TimelineReads):
+    """Reads about entities, quotes and events (mixed into SqlStore); the per-month counts behind the
+    charts come from TimelineReads."""
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         raise NotImplementedError  # SqlStore's
@@ -223,7 +225,7 @@ def _event_view(r: tuple) -> EventView:
                      actor=_ref(r[6], r[7], r[8]), recipient=_ref(r[9], r[10], r[11]),
                      location=_ref(r[12], r[13], r[14]), aux=[x for x in (r[15] or "").split(",") if x],
                      trigger_text=r[16] or "", sentence_text=r[17] or "",
-                     confidence=r[18] if r[18] is not None else 0.5)
+                     confidence=r[18] if r[18] is not None else 0.5, idx=r[19])
 
 
 def _kb_ids(name: str) -> list[str]:

@@ -1,8 +1,10 @@
 """An article's clean text as HTML with its quotes, entity mentions and time expressions marked up.
 
 Spans come from the record as offsets into ``text``. They nest (a mention inside a quote); a span that
-crosses another's boundary cannot be expressed in HTML and is left out (the outer one wins). Every piece
-of text is escaped; only our own tags are emitted.
+crosses another's boundary cannot be expressed in HTML and is left out (the outer one wins). An event's
+sentence is the exception: it must keep its anchor (``#ev3``, linked from the events tables), so one that
+cannot nest leaves an empty anchor at its start. Every piece of text is escaped; only our own tags are
+emitted.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from markupsafe import Markup, escape
 from ..record import Article
 
 # Wider kinds open first when two spans start at the same place.
-_RANK = {"quote": 0, "mention": 1, "timex": 2}
+_RANK = {"event": 0, "quote": 1, "mention": 2, "timex": 3}
 
 
 @dataclass
@@ -29,6 +31,9 @@ class _Node:
 def _spans(art: Article) -> list[tuple[int, int, int, str, str]]:
     names = {e.id: e for e in art.entities}
     out = []
+    for i, ev in enumerate(art.events):
+        out.append((ev.sentence.start, ev.sentence.end, _RANK["event"],
+                    f'<span id="ev{i}" class="event-sentence" data-event="{escape(ev.type)}">', "</span>"))
     for i, q in enumerate(art.quotes):
         who = names.get(q.speaker or "")
         label = who.name if who else (q.speaker_mention.text if q.speaker_mention else "unknown speaker")
@@ -52,12 +57,15 @@ def highlight(art: Article) -> Markup:
     """The body as HTML: ``<q class="quote">``, ``<a class="ent">`` and ``<time>`` around their spans."""
     root = _Node(0, len(art.text))
     stack = [root]
-    for start, end, _, open_tag, close_tag in _spans(art):
+    for start, end, rank, open_tag, close_tag in _spans(art):
         if not (0 <= start < end <= len(art.text)):
             continue
         while len(stack) > 1 and start >= stack[-1].end:
             stack.pop()
         if end > stack[-1].end:  # crosses the enclosing span's end: cannot nest
+            if rank == _RANK["event"]:  # keep the sentence's anchor, empty, where it starts
+                stack[-1].children.append(_Node(start, start, open_tag.replace('class="event-sentence"',
+                                                'class="event-sentence event-anchor"'), close_tag))
             continue
         node = _Node(start, end, open_tag, close_tag)
         stack[-1].children.append(node)

@@ -13,11 +13,15 @@ from fastapi.templating import Jinja2Templates
 
 from ..store import QueryError, Store
 from . import TEMPLATES_DIR
+from .charts import activity_chart, co_mention_chart, events_chart
+from .i18n import Translator, remember_choice, ui_language
+from .labels import local_labels
 from .render import highlight, marked
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.filters["marked"] = marked
+templates.env.globals.update(t=Translator("en"), ui_lang="en")  # for a page rendered without _page
 PAGE = 20
 
 
@@ -25,9 +29,21 @@ def _store(request: Request) -> Store:
     return request.app.state.store
 
 
+# Pages where ?lang= filters the articles' language, so it cannot also choose the UI's.
+_LANG_FILTERS = {"index.html", "quotes.html"}
+
+
+def _translator(request: Request, name: str = "") -> Translator:
+    return Translator(ui_language(request, lang_is_filter=name in _LANG_FILTERS))
+
+
 def _page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, {"q": request.query_params.get("q", ""), **context},
-                                      status_code=status_code)
+    t = context.pop("t", None) or _translator(request, name)
+    response = templates.TemplateResponse(
+        request, name, {"q": request.query_params.get("q", ""), "t": t, "ui_lang": t.lang, **context},
+        status_code=status_code)
+    remember_choice(request, response)
+    return response
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
@@ -76,7 +92,8 @@ def article(request: Request, article_id: str):
         return error_page(request, 404, f"no article with id {article_id!r}")
     names = {e.id: e for e in art.entities}
     counts = Counter(m.entity_id for m in art.mentions)
-    return _page(request, "article.html", art=art, body=highlight(art), names=names, counts=counts)
+    return _page(request, "article.html", art=art, body=highlight(art), names=names, counts=counts,
+                 labels=local_labels(art))
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -89,10 +106,15 @@ def entities(request: Request):
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
 def entity(request: Request, entity_id: str):
-    detail = _store(request).entity(entity_id, limit=50)
+    s = _store(request)
+    detail = s.entity(entity_id, limit=50)
     if detail is None:
         return error_page(request, 404, f"no entity with id {entity_id!r}")
-    return _page(request, "entity.html", d=detail, timeline=_bars(Counter(detail.quotes_by_month)))
+    t = _translator(request)
+    co_mentions = s.co_mention_timeline(entity_id)
+    return _page(request, "entity.html", t=t, d=detail,
+                 activity=activity_chart(s.entity_timeline(entity_id), t),
+                 co_chart=co_mention_chart(co_mentions, t), co_mentions=co_mentions)
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -103,11 +125,6 @@ def events(request: Request):
     s = _store(request)
     page = s.events(limit=200, offset=_offset(request, 200), **filters)
     types = sorted({e.type for e in page.items})
-    timeline = _bars(Counter(s.event_months(**filters)))
-    return _page(request, "events.html", page=page, filters=p, timeline=timeline, types=types)
-
-
-def _bars(counts: Counter) -> list[tuple[str, int, int]]:
-    """(month, count, width in percent) in date order, for the CSS timelines."""
-    top = max(counts.values(), default=1)
-    return [(k, n, max(2, round(100 * n / top))) for k, n in sorted(counts.items())]
+    t = _translator(request)
+    timeline = events_chart(s.event_months(**filters), t)
+    return _page(request, "events.html", t=t, page=page, filters=p, timeline=timeline, types=types)

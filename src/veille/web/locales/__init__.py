@@ -1,0 +1,1 @@
+"""Message catalogues of the web UI, one module per language (``fr.py``: ``MESSAGES``)."""
