@@ -15,7 +15,7 @@ from ..formats import TABLES, RowWriter
 from ..pipeline import Outcome, check_lang
 from ..record import Article
 from .formats import format_option
-from .progress import Progress
+from .progress import Progress, count_inputs
 from .report import text_report
 
 
@@ -62,8 +62,8 @@ def analyze_cmd(ctx, paths, published, lang, fmt, max_bytes, config_path) -> Non
     failed = 0
     records: list[str] = []
     table = RowWriter(sys.stdout, fmt, TABLES["articles"]) if fmt in ("csv", "tsv") else None
-    progress = Progress(enabled=len(paths) > 1 or any(not p.endswith((".html", ".htm", ".txt", ".gz"))
-                                                      for p in paths if p != "-"))
+    total = count_inputs(paths)  # one page gets no bar: the report follows at once
+    progress = Progress(enabled=total != 1 and tuple(paths) != ("-",), total=total)
     for out in analyze_paths(paths, published=published, lang=lang, config=config):
         progress.step(out)
         if out.error:

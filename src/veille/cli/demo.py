@@ -41,8 +41,9 @@ def demo_cmd(ctx, db, host, port, no_serve) -> None:
             raise click.UsageError(str(err)) from err
     config = load_config()
     store = open_cli_store(db, config)
-    progress = Progress(enabled=True, label="example pages")
-    summary = ingest_paths(store, example_paths(), config=config, on_step=progress.step)
+    paths = example_paths()
+    progress = Progress(noun="example page", total=len(paths), doing="ingesting", summary=False)
+    summary = ingest_paths(store, paths, config=config, on_step=progress.step)
     progress.done()
     click.echo(f"veille: {summary.ingested} ingested, {summary.replaced} replaced, {summary.unchanged} "
                f"unchanged, {len(summary.failed)} failed; {store.count_articles()} articles in {store.url}",

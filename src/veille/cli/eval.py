@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
+
+from .progress import Progress, is_terminal
 
 #: Every evaluation reads the shared corpus from here (or ../shared/corpus, or $VEILLE_CORPUS).
 corpus_option = click.option("--corpus", type=click.Path(file_okay=False),
@@ -178,7 +182,12 @@ def eval_all(ctx, corpus) -> None:
         ("events", lambda: events.evaluate(where)[0]),
     ]
     rows = []
+    progress = Progress(noun="evaluation", total=len(steps), summary=False)
     for name, step in steps:
-        click.echo(f"veille: eval {name}…", err=True)
+        progress.now(f"eval {name}")
+        if not is_terminal(sys.stderr):  # a log: one line per evaluation
+            click.echo(f"veille: eval {name}…", err=True)
         rows += step()
+        progress.step()
+    progress.done()
     ctx.exit(0 if print_table(rows) else 1)
