@@ -12,6 +12,7 @@ from ..errors import require
 from ..store import ingest_paths
 from .ingest import db_option, open_cli_store
 from .progress import Progress
+from .words import plural
 
 
 def example_paths() -> list[str]:
@@ -46,7 +47,8 @@ def demo_cmd(ctx, db, host, port, no_serve) -> None:
     summary = ingest_paths(store, paths, config=config, on_step=progress.step)
     progress.done()
     click.echo(f"veille: {summary.ingested} ingested, {summary.replaced} replaced, {summary.unchanged} "
-               f"unchanged, {len(summary.failed)} failed; {store.count_articles()} articles in {store.url}",
+               f"unchanged, {len(summary.failed)} failed; {plural(store.count_articles(), 'article')} "
+               f"in {store.url}",
                err=True)
     for name, reason, message in summary.failed:
         click.echo(f"veille:   failed {name}: {message} [{reason}]", err=True)

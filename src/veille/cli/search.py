@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
 
@@ -12,6 +13,7 @@ from ..store import ArticleSummary, EventView, QueryError, QuoteView
 from .analyze import valid_date
 from .formats import emit, format_option
 from .ingest import db_option, open_cli_store
+from .words import plural
 
 
 @click.command("search")
@@ -31,14 +33,37 @@ def search_cmd(text, db, lang, date_from, date_to, entity, limit, fmt) -> None:
       veille search "armes nucléaires" --lang fr --from 2023-03-01
       veille search Wagner --entity Prigojine --format ndjson
     """
+    if date_from and date_to and date_from > date_to:
+        raise click.BadParameter(f"--from {date_from} is after --to {date_to}", param_hint="'--from'")
     with open_cli_store(db, must_exist=True) as store:
         try:
             page = store.search(text, lang=lang, date_from=date_from, date_to=date_to, entity=entity,
                                 limit=limit)
+            undated = undated_left_out(lambda **dates: store.search(text, lang=lang, entity=entity, limit=1,
+                                                                    **dates).total,
+                                       date_from, date_to, page.total)
         except QueryError as err:
             raise click.BadParameter(str(err), param_hint="TEXT") from err
-    click.echo(f"veille: {page.total} article(s) match", err=True)
+    left_out = f"; {plural(undated, 'undated article')} left out by --from/--to" if undated else ""
+    click.echo(f"veille: {plural(page.total, 'article')} {'matches' if page.total == 1 else 'match'}"
+               f"{left_out}", err=True)
     emit(page.items, fmt, "articles", article_line)
+
+
+def undated_left_out(count: Callable[..., int], date_from: str | None, date_to: str | None,
+                     inside: int) -> int:
+    """How many articles a date range left out for having no date: all matches, less those inside the
+    range, less the dated ones before or after it. ``count(date_from=…, date_to=…)`` counts the matches
+    of the same query between two dates (either open)."""
+    if not (date_from or date_to):
+        return 0
+    before = count(date_to=_shift(date_from, -1)) if date_from else 0
+    after = count(date_from=_shift(date_to, 1)) if date_to else 0
+    return max(count() - inside - before - after, 0)
+
+
+def _shift(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
 
 
 def article_line(a: ArticleSummary) -> str:
