@@ -51,14 +51,14 @@ def test_in_a_pipe_there_is_no_bar_only_the_summary(records, tmp_path):
     assert summary.startswith("veille: 6 ingested, 0 replaced, 0 unchanged, 0 failed → sqlite:")
 
 
-def test_on_a_terminal_the_bar_shows_total_rate_and_eta(records, tmp_path):
+def _on_terminal(command: list[str]) -> tuple[str, str, int]:
+    """Run ``command`` with stderr on a pseudo-terminal: what the terminal showed, stdout, the exit code."""
     leader, follower = pty.openpty()
-    proc = subprocess.Popen(_ingest(records, tmp_path / "v.sqlite"), stdout=subprocess.PIPE, stderr=follower,
-                            env=_env())
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=follower, env=_env())
     os.close(follower)
     seen = b""
     while True:
-        ready, _, _ = select.select([leader], [], [], 60)
+        ready, _, _ = select.select([leader], [], [], 120)
         if not ready:
             break
         try:
@@ -69,8 +69,14 @@ def test_on_a_terminal_the_bar_shows_total_rate_and_eta(records, tmp_path):
             break
         seen += chunk
     os.close(leader)
-    assert proc.wait(timeout=60) == 0
-    shown = seen.decode("utf-8", errors="replace")
+    assert proc.stdout is not None
+    out = proc.stdout.read().decode()
+    return seen.decode("utf-8", errors="replace"), out, proc.wait(timeout=60)
+
+
+def test_on_a_terminal_the_bar_shows_total_rate_and_eta(records, tmp_path):
+    shown, _, code = _on_terminal(_ingest(records, tmp_path / "v.sqlite"))
+    assert code == 0
     assert BAR in shown and "6/6" in shown and "100%" in shown
     assert "pages/s" in shown and "ETA" in shown and "ingesting" in shown
     assert "6 ingested" in shown
@@ -85,6 +91,26 @@ def test_the_bar_says_it_is_loading_models_before_the_first_page():
     progress.done()
     assert LOADING in first and BAR in first and "0/3" in first
     assert "3/3" in stream.getvalue() and stream.getvalue().rstrip().endswith("/s")
+
+
+def test_rows_bound_for_a_pipe_stay_on_stdout_while_the_bar_is_drawn(capsys):
+    stream = _Terminal()
+    progress = Progress(total=1, stream=stream)
+    print("a row of data")
+    progress.step()
+    progress.done()
+    assert capsys.readouterr().out == "a row of data\n" and "a row of data" not in stream.getvalue()
+
+
+@pytest.mark.slow
+def test_analyze_on_a_terminal_draws_the_bar_and_keeps_its_rows_on_stdout():
+    examples = Path(__file__).resolve().parents[1] / "src" / "veille" / "examples"
+    pages = [str(examples / "fr-accord-peche.txt"), str(examples / "en-port-strike.txt")]
+    shown, out, code = _on_terminal([str(VEILLE), "analyze", "--format", "csv", *pages])
+    assert code == 0
+    assert LOADING in shown and BAR in shown and "2/2" in shown and "veille: 2 pages (0 failed)" in shown
+    assert [line.split(",")[0] for line in out.splitlines()][0] == "id" and len(out.splitlines()) == 3
+    assert "id,title" not in shown
 
 
 def test_a_pipe_gets_one_summary_line_with_plural_forms():

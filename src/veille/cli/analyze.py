@@ -15,7 +15,7 @@ from ..formats import TABLES, RowWriter
 from ..pipeline import Outcome, check_lang
 from ..record import Article
 from .formats import format_option
-from .progress import Progress, count_inputs
+from .progress import pages_progress
 from .report import text_report
 
 
@@ -61,9 +61,8 @@ def analyze_cmd(ctx, paths, published, lang, fmt, max_bytes, config_path) -> Non
     lang = checked_lang(lang, config)
     failed = 0
     records: list[str] = []
+    progress = pages_progress(paths)
     table = RowWriter(sys.stdout, fmt, TABLES["articles"]) if fmt in ("csv", "tsv") else None
-    total = count_inputs(paths)  # one page gets no bar: the report follows at once
-    progress = Progress(enabled=total != 1 and tuple(paths) != ("-",), total=total)
     for out in analyze_paths(paths, published=published, lang=lang, config=config):
         progress.step(out)
         if out.error:

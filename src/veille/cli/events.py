@@ -13,6 +13,7 @@ from ..stages.events.lexicon import PLOVER_TYPES
 from ..stages.events.view import describe, line, matches
 from .analyze import checked_lang, valid_date
 from .formats import format_option
+from .progress import pages_progress
 from .words import plural
 
 
@@ -38,8 +39,10 @@ def events_cmd(ctx, paths, actor, types, published, lang, fmt) -> None:
     """
     failed = 0
     config = load_config()
+    progress = pages_progress(paths)
     writer = None if fmt == "text" else RowWriter(sys.stdout, fmt, TABLES["page_events"])
     for out in analyze_paths(paths, published=published, lang=checked_lang(lang, config), config=config):
+        progress.step(out)
         if out.error or out.article is None:
             failed += 1
             assert out.error is not None  # an Outcome without an Article has its error
@@ -53,6 +56,7 @@ def events_cmd(ctx, paths, actor, types, published, lang, fmt) -> None:
         else:
             sys.stdout.write(f"{art.source} — {plural(len(rows), 'event')}\n")
             sys.stdout.writelines(f"  {line(row)}\n" for row in rows)
+    progress.done()
     if writer is not None:
         writer.close()
     ctx.exit(1 if failed else 0)

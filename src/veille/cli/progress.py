@@ -102,8 +102,10 @@ class Progress:
             columns = (SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
                        MofNCompleteColumn(), TaskProgressColumn(), _Rate(plural_noun(noun)),
                        TimeElapsedColumn(), _TimeLeft())
-            self._bar = RichProgress(*columns, console=Console(file=self.stream, force_terminal=True),
-                                     transient=False)
+            # rows printed to the same terminal go above the bar; rows bound for a pipe or a file stay there
+            console = Console(file=self.stream, force_terminal=True, soft_wrap=True)  # rows are not rewrapped
+            self._bar = RichProgress(*columns, console=console, transient=False,
+                                     redirect_stdout=sys.stdout.isatty())
             self._task = self._bar.add_task(loading or doing, total=total)
             self._bar.start()
 
@@ -133,6 +135,14 @@ class Progress:
             self.stream.write(f"veille: {plural(self.n, self.noun)} ({self.failed} failed) in {spent:.1f} s, "
                               f"{rate:.1f}/s\n")
             self.stream.flush()
+
+
+def pages_progress(paths: Iterable[str]) -> Progress:
+    """The progress of a command that analyses ``paths``. Create it before the command's output writer:
+    when stdout is the terminal too, the bar moves that output above itself. One page gets no bar (its
+    answer follows at once)."""
+    total = count_inputs(paths)
+    return Progress(enabled=total != 1 and tuple(paths) != ("-",), total=total)
 
 
 def count_inputs(paths: Iterable[str], *, records: bool = False) -> int | None:
@@ -174,4 +184,4 @@ def _pages_in_file(path: Path, records: bool = False) -> int | None:
     return sum(1 for line in data.splitlines() if line.strip())
 
 
-__all__ = ["LOADING", "Progress", "count_inputs", "is_terminal"]
+__all__ = ["LOADING", "Progress", "count_inputs", "is_terminal", "pages_progress"]

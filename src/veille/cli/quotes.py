@@ -19,6 +19,7 @@ from ..formats import TABLES, RowWriter
 from ..record import Article, Quote
 from .analyze import checked_lang
 from .formats import format_option
+from .progress import pages_progress
 
 
 def fold_name(name: str) -> str:
@@ -85,8 +86,10 @@ def quotes_cmd(ctx, paths, speaker, kind, lang, fmt) -> None:
     kb_ids = speaker_ids(speaker) if speaker else set()
     failed = 0
     config = load_config()
+    progress = pages_progress(paths)
     writer = RowWriter(sys.stdout, fmt, TABLES["page_quotes"], quote_text)
     for out in analyze_paths(paths, lang=checked_lang(lang, config), config=config):
+        progress.step(out)
         if out.error:
             failed += 1
             click.echo(f"veille: {out.error.source}: {out.error.message} [{out.error.reason}]", err=True)
@@ -96,6 +99,7 @@ def quotes_cmd(ctx, paths, speaker, kind, lang, fmt) -> None:
             if kind and row["kind"] not in kind:
                 continue
             writer.write(row)
+    progress.done()
     writer.close()
     ctx.exit(1 if failed else 0)
 
