@@ -152,3 +152,22 @@ def test_page_quotes_and_events_read_back_from_csv():
     assert quotes and all(r["kind"] in ("direct", "indirect", "mixed") and r["text"] for r in quotes)
     events = parse("tsv", run("events", page, "--format", "tsv").stdout)
     assert events and list(events[0]) == list(TABLES["page_events"].columns) and events[0]["type"]
+
+
+def test_every_evaluation_offers_the_formats_and_writes_its_rows_with_their_floors(capsys):
+    import click
+
+    from veille.cli.eval import eval_group, show_table
+    from veille.eval.common import Row
+
+    for name, command in eval_group.commands.items():
+        option = next(p for p in command.params if p.name == "format")
+        assert tuple(option.type.choices) == FORMATS, name
+    rows = [Row("gold-a", "f1", 0.91234, 10, 0.9), Row("gold-b", "recall", 0.5, None, 0.6)]
+    with click.Context(eval_group.commands["langid"]) as ctx:
+        ctx.meta["veille.eval.format"] = "csv"
+        assert show_table(rows) is False  # the second floor is broken
+    got = parse("csv", capsys.readouterr().out)
+    assert got == [
+        {"dataset": "gold-a", "metric": "f1", "value": "0.9123", "n": "10", "floor": "0.9", "ok": "true"},
+        {"dataset": "gold-b", "metric": "recall", "value": "0.5", "n": "", "floor": "0.6", "ok": "false"}]

@@ -67,6 +67,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
           "Stored events (`veille events --db`, /api/events)."),
     Table("entities", 1, ("id", "name", "type", "wikidata", "n_articles", "n_quotes"),
           "Stored entities (`veille entity`, /api/entities)."),
+    Table("eval", 1, ("dataset", "metric", "value", "n", "floor", "ok"),
+          "Evaluation figures (`veille eval …`): a metric on a data set, its floor, whether it holds."),
     Table("page_quotes", 1, ("source", "kind", "text", "speaker", "speaker_name", "speaker_mention", "cue",
                              "via", "confidence", "start", "end"),
           "Quotes of analysed pages (`veille quotes PATH…`)."),
