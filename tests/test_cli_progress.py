@@ -130,5 +130,6 @@ def test_totals_are_counted_as_the_reader_will_read_the_inputs(tmp_path):
     (tmp_path / "array.json").write_text('[{"text": "a"}]', encoding="utf-8")
     assert count_inputs([str(tmp_path / "d"), str(tmp_path / "pages.jsonl"), "missing.html"]) == 5
     assert count_inputs([str(tmp_path / "array.json")]) is None
-    assert count_inputs(["-"]) is None
+    assert count_inputs(["-"]) is None and count_inputs(["https://news.example.org/feed.xml"]) is None
+    assert count_inputs([str(tmp_path / "d"), str(tmp_path / "crawl.warc.gz")]) is None
     assert count_inputs([str(tmp_path / "pages.jsonl")], records=True) == 2

@@ -152,7 +152,7 @@ def count_inputs(paths: Iterable[str], *, records: bool = False) -> int | None:
     With ``records`` every file holds one record a line (``veille ingest --records``)."""
     total = 0
     for item in paths:
-        if item == "-":
+        if item == "-" or "://" in item:  # standard input, a feed or page address
             return None
         path = Path(item)
         files = ([p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(PAGE_SUFFIXES)]
@@ -171,7 +171,7 @@ _MANY = (".warc", ".warc.gz", ".arc.gz", ".xml", ".rss", ".atom", ".jsonl.gz", "
 
 def _pages_in_file(path: Path, records: bool = False) -> int | None:
     name = path.name.lower()
-    if "://" in str(path) or name.endswith(_MANY):
+    if name.endswith(_MANY):
         return None
     if not records and not name.endswith((".jsonl", ".json")):
         return 1
