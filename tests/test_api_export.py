@@ -78,6 +78,12 @@ def test_the_api_csv_is_the_cli_csv(client, db):
     assert client.get("/api/search.csv?q=concerne&limit=15").text == cli_csv.stdout
 
 
+def test_the_api_quotes_csv_is_the_cli_quotes_csv(client, db):
+    cli_csv = CliRunner().invoke(cli, ["quotes", "--db", db, "--speaker", "doubenko", "--format", "csv"])
+    assert cli_csv.exit_code == 0 and len(rows(cli_csv.stdout)) > 1
+    assert client.get("/api/quotes.csv?speaker=doubenko").text == cli_csv.stdout
+
+
 def test_filters_apply_to_the_export(client):
     got = rows(client.get("/api/quotes.csv?speaker=doubenko").text)
     assert got and {r["speaker.name"] for r in got} == {"Yaroslav Dubenko"}
