@@ -27,7 +27,7 @@ def record(article_id: str = "un1", text: str = TEXT, published: str = "2024-04-
     return annotate(article_id, text, title="Guterres calls for a Sudan ceasefire", lang="en",
                     published=published, entities=[GUTERRES, UN, SUDAN],
                     quotes=[("The fighting must stop now,", "Q41449")],
-                    events=[("DEMAND", "Q41449", "Q1049", "urged")])
+                    events=[("REQUEST", "Q41449", "Q1049", "urged")])
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_entities_by_any_name_and_the_entity_view(client):
     assert d["entity"]["n_quotes"] == 2 and d["quotes"]["total"] == 2
     assert {c["entity"]["id"] for c in d["co_mentioned"]} == {"Q1065", "Q1049"}
     assert "Antonio Guterres" in d["names"]["en"]
-    assert d["events"]["items"][0]["type"] == "DEMAND"
+    assert d["events"]["items"][0]["type"] == "REQUEST"
     assert_error(client.get("/api/entities/Q0"), 404)
 
 
@@ -101,8 +101,10 @@ def test_quotes_and_events_filters(client):
     assert client.get("/api/quotes", params={"speaker": "António Guterres"}).json()["total"] == 2
     assert client.get("/api/quotes", params={"speaker": "Nobody"}).json()["total"] == 0
     assert client.get("/api/quotes", params={"q": "fighting", "from": "2024-04-16"}).json()["total"] == 1
-    assert client.get("/api/events", params={"actor": "Soudan", "type": "demand"}).json()["total"] == 2
+    assert client.get("/api/events", params={"actor": "Soudan", "type": "request"}).json()["total"] == 2
     assert client.get("/api/events", params={"type": "ASSAULT"}).json()["total"] == 0
+    unknown = assert_error(client.get("/api/events", params={"type": "DEMAND"}), 400)  # PLOVER's old name
+    assert "'REQUEST'" in unknown["message"]
     bad_date = client.get("/api/events", params={"from": "last week"})
     assert assert_error(bad_date, 400)["code"] == "invalid_request"
     assert_error(client.get("/api/articles", params={"limit": 0}), 400)

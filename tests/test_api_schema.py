@@ -51,6 +51,24 @@ def test_every_documented_response_is_what_the_server_sends(app, analyze):
         conforms()
 
 
+@pytest.mark.parametrize("query", [{"format": "csv"}, {"format": "json"}, {"format": "json", "limit": 2},
+                                   {"type": "nope"}, {"lang": "xx"}])
+def test_exports_and_refused_choices_are_what_the_document_says(app, query):
+    """The generated cases rarely draw a format or a wrong choice: each exportable list is called with
+    them and its answer validated against the document (a CSV body, a JSON array, a 400 error body)."""
+    checked = 0
+    for op in operations(app):
+        names = {p.name for p in op.query}
+        if op.method.upper() != "GET" or not set(query) <= names:
+            continue
+        needed = {"q": "concerne"} if "q" in names and op.path == "/api/search" else {}
+        case = op.Case(query={**needed, **query})
+        response = case.call_and_validate(checks=CHECKS)
+        assert response.status_code == (400 if set(query) & {"type", "lang"} else 200), response.text
+        checked += 1
+    assert checked >= (2 if set(query) & {"type", "lang"} else 5)
+
+
 def test_the_document_declares_the_error_body_and_the_bearer_scheme(app):
     doc = app.openapi()
     assert doc["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"

@@ -60,7 +60,9 @@ def test_text_format_prints_a_readable_report():
     out = result.stdout
     assert "Pêche : Paris et Londres concluent un accord provisoire" in out
     assert "PARIS" in out and "fr" in out
-    assert "À lire aussi" in out  # the removed insert is listed with its reason
+    content, _, furniture = out.partition("Removed furniture: ")
+    assert "Quotes (" in content and "Text" in content  # content first, furniture last, as a count
+    assert furniture.split(" (")[0].endswith("pieces") and "unrelated insert" in furniture
     assert not result.stdout.lstrip().startswith("{")
 
 

@@ -21,6 +21,7 @@ def create_app(store: Store | None = None, *, db: str | None = None, config: Con
     from ..web import STATIC_DIR
     from ..web.views import router as web_router
     from .errors import install_error_handlers
+    from .export import ExportSuffix
     from .limits import BodyLimit, SecurityHeaders
     from .openapi import install_openapi
     from .routes import router as api_router
@@ -47,6 +48,7 @@ def create_app(store: Store | None = None, *, db: str | None = None, config: Con
     app.include_router(api_router)
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(ExportSuffix)  # /api/quotes.csv is /api/quotes?format=csv
     app.add_middleware(BodyLimit, max_bytes=config.max_bytes)
     app.add_middleware(SecurityHeaders)
     return app

@@ -76,10 +76,15 @@ def install_openapi(app) -> None:
     interactive docs at /api/docs with Swagger UI's assets from the swagger-ui-py package (offline)."""
     from fastapi.openapi.utils import get_openapi
 
+    from .export import document_exports
+    from .params import document_choices
+
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = document_errors(get_openapi(
-                title=app.title, version=app.version, description=app.description, routes=app.routes))
+            schema = get_openapi(title=app.title, version=app.version, description=app.description,
+                                 routes=app.routes)
+            schema = document_choices(document_exports(schema), app.state.config.languages)
+            app.openapi_schema = document_errors(schema)
         return app.openapi_schema
 
     app.openapi = openapi

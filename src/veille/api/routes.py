@@ -13,6 +13,8 @@ from pydantic import BaseModel, Field, model_validator
 from ..record import Article
 from ..store import ArticleSummary, EntityDetail, EntitySummary, EventView, Page, QuoteView, Store
 from .errors import ApiError
+from .export import EXPORTABLE, ExportFormat, export
+from .params import EntityTypeParam, EventTypeParam, checked_lang
 
 router = APIRouter(prefix="/api")
 
@@ -21,6 +23,7 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
 DateFrom = Annotated[dt.date | None, Query(alias="from", description="On or after (YYYY-MM-DD).")]
 DateTo = Annotated[dt.date | None, Query(alias="to", description="On or before (YYYY-MM-DD).")]
 Name = Annotated[str | None, Query(max_length=200, description="An entity id or a name in any spelling.")]
+Lang = Annotated[str | None, Depends(checked_lang)]
 
 
 def store(request: Request) -> Store:
@@ -96,13 +99,15 @@ def health(s: StoreDep) -> dict:
     return {"status": "ok", "articles": s.count_articles(), "store": s.url.split(":", 1)[0]}
 
 
-@router.get("/articles", tags=["articles"])
-def list_articles(s: StoreDep, lang: str | None = Query(None, max_length=3),
+@router.get("/articles", tags=["articles"], responses=EXPORTABLE)
+def list_articles(s: StoreDep, request: Request, lang: Lang = None,
                   date_from: DateFrom = None, date_to: DateTo = None, entity: Name = None,
-                  limit: Limit = 20, offset: Offset = 0) -> Page[ArticleSummary]:
+                  limit: Limit = 20, offset: Offset = 0, fmt: ExportFormat = None) -> Page[ArticleSummary]:
     """Stored articles, newest first."""
-    return s.list_articles(lang=lang, date_from=_iso(date_from), date_to=_iso(date_to), entity=entity,
-                           limit=limit, offset=offset)
+    def fetch(limit: int, offset: int) -> Page[ArticleSummary]:
+        return s.list_articles(lang=lang, date_from=_iso(date_from), date_to=_iso(date_to), entity=entity,
+                               limit=limit, offset=offset)
+    return export(request, fmt, "articles", fetch) if fmt else fetch(limit, offset)
 
 
 @router.get("/articles/{article_id:path}", tags=["articles"])
@@ -114,21 +119,25 @@ def get_article(article_id: str, s: StoreDep) -> Article:
     return art
 
 
-@router.get("/search", tags=["articles"])
+@router.get("/search", tags=["articles"], responses=EXPORTABLE)
 def search(q: Annotated[str, Query(description="Words; \"quoted words\" are a phrase.")],
-           s: StoreDep, lang: str | None = Query(None, max_length=3), date_from: DateFrom = None,
+           s: StoreDep, request: Request, lang: Lang = None, date_from: DateFrom = None,
            date_to: DateTo = None, entity: Name = None, limit: Limit = 20,
-           offset: Offset = 0) -> Page[ArticleSummary]:
+           offset: Offset = 0, fmt: ExportFormat = None) -> Page[ArticleSummary]:
     """Full-text search of titles and bodies (case and accents ignored), best matches first."""
-    return s.search(q, lang=lang, date_from=_iso(date_from), date_to=_iso(date_to), entity=entity,
-                    limit=limit, offset=offset)
+    def fetch(limit: int, offset: int) -> Page[ArticleSummary]:
+        return s.search(q, lang=lang, date_from=_iso(date_from), date_to=_iso(date_to), entity=entity,
+                        limit=limit, offset=offset)
+    return export(request, fmt, "articles", fetch) if fmt else fetch(limit, offset)
 
 
-@router.get("/entities", tags=["entities"])
-def list_entities(s: StoreDep, q: Name = None, type: str | None = Query(None, max_length=10),
-                  limit: Limit = 50, offset: Offset = 0) -> Page[EntitySummary]:
+@router.get("/entities", tags=["entities"], responses=EXPORTABLE)
+def list_entities(s: StoreDep, request: Request, q: Name = None, type: EntityTypeParam = None,
+                  limit: Limit = 50, offset: Offset = 0, fmt: ExportFormat = None) -> Page[EntitySummary]:
     """Entities, most often mentioned first; ``q`` finds them by any of their names."""
-    return s.list_entities(q=q, type=type, limit=limit, offset=offset)
+    def fetch(limit: int, offset: int) -> Page[EntitySummary]:
+        return s.list_entities(q=q, type=type, limit=limit, offset=offset)
+    return export(request, fmt, "entities", fetch) if fmt else fetch(limit, offset)
 
 
 @router.get("/entities/{entity_id:path}", tags=["entities"])
@@ -140,22 +149,27 @@ def get_entity(entity_id: str, s: StoreDep, limit: Limit = 50) -> EntityDetail:
     return detail
 
 
-@router.get("/quotes", tags=["quotes"])
-def quotes(s: StoreDep, speaker: Name = None, about: Name = None,
+@router.get("/quotes", tags=["quotes"], responses=EXPORTABLE)
+def quotes(s: StoreDep, request: Request, speaker: Name = None, about: Name = None,
            q: str | None = Query(None, description="Words in the quote."), date_from: DateFrom = None,
-           date_to: DateTo = None, limit: Limit = 50, offset: Offset = 0) -> Page[QuoteView]:
+           date_to: DateTo = None, limit: Limit = 50, offset: Offset = 0,
+           fmt: ExportFormat = None) -> Page[QuoteView]:
     """Quotes by speaker, about an entity, and/or containing words; newest first."""
-    return s.quotes(speaker=speaker, about=about, text=q, date_from=_iso(date_from), date_to=_iso(date_to),
-                    limit=limit, offset=offset)
+    def fetch(limit: int, offset: int) -> Page[QuoteView]:
+        return s.quotes(speaker=speaker, about=about, text=q, date_from=_iso(date_from),
+                        date_to=_iso(date_to), limit=limit, offset=offset)
+    return export(request, fmt, "quotes", fetch) if fmt else fetch(limit, offset)
 
 
-@router.get("/events", tags=["events"])
-def events(s: StoreDep, actor: Name = None, type: str | None = Query(None, max_length=40),
+@router.get("/events", tags=["events"], responses=EXPORTABLE)
+def events(s: StoreDep, request: Request, actor: Name = None, type: EventTypeParam = None,
            date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50,
-           offset: Offset = 0) -> Page[EventView]:
+           offset: Offset = 0, fmt: ExportFormat = None) -> Page[EventView]:
     """Events (PLOVER) where the entity is actor or recipient, of a type, between dates."""
-    return s.events(actor=actor, type=type, date_from=_iso(date_from), date_to=_iso(date_to), limit=limit,
-                    offset=offset)
+    def fetch(limit: int, offset: int) -> Page[EventView]:
+        return s.events(actor=actor, type=type, date_from=_iso(date_from), date_to=_iso(date_to),
+                        limit=limit, offset=offset)
+    return export(request, fmt, "events", fetch) if fmt else fetch(limit, offset)
 
 
 @router.post("/analyze", tags=["write"], dependencies=[Depends(require_token)])

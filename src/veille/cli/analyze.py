@@ -11,11 +11,12 @@ import click
 from ..api_functions import analyze_paths
 from ..config import Config, load_config
 from ..errors import ConfigError
+from ..formats import TABLES, RowWriter
 from ..pipeline import Outcome, check_lang
-from .progress import Progress
+from ..record import Article
+from .formats import format_option
+from .progress import pages_progress
 from .report import text_report
-
-FORMATS = ("text", "json", "ndjson")
 
 
 def valid_date(ctx, param, value: str | None) -> str | None:
@@ -40,9 +41,9 @@ def checked_lang(lang: str | None, config: Config) -> str | None:
 @click.option("--published", callback=valid_date, metavar="YYYY-MM-DD",
               help="Publication date to use (overrides what the page says); anchors relative dates.")
 @click.option("--lang", metavar="CODE", help="Language of the pages (skips detection), e.g. fr or en.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text: a readable report; json: one record (an array for several inputs); "
-                   "ndjson: one record per line, in input order.")
+@format_option("text: a readable report; json: one record (an array for several inputs); ndjson: one "
+               "record per line, in input order; csv / tsv: one line per page with its counts (the "
+               "articles table of docs/formats.md).")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse inputs larger than this.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (TOML).")
 @click.pass_context
@@ -60,16 +61,18 @@ def analyze_cmd(ctx, paths, published, lang, fmt, max_bytes, config_path) -> Non
     lang = checked_lang(lang, config)
     failed = 0
     records: list[str] = []
-    progress = Progress(enabled=len(paths) > 1 or any(not p.endswith((".html", ".htm", ".txt", ".gz"))
-                                                      for p in paths if p != "-"))
+    progress = pages_progress(paths)
+    table = RowWriter(sys.stdout, fmt, TABLES["articles"]) if fmt in ("csv", "tsv") else None
     for out in analyze_paths(paths, published=published, lang=lang, config=config):
         progress.step(out)
         if out.error:
             failed += 1
             click.echo(f"veille: {out.error.source}: {out.error.message} [{out.error.reason}]", err=True)
             continue
-        _emit(out, fmt, records)
+        _emit(out, fmt, records, table)
     progress.done()
+    if table is not None:
+        table.close()
     if fmt == "json":
         if len(records) == 1:
             sys.stdout.write(records[0] + "\n")
@@ -78,10 +81,20 @@ def analyze_cmd(ctx, paths, published, lang, fmt, max_bytes, config_path) -> Non
     ctx.exit(1 if failed else 0)
 
 
-def _emit(out: Outcome, fmt: str, records: list[str]) -> None:
+def article_row(art: Article) -> dict:
+    """One analysed page as a row of the articles table (what a stored article's summary holds)."""
+    return {"id": art.id, "title": art.title, "url": art.url, "site_name": art.site_name,
+            "source": art.source, "published": art.published, "lang": art.lang,
+            "n_words": len(art.text.split()),
+            "n_entities": len(art.entities), "n_quotes": len(art.quotes), "n_events": len(art.events)}
+
+
+def _emit(out: Outcome, fmt: str, records: list[str], table: RowWriter | None) -> None:
     art = out.article
     assert art is not None
-    if fmt == "ndjson":
+    if table is not None:
+        table.write(article_row(art))
+    elif fmt == "ndjson":
         sys.stdout.write(art.model_dump_json() + "\n")
         sys.stdout.flush()
     elif fmt == "json":

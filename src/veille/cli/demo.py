@@ -12,6 +12,7 @@ from ..errors import require
 from ..store import ingest_paths
 from .ingest import db_option, open_cli_store
 from .progress import Progress
+from .words import plural
 
 
 def example_paths() -> list[str]:
@@ -41,11 +42,13 @@ def demo_cmd(ctx, db, host, port, no_serve) -> None:
             raise click.UsageError(str(err)) from err
     config = load_config()
     store = open_cli_store(db, config)
-    progress = Progress(enabled=True, label="example pages")
-    summary = ingest_paths(store, example_paths(), config=config, on_step=progress.step)
+    paths = example_paths()
+    progress = Progress(noun="example page", total=len(paths), doing="ingesting", summary=False)
+    summary = ingest_paths(store, paths, config=config, on_step=progress.step)
     progress.done()
     click.echo(f"veille: {summary.ingested} ingested, {summary.replaced} replaced, {summary.unchanged} "
-               f"unchanged, {len(summary.failed)} failed; {store.count_articles()} articles in {store.url}",
+               f"unchanged, {len(summary.failed)} failed; {plural(store.count_articles(), 'article')} "
+               f"in {store.url}",
                err=True)
     for name, reason, message in summary.failed:
         click.echo(f"veille:   failed {name}: {message} [{reason}]", err=True)

@@ -9,8 +9,10 @@ import sys
 import click
 
 from ..store import EntityDetail
+from .formats import emit, format_option
 from .ingest import db_option, open_cli_store
 from .search import event_line, quote_line
+from .words import plural
 
 
 @click.command("entity")
@@ -18,7 +20,9 @@ from .search import event_line, quote_line
 @db_option
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
               help="Quotes and events shown per section.")
-@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@format_option("text: a readable page per entity; json: an array of the entities' full details; ndjson: "
+               "one detail a line; csv / tsv: one row per matching entity (the entities table of "
+               "docs/formats.md).")
 @click.pass_context
 def entity_cmd(ctx, name, db, limit, fmt) -> None:
     """Show an entity from the store. NAME is an id (Q7747) or a name in any spelling or language
@@ -31,14 +35,17 @@ def entity_cmd(ctx, name, db, limit, fmt) -> None:
     if fmt == "json":
         data = [d.model_dump(mode="json") for d in details]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-        return
-    for d in details:
-        sys.stdout.write(_text(d) + "\n")
+    elif fmt == "ndjson":
+        sys.stdout.writelines(d.model_dump_json() + "\n" for d in details)
+    elif fmt in ("csv", "tsv"):
+        emit((d.entity for d in details), fmt, "entities", str)
+    else:
+        sys.stdout.writelines(_text(d) + "\n" for d in details)
 
 
 def _text(d: EntityDetail) -> str:
     e = d.entity
-    out = [f"{e.name} [{e.type}] {e.id}  — {e.n_articles} article(s), {e.n_quotes} quote(s)"]
+    out = [f"{e.name} [{e.type}] {e.id}  — {plural(e.n_articles, 'article')}, {plural(e.n_quotes, 'quote')}"]
     out += [f"  names ({lang}): {', '.join(names)}" for lang, names in d.names.items()]
     out += ["", f"Quotes ({d.quotes.total})", *("  " + quote_line(q) for q in d.quotes.items)]
     out += ["", f"Quotes about it ({d.quotes_about.total})",

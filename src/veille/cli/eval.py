@@ -2,11 +2,51 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
-#: Every evaluation reads the shared corpus from here (or ../shared/corpus, or $VEILLE_CORPUS).
-corpus_option = click.option("--corpus", type=click.Path(file_okay=False),
-                             help="The shared corpus folder (default ../shared/corpus).")
+from ..eval.common import Row, print_table
+from ..formats import FORMATS
+from .formats import emit
+from .progress import Progress, is_terminal
+
+_FORMAT_KEY = "veille.eval.format"
+
+
+def _keep_format(ctx: click.Context, _param, value: str) -> str:
+    ctx.meta[_FORMAT_KEY] = value.lower()
+    return value
+
+
+def corpus_option(command):
+    """Every evaluation reads the shared corpus from ``--corpus`` (or ../shared/corpus, or $VEILLE_CORPUS)
+    and prints its table in any of the listing formats (``--format``; the eval table of docs/formats.md)."""
+    command = click.option("--format", type=click.Choice(FORMATS, case_sensitive=False), default="text",
+                           show_default=True, expose_value=False, callback=_keep_format, is_eager=True,
+                           help="text: the table; json, ndjson, csv, tsv: one row per metric (details of "
+                                "-v go to stderr then).")(command)
+    return click.option("--corpus", type=click.Path(file_okay=False),
+                        help="The shared corpus folder (default ../shared/corpus).")(command)
+
+
+def _format() -> str:
+    return click.get_current_context().meta.get(_FORMAT_KEY, "text")
+
+
+def show_table(rows: list[Row]) -> bool:
+    """The evaluation's rows in the chosen format; True when every floor holds."""
+    fmt = _format()
+    if fmt == "text":
+        return print_table(rows)
+    emit(({"dataset": r.dataset, "metric": r.metric, "value": round(r.value, 4), "n": r.n, "floor": r.floor,
+           "ok": r.ok} for r in rows), fmt, "eval", str)
+    return all(r.ok for r in rows)
+
+
+def detail(line: str) -> None:
+    """A line of ``-v`` details: under the table in text, on stderr when stdout holds data."""
+    click.echo(line, err=_format() != "text")
 
 
 @click.group("eval")
@@ -21,13 +61,13 @@ def eval_group() -> None:
 def eval_pages(ctx, corpus, verbose) -> None:
     """Extraction on the hand-annotated news pages: body boundaries, boilerplate removed, title, date."""
     from ..eval import pages
-    from ..eval.common import corpus_dir, print_table
+    from ..eval.common import corpus_dir
 
     rows, scores = pages.evaluate(corpus_dir(corpus))
-    ok = print_table(rows)
+    ok = show_table(rows)
     if verbose:
         for s in scores:
-            click.echo(f"  {s.id:10} {'; '.join(s.misses()) or 'all right'}")
+            detail(f"  {s.id:10} {'; '.join(s.misses()) or 'all right'}")
     ctx.exit(0 if ok else 1)
 
 
@@ -42,13 +82,13 @@ def eval_pages(ctx, corpus, verbose) -> None:
 def eval_extraction(ctx, corpus, subset, processes, verbose) -> None:
     """HTML extraction: ScrapingHub shingle F1 and trafilatura's French pages, veille beside trafilatura."""
     from ..eval import extraction
-    from ..eval.common import corpus_dir, print_table
+    from ..eval.common import corpus_dir
 
     rep = extraction.report(corpus_dir(corpus), subset=subset, processes=processes)
-    ok = print_table(rep.rows)
+    ok = show_table(rep.rows)
     if verbose:
         for line in rep.misses:
-            click.echo(f"  {line}")
+            detail(f"  {line}")
     ctx.exit(0 if ok else 1)
 
 
@@ -58,9 +98,9 @@ def eval_extraction(ctx, corpus, subset, processes, verbose) -> None:
 def eval_langid(ctx, corpus) -> None:
     """Language identification accuracy for several candidate-language sets (py3langid)."""
     from ..eval import langid
-    from ..eval.common import corpus_dir, print_table
+    from ..eval.common import corpus_dir
 
-    ok = print_table(langid.evaluate(corpus_dir(corpus)))
+    ok = show_table(langid.evaluate(corpus_dir(corpus)))
     ctx.exit(0 if ok else 1)
 
 
@@ -77,15 +117,15 @@ def eval_langid(ctx, corpus) -> None:
 def eval_time(ctx, corpus, baseline, agreement, verbose) -> None:
     """Time expressions (dev-gold values, FR and EN) and publication dates (25 pages, HTML and text)."""
     from ..eval import time
-    from ..eval.common import corpus_dir, print_table
+    from ..eval.common import corpus_dir
 
     rows, scores, notes = time.evaluate(corpus_dir(corpus), baseline=baseline, agreement=agreement)
-    ok = print_table(rows)
+    ok = show_table(rows)
     if verbose:
         for s in scores:
-            click.echo(f"  {s.id:10} {'; '.join(s.misses) or 'all values right'}")
+            detail(f"  {s.id:10} {'; '.join(s.misses) or 'all values right'}")
         for note in notes:
-            click.echo(f"  {note}")
+            detail(f"  {note}")
     ctx.exit(0 if ok else 1)
 
 
@@ -96,13 +136,13 @@ def eval_time(ctx, corpus, baseline, agreement, verbose) -> None:
 def eval_entities(ctx, corpus, verbose) -> None:
     """Entities on the dev-gold pages, FR and EN: recall, spellings merged on one entity, precision."""
     from ..eval import entities
-    from ..eval.common import corpus_dir, print_table
+    from ..eval.common import corpus_dir
 
     rows, scores = entities.evaluate(corpus_dir(corpus))
-    ok = print_table(rows)
+    ok = show_table(rows)
     if verbose:
         for s in scores:
-            click.echo(
+            detail(
                 f"  {s.id:10} missed {s.missed or '-'}; unmerged {s.unmerged or '-'}; "
                 f"spurious {s.spurious or '-'}"
             )
@@ -120,17 +160,17 @@ def eval_events(ctx, corpus, subset, only, verbose) -> None:
     """PLOVER event types on the PLOVER GSR sentences (CAMEO manual examples), per type and macro-averaged;
     judged precision of the events coded on the news pages."""
     from ..eval import events
-    from ..eval.common import corpus_dir, print_table
+    from ..eval.common import corpus_dir
 
     rows, scored, notes = events.evaluate(corpus_dir(corpus), subset=subset, gsr=only != "news",
                                           news=only != "gsr")
-    ok = print_table(rows)
+    ok = show_table(rows)
     if verbose:
         for s in scored:
             if s.predicted != s.gold:
-                click.echo(f"  {s.gold:9} got {s.predicted or '-':9} {s.text[:90]}")
+                detail(f"  {s.gold:9} got {s.predicted or '-':9} {s.text[:90]}")
         for note in notes:
-            click.echo(f"  {note}")
+            detail(f"  {note}")
     ctx.exit(0 if ok else 1)
 
 
@@ -145,16 +185,16 @@ def eval_events(ctx, corpus, subset, only, verbose) -> None:
 def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
     """Quotes and speakers: PolNeAR dev (quoted-content and all-attribution F1), dev-gold pages (FR, EN)."""
     from ..eval import quotes
-    from ..eval.common import corpus_dir, print_table
+    from ..eval.common import corpus_dir
 
     rows, misses = quotes.evaluate(
         corpus_dir(corpus), subset=subset, news=only != "polnear", polnear=only != "news"
     )
-    ok = print_table(rows)
+    ok = show_table(rows)
     if verbose:
         for page, items in misses.items():
             for item in items:
-                click.echo(f"  {page:10} {item}")
+                detail(f"  {page:10} {item}")
     ctx.exit(0 if ok else 1)
 
 
@@ -165,7 +205,7 @@ def eval_all(ctx, corpus) -> None:
     """Every evaluation in one table: extraction, pages, language ID, entities, quotes, time, events (takes a
     few minutes; exit 1 when any floor is broken)."""
     from ..eval import entities, events, extraction, langid, pages, quotes, time
-    from ..eval.common import corpus_dir, print_table
+    from ..eval.common import corpus_dir
 
     where = corpus_dir(corpus)
     steps = [
@@ -178,7 +218,12 @@ def eval_all(ctx, corpus) -> None:
         ("events", lambda: events.evaluate(where)[0]),
     ]
     rows = []
+    progress = Progress(noun="evaluation", total=len(steps), summary=False)
     for name, step in steps:
-        click.echo(f"veille: eval {name}…", err=True)
+        progress.now(f"eval {name}")
+        if not is_terminal(sys.stderr):  # a log: one line per evaluation
+            click.echo(f"veille: eval {name}…", err=True)
         rows += step()
-    ctx.exit(0 if print_table(rows) else 1)
+        progress.step()
+    progress.done()
+    ctx.exit(0 if show_table(rows) else 1)

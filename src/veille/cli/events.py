@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
 from ..api_functions import analyze_paths
 from ..config import load_config
+from ..formats import TABLES, RowWriter
 from ..stages.events.lexicon import PLOVER_TYPES
 from ..stages.events.view import describe, line, matches
 from .analyze import checked_lang, valid_date
+from .formats import format_option
+from .progress import pages_progress
+from .words import plural
 
 
 @click.command("events")
@@ -22,8 +25,8 @@ from .analyze import checked_lang, valid_date
 @click.option("--published", callback=valid_date, metavar="YYYY-MM-DD",
               help="Publication date to use (anchors relative dates).")
 @click.option("--lang", metavar="CODE", help="Language of the pages (skips detection), e.g. fr or en.")
-@click.option("--format", "fmt", type=click.Choice(("text", "ndjson")), default="text", show_default=True,
-              help="text: one line per event under each page; ndjson: one JSON object per event.")
+@format_option("text: one line per event under each page; json, ndjson, csv, tsv: one row per event "
+               "(columns in docs/formats.md).")
 @click.pass_context
 def events_cmd(ctx, paths, actor, types, published, lang, fmt) -> None:
     """List who did what to whom in news pages (PLOVER event types). PATH is a file, a directory or -.
@@ -36,7 +39,10 @@ def events_cmd(ctx, paths, actor, types, published, lang, fmt) -> None:
     """
     failed = 0
     config = load_config()
+    progress = pages_progress(paths)
+    writer = None if fmt == "text" else RowWriter(sys.stdout, fmt, TABLES["page_events"])
     for out in analyze_paths(paths, published=published, lang=checked_lang(lang, config), config=config):
+        progress.step(out)
         if out.error or out.article is None:
             failed += 1
             assert out.error is not None  # an Outcome without an Article has its error
@@ -44,10 +50,13 @@ def events_cmd(ctx, paths, actor, types, published, lang, fmt) -> None:
             continue
         art = out.article
         rows = [describe(art, ev) for ev in art.events if matches(art, ev, actor, types)]
-        if fmt == "ndjson":
+        if writer is not None:
             for row in rows:
-                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+                writer.write(row)
         else:
-            sys.stdout.write(f"{art.source} — {len(rows)} event(s)\n")
+            sys.stdout.write(f"{art.source} — {plural(len(rows), 'event')}\n")
             sys.stdout.writelines(f"  {line(row)}\n" for row in rows)
+    progress.done()
+    if writer is not None:
+        writer.close()
     ctx.exit(1 if failed else 0)

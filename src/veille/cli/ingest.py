@@ -11,7 +11,7 @@ from ..config import load_config
 from ..errors import ConfigError
 from ..store import IngestSummary, ingest_outcomes, ingest_paths, open_store, read_records
 from .analyze import checked_lang, valid_date
-from .progress import Progress
+from .progress import Progress, count_inputs
 
 DB_HELP = "Store: a file path, sqlite:///path or postgresql://… (default: db in the configuration, " \
           "$VEILLE_DB, else veille.sqlite in the data directory)."
@@ -59,7 +59,7 @@ def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, co
     config = load_config(config_path)
     lang = checked_lang(lang, config)
     store = open_cli_store(db, config)
-    progress = Progress(enabled=True, label="pages")
+    progress = Progress(total=count_inputs(paths, records=records), doing="ingesting", summary=False)
     try:
         size = batch_size or config.batch_size
         if records:

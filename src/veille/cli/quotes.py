@@ -7,7 +7,6 @@ knowledge base ("Putin", "Poutine" and "Путин" all name Q7747).
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import unicodedata
@@ -16,8 +15,11 @@ import click
 
 from ..api_functions import analyze_paths
 from ..config import load_config
+from ..formats import TABLES, RowWriter
 from ..record import Article, Quote
 from .analyze import checked_lang
+from .formats import format_option
+from .progress import pages_progress
 
 
 def fold_name(name: str) -> str:
@@ -68,8 +70,7 @@ def quote_rows(article: Article, speaker: str | None = None, kb_ids: set[str] | 
 @click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]), multiple=True,
               help="Only quotes of these kinds (repeatable).")
 @click.option("--lang", metavar="CODE", help="Language of the pages (skips detection), e.g. fr or en.")
-@click.option("--format", "fmt", type=click.Choice(["text", "ndjson"]), default="text", show_default=True,
-              help="text: one quote per line; ndjson: one JSON object per quote.")
+@format_option()
 @click.pass_context
 def quotes_cmd(ctx, paths, speaker, kind, lang, fmt) -> None:
     """List the quotes of news pages with their speakers. PATH is a file, a directory or - for stdin.
@@ -85,7 +86,10 @@ def quotes_cmd(ctx, paths, speaker, kind, lang, fmt) -> None:
     kb_ids = speaker_ids(speaker) if speaker else set()
     failed = 0
     config = load_config()
+    progress = pages_progress(paths)
+    writer = RowWriter(sys.stdout, fmt, TABLES["page_quotes"], quote_text)
     for out in analyze_paths(paths, lang=checked_lang(lang, config), config=config):
+        progress.step(out)
         if out.error:
             failed += 1
             click.echo(f"veille: {out.error.source}: {out.error.message} [{out.error.reason}]", err=True)
@@ -94,13 +98,13 @@ def quotes_cmd(ctx, paths, speaker, kind, lang, fmt) -> None:
         for row in quote_rows(out.article, speaker, kb_ids):
             if kind and row["kind"] not in kind:
                 continue
-            _emit(row, fmt)
+            writer.write(row)
+    progress.done()
+    writer.close()
     ctx.exit(1 if failed else 0)
 
 
-def _emit(row: dict, fmt: str) -> None:
-    if fmt == "ndjson":
-        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-        return
+def quote_text(row: dict) -> str:
+    """One quote as a readable line: ``direct   Jeanne Martin: …``."""
     who = row["speaker_name"] or (f"({row['speaker_mention']})" if row["speaker_mention"] else "(unknown)")
-    sys.stdout.write(f"{row['kind']:8} {who}: {row['text']}\n")
+    return f"{row['kind']:8} {who}: {row['text']}"

@@ -1,10 +1,17 @@
-"""The readable terminal report of one Article (``veille analyze --format text``)."""
+"""The readable terminal report of one Article (``veille analyze --format text``).
+
+Content comes first — what the page says, who is named, who said what, when, what happened, then its
+text — and the page's furniture last, as a count by reason (the record's ``removed`` lists every piece;
+``--format json`` shows them).
+"""
 
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 
 from ..record import Article
+from .words import plural
 
 _WIDTH = 100
 
@@ -34,24 +41,10 @@ def text_report(art: Article) -> str:
         ("dateline", art.dateline),
         ("authors", ", ".join(art.authors) or None),
         ("language", art.lang),
-        ("size", f"{len(art.text.split())} words, {len(art.paragraphs)} paragraphs"),
+        ("size", f"{plural(len(art.text.split()), 'word')}, {plural(len(art.paragraphs), 'paragraph')}"),
     ]
     out += [f"  {k:10} {v}" for k, v in meta if v]
     out += [f"  note       {n}" for n in art.notes]
-    out += _section(
-        f"Removed furniture ({len(art.removed)})",
-        [f"  - {_short(r.text, 60):60}  [{r.reason}]" for r in art.removed[:40]]
-        + ([f"  … and {len(art.removed) - 40} more"] if len(art.removed) > 40 else []),
-        "nothing",
-    )
-    out += _section(
-        "Signals",
-        [
-            f"  - {s.kind}: {_short(s.text or '', 70)}" + (f" ({s.lang})" if s.lang else "")
-            for s in art.signals
-        ],
-        "none",
-    )
     names = {e.id: e.name for e in art.entities}
     ent_lines = []
     for e in art.entities:
@@ -88,4 +81,23 @@ def text_report(art: Article) -> str:
         ],
     )
     out += ["", "Text", textwrap.indent(textwrap.fill(_short(art.text, 600), _WIDTH - 2), "  ")]
+    out += _section(
+        f"Signals ({len(art.signals)})",
+        [
+            f"  - {s.kind}: {_short(s.text or '', 70)}" + (f" ({s.lang})" if s.lang else "")
+            for s in art.signals
+        ],
+        "none",
+    )
+    out += ["", furniture_line(art)]
     return "\n".join(out)
+
+
+def furniture_line(art: Article) -> str:
+    """``Removed furniture: 3 pieces (2 related_links, 1 banner)`` — how much was dropped, and why."""
+    if not art.removed:
+        return "Removed furniture: none"
+    reasons = Counter(r.reason.split(" (", 1)[0] for r in art.removed)  # "site furniture (s'abonner)"
+    why = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+    return textwrap.fill(f"Removed furniture: {plural(len(art.removed), 'piece')} ({why})", _WIDTH,
+                         subsequent_indent="  ")

@@ -3,33 +3,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-import json
-import sys
 from collections.abc import Callable, Iterable
 
 import click
-from pydantic import BaseModel
 
-from ..store import EventView, QueryError, QuoteView
+from ..store import ArticleSummary, EventView, QueryError, QuoteView
 from .analyze import valid_date
+from .formats import emit, format_option
 from .ingest import db_option, open_cli_store
-
-FORMATS = ("text", "json", "ndjson")
-
-
-def emit(items: Iterable[BaseModel], fmt: str, line) -> None:
-    """Write items as a readable table (``line`` formats one), a JSON array, or NDJSON."""
-    items = list(items)
-    if fmt == "json":
-        sys.stdout.write(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=1)
-                         + "\n")
-    elif fmt == "ndjson":
-        for i in items:
-            sys.stdout.write(i.model_dump_json() + "\n")
-    else:
-        for i in items:
-            sys.stdout.write(line(i) + "\n")
+from .words import plural
 
 
 @click.command("search")
@@ -40,7 +24,7 @@ def emit(items: Iterable[BaseModel], fmt: str, line) -> None:
 @click.option("--to", "date_to", callback=valid_date, metavar="YYYY-MM-DD", help="Published on or before.")
 @click.option("--entity", metavar="NAME", help="Only articles mentioning this entity (any spelling).")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@format_option()
 def search_cmd(text, db, lang, date_from, date_to, entity, limit, fmt) -> None:
     """Full-text search of the stored articles (case and accents ignored; "quoted words" are phrases).
 
@@ -49,15 +33,42 @@ def search_cmd(text, db, lang, date_from, date_to, entity, limit, fmt) -> None:
       veille search "armes nucléaires" --lang fr --from 2023-03-01
       veille search Wagner --entity Prigojine --format ndjson
     """
+    if date_from and date_to and date_from > date_to:
+        raise click.BadParameter(f"--from {date_from} is after --to {date_to}", param_hint="'--from'")
     with open_cli_store(db, must_exist=True) as store:
         try:
             page = store.search(text, lang=lang, date_from=date_from, date_to=date_to, entity=entity,
                                 limit=limit)
+            undated = undated_left_out(lambda **dates: store.search(text, lang=lang, entity=entity, limit=1,
+                                                                    **dates).total,
+                                       date_from, date_to, page.total)
         except QueryError as err:
             raise click.BadParameter(str(err), param_hint="TEXT") from err
-    click.echo(f"veille: {page.total} article(s) match", err=True)
-    emit(page.items, fmt, lambda a: f"{a.published or '----------':10}  {a.lang or '??'}  {a.id}  "
-                                    f"{a.title or '(no title)'}\n    {' '.join((a.snippet or '').split())}")
+    left_out = f"; {plural(undated, 'undated article')} left out by --from/--to" if undated else ""
+    click.echo(f"veille: {plural(page.total, 'article')} {'matches' if page.total == 1 else 'match'}"
+               f"{left_out}", err=True)
+    emit(page.items, fmt, "articles", article_line)
+
+
+def undated_left_out(count: Callable[..., int], date_from: str | None, date_to: str | None,
+                     inside: int) -> int:
+    """How many articles a date range left out for having no date: all matches, less those inside the
+    range, less the dated ones before or after it. ``count(date_from=…, date_to=…)`` counts the matches
+    of the same query between two dates (either open)."""
+    if not (date_from or date_to):
+        return 0
+    before = count(date_to=_shift(date_from, -1)) if date_from else 0
+    after = count(date_from=_shift(date_to, 1)) if date_to else 0
+    return max(count() - inside - before - after, 0)
+
+
+def _shift(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+
+
+def article_line(a: ArticleSummary) -> str:
+    return (f"{a.published or '----------':10}  {a.lang or '??'}  {a.id}  {a.title or '(no title)'}\n"
+            f"    {' '.join((a.snippet or '').split())}")
 
 
 def quote_line(q: QuoteView) -> str:
@@ -87,7 +98,7 @@ def quotes_from_store(db: str | None, *, speaker: str | None = None, about: str 
         except QueryError as err:
             raise click.BadParameter(str(err), param_hint="--text") from err
     items = [q for q in page.items if not kinds or q.kind in kinds][:limit]
-    emit(items, fmt, quote_line)
+    emit(items, fmt, "quotes", quote_line)
     return len(items)
 
 
@@ -102,7 +113,7 @@ def events_from_store(db: str | None, *, actor: str | None = None, types: Iterab
                  for e in store.events(actor=actor, type=t, date_from=date_from, date_to=date_to,
                                        limit=limit).items]
     items.sort(key=lambda e: e.date or "", reverse=True)
-    emit(items[:limit], fmt, event_line)
+    emit(items[:limit], fmt, "events", event_line)
     return len(items[:limit])
 
 

@@ -24,7 +24,7 @@ _PLACES = [("Q2001", "Norvalia", ["Norvalia", "la Norvalie"]), ("Q2002", "Estmar
            ("Q2003", "Port Celeste", ["Port Celeste", "Port-Céleste"]), ("Q2004", "Vardana", ["Vardana"])]
 _WORDS = ("budget réforme port accord sanctions élections énergie réseau frontière tarifs grève récolte "
           "inflation sécurité transport hôpital climat pêche armée tribunal").split()
-_EVENT_TYPES = ("AGREE", "CONSULT", "DEMAND", "ACCUSE", "THREATEN", "PROTEST", "AID", "SANCTION")
+_EVENT_TYPES = ("AGREE", "CONSULT", "REQUEST", "ACCUSE", "THREATEN", "PROTEST", "AID", "SANCTION")
 _SYLLABLES = ("ba co di fu ga he ki lo mu na pe ri so tu va xe zo bri cla dro fle gri plo stra tri vel "
               "mon").split()
 
