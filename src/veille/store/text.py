@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -100,14 +101,29 @@ def parse_query(raw: str) -> SearchQuery:
     return SearchQuery(raw=raw, terms=tuple(terms))
 
 
-def snippet(text: str, query: SearchQuery, width: int = 220) -> tuple[str, list[tuple[int, int]]]:
-    """A window of ``text`` around the first query word found, and where the query words are in it.
+def phrase_found(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the folded ``words`` stand in ``text`` one after the other as whole words (case and
+    accents ignored), as the full-text engines match a phrase."""
+    return bool(words) and _phrase_pattern([words]).search(text) is not None
+
+
+def _phrase_pattern(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
+    """Any of the phrases (folded words) as whole words in unfolded text, longest first."""
+    alternatives = sorted({r"[\W_]+".join(_unfolded(w) for w in p) for p in phrases if p}, key=len,
+                          reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(alternatives) + r")(?!\w)", re.UNICODE)
+
+
+def snippet(text: str, query: SearchQuery, width: int = 220,
+            also: Sequence[str] = ()) -> tuple[str, list[tuple[int, int]]]:
+    """A window of ``text`` around the first query word found, and where the query words are in it;
+    ``also`` are more names to mark (how the article wrote an entity the query named: "Poutine").
 
     Returned as plain text plus (start, end) ranges so that callers escape the text themselves."""
     # the query's folded words matched in the text itself (no folded copy of the whole body: building one
     # was 94 % of a search's time): "elysee" matches "Élysée" through per-letter classes of variants
-    words = sorted(set(query.words), key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(_unfolded(w) for w in words) + r")", re.UNICODE)
+    phrases = [(w,) for w in set(query.words)] + [tuple(_WORD.findall(fold(n))) for n in also]
+    pattern = _phrase_pattern(phrases)
     first = pattern.search(text)
     start = max(0, (first.start() if first else 0) - width // 3)
     if start:
@@ -115,7 +131,7 @@ def snippet(text: str, query: SearchQuery, width: int = 220) -> tuple[str, list[
         start = space + 1 if 0 <= space < start + 30 else start
     end = min(len(text), start + width)
     window = text[start:end]
-    marks = [(m.start() - start, m.end() - start) for m in pattern.finditer(text, start, end)]
+    marks = [(m.start() - start, min(m.end(), end) - start) for m in pattern.finditer(text, start, end)]
     prefix, suffix = ("…" if start else ""), ("…" if end < len(text) else "")
     shift = len(prefix)
     return prefix + window + suffix, [(a + shift, b + shift) for a, b in marks]
