@@ -205,6 +205,16 @@ def test_quotes_by_speaker_about_and_text(filled):
     assert filled.quotes(speaker="Nobody Atall").total == 0
 
 
+def test_quotes_by_language_and_outlet_carry_the_outlet(store):
+    store.put_many([fr_article().model_copy(update={"site_name": "Le Veilleur"}), en_article()])
+    assert [q.article_id for q in store.quotes(speaker="Putin", lang="en").items] == ["en1"]
+    fr = store.quotes(speaker="Vladimir Putin", site="Le Veilleur")
+    assert [q.text for q in fr.items] == ["Nous ne faisons rien d'extraordinaire"]
+    assert fr.items[0].site_name == "Le Veilleur" and fr.items[0].speaker.name == "Vladimir Putin"
+    assert store.quotes(site="Nowhere").total == 0
+    assert store.quotes(lang="fr", text="protégée").items[0].speaker.id == "Q49304"
+
+
 def test_events_by_actor_type_and_dates(filled):
     assert filled.events(actor="Putin").total == 2  # as actor (fr1) and as recipient (en1)
     ev = filled.events(actor="Putin", type="mobilize").items

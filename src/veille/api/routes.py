@@ -10,8 +10,18 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field, model_validator
 
-from ..record import Article
-from ..store import ArticleSummary, EntityDetail, EntitySummary, EventView, Page, QuoteView, Store
+from ..record import Article, EntityType
+from ..store import (
+    ArticleSummary,
+    EntityDetail,
+    EntitySummary,
+    EventView,
+    Page,
+    QuoteView,
+    SearchPage,
+    Store,
+)
+from ..store.base import SearchSort
 from .errors import ApiError
 
 router = APIRouter(prefix="/api")
@@ -20,6 +30,7 @@ Limit = Annotated[int, Query(ge=1, le=200, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
 DateFrom = Annotated[dt.date | None, Query(alias="from", description="On or after (YYYY-MM-DD).")]
 DateTo = Annotated[dt.date | None, Query(alias="to", description="On or before (YYYY-MM-DD).")]
+Site = Annotated[str | None, Query(max_length=200, description="Only this outlet (site_name).")]
 Name = Annotated[str | None, Query(max_length=200, description="An entity id or a name in any spelling.")]
 
 
@@ -114,14 +125,22 @@ def get_article(article_id: str, s: StoreDep) -> Article:
     return art
 
 
+SearchText = Annotated[str, Query(description="Words; \"quoted words\" are a phrase. A term that names an "
+                                             "entity (any spelling or language) also matches its mentions.")]
+TypeFilter = Annotated[EntityType | None, Query(description="Only articles naming an entity of this type.")]
+Sort = Annotated[SearchSort, Query(description="Best matches first, or newest first.")]
+WithFacets = Annotated[bool, Query(description="Add counts by language, outlet, entity, type and month.")]
+
+
 @router.get("/search", tags=["articles"])
-def search(q: Annotated[str, Query(description="Words; \"quoted words\" are a phrase.")],
-           s: StoreDep, lang: str | None = Query(None, max_length=3), date_from: DateFrom = None,
-           date_to: DateTo = None, entity: Name = None, limit: Limit = 20,
-           offset: Offset = 0) -> Page[ArticleSummary]:
-    """Full-text search of titles and bodies (case and accents ignored), best matches first."""
-    return s.search(q, lang=lang, date_from=_iso(date_from), date_to=_iso(date_to), entity=entity,
-                    limit=limit, offset=offset)
+def search(q: SearchText, s: StoreDep, lang: str | None = Query(None, max_length=3),
+           date_from: DateFrom = None, date_to: DateTo = None, entity: Name = None, site: Site = None,
+           type: TypeFilter = None, sort: Sort = "relevance", facets: WithFacets = False, limit: Limit = 20,
+           offset: Offset = 0) -> SearchPage:
+    """Search titles and bodies (case and accents ignored) and the entities the query names; each result
+    says why it matched (``why``), ``understood`` says how the query was read."""
+    return s.search(q, lang=lang, date_from=_iso(date_from), date_to=_iso(date_to), entity=entity, site=site,
+                    entity_type=type, sort=sort, facets=facets, limit=limit, offset=offset)
 
 
 @router.get("/entities", tags=["entities"])
@@ -143,10 +162,12 @@ def get_entity(entity_id: str, s: StoreDep, limit: Limit = 50) -> EntityDetail:
 @router.get("/quotes", tags=["quotes"])
 def quotes(s: StoreDep, speaker: Name = None, about: Name = None,
            q: str | None = Query(None, description="Words in the quote."), date_from: DateFrom = None,
-           date_to: DateTo = None, limit: Limit = 50, offset: Offset = 0) -> Page[QuoteView]:
-    """Quotes by speaker, about an entity, and/or containing words; newest first."""
+           date_to: DateTo = None, lang: str | None = Query(None, max_length=3), site: Site = None,
+           limit: Limit = 50, offset: Offset = 0) -> Page[QuoteView]:
+    """Quotes by speaker, about an entity, and/or containing words, in one language or outlet; newest
+    first."""
     return s.quotes(speaker=speaker, about=about, text=q, date_from=_iso(date_from), date_to=_iso(date_to),
-                    limit=limit, offset=offset)
+                    lang=lang, site=site, limit=limit, offset=offset)
 
 
 @router.get("/events", tags=["events"])

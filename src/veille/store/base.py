@@ -127,6 +127,7 @@ class QuoteView(BaseModel):
 
     article_id: str
     article_title: str | None = None
+    site_name: str | None = None
     published: str | None = None
     lang: str | None = None
     start: int
@@ -231,9 +232,10 @@ class Store(ABC):
 
     @abstractmethod
     def quotes(self, *, speaker: str | None = None, about: str | None = None, text: str | None = None,
-               date_from: str | None = None, date_to: str | None = None, limit: int = 50,
-               offset: int = 0) -> Page[QuoteView]:
-        """Quotes by speaker name, about an entity (its mention inside the quote), and/or by words."""
+               date_from: str | None = None, date_to: str | None = None, lang: str | None = None,
+               site: str | None = None, limit: int = 50, offset: int = 0) -> Page[QuoteView]:
+        """Quotes by speaker name, about an entity (its mention inside the quote), and/or by words; in
+        articles of one language or one outlet (``site_name``)."""
 
     @abstractmethod
     def events(self, *, actor: str | None = None, type: str | None = None, date_from: str | None = None,
