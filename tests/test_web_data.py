@@ -30,10 +30,12 @@ TOWNS = [EntitySpec(f"L-town{i:02d}", f"Brevelund{i:02d}", "GPE", [f"Brevelund{i
 def records():
     fr = annotate("fr-hareng", FR, title="Poutine promet de revoir les quotas", lang="fr",
                   site_name="Le Pêcheur", published="2024-02-06", entities=[PUTIN_FR, OSLO],
-                  quotes=[("Les quotas du hareng seront revus au printemps", "Q7747")])
+                  quotes=[("Les quotas du hareng seront revus au printemps", "Q7747")],
+                  events=[("CONSULT", "Q7747", "Q585", "reçu")])
     en = annotate("en-herring", EN, title="Putin meets herring fishers", lang="en", site_name="Fish Daily",
                   published="2024-04-02", entities=[PUTIN_EN, OSLO],
-                  quotes=[("Quotas will be reviewed in spring,", "Q7747")])
+                  quotes=[("Quotas will be reviewed in spring,", "Q7747")],
+                  events=[("CONSULT", "Q7747", None, "met")])
     towns = annotate("towns", "Les communes " + ", ".join(t.name for t in TOWNS) + " se sont jumelées.",
                      title="Soixante communes jumelées", lang="fr", published="2023-11-20", entities=TOWNS)
     return [fr, en, towns]

@@ -106,8 +106,9 @@ def quotes(request: Request):
                         date_to=_date(p.get("to"), "to"), limit=QUOTES_PAGE,
                         offset=_offset(request, QUOTES_PAGE))
     except QueryError as err:
-        return _page(request, "quotes.html", 400, page=None, error=str(err), filters=p, speakers=[])
-    return _page(request, "quotes.html", page=page, filters=p, error=None, pager=_pager(request, page),
+        return _page(request, "quotes.html", 400, q="", page=None, error=str(err), filters=p, speakers=[])
+    # q="" keeps the header's article search box empty: here ``q`` is words in the quotes
+    return _page(request, "quotes.html", q="", page=page, filters=p, error=None, pager=_pager(request, page),
                  exports=_exports(request, "/api/quotes", page),
                  speakers=_entity_names(s, p.get("speaker")))
 
