@@ -14,6 +14,7 @@ and [nuclear: words]; an article matches when it holds both, each by its words o
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -79,9 +80,9 @@ class ArticleSearch:
         return out
 
     def _entities_named(self, key: str) -> list[str]:
-        """Stored entities one of whose names folds to ``key``, or that the knowledge base gives for it;
-        failing those, the one entity (if only one) with ``key`` as a whole word of a name ("Poutine"
-        for "Vladimir Poutine"). A common word that names nothing stays a word."""
+        """Stored entities one of whose names folds to ``key``, or that the knowledge base gives for it.
+        Only whole names count (every mention's text is stored as a name, so "Poutine" said alone is
+        one); a part of a longer name is left to the words, as a scan for it would slow every search."""
         if len(key) < 2:
             return []
         named = "SELECT DISTINCT entity_id FROM entity_names WHERE folded = ?"
@@ -89,11 +90,6 @@ class ArticleSearch:
         kb = [i for i in _kb_ids(key) if i not in ids]
         if kb:
             ids |= {r[0] for r in self._rows(f"SELECT id FROM entities WHERE id IN ({_qs(kb)})", kb)}
-        if not ids and " " not in key and len(key) >= 4:
-            found = self._rows("SELECT DISTINCT entity_id FROM entity_names WHERE folded LIKE ? OR folded "
-                               "LIKE ? OR folded LIKE ? LIMIT 2", (f"{key} %", f"% {key}", f"% {key} %"))
-            if len(found) == 1:
-                ids = {found[0][0]}
         return sorted(ids)
 
     def _refs(self, ids: Iterable[str]) -> dict[str, EntityRef]:
@@ -181,23 +177,33 @@ class ArticleSearch:
         def counts(sql: str) -> list[tuple]:
             return self._rows(sql, params)
 
-        lang = counts(f"SELECT a.lang, count(*) FROM articles a WHERE {where} AND a.lang IS NOT NULL "
-                      "GROUP BY a.lang ORDER BY count(*) DESC, a.lang")
-        site = counts(f"SELECT a.site_name, count(*) FROM articles a WHERE {where} AND a.site_name IS NOT "
-                      f"NULL GROUP BY a.site_name ORDER BY count(*) DESC, a.site_name LIMIT {FACET_SIZE}")
+        # language, outlet and month in one pass over the matches (few combinations), split here
+        lang: Counter[str] = Counter()
+        site: Counter[str] = Counter()
+        months: Counter[str | None] = Counter()
+        for lg, outlet, month, n in counts(f"SELECT a.lang, a.site_name, substr(a.published, 1, 7), count(*) "
+                                           f"FROM articles a WHERE {where} GROUP BY 1, 2, 3"):
+            months[month] += n
+            if lg:
+                lang[lg] += n
+            if outlet:
+                site[outlet] += n
         ents = counts("SELECT ae.entity_id, e.name, count(*) FROM article_entities ae JOIN entities e ON "
                       f"e.id = ae.entity_id WHERE ae.article_id IN ({matched}) GROUP BY ae.entity_id, e.name "
                       f"ORDER BY count(*) DESC, e.name LIMIT {FACET_SIZE}")
         types = counts("SELECT ae.type, count(DISTINCT ae.article_id) FROM article_entities ae WHERE "
                        f"ae.article_id IN ({matched}) AND ae.type IS NOT NULL GROUP BY ae.type "
                        "ORDER BY count(DISTINCT ae.article_id) DESC, ae.type")
-        months = counts(f"SELECT substr(a.published, 1, 7) AS m, count(*) FROM articles a WHERE {where} "
-                        "GROUP BY substr(a.published, 1, 7)")
-        return Facets(lang=[FacetValue(value=v, label=v, count=n) for v, n in lang],
-                      site=[FacetValue(value=v, label=v, count=n) for v, n in site],
+        return Facets(lang=[FacetValue(value=v, label=v, count=n) for v, n in _top(lang, 50)],
+                      site=[FacetValue(value=v, label=v, count=n) for v, n in _top(site, FACET_SIZE)],
                       entity=[FacetValue(value=i, label=name or i, count=n) for i, name, n in ents],
                       entity_type=[FacetValue(value=v, label=v, count=n) for v, n in types],
                       month=month_axis(dict(months)))
+
+
+def _top(counts: Counter[str], n: int) -> list[tuple[str, int]]:
+    """The ``n`` largest counts, ties in name order (stable pages, stable tests)."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
 def _reason(term: _Term, body: str, article_id: str, written: dict[tuple[str, str], list[str]],
