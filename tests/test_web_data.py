@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from veille.api import create_app  # noqa: E402
 from veille.config import Config  # noqa: E402
 from veille.paging import offset_for, pager_links  # noqa: E402
+from veille.record import Span  # noqa: E402
 from veille.store import open_store  # noqa: E402
 from veille.store.synthetic import EntitySpec, annotate  # noqa: E402
 
@@ -36,6 +37,8 @@ def records():
                   published="2024-04-02", entities=[PUTIN_EN, OSLO],
                   quotes=[("Quotas will be reviewed in spring,", "Q7747")],
                   events=[("CONSULT", "Q7747", None, "met")])
+    cue = FR.index("a promis")
+    fr.quotes[0].cue = Span(start=cue, end=cue + len("a promis"), text="a promis")
     towns = annotate("towns", "Les communes " + ", ".join(t.name for t in TOWNS) + " se sont jumelées.",
                      title="Soixante communes jumelées", lang="fr", published="2023-11-20", entities=TOWNS)
     return [fr, en, towns]
@@ -94,6 +97,9 @@ def test_quotes_page_finds_a_speaker_in_any_spelling(client):
         assert "Les quotas du hareng seront revus au printemps" in html and "Fish Daily" in html
     fr = client.get("/quotes", params={"speaker": "Putin", "lang": "fr"}).text
     assert "1 quote)" in fr and "Quotas will be reviewed" not in fr
+    assert '<span class="cue">a promis</span>' in fr and "2024-02-06" in fr and "/articles/fr-hareng" in fr
+    words = client.get("/quotes", params={"q": "hareng"}).text
+    assert "Les quotas du <mark>hareng</mark> seront revus" in words
     site = client.get("/quotes", params={"site": "Fish Daily"}).text
     assert "Quotas will be reviewed" in site and "hareng" not in site
     assert "No entity is called" in client.get("/quotes", params={"speaker": "Nobody Atall"}).text

@@ -107,6 +107,11 @@ def phrase_found(text: str, words: tuple[str, ...]) -> bool:
     return bool(words) and _phrase_pattern([words]).search(text) is not None
 
 
+def find_terms(text: str, query: SearchQuery) -> list[tuple[int, int]]:
+    """Where the query's words and phrases stand in ``text`` (case and accents ignored), to mark them."""
+    return [(m.start(), m.end()) for m in _phrase_pattern(list(query.terms)).finditer(text)]
+
+
 def _phrase_pattern(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
     """Any of the phrases (folded words) as whole words in unfolded text, longest first."""
     alternatives = sorted({r"[\W_]+".join(_unfolded(w) for w in p) for p in phrases if p}, key=len,

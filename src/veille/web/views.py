@@ -10,10 +10,12 @@ from collections import Counter
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from ..paging import offset_for, pager_links
 from ..store import ArticleSummary, Page, QueryError, Store
 from ..store.base import SearchSort
+from ..store.text import SearchQuery, find_terms, parse_query
 from . import TEMPLATES_DIR
 from .links import export_links, month_link, url_with
 from .render import highlight, marked
@@ -26,6 +28,14 @@ PAGE = 20
 ENTITIES_PAGE = 50
 EVENTS_PAGE = 100
 QUOTES_PAGE = 30
+
+
+def _marked_words(text: str, query: SearchQuery | None) -> Markup | str:
+    """``text`` with the searched words in ``<mark>`` (the quotes page's "words" filter)."""
+    return marked(text, find_terms(text, query)) if query else text
+
+
+templates.env.filters["marked_words"] = _marked_words
 
 
 def _store(request: Request) -> Store:
@@ -107,9 +117,10 @@ def quotes(request: Request):
                         offset=_offset(request, QUOTES_PAGE))
     except QueryError as err:
         return _page(request, "quotes.html", 400, q="", page=None, error=str(err), filters=p, speakers=[])
+    words = parse_query(p["q"]) if p.get("q") else None
     # q="" keeps the header's article search box empty: here ``q`` is words in the quotes
     return _page(request, "quotes.html", q="", page=page, filters=p, error=None, pager=_pager(request, page),
-                 exports=_exports(request, "/api/quotes", page),
+                 exports=_exports(request, "/api/quotes", page), words=words,
                  speakers=_entity_names(s, p.get("speaker")))
 
 
