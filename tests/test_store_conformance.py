@@ -136,6 +136,18 @@ def test_entity_terms_and_word_terms_must_all_match(filled):
     assert plain.understood[0].entities == [] and plain.items[0].why[0].words
 
 
+def test_why_lists_the_names_before_the_descriptions(store):
+    from veille.record import Mention
+
+    text = "Le président russe a parlé lundi. Vladimir Poutine a ensuite signé le décret."
+    art = annotate("desc", text, entities=[PUTIN], lang="fr")
+    art.mentions.insert(0, Mention(start=0, end=18, text="Le président russe", entity_id="Q7747",
+                                   how="description"))
+    store.put(art)
+    why = store.search("Putin").items[0].why[0]
+    assert why.as_written == ["Vladimir Poutine", "Le président russe"] and not why.words
+
+
 def test_search_facets_count_the_matching_articles(filled):
     page = filled.search("Putin", facets=True)
     f = page.facets

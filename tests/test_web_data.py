@@ -100,6 +100,7 @@ def test_quotes_page_finds_a_speaker_in_any_spelling(client):
     assert '<span class="cue">a promis</span>' in fr and "2024-02-06" in fr and "/articles/fr-hareng" in fr
     words = client.get("/quotes", params={"q": "hareng"}).text
     assert "Les quotas du <mark>hareng</mark> seront revus" in words
+    assert '<blockquote class="quote-direct" lang="fr">' in words
     site = client.get("/quotes", params={"site": "Fish Daily"}).text
     assert "Quotas will be reviewed" in site and "hareng" not in site
     assert "No entity is called" in client.get("/quotes", params={"speaker": "Nobody Atall"}).text

@@ -21,6 +21,7 @@ from typing import Any
 
 from .base import ArticleSummary, EntityRef, Facets, FacetValue, MatchReason, QueryTerm, SearchPage
 from .entity_reads import _kb_ids
+from .rows import NAMING
 from .text import SearchQuery, parse_query, phrase_found, snippet
 
 #: The longest run of query terms tried as one entity name ("Vladimir Vladimirovitch Poutine").
@@ -156,10 +157,12 @@ class ArticleSearch:
         written: dict[tuple[str, str], list[str]] = {}
         if rows and ids:
             arts = [r[0] for r in rows]
-            for aid, eid, surface in self._rows(
-                    f"SELECT DISTINCT article_id, entity_id, text FROM mentions WHERE article_id IN "
-                    f"({_qs(arts)}) AND entity_id IN ({_qs(ids)}) ORDER BY text", [*arts, *ids]):
-                written.setdefault((aid, eid), []).append(surface)
+            # names first ("Poutine"), then descriptions and pronouns ("le président russe")
+            found = self._rows(f"SELECT DISTINCT article_id, entity_id, text, how FROM mentions WHERE "
+                               f"article_id IN ({_qs(arts)}) AND entity_id IN ({_qs(ids)})", [*arts, *ids])
+            for aid, eid, surface, _ in sorted(found, key=lambda r: (r[3] not in NAMING, r[2])):
+                if surface not in written.setdefault((aid, eid), []):
+                    written[(aid, eid)].append(surface)
         items = []
         for r in rows:
             item = ArticleSummary(**dict(zip(_SUMMARY_KEYS, r[:-1], strict=True)))
