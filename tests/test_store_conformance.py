@@ -227,6 +227,13 @@ def test_quotes_by_language_and_outlet_carry_the_outlet(store):
     assert store.quotes(lang="fr", text="protégée").items[0].speaker.id == "Q49304"
 
 
+def test_entity_pages_neither_overlap_nor_skip_when_names_tie(store):
+    same = [EntitySpec(f"L-paris{i}", "Paris", "GPE", [f"Paris{i}"]) for i in range(7)]
+    store.put(annotate("paris", " ".join(e.names[0] for e in same), entities=same, lang="fr"))
+    pages = [[e.id for e in store.list_entities(limit=3, offset=o).items] for o in (0, 3, 6)]
+    assert sorted(sum(pages, [])) == sorted(e.id for e in same)
+
+
 def test_events_by_actor_type_and_dates(filled):
     assert filled.events(actor="Putin").total == 2  # as actor (fr1) and as recipient (en1)
     ev = filled.events(actor="Putin", type="mobilize").items

@@ -65,7 +65,7 @@ class EntityReads:
             "SELECT e.id, e.name, e.type, e.wikidata, "
             "e.n_articles, "
             "e.n_quotes "
-            f"FROM entities e WHERE {where} ORDER BY e.n_articles DESC, e.name LIMIT ? OFFSET ?",
+            f"FROM entities e WHERE {where} ORDER BY e.n_articles DESC, e.name, e.id LIMIT ? OFFSET ?",
             [*params, limit, offset])
         return [EntitySummary(id=r[0], name=r[1], type=r[2], wikidata=r[3], n_articles=r[4], n_quotes=r[5])
                 for r in rows]
