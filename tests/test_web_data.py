@@ -107,6 +107,18 @@ def test_quotes_page_finds_a_speaker_in_any_spelling(client):
     assert client.get("/quotes", params={"from": "soon"}, headers={"accept": "text/html"}).status_code == 400
 
 
+@pytest.mark.parametrize("hostile", ['"', "'; DROP TABLE quotes; --", "NEAR(a b)", "x" * 5000, "\x00", "%_%",
+                                     "poutine:*", "!poutine & | <->", "🙂", "<script>alert(1)</script>"])
+def test_hostile_filters_give_a_page_or_a_clean_400(client, hostile):
+    for path, key in (("/quotes", "speaker"), ("/quotes", "q"), ("/quotes", "site"), ("/", "q"),
+                      ("/", "site"), ("/", "type"), ("/", "sort"), ("/", "entity")):
+        params = {key: hostile, **({"q": "Oslo"} if key != "q" and path == "/" else {})}
+        resp = client.get(path, params=params, headers={"accept": "text/html"})
+        assert resp.status_code in (200, 400), (path, key, resp.status_code)
+        assert "<script>alert(1)</script>" not in resp.text
+    assert client.get("/quotes").status_code == 200 and "2 quotes" in client.get("/quotes").text
+
+
 def test_every_list_has_the_pager_and_export_links(client):
     first = client.get("/entities").text
     second = client.get("/entities", params={"page": "2"}).text
