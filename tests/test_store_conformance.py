@@ -156,6 +156,10 @@ def test_search_facets_count_the_matching_articles(filled):
         ("Q7747", "Vladimir Putin", 2), ("Q184", "Belarus", 2), ("Q1899", "Kyiv", 1)}
     assert {(v.value, v.count) for v in f.entity_type} == {("PER", 2), ("GPE", 2)}
     assert [(v.value, v.count) for v in f.month] == [("2023-03", 2)]
+    for query in ("Putin", "Belarus Kyiv", "déploiement", "Loukachenko"):  # months count every match once
+        found = filled.search(query, facets=True)
+        assert sum(v.count for v in found.facets.month) == found.total
+        assert sum(v.count for v in found.facets.lang) == found.total
     assert filled.search("Putin").facets is None  # only when asked
     assert [a.id for a in filled.search("Putin", entity_type="per", lang="fr").items] == ["fr1"]
 
