@@ -93,7 +93,7 @@ def test_record_round_trips_exactly(filled):
 
 
 def test_search_ignores_case_and_accents_and_keeps_phrases(filled):
-    assert [a.id for a in filled.search("BIELORUSSIE").items] == ["fr1"]
+    assert [a.id for a in filled.search("DEPLOIEMENT").items] == ["fr1"]
     assert {a.id for a in filled.search("nucléaires OR nuclear").items} == set()  # all words must match
     assert [a.id for a in filled.search('"tactical nuclear"').items] == ["en1"]
     assert filled.search('"nuclear tactical"').total == 0
@@ -109,6 +109,80 @@ def test_search_filters_and_pagination(filled):
     assert [a.id for a in filled.list_articles(entity="Kyiv").items] == ["en1"]
     page = filled.list_articles(limit=1, offset=1)
     assert page.total == 2 and [a.id for a in page.items] == ["fr1"]  # newest first
+
+
+def test_a_name_in_the_query_matches_the_entity_in_every_language(filled):
+    """"Putin" finds the French page that only says "Poutine", and the reverse; each result says why."""
+    for query in ("Putin", "poutine", "Vladimir Poutine"):
+        page = filled.search(query)
+        assert {a.id for a in page.items} == {"fr1", "en1"}, query
+        assert [(e.id, e.name) for e in page.understood[0].entities] == [("Q7747", "Vladimir Putin")]
+    fr = next(a for a in filled.search("Putin").items if a.id == "fr1")
+    assert fr.why[0].entity.name == "Vladimir Putin" and not fr.why[0].words
+    assert "Poutine" in fr.why[0].as_written
+    start, end = fr.highlights[0]
+    assert fr.snippet[start:end] in {"Poutine", "Vladimir Poutine"}
+    en = next(a for a in filled.search("Putin").items if a.id == "en1")
+    assert en.why[0].words and en.why[0].entity.id == "Q7747"
+
+
+def test_entity_terms_and_word_terms_must_all_match(filled):
+    assert [a.id for a in filled.search("Poutine tactical").items] == ["en1"]  # the words only in English
+    assert [a.id for a in filled.search("Loukachenko").items] == ["fr1"]
+    page = filled.search("Putin Kyiv")
+    assert [a.id for a in page.items] == ["en1"]
+    assert [[e.id for e in t.entities] for t in page.understood] == [["Q7747"], ["Q1899"]]
+    plain = filled.search("extraordinaire")
+    assert plain.understood[0].entities == [] and plain.items[0].why[0].words
+
+
+def test_why_lists_the_names_before_the_descriptions(store):
+    from veille.record import Mention
+
+    text = "Le président russe a parlé lundi. Vladimir Poutine a ensuite signé le décret."
+    art = annotate("desc", text, entities=[PUTIN], lang="fr")
+    art.mentions.insert(0, Mention(start=0, end=18, text="Le président russe", entity_id="Q7747",
+                                   how="description"))
+    store.put(art)
+    why = store.search("Putin").items[0].why[0]
+    assert why.as_written == ["Vladimir Poutine", "Le président russe"] and not why.words
+
+
+def test_search_facets_count_the_matching_articles(filled):
+    page = filled.search("Putin", facets=True)
+    f = page.facets
+    assert {(v.value, v.count) for v in f.lang} == {("fr", 1), ("en", 1)}
+    assert {(v.value, v.label, v.count) for v in f.entity} >= {
+        ("Q7747", "Vladimir Putin", 2), ("Q184", "Belarus", 2), ("Q1899", "Kyiv", 1)}
+    assert {(v.value, v.count) for v in f.entity_type} == {("PER", 2), ("GPE", 2)}
+    assert [(v.value, v.count) for v in f.month] == [("2023-03", 2)]
+    for query in ("Putin", "Belarus Kyiv", "déploiement", "Loukachenko"):  # months count every match once
+        found = filled.search(query, facets=True)
+        assert sum(v.count for v in found.facets.month) == found.total
+        assert sum(v.count for v in found.facets.lang) == found.total
+    assert filled.search("Putin").facets is None  # only when asked
+    assert [a.id for a in filled.search("Putin", entity_type="per", lang="fr").items] == ["fr1"]
+
+
+def test_search_sorts_by_relevance_or_date(filled):
+    # the English page has Putin's name as words and two mentions; the French one two mentions only
+    assert [a.id for a in filled.search("Putin").items] == ["en1", "fr1"]
+    assert [a.id for a in filled.search("Biélorussie").items][0] == "fr1"  # words and entity beat entity
+    assert [a.id for a in filled.search("Belarus", sort="date").items] == ["en1", "fr1"]
+    page = filled.search("Belarus", sort="date", limit=1, offset=1)
+    assert [a.id for a in page.items] == ["fr1"] and (page.page, page.pages, page.prev_offset) == (2, 2, 0)
+
+
+def test_sites_filter_searches_and_a_month_axis_keeps_empty_months(store):
+    from veille.store.search import month_axis
+
+    store.put_many([fr_article().model_copy(update={"site_name": "Le Veilleur"}), en_article()])
+    assert [a.id for a in store.search("Putin", site="Le Veilleur").items] == ["fr1"]
+    sites = store.search("Putin", facets=True).facets.site
+    assert [(v.value, v.count) for v in sites] == [("Le Veilleur", 1)]
+    axis = month_axis({"2023-11": 2, "2024-02": 1, None: 3})
+    assert [(v.value, v.count) for v in axis] == [("2023-11", 2), ("2023-12", 0), ("2024-01", 0),
+                                                   ("2024-02", 1), ("undated", 3)]
 
 
 HOSTILE = ['"', "'; DROP TABLE articles; --", 'NEAR(a b)', "a OR", "AND", "*", "col:foo", "(((", "^x",
@@ -145,6 +219,23 @@ def test_quotes_by_speaker_about_and_text(filled):
     assert about.items[0].speaker.name == "Alexander Lukashenko"
     assert filled.quotes(text="extraordinaire").total == 1
     assert filled.quotes(speaker="Nobody Atall").total == 0
+
+
+def test_quotes_by_language_and_outlet_carry_the_outlet(store):
+    store.put_many([fr_article().model_copy(update={"site_name": "Le Veilleur"}), en_article()])
+    assert [q.article_id for q in store.quotes(speaker="Putin", lang="en").items] == ["en1"]
+    fr = store.quotes(speaker="Vladimir Putin", site="Le Veilleur")
+    assert [q.text for q in fr.items] == ["Nous ne faisons rien d'extraordinaire"]
+    assert fr.items[0].site_name == "Le Veilleur" and fr.items[0].speaker.name == "Vladimir Putin"
+    assert store.quotes(site="Nowhere").total == 0
+    assert store.quotes(lang="fr", text="protégée").items[0].speaker.id == "Q49304"
+
+
+def test_entity_pages_neither_overlap_nor_skip_when_names_tie(store):
+    same = [EntitySpec(f"L-paris{i}", "Paris", "GPE", [f"Paris{i}"]) for i in range(7)]
+    store.put(annotate("paris", " ".join(e.names[0] for e in same), entities=same, lang="fr"))
+    pages = [[e.id for e in store.list_entities(limit=3, offset=o).items] for o in (0, 3, 6)]
+    assert sorted(sum(pages, [])) == sorted(e.id for e in same)
 
 
 def test_events_by_actor_type_and_dates(filled):

@@ -10,8 +10,18 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field, model_validator
 
-from ..record import Article
-from ..store import ArticleSummary, EntityDetail, EntitySummary, EventView, Page, QuoteView, Store
+from ..record import Article, EntityType
+from ..store import (
+    ArticleSummary,
+    EntityDetail,
+    EntitySummary,
+    EventView,
+    Page,
+    QuoteView,
+    SearchPage,
+    Store,
+)
+from ..store.base import SearchSort
 from .errors import ApiError
 from .export import EXPORTABLE, ExportFormat, export
 from .params import EntityTypeParam, EventTypeParam, checked_lang
@@ -22,6 +32,7 @@ Limit = Annotated[int, Query(ge=1, le=200, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
 DateFrom = Annotated[dt.date | None, Query(alias="from", description="On or after (YYYY-MM-DD).")]
 DateTo = Annotated[dt.date | None, Query(alias="to", description="On or before (YYYY-MM-DD).")]
+Site = Annotated[str | None, Query(max_length=200, description="Only this outlet (site_name).")]
 Name = Annotated[str | None, Query(max_length=200, description="An entity id or a name in any spelling.")]
 Lang = Annotated[str | None, Depends(checked_lang)]
 
@@ -119,16 +130,25 @@ def get_article(article_id: str, s: StoreDep) -> Article:
     return art
 
 
+SearchText = Annotated[str, Query(description="Words; \"quoted words\" are a phrase. A term that names an "
+                                             "entity (any spelling or language) also matches its mentions.")]
+TypeFilter = Annotated[EntityType | None, Query(description="Only articles naming an entity of this type.")]
+Sort = Annotated[SearchSort, Query(description="Best matches first, or newest first.")]
+WithFacets = Annotated[bool, Query(description="Add counts by language, outlet, entity, type and month.")]
+
+
 @router.get("/search", tags=["articles"], responses=EXPORTABLE)
-def search(q: Annotated[str, Query(description="Words; \"quoted words\" are a phrase.")],
-           s: StoreDep, request: Request, lang: Lang = None, date_from: DateFrom = None,
-           date_to: DateTo = None, entity: Name = None, limit: Limit = 20,
-           offset: Offset = 0, fmt: ExportFormat = None) -> Page[ArticleSummary]:
-    """Full-text search of titles and bodies (case and accents ignored), best matches first."""
-    def fetch(limit: int, offset: int) -> Page[ArticleSummary]:
+def search(q: SearchText, s: StoreDep, request: Request, lang: Lang = None,
+           date_from: DateFrom = None, date_to: DateTo = None, entity: Name = None, site: Site = None,
+           type: TypeFilter = None, sort: Sort = "relevance", facets: WithFacets = False, limit: Limit = 20,
+           offset: Offset = 0, fmt: ExportFormat = None) -> SearchPage:
+    """Search titles and bodies (case and accents ignored) and the entities the query names; each result
+    says why it matched (``why``), ``understood`` says how the query was read."""
+    def fetch(limit: int, offset: int, facets: bool = facets) -> SearchPage:
         return s.search(q, lang=lang, date_from=_iso(date_from), date_to=_iso(date_to), entity=entity,
-                        limit=limit, offset=offset)
-    return export(request, fmt, "articles", fetch) if fmt else fetch(limit, offset)
+                        site=site, entity_type=type, sort=sort, facets=facets, limit=limit, offset=offset)
+    return export(request, fmt, "articles", lambda lim, off: fetch(lim, off, False)) if fmt else \
+        fetch(limit, offset)
 
 
 @router.get("/entities", tags=["entities"], responses=EXPORTABLE)
@@ -152,12 +172,13 @@ def get_entity(entity_id: str, s: StoreDep, limit: Limit = 50) -> EntityDetail:
 @router.get("/quotes", tags=["quotes"], responses=EXPORTABLE)
 def quotes(s: StoreDep, request: Request, speaker: Name = None, about: Name = None,
            q: str | None = Query(None, description="Words in the quote."), date_from: DateFrom = None,
-           date_to: DateTo = None, limit: Limit = 50, offset: Offset = 0,
-           fmt: ExportFormat = None) -> Page[QuoteView]:
-    """Quotes by speaker, about an entity, and/or containing words; newest first."""
+           date_to: DateTo = None, lang: Lang = None, site: Site = None, limit: Limit = 50,
+           offset: Offset = 0, fmt: ExportFormat = None) -> Page[QuoteView]:
+    """Quotes by speaker, about an entity, and/or containing words, in one language or outlet; newest
+    first."""
     def fetch(limit: int, offset: int) -> Page[QuoteView]:
         return s.quotes(speaker=speaker, about=about, text=q, date_from=_iso(date_from),
-                        date_to=_iso(date_to), limit=limit, offset=offset)
+                        date_to=_iso(date_to), lang=lang, site=site, limit=limit, offset=offset)
     return export(request, fmt, "quotes", fetch) if fmt else fetch(limit, offset)
 
 

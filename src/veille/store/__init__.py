@@ -25,6 +25,7 @@ from .base import (
     Page,
     PutStatus,
     QuoteView,
+    SearchPage,
     Store,
 )
 from .ingest import IngestSummary, ingest_outcomes, ingest_paths, read_records
@@ -69,6 +70,6 @@ def open_store(url: str | None = None, config: Config | None = None, *, must_exi
 
 __all__ = [
     "ArticleSummary", "CoMention", "EntityDetail", "EntityRef", "EntitySummary", "EventView", "IngestSummary",
-    "Page", "PutStatus", "QueryError", "QuoteView", "Store", "default_db", "ingest_outcomes", "ingest_paths",
-    "open_store", "read_records",
+    "Page", "PutStatus", "QueryError", "QuoteView", "SearchPage", "Store", "default_db", "ingest_outcomes",
+    "ingest_paths", "open_store", "read_records",
 ]

@@ -13,12 +13,14 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
+from .. import paging
 from ..record import Article
 
 T = TypeVar("T")
 PutStatus = Literal["ingested", "replaced", "unchanged"]
+SearchSort = Literal["relevance", "date"]
 
 
 class Page(BaseModel, Generic[T]):
@@ -29,11 +31,42 @@ class Page(BaseModel, Generic[T]):
     limit: int
     offset: int
 
+    @computed_field(description="1-based number of this page (pages of ``limit`` items)")  # type: ignore[prop-decorator]
+    @property
+    def page(self) -> int:
+        return paging.page_number(self.offset, self.limit)
+
+    @computed_field(description="how many pages of ``limit`` items there are")  # type: ignore[prop-decorator]
+    @property
+    def pages(self) -> int:
+        return paging.page_count(self.total, self.limit)
+
+    @computed_field(description="``offset`` of the next page, null on the last")  # type: ignore[prop-decorator]
+    @property
+    def next_offset(self) -> int | None:
+        return paging.next_offset(self.total, self.limit, self.offset)
+
+    @computed_field(description="``offset`` of the previous page, null on the first")  # type: ignore[prop-decorator]
+    @property
+    def prev_offset(self) -> int | None:
+        return paging.prev_offset(self.limit, self.offset)
+
 
 class EntityRef(BaseModel):
     id: str
     name: str
     type: str | None = None
+
+
+class MatchReason(BaseModel):
+    """How one term of a search matched one article: by its words, by an entity it names, or both."""
+
+    term: str
+    words: bool = Field(description="the term's words are in the title or body")
+    entity: EntityRef | None = Field(default=None, description="the entity the term names, when the "
+                                                               "article mentions it")
+    as_written: list[str] = Field(default_factory=list,
+                                  description="how the article names that entity ('Poutine')")
 
 
 class ArticleSummary(BaseModel):
@@ -52,6 +85,41 @@ class ArticleSummary(BaseModel):
     n_events: int = 0
     snippet: str | None = None
     highlights: list[tuple[int, int]] = Field(default_factory=list)
+    why: list[MatchReason] = Field(default_factory=list,
+                                   description="with searches: how each term of the query matched it")
+
+
+class QueryTerm(BaseModel):
+    """One term of a search as veille understood it: words, and the entities those words name (in any
+    spelling or language), whose mentions also match."""
+
+    text: str
+    entities: list[EntityRef] = Field(default_factory=list)
+
+
+class FacetValue(BaseModel):
+    value: str
+    label: str
+    count: int
+
+
+class Facets(BaseModel):
+    """Counts of the matching articles by language, outlet, entity, entity type and month (YYYY-MM, or
+    'undated'); months run from the first to the last with empty ones included."""
+
+    lang: list[FacetValue] = Field(default_factory=list)
+    site: list[FacetValue] = Field(default_factory=list)
+    entity: list[FacetValue] = Field(default_factory=list)
+    entity_type: list[FacetValue] = Field(default_factory=list)
+    month: list[FacetValue] = Field(default_factory=list)
+
+
+class SearchPage(Page[ArticleSummary]):
+    """A page of search results, with how the query was understood and (when asked) facets."""
+
+    understood: list[QueryTerm] = Field(default_factory=list)
+    sort: Literal["relevance", "date"] = "relevance"
+    facets: Facets | None = None
 
 
 class QuoteView(BaseModel):
@@ -59,6 +127,7 @@ class QuoteView(BaseModel):
 
     article_id: str
     article_title: str | None = None
+    site_name: str | None = None
     published: str | None = None
     lang: str | None = None
     start: int
@@ -159,9 +228,13 @@ class Store(ABC):
 
     @abstractmethod
     def search(self, text: str, *, lang: str | None = None, date_from: str | None = None,
-               date_to: str | None = None, entity: str | None = None, limit: int = 20,
-               offset: int = 0) -> Page[ArticleSummary]:
-        """Full-text search over titles and bodies (case and accents ignored); QueryError on bad text."""
+               date_to: str | None = None, entity: str | None = None, site: str | None = None,
+               entity_type: str | None = None, sort: SearchSort = "relevance", facets: bool = False,
+               limit: int = 20, offset: int = 0) -> SearchPage:
+        """Articles matching every term of ``text``: by its words (titles and bodies, case and accents
+        ignored) or, when the term names an entity (any spelling, any language), by that entity's
+        mentions. Best matches first (or newest with ``sort="date"``); each result says why it matched;
+        ``facets`` adds counts by language, outlet, entity, type and month. QueryError on bad text."""
 
     @abstractmethod
     def resolve_entities(self, name: str) -> list[str]:
@@ -177,9 +250,10 @@ class Store(ABC):
 
     @abstractmethod
     def quotes(self, *, speaker: str | None = None, about: str | None = None, text: str | None = None,
-               date_from: str | None = None, date_to: str | None = None, limit: int = 50,
-               offset: int = 0) -> Page[QuoteView]:
-        """Quotes by speaker name, about an entity (its mention inside the quote), and/or by words."""
+               date_from: str | None = None, date_to: str | None = None, lang: str | None = None,
+               site: str | None = None, limit: int = 50, offset: int = 0) -> Page[QuoteView]:
+        """Quotes by speaker name, about an entity (its mention inside the quote), and/or by words; in
+        articles of one language or one outlet (``site_name``)."""
 
     @abstractmethod
     def events(self, *, actor: str | None = None, type: str | None = None, date_from: str | None = None,

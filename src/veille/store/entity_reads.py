@@ -18,8 +18,8 @@ log = logging.getLogger("veille")
 
 # Display rows of quotes and events, joined only for the page already cut by _page: {rows} is the
 # ordered, limited selection of keys, so a page of 50 costs 50 joins whatever the total.
-_QUOTE = ("SELECT q.article_id, a.title, q.published, q.lang, q.span_start, q.span_end, q.text, q.kind, "
-          "q.speaker, e.name, e.type, q.speaker_text, q.cue_text, q.confidence FROM {rows} k "
+_QUOTE = ("SELECT q.article_id, a.title, a.site_name, q.published, q.lang, q.span_start, q.span_end, "
+          "q.text, q.kind, q.speaker, e.name, e.type, q.speaker_text, q.cue_text, q.confidence FROM {rows} k "
           "JOIN quotes q ON q.pk = k.pk "
           "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker")
 _EVENT = ("SELECT v.article_id, a.title, v.published, v.date, v.type, v.mode, v.actor, ea.name, ea.type, "
@@ -67,7 +67,7 @@ class EntityReads(TimelineReads):
             "SELECT e.id, e.name, e.type, e.wikidata, "
             "e.n_articles, "
             "e.n_quotes "
-            f"FROM entities e WHERE {where} ORDER BY e.n_articles DESC, e.name LIMIT ? OFFSET ?",
+            f"FROM entities e WHERE {where} ORDER BY e.n_articles DESC, e.name, e.id LIMIT ? OFFSET ?",
             [*params, limit, offset])
         return [EntitySummary(id=r[0], name=r[1], type=r[2], wikidata=r[3], n_articles=r[4], n_quotes=r[5])
                 for r in rows]
@@ -115,16 +115,17 @@ class EntityReads(TimelineReads):
                 for r in rows]
 
     # -- quotes and events -----------------------------------------------------------------------
-    def quotes(self, *, speaker=None, about=None, text=None, date_from=None, date_to=None, limit=50,
-               offset=0) -> Page[QuoteView]:
+    def quotes(self, *, speaker=None, about=None, text=None, date_from=None, date_to=None, lang=None,
+               site=None, limit=50, offset=0) -> Page[QuoteView]:
         speakers = self.resolve_entities(speaker) if speaker else None
         abouts = self.resolve_entities(about) if about else None
         query = parse_query(text) if text else None
         if speakers == [] or abouts == []:
             return Page(items=[], total=0, limit=limit, offset=offset)
-        return self._quotes(speakers, abouts, query, date_from, date_to, limit, offset)
+        return self._quotes(speakers, abouts, query, date_from, date_to, limit, offset, lang, site)
 
-    def _quotes(self, speakers, abouts, query, date_from, date_to, limit, offset) -> Page[QuoteView]:
+    def _quotes(self, speakers, abouts, query, date_from, date_to, limit, offset, lang=None,
+                site=None) -> Page[QuoteView]:
         where, params = ["1 = 1"], []
         if speakers:
             where.append(f"q.speaker IN ({_qs(speakers)})")
@@ -145,7 +146,9 @@ class EntityReads(TimelineReads):
             cond, qparams = self._quote_match(query)
             where.append(cond)
             params += qparams
-        for cond, value in (("q.published >= ?", date_from), ("substr(q.published, 1, 10) <= ?", date_to)):
+        for cond, value in (("q.published >= ?", date_from), ("substr(q.published, 1, 10) <= ?", date_to),
+                            ("q.lang = ?", lang),
+                            ("q.article_id IN (SELECT id FROM articles WHERE site_name = ?)", site)):
             if value:
                 where.append(cond)
                 params.append(value)
@@ -215,9 +218,9 @@ def _ref(eid: str | None, name: str | None, etype: str | None) -> EntityRef | No
 
 
 def _quote_view(r: tuple) -> QuoteView:
-    return QuoteView(article_id=r[0], article_title=r[1], published=r[2], lang=r[3], start=r[4], end=r[5],
-                     text=r[6], kind=r[7], speaker=_ref(r[8], r[9], r[10]), speaker_text=r[11],
-                     cue_text=r[12], confidence=r[13] if r[13] is not None else 1.0)
+    return QuoteView(article_id=r[0], article_title=r[1], site_name=r[2], published=r[3], lang=r[4],
+                     start=r[5], end=r[6], text=r[7], kind=r[8], speaker=_ref(r[9], r[10], r[11]),
+                     speaker_text=r[12], cue_text=r[13], confidence=r[14] if r[14] is not None else 1.0)
 
 
 def _event_view(r: tuple) -> EventView:

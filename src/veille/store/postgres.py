@@ -115,10 +115,13 @@ class PostgresStore(SqlStore):
         cur.executemany("UPDATE articles SET tsv = to_tsvector('simple', %s) WHERE pk = %s",
                         [(folded_text(rows.fts_title, rows.fts_text), pk) for pk, rows in stored])
 
-    def _article_match(self, query: SearchQuery) -> tuple[str, str, str, list[Any], list[Any]]:
-        tsq = tsquery(query)
-        return ("articles a", "a.tsv @@ to_tsquery('simple', ?)",
-                "ts_rank(a.tsv, to_tsquery('simple', ?)) DESC", [tsq], [tsq])
+    def _words_match(self, terms: tuple[tuple[str, ...], ...]) -> tuple[str, list[Any]]:
+        return "a.tsv @@ to_tsquery('simple', ?)", [tsquery(SearchQuery("", terms))]
+
+    def _text_rank(self, terms: tuple[tuple[str, ...], ...]) -> tuple[str, str, list[Any], list[Any]]:
+        # normalisation 32: rank / (rank + 1), in [0, 1) like the SQLite side's mapped bm25
+        any_term = " | ".join("(" + " <-> ".join(f"'{w}'" for w in term) + ")" for term in terms)
+        return "", "ts_rank(a.tsv, to_tsquery('simple', ?), 32)", [], [any_term]
 
     def _quote_match(self, query: SearchQuery) -> tuple[str, list[Any]]:
         return "q.tsv @@ to_tsquery('simple', ?)", [tsquery(query)]

@@ -28,7 +28,7 @@ ARTICLE_COLUMNS = ("id", "url", "source", "site_name", "title", "published", "la
 ENTITY_COLUMNS = ("id", "name", "type", "wikidata")
 
 #: Mentions whose text is a name of the entity (not a description, pronoun or metonymy).
-_NAMING = ("ner", "kb", "namekey")
+NAMING = ("ner", "kb", "namekey")
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -67,7 +67,7 @@ def to_rows(art: Article) -> ArticleRows:
         counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
     names = set()
     for e in entities:  # a name, not a stand-in: "Moscou" for the Russian state is metonymy, not its name
-        said = (m.text for m in art.mentions if m.entity_id == e.id and m.how in _NAMING)
+        said = (m.text for m in art.mentions if m.entity_id == e.id and m.how in NAMING)
         for n in {e.name, *e.names, *said}:
             if name_key(n):
                 names.add((e.id, a, n, name_key(n), art.lang))

@@ -1,6 +1,6 @@
 """What SQLite and PostgreSQL share: connections per thread, migrations, writing records as rows in one
-transaction per batch (write.py), articles and search; the entity side is in entity_reads.py. Backends
-supply connections, transactions, their migrations and their full-text search.
+transaction per batch (write.py), articles; search is in search.py, the entity side in entity_reads.py.
+Backends supply connections, transactions, their migrations and their full-text search.
 
 Queries are written with ``?`` placeholders; ``_q`` rewrites them for drivers that use ``%s``.
 """
@@ -18,7 +18,8 @@ from .base import ArticleSummary, Page, PutStatus, Store
 from .entity_reads import EntityReads
 from .migrations import Migration
 from .rows import ARTICLE_COLUMNS, COLUMNS, ArticleRows, to_rows
-from .text import SearchQuery, parse_query, snippet
+from .search import ArticleSearch
+from .text import SearchQuery
 from .write import write_batch, write_fresh
 
 log = logging.getLogger("veille")
@@ -29,7 +30,7 @@ _CHILD_DELETE_ORDER = ("entity_names", "article_entities", "mentions", "quote_ab
                        "timexes", "events", "quotes")
 
 
-class SqlStore(EntityReads, Store):
+class SqlStore(EntityReads, ArticleSearch, Store):
     """Common SQL behind both backends."""
 
     placeholder = "?"
@@ -149,20 +150,16 @@ class SqlStore(EntityReads, Store):
             cur.execute(self._q(f"DELETE FROM {table} WHERE article_id = ?"), (article_id,))
         cur.execute(self._q("DELETE FROM articles WHERE pk = ?"), (pk,))
 
-    # -- full-text hooks -------------------------------------------------------------------------
-    def _article_match(self, query: SearchQuery) -> tuple[str, str, str, list[Any], list[Any]]:
-        """(FROM clause, WHERE condition, ORDER BY, its params, the ORDER BY's params) selecting articles
-        ``a`` matching the query."""
+    # -- full-text hooks (search.py uses them) ----------------------------------------------------
+    def _words_match(self, terms: tuple[tuple[str, ...], ...]) -> tuple[str, list[Any]]:
+        raise NotImplementedError
+
+    def _text_rank(self, terms: tuple[tuple[str, ...], ...]) -> tuple[str, str, list[Any], list[Any]]:
         raise NotImplementedError
 
     def _quote_match(self, query: SearchQuery) -> tuple[str, list[Any]]:
         """A WHERE condition on quotes ``q`` matching the query, and its params."""
         raise NotImplementedError
-
-    def _match_count(self, query: SearchQuery) -> int | None:
-        """How many articles match ``query`` with no other filter, when the backend counts that faster than
-        the general count (None: use the general count)."""
-        return None
 
     # -- articles --------------------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article | None:
@@ -172,11 +169,15 @@ class SqlStore(EntityReads, Store):
     def count_articles(self) -> int:
         return self._rows("SELECT count(*) FROM articles")[0][0]
 
-    def _article_filters(self, lang, date_from, date_to, entity) -> tuple[list[str], list[Any]] | None:
+    def _article_filters(self, lang, date_from, date_to, entity, site=None,
+                         entity_type=None) -> tuple[list[str], list[Any]] | None:
+        """WHERE conditions on articles ``a`` and their params; None when ``entity`` names nothing."""
         where: list[str] = []
         params: list[Any] = []
         for cond, value in (("a.lang = ?", lang), ("a.published >= ?", date_from),
-                            ("substr(a.published, 1, 10) <= ?", date_to)):
+                            ("substr(a.published, 1, 10) <= ?", date_to), ("a.site_name = ?", site),
+                            ("a.id IN (SELECT article_id FROM article_entities WHERE type = ?)",
+                             entity_type.upper() if entity_type else None)):
             if value:
                 where.append(cond)
                 params.append(value)
@@ -199,32 +200,6 @@ class SqlStore(EntityReads, Store):
                           "ORDER BY a.published DESC NULLS LAST, a.pk DESC LIMIT ? OFFSET ?",
                           [*filt[1], limit, offset])
         return Page(items=[_summary(r) for r in rows], total=total, limit=limit, offset=offset)
-
-    def search(self, text: str, *, lang=None, date_from=None, date_to=None, entity=None, limit=20,
-               offset=0) -> Page[ArticleSummary]:
-        query = parse_query(text)
-        filt = self._article_filters(lang, date_from, date_to, entity)
-        if filt is None:
-            return Page(items=[], total=0, limit=limit, offset=offset)
-        source, cond, order, mparams, oparams = self._article_match(query)
-        where = " AND ".join([cond, *filt[0]])
-        params = [*mparams, *filt[1]]
-        bare_total = None if filt[0] else self._match_count(query)
-        total = bare_total if bare_total is not None else \
-            self._rows(f"SELECT count(*) FROM {source} WHERE {where}", params)[0][0]
-        # Rank keys first, then read the page's rows: sorting every match with its body attached cost
-        # twice as much as the ranking itself.
-        pks = [r[0] for r in self._rows(f"SELECT a.pk FROM {source} WHERE {where} "
-                                        f"ORDER BY {order}, a.pk DESC LIMIT ? OFFSET ?",
-                                        [*params, *oparams, limit, offset])]
-        rows = {r[0]: r[1:] for r in self._rows(f"SELECT a.pk, {_SUMMARY}, a.text FROM articles a "
-                                                f"WHERE a.pk IN ({_qs(pks)})", pks)} if pks else {}
-        items = []
-        for pk in pks:
-            item = _summary(rows[pk][:-1])
-            item.snippet, item.highlights = snippet(rows[pk][-1], query)
-            items.append(item)
-        return Page(items=items, total=total, limit=limit, offset=offset)
 
 
 def _qs(values: list[Any]) -> str:

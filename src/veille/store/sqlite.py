@@ -78,17 +78,38 @@ class SQLiteStore(SqlStore):
         cur.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text) SELECT 'delete', pk, "
                     "coalesce(title, ''), text FROM articles WHERE pk = ?", (pk,))
 
-    def _article_match(self, query: SearchQuery) -> tuple[str, str, str, list[Any], list[Any]]:
-        return ("articles_fts JOIN articles a ON a.pk = articles_fts.rowid", "articles_fts MATCH ?",
-                "bm25(articles_fts, 4.0, 1.0)", [fts5_query(query)], [])
+    def _words_match(self, terms: tuple[tuple[str, ...], ...]) -> tuple[str, list[Any]]:
+        return ("a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+                [fts5_query(SearchQuery("", terms))])
+
+    def _text_rank(self, terms: tuple[tuple[str, ...], ...]) -> tuple[str, str, list[Any], list[Any]]:
+        # bm25 is negative, lower is better; -b/(1-b) maps it onto [0, 1) like PostgreSQL's ts_rank(…, 32)
+        join = ("LEFT JOIN (SELECT rowid AS pk, bm25(articles_fts, 4.0, 1.0) AS b FROM articles_fts "
+                "WHERE articles_fts MATCH ?) fts ON fts.pk = a.pk")
+        return join, "coalesce(-fts.b / (1.0 - fts.b), 0)", [fts5_any(terms)], []
+
+    def _words_search(self, terms: tuple[tuple[str, ...], ...], filt: tuple[list[str], list[Any]], sort: str,
+                      limit: int, offset: int) -> tuple[int, list[tuple]] | None:
+        # A query of words ranks inside the index: bm25 of the all-terms query is the any-terms one of the
+        # general path for every article holding all terms, and -b/(1-b) keeps its order. A third of the
+        # general query's time; with no filter the index alone also counts (a tenth of the joined count).
+        if sort != "relevance":
+            return None
+        match = [fts5_query(SearchQuery("", terms))]
+        conds, params = filt
+        where = " AND ".join(["articles_fts MATCH ?", *conds])
+        source = "articles_fts" + ("" if not conds else " JOIN articles a ON a.pk = articles_fts.rowid")
+        total = self._rows(f"SELECT count(*) FROM {source} WHERE {where}", [*match, *params])[0][0]
+        if not total:
+            return 0, []
+        ranked = self._rows("SELECT a.pk FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+                            f"WHERE {where} ORDER BY bm25(articles_fts, 4.0, 1.0), "
+                            "a.published DESC NULLS LAST, a.pk DESC LIMIT ? OFFSET ?",
+                            [*match, *params, limit, offset])
+        return total, ranked
 
     def _quote_match(self, query: SearchQuery) -> tuple[str, list[Any]]:
         return "q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [fts5_query(query)]
-
-    def _match_count(self, query: SearchQuery) -> int | None:
-        # the index alone knows: every indexed row is an article (the join cost ten times more)
-        sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
-        return self._rows(sql, [fts5_query(query)])[0][0]
 
 
 def _disk_full(exc: BaseException) -> bool:
@@ -98,6 +119,11 @@ def _disk_full(exc: BaseException) -> bool:
     if isinstance(exc, sqlite3.OperationalError):
         return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "full" in str(exc)
     return isinstance(exc, OSError) and exc.errno == errno.ENOSPC
+
+
+def fts5_any(terms: tuple[tuple[str, ...], ...]) -> str:
+    """Articles holding any of the terms (to rank them): quoted strings joined by FTS5's OR."""
+    return " OR ".join('"' + " ".join(term) + '"' for term in terms)
 
 
 def fts5_query(query: SearchQuery) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -100,39 +101,48 @@ def parse_query(raw: str) -> SearchQuery:
     return SearchQuery(raw=raw, terms=tuple(terms))
 
 
-@lru_cache(maxsize=8192)
-def _word_pattern(word: str) -> re.Pattern[str]:
-    """The pattern of one folded query word, compiled once per word: words recur across searches far more
-    than whole queries do, and compiling the letters' variant classes cost more than the search itself."""
-    return re.compile(r"(?<!\w)" + _unfolded(word), re.UNICODE)
+def phrase_found(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the folded ``words`` stand in ``text`` one after the other as whole words (case and
+    accents ignored), as the full-text engines match a phrase."""
+    return bool(words) and _phrase_pattern([words]).search(text) is not None
 
 
-def _marks(text: str, patterns: list[re.Pattern[str]], start: int, end: int) -> list[tuple[int, int]]:
-    """Where the query words are in ``text[start:end]``, left to right, the longer of overlapping ones."""
-    found = sorted((m.start(), -m.end()) for p in patterns for m in p.finditer(text, start, end))
-    out: list[tuple[int, int]] = []
-    for a, neg_b in found:
-        if not out or a >= out[-1][1]:
-            out.append((a, -neg_b))
-    return out
+def find_terms(text: str, query: SearchQuery) -> list[tuple[int, int]]:
+    """Where the query's words and phrases stand in ``text`` (case and accents ignored), to mark them."""
+    return [(m.start(), m.end()) for m in _phrase_pattern(list(query.terms)).finditer(text)]
 
 
-def snippet(text: str, query: SearchQuery, width: int = 220) -> tuple[str, list[tuple[int, int]]]:
-    """A window of ``text`` around the first query word found, and where the query words are in it.
+def _phrase_pattern(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
+    """Any of the phrases (folded words) as whole words in unfolded text, longest first."""
+    return _compiled_phrases(tuple(sorted(set(p for p in phrases if p))))
+
+
+@lru_cache(maxsize=4096)
+def _compiled_phrases(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    """Compiled once per set of phrases, not once per result: compiling the letters' variant classes cost
+    more than a search's SQL (a page of 20 snippets compiled the same pattern 20 times)."""
+    alternatives = sorted({r"[\W_]+".join(_unfolded(w) for w in p) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(alternatives) + r")(?!\w)", re.UNICODE)
+
+
+def snippet(text: str, query: SearchQuery, width: int = 220,
+            also: Sequence[str] = ()) -> tuple[str, list[tuple[int, int]]]:
+    """A window of ``text`` around the first query word found, and where the query words are in it;
+    ``also`` are more names to mark (how the article wrote an entity the query named: "Poutine").
 
     Returned as plain text plus (start, end) ranges so that callers escape the text themselves."""
     # the query's folded words matched in the text itself (no folded copy of the whole body: building one
     # was 94 % of a search's time): "elysee" matches "Élysée" through per-letter classes of variants
-    patterns = [_word_pattern(w) for w in sorted(set(query.words))]
-    firsts = [m.start() for m in (p.search(text) for p in patterns) if m]
-    first = min(firsts) if firsts else 0
-    start = max(0, first - width // 3)
+    phrases = [(w,) for w in set(query.words)] + [tuple(_WORD.findall(fold(n))) for n in also]
+    pattern = _phrase_pattern(phrases)
+    first = pattern.search(text)
+    start = max(0, (first.start() if first else 0) - width // 3)
     if start:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < start + 30 else start
     end = min(len(text), start + width)
     window = text[start:end]
-    marks = [(a - start, b - start) for a, b in _marks(text, patterns, start, end)]
+    marks = [(m.start() - start, min(m.end(), end) - start) for m in pattern.finditer(text, start, end)]
     prefix, suffix = ("…" if start else ""), ("…" if end < len(text) else "")
     shift = len(prefix)
     return prefix + window + suffix, [(a + shift, b + shift) for a, b in marks]

@@ -1,28 +1,45 @@
-"""The HTML pages: search, article, entity, entities, events. Thin handlers over the store; templates in
-``templates/`` do the layout."""
+"""The HTML pages: search, article, entity, entities, events, quotes. Thin handlers over the store;
+templates in ``templates/`` do the layout, ``_pager.html`` draws every list's pager from
+``veille.paging``, and links.py builds facet, sort and export addresses."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
-from ..store import QueryError, Store
+from ..paging import offset_for, pager_links
+from ..store import ArticleSummary, Page, QueryError, Store
+from ..store.base import SearchSort
+from ..store.text import SearchQuery, find_terms, parse_query
 from . import TEMPLATES_DIR
 from .charts import activity_chart, co_mention_chart, events_chart
 from .i18n import Translator, remember_choice, ui_language
 from .labels import local_labels
+from .links import export_links, month_link, url_with
 from .render import highlight, marked
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.filters["marked"] = marked
 templates.env.globals.update(t=Translator("en"), ui_lang="en")  # for a page rendered without _page
+templates.env.globals.update(url_with=url_with, month_link=month_link)
 PAGE = 20
+ENTITIES_PAGE = 50
+EVENTS_PAGE = 100
+QUOTES_PAGE = 30
+
+
+def _marked_words(text: str, query: SearchQuery | None) -> Markup | str:
+    """``text`` with the searched words in ``<mark>`` (the quotes page's "words" filter)."""
+    return marked(text, find_terms(text, query)) if query else text
+
+
+templates.env.filters["marked_words"] = _marked_words
 
 
 def _store(request: Request) -> Store:
@@ -60,29 +77,67 @@ def _date(value: str | None, what: str) -> str | None:
 
 
 def _offset(request: Request, per_page: int = PAGE) -> int:
-    """The first row of ``?page=N`` for lists of ``per_page`` rows. Only ASCII digits count: "²" and "٣"
-    are digits to ``str.isdigit`` but not to ``int``; anything else is the first page."""
-    raw = request.query_params.get("page", "1")
-    number = int(raw) if raw.isascii() and raw.isdigit() else 1
-    return (max(1, min(number, 10_000)) - 1) * per_page
+    """The first row of ``?page=N`` for lists of ``per_page`` rows (anything odd is the first page)."""
+    return offset_for(request.query_params.get("page"), per_page)
+
+
+def _pager(request: Request, page: Page):
+    """The pager of a list on this page's address: every other parameter kept."""
+    return pager_links(request.url.path, request.query_params, total=page.total, limit=page.limit,
+                       offset=page.offset)
+
+
+def _exports(request: Request, api_path: str, page: Page) -> dict[str, str]:
+    return export_links(api_path, request.query_params, limit=page.limit, offset=page.offset)
 
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request):
-    """Search when there is a query, else the latest articles; and the most mentioned entities."""
+    """Search when there is a query (with facets and why each article matched), else the latest
+    articles; and the most mentioned entities."""
     s, p = _store(request), request.query_params
-    filters = {"lang": p.get("lang") or None, "date_from": _date(p.get("from"), "from"),
-               "date_to": _date(p.get("to"), "to"), "entity": p.get("entity") or None}
-    offset = _offset(request)
+    query = p.get("q", "").strip()
+    sort: SearchSort = "date" if p.get("sort") == "date" else "relevance"
     try:
-        page = (s.search(p["q"], limit=PAGE, offset=offset, **filters) if p.get("q", "").strip()
-                else s.list_articles(limit=PAGE, offset=offset, **filters))
+        filters = {"lang": p.get("lang") or None, "date_from": _date(p.get("from"), "from"),
+                   "date_to": _date(p.get("to"), "to"), "entity": p.get("entity") or None}
+        offset = _offset(request)
+        page: Page[ArticleSummary]
+        if query:
+            page = s.search(query, site=p.get("site") or None, entity_type=p.get("type") or None, sort=sort,
+                            facets=True, limit=PAGE, offset=offset, **filters)
+        else:
+            page = s.list_articles(limit=PAGE, offset=offset, **filters)
     except QueryError as err:
         return _page(request, "index.html", 400, page=None, error=str(err), entities=[], filters=p)
-    entities = s.list_entities(limit=12).items if not p.get("q") else []
-    next_url = "/?" + urlencode({**dict(p), "page": offset // PAGE + 2})
-    return _page(request, "index.html", page=page, entities=entities, filters=p, error=None,
-                 next_url=next_url)
+    entities = s.list_entities(limit=12).items if not query else []
+    api = "/api/search" if query else "/api/articles"
+    return _page(request, "index.html", page=page, entities=entities, filters=p, error=None, sort=sort,
+                 pager=_pager(request, page), exports=_exports(request, api, page),
+                 entity_filter=_entity_names(s, p.get("entity")))
+
+
+def _entity_names(s: Store, name: str | None) -> list:
+    """The entities a filter's name stands for, to show "Vladimir Putin (entity)" beside the filter."""
+    return s.list_entities(q=name, limit=5).items if name else []
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes(request: Request):
+    """Who said what across the store: quotes by speaker (any spelling), words, outlet, language, dates."""
+    s, p = _store(request), request.query_params
+    try:
+        page = s.quotes(speaker=p.get("speaker") or None, text=p.get("q") or None, lang=p.get("lang") or None,
+                        site=p.get("site") or None, date_from=_date(p.get("from"), "from"),
+                        date_to=_date(p.get("to"), "to"), limit=QUOTES_PAGE,
+                        offset=_offset(request, QUOTES_PAGE))
+    except QueryError as err:
+        return _page(request, "quotes.html", 400, q="", page=None, error=str(err), filters=p, speakers=[])
+    words = parse_query(p["q"]) if p.get("q") else None
+    # q="" keeps the header's article search box empty: here ``q`` is words in the quotes
+    return _page(request, "quotes.html", q="", page=page, filters=p, error=None, pager=_pager(request, page),
+                 exports=_exports(request, "/api/quotes", page), words=words,
+                 speakers=_entity_names(s, p.get("speaker")))
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
@@ -99,9 +154,10 @@ def article(request: Request, article_id: str):
 @router.get("/entities", response_class=HTMLResponse)
 def entities(request: Request):
     p = request.query_params
-    page = _store(request).list_entities(q=p.get("q") or None, type=p.get("type") or None, limit=50,
-                                         offset=_offset(request, 50))
-    return _page(request, "entities.html", page=page, filters=p)
+    page = _store(request).list_entities(q=p.get("q") or None, type=p.get("type") or None,
+                                         limit=ENTITIES_PAGE, offset=_offset(request, ENTITIES_PAGE))
+    return _page(request, "entities.html", page=page, filters=p, pager=_pager(request, page),
+                 exports=_exports(request, "/api/entities", page))
 
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
@@ -123,8 +179,9 @@ def events(request: Request):
     filters = {"actor": p.get("actor") or None, "type": p.get("type") or None,
                "date_from": _date(p.get("from"), "from"), "date_to": _date(p.get("to"), "to")}
     s = _store(request)
-    page = s.events(limit=200, offset=_offset(request, 200), **filters)
+    page = s.events(limit=EVENTS_PAGE, offset=_offset(request, EVENTS_PAGE), **filters)
     types = sorted({e.type for e in page.items})
     t = _translator(request)
     timeline = events_chart(s.event_months(**filters), t)
-    return _page(request, "events.html", t=t, page=page, filters=p, timeline=timeline, types=types)
+    return _page(request, "events.html", t=t, page=page, filters=p, timeline=timeline, types=types,
+                 pager=_pager(request, page), exports=_exports(request, "/api/events", page))

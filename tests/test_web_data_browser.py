@@ -1,0 +1,160 @@
+"""The analyst's walk in a real headless browser (Chromium driven by Selenium): search "Putin" and find
+the French page that says "Poutine", with facets; the quotes page filtered by speaker; its exports; the
+speaker's entity page; page 2 of the entities. The server is uvicorn over a store of invented records
+(no models needed); screenshots of each page go to $VEILLE_SHOTS (default /tmp/shots-webdata/)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web UI needs the [serve] extra")
+pytest.importorskip("selenium", reason="the browser test drives Chromium with selenium (dev group)")
+
+import uvicorn  # noqa: E402
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+from test_web_data import records  # noqa: E402  (tests/ is on the path: pytest prepends it)
+from veille.api import create_app  # noqa: E402
+from veille.config import Config  # noqa: E402
+from veille.store import open_store  # noqa: E402
+from veille.store.pgserver import free_port  # noqa: E402
+
+CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
+                                reason="needs Debian's chromium and chromium-driver (apt-get install -y "
+                                       "chromium chromium-driver; .ci/run does it)")
+SHOTS = Path(os.environ.get("VEILLE_SHOTS", "/tmp/shots-webdata"))
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browse")
+    store = open_store(str(tmp / "browse.sqlite"))
+    store.put_many(records())
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(store, config=Config(data_dir=str(tmp))), host="127.0.0.1",
+                                        port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
+                "--disable-dev-shm-usage"):
+        opts.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
+    driver.set_page_load_timeout(60)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def _shot(browser, name: str) -> None:
+    browser.save_screenshot(str(SHOTS / f"{name}.png"))
+
+
+def _fetch(url: str) -> tuple[str, bytes]:
+    with urllib.request.urlopen(url, timeout=30) as resp:
+        return resp.headers.get("content-type", ""), resp.read()
+
+
+def _wait(browser, css: str):
+    return WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+
+def test_search_quotes_entity_and_pages_walk(server, browser):
+    browser.get(server + "/")
+    box = browser.find_element(By.ID, "q")
+    box.send_keys("Putin", Keys.ENTER)
+    _wait(browser, ".facets")
+    titles = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".results .title")]
+    assert "Poutine promet de revoir les quotas" in titles and "Putin meets herring fishers" in titles
+    assert "Vladimir Putin (entity)" in browser.find_element(By.CSS_SELECTOR, ".understood").text
+    results = browser.find_elements(By.CSS_SELECTOR, ".result")
+    french = results[titles.index("Poutine promet de revoir les quotas")]
+    assert "as “Poutine”" in french.find_element(By.CSS_SELECTOR, ".why").text
+    langs = {a.text for a in browser.find_elements(By.CSS_SELECTOR, ".facet-lang a")}
+    assert langs == {"fr", "en"}
+    bars = browser.find_elements(By.CSS_SELECTOR, ".histogram .hbar")
+    assert [b.get_attribute("title") for b in bars] == ["2024-02: 1", "2024-03: 0", "2024-04: 1"]
+    _shot(browser, "1-search-putin")
+    browser.find_element(By.LINK_TEXT, "fr").click()  # a facet adds its filter
+    WebDriverWait(browser, 20).until(ec.title_contains("Search"))
+    assert [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".results .title")] == [
+        "Poutine promet de revoir les quotas"]
+    _shot(browser, "2-search-putin-fr")
+
+    browser.find_element(By.LINK_TEXT, "Quotes").click()
+    field = _wait(browser, "input[name=speaker]")
+    field.send_keys("Poutine", Keys.ENTER)
+    WebDriverWait(browser, 20).until(ec.title_contains("Poutine"))
+    rows = browser.find_elements(By.CSS_SELECTOR, ".quote-row")
+    assert len(rows) == 2
+    assert all("Vladimir Putin" in r.find_element(By.CSS_SELECTOR, ".who").text for r in rows)
+    said = [r.find_element(By.CSS_SELECTOR, "q.said").text for r in rows]
+    assert said == ["Quotas will be reviewed in spring,", "Les quotas du hareng seront revus au printemps"]
+    _shot(browser, "3-quotes-speaker-poutine")
+
+    export = browser.find_element(By.CSS_SELECTOR, ".pager .export-json").get_attribute("href")
+    kind, body = _fetch(export)
+    assert kind.startswith("application/json")
+    assert [q["text"] for q in json.loads(body)["items"]] == said
+
+    rows[0].find_element(By.CSS_SELECTOR, ".who a").click()
+    WebDriverWait(browser, 20).until(ec.title_contains("Vladimir Putin"))
+    assert "Quotas will be reviewed in spring" in browser.find_element(By.TAG_NAME, "main").text
+    _shot(browser, "4-entity-putin")
+
+    browser.get(server + "/entities")
+    first = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "table.entities code")]
+    browser.find_element(By.CSS_SELECTOR, ".pager a.next").click()
+    WebDriverWait(browser, 20).until(ec.url_contains("page=2"))
+    second = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "table.entities code")]
+    assert len(first) == 50 and len(second) == 12 and not set(first) & set(second)
+    assert browser.find_element(By.CSS_SELECTOR, ".pager .current-page").text == "2"
+    _shot(browser, "5-entities-page-2")
+    for path, name, total in (("/", "6-home", 3), ("/events", "7-events", 2),
+                              ("/quotes?q=quotas", "8-quotes-words", 2)):
+        browser.get(server + path)
+        assert browser.find_element(By.CSS_SELECTOR, ".pager .pager-count").text.endswith(f" of {total}")
+        _shot(browser, name)
+
+
+def test_quotes_csv_export_link_downloads_and_parses(server, browser):
+    """The page links the API's ``format=csv`` export (another part of issue 13); where that export is
+    not served yet the API answers JSON, and this step says so instead of passing."""
+    browser.get(server + "/quotes?speaker=Putin")
+    link = _wait(browser, ".pager .export-csv").get_attribute("href")
+    assert "format=csv" in link and "speaker=Putin" in link
+    kind, body = _fetch(link)
+    if not kind.startswith("text/csv"):
+        pytest.skip(f"the API's CSV export is not in this build (GET {link} answered {kind})")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert len(rows) == 2 and {r["article_id"] for r in rows} == {"fr-hareng", "en-herring"}
