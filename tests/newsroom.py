@@ -112,7 +112,7 @@ class Newsroom:
     """A local HTTP server on 127.0.0.1 that logs every request (path and headers) it is sent."""
 
     routes: dict[str, Route] = field(default_factory=dict)
-    log: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    log: list[tuple[str, dict[str, str], float]] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
 
     @property
@@ -121,7 +121,12 @@ class Newsroom:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def hits(self, path: str) -> list[dict[str, str]]:
-        return [h for p, h in self.log if p == path]
+        """The headers of every request for ``path``, in arrival order."""
+        return [h for p, h, _ in self.log if p == path]
+
+    def times(self, path: str | None = None) -> list[float]:
+        """When requests (for ``path``, or any but robots.txt) arrived (time.monotonic)."""
+        return [t for p, _, t in self.log if p == path or (path is None and p != "/robots.txt")]
 
     def start(self) -> Newsroom:
         room = self
@@ -130,7 +135,7 @@ class Newsroom:
             protocol_version = "HTTP/1.1"
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-                room.log.append((self.path, dict(self.headers.items())))
+                room.log.append((self.path, dict(self.headers.items()), time.monotonic()))
                 route = room.routes.get(self.path)
                 if route is None:
                     return self.answer(404, b"not here", "text/plain")
