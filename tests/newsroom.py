@@ -62,7 +62,8 @@ def sitemap_index(urls: list[str]) -> bytes:
             "</sitemapindex>").encode()
 
 
-def write_warc(path: Path, pages: list[tuple[str, str]], extra_records: bool = True) -> Path:
+def write_warc(path: Path, pages: list[tuple[str, str]], extra_records: bool = True,
+               base: str = "https://courrier.example") -> Path:
     """A gzipped WARC the way CC-NEWS ships one: a warcinfo record, then for each page a request and a
     response record (HTTP headers, HTML body, WARC-Date); with ``extra_records`` also a 404, an image and a
     gzip-encoded page."""
@@ -86,12 +87,12 @@ def write_warc(path: Path, pages: list[tuple[str, str]], extra_records: bool = T
             writer.write_record(rec)
 
         for slug, page in pages:
-            response(f"https://courrier.example/{slug}", page.encode())
+            response(f"{base}/{slug}", page.encode())
         if extra_records:
-            response("https://courrier.example/missing", b"<html>gone</html>", status="404 Not Found")
-            response("https://courrier.example/logo.png", b"\x89PNG\r\n", ctype="image/png")
+            response(f"{base}/missing", b"<html>gone</html>", status="404 Not Found")
+            response(f"{base}/logo.png", b"\x89PNG\r\n", ctype="image/png")
             slug, page = pages[0]
-            response(f"https://courrier.example/{slug}-gz", gzip.compress(page.encode()), encoding="gzip")
+            response(f"{base}/{slug}-gz", gzip.compress(page.encode()), encoding="gzip")
     return path
 
 

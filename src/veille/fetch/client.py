@@ -111,6 +111,12 @@ class Fetcher:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (f.result() for f in done)
 
+    def remember(self, hosts: Iterable[HostState]) -> None:
+        """Take what an earlier run knew of these hosts (hosts already seen in this run are kept)."""
+        with self._lock:
+            for state in hosts:
+                self._states.setdefault(state.host, state)
+
     def host_states(self) -> list[HostState]:
         with self._lock:
             return list(self._states.values())
@@ -205,6 +211,7 @@ class Fetcher:
             raise _Failure("timeout", f"{url}: no answer within {policy.timeout:g} s") from exc
         except urllib3.exceptions.HTTPError as exc:
             raise _Failure("connection", f"{url}: connection failed ({_first_line(exc)})") from exc
+        whole = False
         try:
             head = {k.lower(): v for k, v in resp.headers.items()}
             status = resp.status
@@ -215,8 +222,12 @@ class Fetcher:
                 raise _Failure("http_4xx", f"{url}: HTTP {status}", http_status=status)
             if status in _REDIRECTS or status == 304:
                 return status, head, b""
-            return status, head, self._read_body(url, resp, head, deadline)
+            body = self._read_body(url, resp, head, deadline)
+            whole = True
+            return status, head, body
         finally:
+            if not whole:  # a body left unread would be read as the next answer on a reused connection
+                resp.close()
             resp.release_conn()
 
     def _read_body(self, url: str, resp, head: dict[str, str], deadline: float) -> bytes:

@@ -23,9 +23,9 @@ def rules_from_state(state: HostState) -> RobotFileParser:
     if 200 <= status < 300:
         parser.parse((state.robots or "").splitlines())
     elif 400 <= status < 500:
-        parser.allow_all = True
+        parser.parse([])  # no rules: everything allowed
     else:
-        parser.disallow_all = True
+        parser.parse(["User-agent: *", "Disallow: /"])
     parser.modified()  # can_fetch answers "no" for a parser never marked as read
     return parser
 
@@ -42,8 +42,9 @@ def is_fresh(state: HostState, ttl: float, now: float | None = None) -> bool:
 
 def crawl_delay(parser: RobotFileParser, user_agent: str) -> float | None:
     """The Crawl-delay (or Request-rate) robots.txt asks of this user agent, capped at MAX_CRAWL_DELAY."""
-    delay = parser.crawl_delay(user_agent)
+    asked = parser.crawl_delay(user_agent)
+    delay = None if asked is None else float(asked)
     rate = parser.request_rate(user_agent)
     if rate is not None and rate.requests:
-        delay = max(float(delay or 0), rate.seconds / rate.requests)
-    return None if delay is None else min(float(delay), MAX_CRAWL_DELAY)
+        delay = max(delay or 0.0, rate.seconds / rate.requests)
+    return None if delay is None else min(delay, MAX_CRAWL_DELAY)

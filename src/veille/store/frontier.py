@@ -17,8 +17,8 @@ from typing import Any
 
 from ..fetch.hosts import HostState
 
-#: Frontier states.
-QUEUED, DONE, DUPLICATE, FAILED = "queued", "done", "duplicate", "failed"
+#: Frontier states ('retry': failed for a passing reason, queued again at the next round).
+QUEUED, RETRY, DONE, DUPLICATE, FAILED = "queued", "retry", "done", "duplicate", "failed"
 _CHUNK = 500  # ids per IN (...) list
 
 
@@ -96,18 +96,21 @@ class FrontierStore:
         rows = self._rows(f"SELECT {', '.join(_SOURCE_COLS)} FROM watch_sources ORDER BY url")
         return [WatchedSource(*r) for r in rows]
 
-    def watch_record_poll(self, source: WatchedSource, pages: Iterable[FrontierPage] = (),
+    def watch_record_poll(self, source: WatchedSource, pages: Iterable[FrontierPage] | None = None,
                           children: Iterable[WatchedSource] = ()) -> int:
         """Record a poll's answer (the source's validators and status), the pages it lists and the child
         sitemaps of an index, in one transaction: a killed watch never keeps the new validators without
-        the pages, which a conditional GET would then never show again. Returns the number of new pages."""
-        pages = list(pages)
+        the pages, which a conditional GET would then never show again. Returns the number of new pages.
+        ``pages`` None (a 304, a failure) keeps the source's count of links."""
+        listed = None if pages is None else list(pages)
+        pages = listed or []
         now = time.time()
         with self._transaction() as cur:
             cur.execute(self._q("UPDATE watch_sources SET kind = ?, etag = ?, last_modified = ?, "
-                                "polled_at = ?, n_links = ?, status = ?, reason = ?, message = ? "
-                                "WHERE url = ?"),
-                        (source.kind, source.etag, source.last_modified, now, len(pages), source.status,
+                                "polled_at = ?, n_links = COALESCE(?, n_links), status = ?, reason = ?, "
+                                "message = ? WHERE url = ?"),
+                        (source.kind, source.etag, source.last_modified, now,
+                         None if listed is None else len(listed), source.status,
                          source.reason, source.message, source.url))
             kids = [(c.url, c.kind, c.parent) for c in children]
             fresh_kids = self._absent(cur, "watch_sources", "url", [k[0] for k in kids])
@@ -129,6 +132,12 @@ class FrontierStore:
                         [(p.id, p.url, p.source_url, QUEUED, p.title, p.published, now)
                          for i, p in unique.items() if i in fresh])
         return len(fresh)
+
+    def frontier_retry(self) -> int:
+        """Queue again the pages that failed for a passing reason (a new round begins)."""
+        with self._transaction() as cur:
+            cur.execute(self._q("UPDATE frontier SET state = ? WHERE state = ?"), (QUEUED, RETRY))
+            return cur.rowcount or 0
 
     def frontier_queued(self, limit: int = 100) -> list[FrontierPage]:
         """Pages still to fetch, the longest waiting first."""
