@@ -171,3 +171,22 @@ def test_a_bad_url_or_policy_is_refused_with_a_reason():
     assert set(REASONS) >= {"timeout", "robots", "redirect_loop", "too_large", "http_5xx"}
     with pytest.raises(ConfigError, match="max_bytes"):
         FetchPolicy(max_bytes=0)
+
+
+def test_a_new_host_is_asked_for_robots_txt_once_by_concurrent_requests(room):
+    for i in range(6):
+        room.routes[f"/c{i}"] = Route(b"<html>c</html>")
+    fetcher = Fetcher(quick(concurrency=6, host_concurrency=3))
+    assert all(r.ok for r in fetcher.fetch_many((f"{room.base}/c{i}", None, None) for i in range(6)))
+    assert len(room.hits("/robots.txt")) == 1
+
+
+def test_a_crawl_delay_in_robots_txt_spaces_requests(room):
+    # whole seconds: urllib.robotparser reads no fractional Crawl-delay
+    room.routes["/robots.txt"] = Route(b"User-agent: *\nCrawl-delay: 1\n", "text/plain")
+    for i in range(2):
+        room.routes[f"/d{i}"] = Route(b"<html>d</html>")
+    fetcher = Fetcher(quick(concurrency=2, host_concurrency=2))
+    assert all(r.ok for r in fetcher.fetch_many((f"{room.base}/d{i}", None, None) for i in range(2)))
+    first, second = sorted(room.times())
+    assert second - first >= 0.95

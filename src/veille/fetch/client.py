@@ -55,6 +55,7 @@ class Fetcher:
         self._states: dict[str, HostState] = {h.host: h for h in hosts}
         self._gates: dict[str, HostGate] = {}
         self._rules: dict[str, RobotFileParser] = {}
+        self._robots_locks: dict[str, threading.Lock] = {}
 
     # -- public ------------------------------------------------------------------------------------
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
@@ -145,6 +146,12 @@ class Fetcher:
         host = _host(url)
         state = self._state(host)
         with self._lock:
+            robots_lock = self._robots_locks.setdefault(host, threading.Lock())
+        with robots_lock:  # the first requests to a new host wait for one robots.txt fetch, not one each
+            return self._rules_for(url, host, state).can_fetch(self.policy.user_agent, url)
+
+    def _rules_for(self, url: str, host: str, state: HostState) -> RobotFileParser:
+        with self._lock:
             rules = self._rules.get(host)
         if rules is None or not robots.is_fresh(state, self.policy.robots_ttl):
             if not robots.is_fresh(state, self.policy.robots_ttl):
@@ -156,7 +163,7 @@ class Fetcher:
                 gate.delay = max(gate.delay, delay)
             with self._lock:
                 self._rules[host] = rules
-        return rules.can_fetch(self.policy.user_agent, url)
+        return rules
 
     def _fetch_robots(self, url: str, state: HostState) -> None:
         parts = urlsplit(url)
