@@ -127,6 +127,7 @@ def _db(kind: str, tmp_path: Path, request) -> str:
     return url
 
 
+@pytest.mark.slow  # a watch process of its own loads the models
 @pytest.mark.parametrize("kind", ["sqlite", "postgres"])
 def test_a_killed_watch_resumes_and_every_page_is_stored_once(kind, tmp_path, request, analyze):
     room, pages = newsroom(page_delay=0.4)

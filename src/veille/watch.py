@@ -224,7 +224,7 @@ class Watcher:
                 marks.append(self._failed(page, res.reason or "failed", res.message or "", retry=True))
             elif res.media_type not in PAGE_TYPES:
                 self.summary.fetched += 1
-                marks.append(self._failed(page, "not_html", f"{page.url}: {res.media_type} is not a page"))
+                marks.append(self._failed(page, "not_html", f"{res.media_type} is not a page"))
             else:
                 self.summary.fetched += 1
                 fetched.append((page, res))

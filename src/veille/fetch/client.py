@@ -215,18 +215,18 @@ class Fetcher:
             resp = self._pool.request("GET", url, headers={**self._headers, **headers}, redirect=False,
                                       retries=False, preload_content=False, timeout=timeout)
         except urllib3.exceptions.TimeoutError as exc:
-            raise _Failure("timeout", f"{url}: no answer within {policy.timeout:g} s") from exc
+            raise _Failure("timeout", f"no answer within {policy.timeout:g} s") from exc
         except urllib3.exceptions.HTTPError as exc:
-            raise _Failure("connection", f"{url}: connection failed ({_first_line(exc)})") from exc
+            raise _Failure("connection", f"connection failed ({_first_line(exc)})") from exc
         whole = False
         try:
             head = {k.lower(): v for k, v in resp.headers.items()}
             status = resp.status
             if status == 429 or status >= 500:
                 kind = "http_429" if status == 429 else "http_5xx"
-                raise _Failure(kind, f"{url}: HTTP {status}", _retry_after(head.get("retry-after")), status)
+                raise _Failure(kind, f"HTTP {status}", _retry_after(head.get("retry-after")), status)
             if status >= 400:
-                raise _Failure("http_4xx", f"{url}: HTTP {status}", http_status=status)
+                raise _Failure("http_4xx", f"HTTP {status}", http_status=status)
             if status in _REDIRECTS or status == 304:
                 return status, head, b""
             body = self._read_body(url, resp, head, deadline)
@@ -243,22 +243,22 @@ class Fetcher:
         if declared.isdigit() and int(declared) > limit:
             resp.close()
             raise _Failure("too_large",
-                           f"{url}: body is {int(declared):,} bytes, over the limit of {limit:,}")
+                           f"body is {int(declared):,} bytes, over the limit of {limit:,}")
         chunks, size = [], 0
         try:
             for chunk in resp.stream(_CHUNK, decode_content=True):
                 size += len(chunk)
                 if size > limit:  # decoded size: a small gzip bomb is stopped too
                     resp.close()
-                    raise _Failure("too_large", f"{url}: body is over the limit of {limit:,} bytes")
+                    raise _Failure("too_large", f"body is over the limit of {limit:,} bytes")
                 if time.monotonic() > deadline:
                     resp.close()
-                    raise _Failure("timeout", f"{url}: body not received within {self.policy.timeout:g} s")
+                    raise _Failure("timeout", f"body not received within {self.policy.timeout:g} s")
                 chunks.append(chunk)
         except urllib3.exceptions.TimeoutError as exc:
-            raise _Failure("timeout", f"{url}: body stalled for {self.policy.timeout:g} s") from exc
+            raise _Failure("timeout", f"body stalled for {self.policy.timeout:g} s") from exc
         except urllib3.exceptions.HTTPError as exc:
-            raise _Failure("connection", f"{url}: body cut off ({_first_line(exc)})") from exc
+            raise _Failure("connection", f"body cut off ({_first_line(exc)})") from exc
         return b"".join(chunks)
 
 
