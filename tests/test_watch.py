@@ -100,6 +100,19 @@ def test_watch_counts_failures_by_reason_and_skips_copies(tmp_path, analyze):
         room.stop()
 
 
+def test_links_dated_before_since_are_left_out(tmp_path):
+    room, _ = newsroom()
+    try:
+        db = str(tmp_path / "w.sqlite")
+        result = run("watch", room.base + "/sitemap_index.xml", "--db", db, "--once", "--since", "2026-04-01",
+                     "--json")
+        summary = json.loads(result.stdout)
+        assert (summary["too_old"], summary["found"], summary["fetched"]) == (6, 0, 0)  # sitemap says 03-02
+        assert run("watch", room.base + "/x", "--db", db, "--since", "last week").exit_code == 2
+    finally:
+        room.stop()
+
+
 def test_watch_inputs_are_read_and_bad_ones_named(tmp_path):
     opml = tmp_path / "subs.opml"
     opml.write_bytes(b'<opml version="2.0"><body><outline text="W" xmlUrl="https://w.example/rss"/></body></opml>')

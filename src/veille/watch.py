@@ -60,6 +60,7 @@ class WatchSummary:
     unchanged: int = 0
     already_stored: int = 0
     duplicates: int = 0
+    too_old: int = 0  # links dated before --since, not queued
     failed: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -69,8 +70,8 @@ class WatchSummary:
 
     def as_dict(self) -> dict:
         """The summary as JSON (format ``veille.watch-summary/1``, documented in the README)."""
-        keys = ("rounds", "polled", "not_modified", "found", "fetched", "new", "replaced", "unchanged",
-                "already_stored", "duplicates")
+        keys = ("rounds", "polled", "not_modified", "found", "too_old", "fetched", "new", "replaced",
+                "unchanged", "already_stored", "duplicates")
         return {"format": SUMMARY_FORMAT, **{k: getattr(self, k) for k in keys},
                 "failed": dict(sorted(self.failed.items())),
                 "failures": [{"input": n, "reason": r, "message": m} for n, r, m in self.failures]}
@@ -133,10 +134,12 @@ def frontier_page(url: str, source_url: str | None = None, title: str | None = N
 
 class Watcher:
     """Runs watch rounds over one store. ``on_page`` is called with an Outcome for every page handled
-    (progress); ``stop`` ends the work between batches."""
+    (progress); ``stop`` ends the work between batches; ``since`` (YYYY-MM-DD) leaves out links a feed or
+    sitemap dates before it (a sitemap index often lists years of archives); undated links are kept."""
 
     def __init__(self, store: Store, fetcher: Fetcher, *, config: Config | None = None, batch_size: int = 16,
-                 on_page: Callable[[Outcome], None] | None = None, stop: threading.Event | None = None):
+                 on_page: Callable[[Outcome], None] | None = None, stop: threading.Event | None = None,
+                 since: str | None = None):
         from .store.frontier import FrontierStore
 
         if not isinstance(store, FrontierStore):
@@ -146,6 +149,7 @@ class Watcher:
         self.fetcher, self.config, self.batch_size = fetcher, config, batch_size
         self.on_page, self.stop = on_page, stop or threading.Event()
         self.summary = WatchSummary()
+        self.since = since
         self._pipeline = None
         fetcher.remember(store.hosts_load())  # robots.txt and back-offs from earlier runs
 
@@ -194,7 +198,10 @@ class Watcher:
             return
         source.kind = "sitemap" if children is not None else "feed"
         source.etag, source.last_modified = res.etag, res.last_modified
-        pages = [frontier_page(link.url, source.url, link.title, link.published) for link in links]
+        recent = [link for link in links if not self.since or not link.published
+                  or link.published[:10] >= self.since]
+        self.summary.too_old += len(links) - len(recent)
+        pages = [frontier_page(link.url, source.url, link.title, link.published) for link in recent]
         kids = [WatchedSource(url, kind="sitemap", parent=source.url) for url in children or []]
         self.summary.found += self.store.watch_record_poll(source, pages, kids)
 

@@ -13,6 +13,7 @@ from ..config import load_config
 from ..errors import ConfigError
 from ..fetch import Fetcher, FetchPolicy
 from ..watch import Watcher, WatchSummary, read_watch_inputs
+from .analyze import valid_date
 from .ingest import db_option, open_cli_store
 from .progress import Progress
 
@@ -35,6 +36,8 @@ def _duration(ctx, param, value: str | None) -> float | None:
 @click.option("--once", is_flag=True, help="One round (poll, fetch, store), then exit.")
 @click.option("--interval", default="15m", show_default=True, callback=_duration, metavar="DURATION",
               help="Time between rounds: 90s, 15m, 1h…")
+@click.option("--since", callback=valid_date, metavar="YYYY-MM-DD",
+              help="Leave out links a feed or sitemap dates before this day (undated links are kept).")
 @click.option("--user-agent", metavar="TEXT", help="User agent sent to sites (say who you are and how to "
               "reach you).")
 @click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
@@ -50,8 +53,8 @@ def _duration(ctx, param, value: str | None) -> float | None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout at the end.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (TOML).")
 @click.pass_context
-def watch_cmd(ctx, sources, db, once, interval, user_agent, delay, timeout, retries, concurrency, batch_size,
-              as_json, config_path) -> None:
+def watch_cmd(ctx, sources, db, once, interval, since, user_agent, delay, timeout, retries, concurrency,
+              batch_size, as_json, config_path) -> None:
     """Keep the store current from SOURCES: feed (RSS/Atom) or sitemap URLs (sitemap indexes and news
     sitemaps too), OPML files of feeds, or files listing page URLs (one a line).
 
@@ -81,7 +84,8 @@ def watch_cmd(ctx, sources, db, once, interval, user_agent, delay, timeout, retr
     fetcher = Fetcher(policy)
     progress = Progress(enabled=True, label="pages")
     stop = threading.Event()
-    watcher = Watcher(store, fetcher, config=config, batch_size=batch_size, on_page=progress.step, stop=stop)
+    watcher = Watcher(store, fetcher, config=config, batch_size=batch_size, on_page=progress.step, stop=stop,
+                      since=since)
     interrupted = False
     try:
         watcher.seed(inputs)
