@@ -76,3 +76,12 @@ def test_veille_ingest_stores_the_pages_of_a_warc_under_their_urls(tmp_path, ana
         assert urls == {f"https://courrier.example/articles/{n:03d}" for n in range(3)}
     again = CliRunner().invoke(cli, ["ingest", str(warc), "--db", db, "--json"], catch_exceptions=False)
     assert json.loads(again.stdout)["unchanged"] == 3
+
+
+def test_veille_analyze_reads_a_warc_like_any_input(tmp_path, analyze):
+    warc = write_warc(tmp_path / "pages.warc.gz", html_pages(2), extra_records=False)
+    result = CliRunner().invoke(cli, ["analyze", "--format", "ndjson", str(warc)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["url"] for r in records] == [f"https://courrier.example/articles/{n:03d}" for n in range(2)]
+    assert all(r["text"] and r["published"] is None for r in records)

@@ -1,8 +1,11 @@
 """RSS and Atom feeds (any version feedparser knows) into links to pages.
 
-feedparser is given bytes, never a URL (it would fetch it itself, past the polite fetcher). Relative links
-are resolved against the feed's own URL. A feed's dates are the publisher's claim about the entry and are
-kept as a hint beside the link; the page's own metadata decides the record's ``published``.
+trafilatura's ``feeds`` helper was weighed: it finds feeds and reads their links, but fetches by itself
+(outside the polite fetcher) and returns bare URLs, without the entries' titles and dates. feedparser reads
+every RSS and Atom version and the broken feeds found in the wild. It is given bytes, never a URL (it would
+fetch it itself, past the polite fetcher). Relative links are resolved against the feed's own URL. A feed's
+dates are the publisher's claim about the entry and are kept as a hint beside the link; the page's own
+metadata decides the record's ``published``.
 """
 
 from __future__ import annotations
