@@ -177,3 +177,18 @@ class Newsroom:
         if self.server is not None:
             self.server.shutdown()
             self.server.server_close()
+
+
+def write_arc(path: Path, pages: list[tuple[str, str]], base: str = "https://arc.example") -> Path:
+    """A gzipped ARC (version 1, the Internet Archive's format before WARC): a filedesc record, then one
+    record per page holding the HTTP response, each record its own gzip member."""
+    desc = b"1 0 Veille tests\nURL IP-address Archive-date Content-type Archive-length\n"
+    records = [b"filedesc://%s 0.0.0.0 20260302100000 text/plain %d\n" % (path.name.encode(), len(desc))
+               + desc + b"\n"]
+    for slug, page in pages:
+        body = page.encode()
+        http = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+        records.append(b"%s/%s 192.0.2.1 20260302100000 text/html %d\n" % (base.encode(), slug.encode(),
+                                                                             len(http)) + http + b"\n")
+    path.write_bytes(b"".join(gzip.compress(r) for r in records))
+    return path

@@ -8,7 +8,7 @@ import json
 
 from click.testing import CliRunner
 
-from newsroom import html_pages, write_warc
+from newsroom import html_pages, write_arc, write_warc
 from veille.cli.main import cli
 from veille.errors import InputError
 from veille.sources import Source, read_sources
@@ -27,6 +27,13 @@ def test_warc_response_pages_become_sources_with_their_url_and_fetch_date(tmp_pa
     assert "fetched 2026-03-02T10:00:00Z (WARC-Date)" in items[0].notes
     assert items[0].published is None  # the crawl date is not the publication date
     assert items[0].name.startswith(f"{warc}@")
+
+
+def test_arc_records_are_read_as_warc_responses(tmp_path):
+    arc = write_arc(tmp_path / "old.arc.gz", html_pages(2))
+    items = list(read_sources([str(arc)]))
+    assert [i.url for i in items] == ["https://arc.example/articles/000", "https://arc.example/articles/001"]
+    assert all(isinstance(i, Source) and "<article>" in i.text for i in items)
 
 
 def test_a_directory_walk_reads_archives_beside_pages(tmp_path):
