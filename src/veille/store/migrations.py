@@ -138,7 +138,7 @@ CREATE TABLE watch_sources (url TEXT PRIMARY KEY, kind TEXT NOT NULL, parent TEX
 CREATE TABLE frontier (id TEXT PRIMARY KEY, url TEXT NOT NULL, source_url TEXT, state TEXT NOT NULL,
   title TEXT, published TEXT, found_at DOUBLE PRECISION NOT NULL, fetched_at DOUBLE PRECISION,
   attempts INTEGER NOT NULL DEFAULT 0, reason TEXT, message TEXT, content_sha1 TEXT, article_id TEXT);
-CREATE INDEX frontier_state ON frontier (state, found_at);
+CREATE INDEX frontier_state ON frontier (state, found_at, id);
 CREATE INDEX frontier_content ON frontier (content_sha1);
 CREATE TABLE hosts (host TEXT PRIMARY KEY, robots TEXT, robots_status INTEGER,
   robots_fetched_at DOUBLE PRECISION, backoff_until DOUBLE PRECISION NOT NULL DEFAULT 0,
