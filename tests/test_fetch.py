@@ -190,3 +190,20 @@ def test_a_crawl_delay_in_robots_txt_spaces_requests(room):
     assert all(r.ok for r in fetcher.fetch_many((f"{room.base}/d{i}", None, None) for i in range(2)))
     first, second = sorted(room.times())
     assert second - first >= 0.95
+
+
+def test_a_refused_connection_is_a_connection_failure():
+    from veille.store.pgserver import free_port
+
+    res = Fetcher(quick(obey_robots=False)).fetch(f"http://127.0.0.1:{free_port()}/x")
+    assert (res.status, res.reason) == ("failed", "connection")
+
+
+def test_a_small_gzip_that_inflates_past_the_limit_is_stopped(room):
+    import gzip
+
+    bomb = gzip.compress(b"\0" * 3_000_000)
+    room.routes["/bomb"] = Route(handler=lambda h: h.answer(200, bomb, "text/html",
+                                                             headers={"Content-Encoding": "gzip"}))
+    res = Fetcher(quick(max_bytes=100_000)).fetch(room.base + "/bomb")
+    assert len(bomb) < 100_000 and res.reason == "too_large"

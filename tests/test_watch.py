@@ -85,17 +85,27 @@ def test_watch_counts_failures_by_reason_and_skips_copies(tmp_path, analyze):
         urls = tmp_path / "urls.txt"
         urls.write_text(f"{room.base}/private/x\nnot a url\n", encoding="utf-8")
         db = str(tmp_path / "w.sqlite")
-        result = run("watch", room.base + "/feed.xml", str(urls), "--db", db, "--once", "--delay", "0",
-                     "--retries", "0", "--json")
+        room.routes["/home"] = Route(pages[5][1].encode())  # a page given as if it were a feed
+        args = ["watch", room.base + "/feed.xml", room.base + "/home", str(urls), "--db", db, "--once",
+                "--delay", "0", "--retries", "0", "--json"]
+        result = run(*args)
         assert result.exit_code == 1
         summary = json.loads(result.stdout)
         assert summary["new"] == 3 and summary["duplicates"] == 1, json.dumps(summary)
-        assert summary["failed"] == {"http_5xx": 1, "http_4xx": 1, "not_html": 1, "robots": 1}
+        assert summary["failed"] == {"http_5xx": 1, "http_4xx": 1, "not_html": 1, "robots": 1,
+                                     "not_a_feed": 1}
         assert "not an http(s) URL" in result.stderr and "[robots]" in result.stderr
         assert room.hits("/private/x") == []
         with open_store(db) as store:
             counts = store.frontier_counts()
             assert counts["done"] == 3 and counts["duplicate"] == 1 and counts["retry"] == 1
+        # the 503 is a passing failure: asked again in the next rounds, three attempts in all
+        for _ in range(2):
+            assert json.loads(run(*args).stdout)["failed"]["http_5xx"] == 1
+        assert len(room.hits("/broken")) == 3
+        assert "http_5xx" not in json.loads(run(*args).stdout)["failed"]
+        with open_store(db) as store:
+            assert store.frontier_counts()["failed"] == 4 and "retry" not in store.frontier_counts()
     finally:
         room.stop()
 

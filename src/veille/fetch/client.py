@@ -214,6 +214,9 @@ class Fetcher:
         try:
             resp = self._pool.request("GET", url, headers={**self._headers, **headers}, redirect=False,
                                       retries=False, preload_content=False, timeout=timeout)
+        except urllib3.exceptions.NewConnectionError as exc:  # refused, unreachable, no such host; urllib3
+            # makes it a ConnectTimeoutError too, for backward compatibility, so it is caught first
+            raise _Failure("connection", f"connection failed ({_first_line(exc)})") from exc
         except urllib3.exceptions.TimeoutError as exc:
             raise _Failure("timeout", f"no answer within {policy.timeout:g} s") from exc
         except urllib3.exceptions.HTTPError as exc:
