@@ -60,8 +60,8 @@ def watch_cmd(ctx, sources, db, once, interval, since, user_agent, delay, timeou
 
     Each round polls every source with a conditional GET, fetches the pages not seen before (robots.txt
     obeyed, one request per host per --delay), and analyses and stores them. What it has seen and what is
-    left to fetch live in the store: a stopped or killed watch resumes where it stopped. Ctrl-C stops it
-    after the batch in progress.
+    left to fetch live in the store: a stopped or killed watch resumes where it stopped (Ctrl-C or a kill
+    loses at most the batch in progress, which the next run does again).
 
     \b
     Examples:

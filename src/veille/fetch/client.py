@@ -100,8 +100,8 @@ class Fetcher:
         """Fetch (url, etag, last_modified) requests in threads, ``policy.concurrency`` at a time, each
         host kept to its own limits; results come as they finish."""
         window = self.policy.concurrency * 2
-        threads = ThreadPoolExecutor(max_workers=self.policy.concurrency, thread_name_prefix="veille-fetch")
-        with threads as pool:
+        pool = ThreadPoolExecutor(max_workers=self.policy.concurrency, thread_name_prefix="veille-fetch")
+        try:
             pending: set[Future[FetchResult]] = set()
             for url, etag, modified in requests:
                 pending.add(pool.submit(self.fetch, url, etag=etag, last_modified=modified))
@@ -111,6 +111,8 @@ class Fetcher:
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (f.result() for f in done)
+        finally:  # on Ctrl-C (or a caller that stops reading) the queued requests are dropped, not waited for
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def remember(self, hosts: Iterable[HostState]) -> None:
         """Take what an earlier run knew of these hosts (hosts already seen in this run are kept)."""
