@@ -8,6 +8,7 @@ import pytest
 
 from newsroom import atom, rss, sitemap, sitemap_index
 from veille.readers import FeedError, parse_feed, parse_opml, parse_sitemap, parse_url_list
+from veille.readers.feeds import discover_feeds
 from veille.readers.sitemaps import looks_like_sitemap
 
 BASE = "https://courrier.example"
@@ -72,3 +73,13 @@ def test_opml_outlines_in_folders_give_feed_urls():
     assert parse_opml(opml) == [("https://w.example/rss", "Wire one"), ("https://b.example/atom.xml", "Blog")]
     with pytest.raises(FeedError, match="not an OPML file"):
         parse_opml(b"<rss version='2.0'/>", "subs.opml")
+
+
+def test_feeds_announced_by_a_page_are_found():
+    page = (b"<html><head><link rel='alternate' type='application/atom+xml' href='atom.xml'>"
+            b"<link rel='stylesheet' type='text/css' href='/s.css'><link rel='alternate' hreflang='en' "
+            b"href='/en/'><link rel='Alternate' type='application/rss+xml' href='https://cdn.example/rss'>"
+            b"</head><body></body></html>")
+    assert discover_feeds(page, "https://n.example/news/") == ["https://n.example/news/atom.xml",
+                                                                "https://cdn.example/rss"]
+    assert discover_feeds(b"", "https://n.example/") == []

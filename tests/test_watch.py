@@ -123,6 +123,23 @@ def test_links_dated_before_since_are_left_out(tmp_path):
         room.stop()
 
 
+def test_a_home_page_is_followed_through_the_feeds_it_announces(tmp_path, analyze):
+    room, pages = newsroom()
+    try:
+        room.routes["/"] = Route(b"<html><head><title>Le Courrier</title><link rel='alternate' "
+                                 b"type='application/rss+xml' href='/feed.xml'></head><body>Accueil</body>"
+                                 b"</html>")
+        db = str(tmp_path / "w.sqlite")
+        summary = json.loads(run("watch", room.base + "/", "--db", db, "--once", "--delay", "0",
+                                 "--json").stdout)
+        assert (summary["polled"], summary["new"]) == (2, 6)  # the page, then its feed's six articles
+        with open_store(db) as store:
+            kinds = {s.url: s.kind for s in store.watch_sources()}
+        assert kinds == {room.base + "/": "page", room.base + "/feed.xml": "feed"}
+    finally:
+        room.stop()
+
+
 def test_watch_inputs_are_read_and_bad_ones_named(tmp_path):
     opml = tmp_path / "subs.opml"
     opml.write_bytes(b'<opml version="2.0"><body><outline text="W" xmlUrl="https://w.example/rss"/></body></opml>')

@@ -27,7 +27,8 @@ from .config import Config
 from .errors import InputError
 from .fetch import Fetcher, FetchResult
 from .pipeline import Outcome
-from .readers import FeedError, parse_feed, parse_opml, parse_sitemap, parse_url_list
+from .readers import FeedError, Link, parse_feed, parse_opml, parse_sitemap, parse_url_list
+from .readers.feeds import discover_feeds
 from .readers.lists import is_http_url
 from .readers.sitemaps import looks_like_sitemap
 from .sources import Source, source_from_bytes
@@ -190,19 +191,20 @@ class Watcher:
             self.store.watch_record_poll(source)
             return
         try:
-            links, children = _listing(res)
+            kind, links, children = _listing(res)
         except FeedError as err:
             source.status, source.reason, source.message = "failed", "not_a_feed", str(err)
             self.summary.fail(source.url, "not_a_feed", str(err))
             self.store.watch_record_poll(source)
             return
-        source.kind = "sitemap" if children is not None else "feed"
+        source.kind = kind
         source.etag, source.last_modified = res.etag, res.last_modified
         recent = [link for link in links if not self.since or not link.published
                   or link.published[:10] >= self.since]
         self.summary.too_old += len(links) - len(recent)
         pages = [frontier_page(link.url, source.url, link.title, link.published) for link in recent]
-        kids = [WatchedSource(url, kind="sitemap", parent=source.url) for url in children or []]
+        kids = [WatchedSource(url, kind="feed" if kind == "page" else "sitemap", parent=source.url)
+                for url in children]
         self.summary.found += self.store.watch_record_poll(source, pages, kids)
 
     # -- fetching and storing ----------------------------------------------------------------------
@@ -306,16 +308,20 @@ class Watcher:
         return self._pipeline
 
 
-def _listing(res: FetchResult):
-    """(pages, child sitemaps or None for a feed) of a fetched source; FeedError when it is neither."""
+def _listing(res: FetchResult) -> tuple[str, list[Link], list[str]]:
+    """(kind, pages, child sources) of a fetched source: a sitemap (children: the sitemaps of an index),
+    a feed, or a web page announcing feeds (children: those feeds). FeedError when it is none of these."""
     base = res.final_url or res.url
     if looks_like_sitemap(res.body):
         found = parse_sitemap(res.body, base)
-        return found.pages, found.sitemaps
+        return "sitemap", found.pages, found.sitemaps
     try:
-        return parse_feed(res.body, base), None
+        return "feed", parse_feed(res.body, base), []
     except FeedError:
-        if res.body.lstrip().startswith(b"<"):
+        if not res.body.lstrip().startswith(b"<"):
+            found = parse_sitemap(res.body, base)  # the plain-text sitemap form: one URL a line
+            return "sitemap", found.pages, found.sitemaps
+        feeds = discover_feeds(res.body, base)
+        if not feeds:
             raise
-    found = parse_sitemap(res.body, base)  # the plain-text sitemap form: one URL a line
-    return found.pages, found.sitemaps
+        return "page", [], feeds

@@ -76,3 +76,34 @@ def _entry_date(entry) -> str | None:
     if not parsed:
         return None
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed)
+
+
+#: Link types that announce a feed in a page's <head>.
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml")
+
+
+def discover_feeds(data: bytes, base_url: str = "") -> list[str]:
+    """The feeds a web page announces (``<link rel="alternate" type="application/rss+xml" href=…>``),
+    resolved against the page's URL, in page order: a site's home page given to ``veille watch`` is
+    followed through its feeds.
+
+    >>> page = b'<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head></html>'
+    >>> discover_feeds(page, "https://news.example/")
+    ['https://news.example/rss']
+    """
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(data)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return []
+    feeds: list[str] = []
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().strip()
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and kind in FEED_TYPES and href and kind != "application/feed+json":
+            url = urljoin(base_url, href) if base_url else href
+            if url.startswith(("http://", "https://")) and url not in feeds:
+                feeds.append(url)
+    return feeds
