@@ -144,7 +144,8 @@ def test_a_missing_robots_txt_allows_everything_and_an_erroring_one_nothing(room
     assert Fetcher(quick()).fetch(room.base + "/a").ok
     room.routes["/robots.txt"] = Route(b"", status=503)
     res = Fetcher(quick()).fetch(room.base + "/a")
-    assert res.reason == "robots"
+    assert res.reason == "robots_unavailable" and "HTTP 503" in res.message
+    assert len(room.hits("/a")) == 1  # only the first fetcher's request reached the page
 
 
 def test_a_conditional_get_answered_304_is_not_modified(room):

@@ -40,7 +40,7 @@ log = logging.getLogger("veille")
 
 #: Attempts at a page before a passing failure (timeout, 5xx…) becomes final.
 MAX_ATTEMPTS = 3
-RETRYABLE = frozenset({"timeout", "connection", "http_5xx", "http_429"})
+RETRYABLE = frozenset({"timeout", "connection", "http_5xx", "http_429", "robots_unavailable"})
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 #: Query parameters that only track the reader: dropped, so one article is one URL.
 TRACKING = ("utm_", "xtor", "fbclid", "gclid", "mc_cid", "mc_eid", "at_medium", "at_campaign")

@@ -72,7 +72,12 @@ class Fetcher:
         current, seen = url, {_visit_key(url)}
         while True:
             if self.policy.obey_robots and not self._allowed(current):
-                return _failed(result, "robots", f"robots.txt of {_host(current)} disallows {current}")
+                status = self._state(_host(current)).robots_status or 0
+                if 200 <= status < 500:
+                    return _failed(result, "robots", f"robots.txt of {_host(current)} disallows {current}")
+                answer = f"HTTP {status}" if status else "no answer"
+                return _failed(result, "robots_unavailable", f"robots.txt of {_host(current)} could not be "
+                               f"read ({answer}): the host is left alone for now")
             try:
                 status, head, body = self._with_retries(current, headers, result)
             except _Failure as fail:
