@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from .config import Config
 from .errors import InputError
 from .fetch import Fetcher, FetchResult
-from .pipeline import Outcome
+from .pipeline import Outcome, Pipeline
 from .readers import FeedError, Link, parse_feed, parse_opml, parse_sitemap, parse_url_list
 from .readers.feeds import discover_feeds
 from .readers.lists import is_http_url
@@ -151,7 +151,7 @@ class Watcher:
         self.on_page, self.stop = on_page, stop or threading.Event()
         self.summary = WatchSummary()
         self.since = since
-        self._pipeline = None
+        self._pipeline: Pipeline | None = None
         fetcher.remember(store.hosts_load())  # robots.txt and back-offs from earlier runs
 
     def seed(self, inputs: WatchInputs) -> None:
@@ -272,9 +272,8 @@ class Watcher:
             outcomes[out.name] = out
             self._step(out)
 
-        pipe = self._pipe()
-        stored = ingest_outcomes(self._articles, pipe.run([s for _, s in sources]), batch_size=len(sources),
-                                 on_step=step)
+        stored = ingest_outcomes(self._articles, self._analyse([s for _, s in sources]),
+                                 batch_size=len(sources), on_step=step)
         self.summary.new += stored.ingested
         self.summary.replaced += stored.replaced
         self.summary.unchanged += stored.unchanged
@@ -300,12 +299,14 @@ class Watcher:
         if self.on_page is not None:
             self.on_page(out)
 
-    def _pipe(self):
+    def _analyse(self, sources: list[Source]) -> Iterable[Outcome]:
+        """The pipeline over fetched pages, in order: the same path as ``veille ingest`` (built once, on
+        the first page, so a round with nothing new never loads the models)."""
         if self._pipeline is None:
             from .api_functions import _pipeline
 
             self._pipeline = _pipeline(self.config)
-        return self._pipeline
+        return self._pipeline.run(sources)
 
 
 def _listing(res: FetchResult) -> tuple[str, list[Link], list[str]]:
