@@ -64,6 +64,7 @@ def test_watch_stores_new_pages_once_then_polls_conditionally(tmp_path, analyze)
         again = json.loads(second.stdout)
         assert (again["polled"], again["not_modified"], again["fetched"], again["new"]) == (3, 3, 0, 0)
         assert room.hits("/feed.xml")[-1]["If-None-Match"] == '"feed-1"'
+        assert len(room.hits("/robots.txt")) == 1  # the host's robots.txt answer was kept in the store
         assert all(path in ("/feed.xml", "/sitemap_index.xml", "/sitemap-1.xml")
                    for path, _, _ in room.log[hits_before:])  # no page asked again
         with open_store(db) as store:
