@@ -303,7 +303,8 @@ def _reopen(store):
 def test_migrations_are_recorded_and_not_reapplied(store):
     store.put(fr_article())
     again = _reopen(store)
-    assert again.schema_version() == len(type(store).migrations) and again.count_articles() == 1
+    latest = max(m.version for m in type(store).migrations)  # numbers may skip (one per branch)
+    assert again.schema_version() == latest and again.count_articles() == 1
     again.close()
 
 
@@ -328,7 +329,7 @@ def test_an_older_store_is_migrated_with_its_data(store, monkeypatch):
     old.close()
     monkeypatch.undo()
     new = _reopen(store)
-    assert new.schema_version() == len(backend.migrations)
+    assert new.schema_version() == max(m.version for m in backend.migrations)
     assert {c.entity.id: c.n_articles for c in new.entity("Q184").co_mentioned} == {
         "Q7747": 2, "Q49304": 1, "Q1899": 1}
     assert [q.published for q in new.quotes(about="Biélorussie").items] == ["2023-03-25"]

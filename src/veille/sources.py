@@ -1,4 +1,5 @@
-"""Inputs at the door: paths, directories, stdin, JSONL records, bytes and strings become ``Source``s.
+"""Inputs at the door: paths, directories, stdin, JSONL records, WARC/ARC archives, bytes and strings
+become ``Source``s.
 
 Everything else in veille sees decoded text with a known kind (``html`` or ``text``). Bad inputs become
 ``InputError``s naming the input and the reason; a directory with one bad file still yields the others.
@@ -22,7 +23,7 @@ from charset_normalizer import from_bytes
 
 from .errors import InputError
 
-PAGE_SUFFIXES = (".html", ".htm", ".txt", ".gz", ".jsonl", ".json")
+PAGE_SUFFIXES = (".html", ".htm", ".txt", ".gz", ".jsonl", ".json", ".warc", ".arc")
 
 # Magic numbers of formats people feed by mistake; they are named in the error.
 _MAGIC = {
@@ -82,6 +83,11 @@ def _sources_from_path(path: Path, max_bytes: int) -> Iterator[Source | InputErr
     name = str(path)
     if not path.exists():
         yield InputError(name, "missing", "no such file or directory")
+        return
+    from .readers.warc import is_archive_name, read_archive
+
+    if is_archive_name(name) and path.is_file():  # streamed record by record: max_bytes limits each page
+        yield from read_archive(path, max_bytes)
         return
     try:
         info = path.stat()

@@ -127,14 +127,34 @@ UPDATE entities SET n_quotes = (SELECT count(*) FROM quotes q WHERE q.speaker = 
 # An entity's quotes per month (the entity page's timeline) read in order from an expression index.
 _BOTH_5 = "CREATE INDEX quotes_speaker_month ON quotes (speaker, (substr(published, 1, 7)))"
 
+# `veille watch`: the sources it polls (with their validators for conditional GET), the frontier of pages
+# (one row per page URL, keyed like articles: a killed watch resumes from the rows still 'queued'), and what
+# it knows of each host (robots.txt, a Retry-After). Times are epoch seconds; DOUBLE PRECISION, because
+# PostgreSQL's REAL (4 bytes) cannot hold them to the second; SQLite reads the name as REAL affinity.
+_BOTH_7 = """
+CREATE TABLE watch_sources (url TEXT PRIMARY KEY, kind TEXT NOT NULL, parent TEXT, etag TEXT,
+  last_modified TEXT, polled_at DOUBLE PRECISION, n_links INTEGER NOT NULL DEFAULT 0, status TEXT,
+  reason TEXT, message TEXT);
+CREATE TABLE frontier (id TEXT PRIMARY KEY, url TEXT NOT NULL, source_url TEXT, state TEXT NOT NULL,
+  title TEXT, published TEXT, found_at DOUBLE PRECISION NOT NULL, fetched_at DOUBLE PRECISION,
+  attempts INTEGER NOT NULL DEFAULT 0, reason TEXT, message TEXT, content_sha1 TEXT, article_id TEXT);
+CREATE INDEX frontier_state ON frontier (state, found_at, id);
+CREATE INDEX frontier_content ON frontier (content_sha1);
+CREATE TABLE hosts (host TEXT PRIMARY KEY, robots TEXT, robots_status INTEGER,
+  robots_fetched_at DOUBLE PRECISION, backoff_until DOUBLE PRECISION NOT NULL DEFAULT 0,
+  requests INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0)
+"""
+
 SQLITE: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_SQLITE_1)),
                                  Migration(2, "entity page indexes and co-mention counts", _split(_SQLITE_2)),
                                  Migration(3, "entity article counts", _split(_BOTH_3)),
                                  Migration(4, "entity quote counts", _split(_BOTH_4)),
-                                 Migration(5, "quotes per month index", _split(_BOTH_5)))
+                                 Migration(5, "quotes per month index", _split(_BOTH_5)),
+                                 Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)))
 POSTGRES: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_POSTGRES_1)),
                                    Migration(2, "entity page indexes and co-mention counts",
                                              _split(_POSTGRES_2)),
                                    Migration(3, "entity article counts", _split(_BOTH_3)),
                                    Migration(4, "entity quote counts", _split(_BOTH_4)),
-                                 Migration(5, "quotes per month index", _split(_BOTH_5)))
+                                 Migration(5, "quotes per month index", _split(_BOTH_5)),
+                                   Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)))

@@ -16,6 +16,7 @@ from typing import Any
 from ..record import Article
 from .base import ArticleSummary, Page, PutStatus, Store
 from .entity_reads import EntityReads
+from .frontier import FrontierStore
 from .migrations import Migration
 from .rows import ARTICLE_COLUMNS, COLUMNS, ArticleRows, to_rows
 from .search import ArticleSearch
@@ -30,7 +31,7 @@ _CHILD_DELETE_ORDER = ("entity_names", "article_entities", "mentions", "quote_ab
                        "timexes", "events", "quotes")
 
 
-class SqlStore(EntityReads, ArticleSearch, Store):
+class SqlStore(EntityReads, ArticleSearch, FrontierStore, Store):
     """Common SQL behind both backends."""
 
     placeholder = "?"
