@@ -82,7 +82,7 @@ def watch_cmd(ctx, sources, db, once, interval, since, user_agent, delay, timeou
         raise click.UsageError(str(err)) from err
     store = open_cli_store(db, config)
     fetcher = Fetcher(policy)
-    progress = Progress(enabled=True, label="pages")
+    progress = Progress(noun="page", doing="watching", summary=False)  # each round prints its own summary
     stop = threading.Event()
     watcher = Watcher(store, fetcher, config=config, batch_size=batch_size, on_page=progress.step, stop=stop,
                       since=since)
