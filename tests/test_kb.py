@@ -181,3 +181,26 @@ def test_user_file_written_with_a_byte_order_mark_loads(tmp_path):
 def test_a_folder_given_as_user_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="cannot be read"):
         load_kb([str(tmp_path)])
+
+
+def test_threads_asking_at_once_share_one_knowledge_base():
+    """A server's threads all look names up on its first requests: the base is built once, and every
+    thread gets that one (it was built once per thread, 0.3 s each, stalling a server's first second)."""
+    import threading
+
+    from veille.kb import loader
+
+    loader._load.cache_clear()
+    got: list[object] = []
+    start = threading.Barrier(6)
+
+    def ask() -> None:
+        start.wait()
+        got.append(loader.load_kb())
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 6 and len({id(kb) for kb in got}) == 1

@@ -32,6 +32,9 @@ def create_app(store: Store | None = None, *, db: str | None = None, config: Con
 
     @asynccontextmanager
     async def lifespan(app):
+        from ..kb import load_kb
+
+        load_kb()  # before the first request: names in searches and filters are looked up in it
         yield
         if owned:
             store.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -24,7 +25,12 @@ _KEYS = {"id", "name", "type", "names", "roles", "country", "stands_for", "adjec
 def load_kb(extra_files: Sequence[str] = ()) -> KnowledgeBase:
     """The shipped knowledge base plus ``extra_files`` (e.g. ``Config.kb_files``), loaded once per process
     for each set of files. A bad user file raises ConfigError naming the file, the line and the problem."""
-    return _load(tuple(str(Path(f).expanduser()) for f in extra_files))
+    key = tuple(str(Path(f).expanduser()) for f in extra_files)
+    with _LOADING:  # a server's threads all ask on its first requests: build it once, not once per thread
+        return _load(key)
+
+
+_LOADING = threading.Lock()
 
 
 @lru_cache(maxsize=8)
