@@ -152,7 +152,8 @@ def _template_messages() -> set[str]:
     found: set[str] = set()
     for path in TEMPLATES_DIR.glob("*.html"):
         text = path.read_text(encoding="utf-8")
-        found |= set(re.findall(r"""\bt\(\s*["']([^"']+)["']""", text))
+        # a message in either kind of quotes, which may hold the other kind ("l'entité", 'say "yes"')
+        found |= {a or b for a, b in re.findall(r"""\bt\(\s*(?:"([^"]+)"|'([^']+)')""", text)}
         for one, many in re.findall(r't\.n\(\s*"([^"]+)",\s*"([^"]+)"', text):
             found |= {one, many}
     return found
