@@ -61,7 +61,7 @@ MESSAGES: dict[str, str] = {
     "Type": "Type",
     "Undated, not on the axis": "Sans date, hors de l'axe",
     "Who said what: quotes by {name}": "Qui a dit quoi : {name}, ses citations",
-    "all (JSON)": "tout (JSON)",
+    "all on the quotes page": "toutes sur la page des citations",
     "any": "tous",
     "any name": "n'importe quel nom",
     "any spelling or language": "toute graphie, toute langue",
@@ -174,6 +174,7 @@ MESSAGES: dict[str, str] = {
     "Find quotes": "Chercher des citations",
     "Speaker": "Locuteur",
     "Speaker:": "Locuteur :",
+    "About:": "À propos de :",
     "Words": "Mots",
     "in the quote": "dans la citation",
     "No entity is called “{name}” in this store.": "Aucune entité ne s'appelle « {name} » dans cette base.",
@@ -191,4 +192,6 @@ MESSAGES: dict[str, str] = {
     "Next →": "Page suivante →",
     "Export this page:": "Exporter cette page :",
     "Id": "Identifiant",
+    "{name} {value} is not a date in the form YYYY-MM-DD":
+        "{name} : {value} n'est pas une date de la forme AAAA-MM-JJ",
 }
