@@ -185,7 +185,7 @@ MESSAGES: dict[str, str] = {
         "les mots sont cherchés sans tenir compte des accents ni des majuscules.",
     "Pages": "Pages",
     "Page {n}": "Page {n}",
-    "none": "aucun",
+    "none": "rien à afficher",
     "{first} of {total}": "{first} sur {total}",
     "{first}–{last} of {total}": "{first}–{last} sur {total}",
     "← Previous": "← Page précédente",
