@@ -35,7 +35,8 @@ N_FR = 22
 def records():
     french = [annotate(f"fr-pont-{i:02d}", FR, title=f"Le pont de Valmerande, jour {i}", lang="fr",
                        site_name="La Gazette des Rives", published=f"2025-03-{i:02d}",
-                       entities=[AKVIST_FR, TOWN], quotes=[("Ce pont reliera enfin les deux rives", "L-akvist")])
+                       entities=[AKVIST_FR, TOWN],
+                       quotes=[("Ce pont reliera enfin les deux rives", "L-akvist")])
               for i in range(1, N_FR + 1)]
     english = annotate("en-bridge", EN, title="Valmerande bridge opens", lang="en", site_name="River Post",
                        published="2025-05-02", entities=[AKVIST_EN, TOWN],
@@ -102,7 +103,8 @@ def test_quotes_page_and_its_pager_in_french(client):
     assert "Locuteur : Soren Akvist (entité)" in text and f"Qui a dit quoi ({N_FR + 1} citations)" in text
     assert "· directe ·" in text and f"1–{N_FR + 1} sur {N_FR + 1}" in text
     assert "Exporter cette page : CSV · JSON" in text
-    assert 'placeholder="toute graphie, toute langue"' in html and 'aria-label="Chercher des citations"' in html
+    assert 'placeholder="toute graphie, toute langue"' in html
+    assert 'aria-label="Chercher des citations"' in html
     none = _text(client.get("/quotes", params={"speaker": "Personne Dutout", "ui": "fr"}).text)
     assert "Aucune entité ne s'appelle « Personne Dutout » dans cette base." in none
     assert "Aucune citation trouvée." in none and "Qui a dit quoi (0 citation)" in none
