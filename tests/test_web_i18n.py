@@ -55,15 +55,16 @@ def client(tmp_path_factory):
 
 
 def _text(html: str) -> str:
-    """The words of a page's main part (or of a piece of a page), tags and entities undone."""
+    """The words of a page's main part (or of a piece of a page), tags and entities undone, no-break
+    spaces read as spaces."""
     main = html[html.find("<main"):html.find("</main>")] if "</main>" in html else html
-    return htmllib.unescape(" ".join(re.sub(r"<[^>]+>", " ", main).split()))
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", main)).split())
 
 
 def test_search_page_in_french(client):
     html = client.get("/", params={"q": "Akvist", "ui": "fr"}).text
     text = _text(html)
-    assert '<html lang="fr">' in html
+    assert '<html lang="fr">' in html and "pour «\u00a0Akvist\u00a0»</h1>" in html  # French spacing
     assert f"{N_FR + 1} articles pour « Akvist »" in text
     assert "Recherche de Soren Akvist (entité) ou les mots « akvist »" in text
     assert "Trier par pertinence · par date" in text
@@ -89,7 +90,7 @@ def test_titles_snippets_and_quotes_carry_their_articles_language(client):
     first = first[:first.index("</li>")]
     assert '<a class="title" href="/articles/en-bridge" lang="en">' in first
     assert '<p class="snippet" lang="en">' in first
-    assert re.search(r'<span class="as-written" lang="fr">« Akvist »', html)
+    assert '<span class="as-written" lang="fr">«\u00a0Akvist\u00a0»,</span>' in html
     quotes = client.get("/quotes", params={"speaker": "Akvist", "ui": "fr"}).text
     assert '<html lang="fr">' in quotes
     assert re.search(r'<blockquote class="quote-direct" lang="en"><q class="said">This bridge', quotes)
@@ -124,7 +125,7 @@ def test_pager_in_french_on_the_second_page(client):
 def test_errors_on_these_pages_are_said_in_the_ui_language(client):
     resp = client.get("/quotes", params={"from": "mardi", "ui": "fr"})
     assert resp.status_code == 400
-    assert "from : &#39;mardi&#39; n&#39;est pas une date de la forme AAAA-MM-JJ" in resp.text
+    assert "from : 'mardi' n'est pas une date de la forme AAAA-MM-JJ" in _text(resp.text)
     en = client.get("/", params={"q": "Akvist", "to": "tuesday", "ui": "en"})
     assert en.status_code == 400 and "to &#39;tuesday&#39; is not a date in the form YYYY-MM-DD" in en.text
 
@@ -141,5 +142,5 @@ def test_entity_page_leads_to_all_quotes_on_the_quotes_page_and_as_csv(client):
 
 
 def test_translator_quotes_in_each_languages_marks():
-    assert Translator("fr")("“{text}”", text="Akvist") == "« Akvist »"
+    assert Translator("fr")("“{text}”", text="Akvist") == "«\u00a0Akvist\u00a0»"
     assert Translator("en")("“{text}”", text="Akvist") == "“Akvist”"
