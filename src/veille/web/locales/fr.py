@@ -165,7 +165,8 @@ MESSAGES: dict[str, str] = {
     "{n} events": "{n} événements",
     "Matched:": "Trouvé par\u00a0:",
     "Nothing found. Try fewer or other words; accents and case do not matter.":
-        "Aucun résultat. Essayez avec moins de mots ou d'autres mots\u00a0; accents et majuscules sont ignorés.",
+        "Aucun résultat. Essayez avec moins de mots ou d'autres mots\u00a0; "
+        "accents et majuscules sont ignorés.",
     "Narrow the results": "Affiner les résultats",
     "Entity type": "Type d'entité",
     "remove this filter": "retirer ce filtre",
@@ -179,12 +180,14 @@ MESSAGES: dict[str, str] = {
     "About:": "À propos de\u00a0:",
     "Words": "Mots",
     "in the quote": "dans la citation",
-    "No entity is called “{name}” in this store.": "Aucune entité ne s'appelle «\u00a0{name}\u00a0» dans cette base.",
+    "No entity is called “{name}” in this store.":
+        "Aucune entité ne s'appelle «\u00a0{name}\u00a0» dans cette base.",
     "Who said what": "Qui a dit quoi",
     "No quote found. A speaker can be written any way (“Poutine”, “Putin”); words are matched without "
     "accents or case.":
-        "Aucune citation trouvée. Un locuteur peut s'écrire de toutes les façons («\u00a0Poutine\u00a0», «\u00a0Putin\u00a0»)\u00a0; "
-        "les mots sont cherchés sans tenir compte des accents ni des majuscules.",
+        "Aucune citation trouvée. Un locuteur peut s'écrire de toutes les façons "
+        "(«\u00a0Poutine\u00a0», «\u00a0Putin\u00a0»)\u00a0; les mots sont cherchés sans tenir compte "
+        "des accents ni des majuscules.",
     "Pages": "Pages",
     "Page {n}": "Page {n}",
     "none": "rien à afficher",
