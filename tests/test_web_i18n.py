@@ -71,7 +71,7 @@ def test_search_page_in_french(client):
     assert "Trouvé par : Soren Akvist (entité) sous la forme « Akvist »" in text
     assert "2 entités · 1 citation · 0 événement" in text  # French counts 0 as singular
     facets = _text(html[html.index('<aside class="facets"'):html.index("</aside>")])
-    assert facets.startswith("Langue fr 22 en 1 Média") and "Type d'entité" in facets
+    assert facets.startswith("Langue français 22 anglais 1 Média") and "Type d'entité" in facets
     assert "personne 23" in facets and "pays, ville 23" in facets  # type codes shown by their name
     assert "Publication 2025-03 22 2025-04 0 2025-05 1" in facets
     for english in ("Matched", "Sort:", "best match", " for “", "Published", "Outlet", "entities ·", "Next"):
@@ -82,6 +82,7 @@ def test_search_page_in_english_keeps_its_words(client):
     text = _text(client.get("/", params={"q": "Akvist", "ui": "en"}).text)
     assert f"{N_FR + 1} articles for “Akvist”" in text and "Sort: best match · newest" in text
     assert "Soren Akvist (entity) as “Akvist”" in text and "2 entities · 1 quote · 0 events" in text
+    assert "Language French 22 English 1 Outlet" in text
 
 
 def test_titles_snippets_and_quotes_carry_their_articles_language(client):

@@ -18,7 +18,7 @@ from ..store.base import SearchSort
 from ..store.text import SearchQuery, find_terms, parse_query
 from . import TEMPLATES_DIR
 from .charts import activity_chart, co_mention_chart, events_chart
-from .i18n import ENTITY_TYPE_NAMES, Translator, remember_choice, ui_language
+from .i18n import ENTITY_TYPE_NAMES, LANGUAGE_NAMES, Translator, remember_choice, ui_language
 from .labels import local_labels
 from .links import export_links, month_link, url_with
 from .render import highlight, marked
@@ -28,7 +28,7 @@ templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.filters["marked"] = marked
 templates.env.globals.update(t=Translator("en"), ui_lang="en")  # for a page rendered without _page
 templates.env.globals.update(url_with=url_with, month_link=month_link, type_names=ENTITY_TYPE_NAMES,
-                             entity_types=list(ENTITY_TYPE_NAMES))
+                             entity_types=list(ENTITY_TYPE_NAMES), language_names=LANGUAGE_NAMES)
 PAGE = 20
 ENTITIES_PAGE = 50
 EVENTS_PAGE = 100

@@ -126,6 +126,8 @@ MESSAGES: dict[str, str] = {
     "editorial ellipsis": "coupe de la rédaction",
     "truncated": "tronqué",
     "machine translation": "traduction automatique",
+    "French": "français",
+    "English": "anglais",
     "outside the article": "hors de l'article",
     "before the article": "avant l'article",
     "after the article": "après l'article",
