@@ -146,7 +146,6 @@ MESSAGES: dict[str, str] = {
     "site name": "nom du site",
     "Entity filter:": "Filtre sur l'entité\u00a0:",
     "(entity)": "(entité)",
-    "{name} (entity)": "{name} (entité)",
     "{n} article for “{q}”": "{n} article pour «\u00a0{q}\u00a0»",
     "{n} articles for “{q}”": "{n} articles pour «\u00a0{q}\u00a0»",
     "Latest articles": "Derniers articles",
