@@ -102,6 +102,7 @@ def test_titles_snippets_and_quotes_carry_their_articles_language(client):
 def test_quotes_page_and_its_pager_in_french(client):
     html = client.get("/quotes", params={"speaker": "Akvist", "ui": "fr"}).text
     text = _text(html)
+    assert "<title>Citations\u00a0: Akvist · veille</title>" in html
     assert "Locuteur : Soren Akvist (entité)" in text and f"Qui a dit quoi ({N_FR + 1} citations)" in text
     assert "· directe ·" in text and f"1–{N_FR + 1} sur {N_FR + 1}" in text
     assert "Exporter cette page : CSV · JSON" in text

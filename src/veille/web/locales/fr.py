@@ -176,6 +176,7 @@ MESSAGES: dict[str, str] = {
     "any date": "toutes les dates",
     "Most mentioned": "Les plus cités",
     "Find quotes": "Chercher des citations",
+    "Quotes: {name}": "Citations\u00a0: {name}",
     "Speaker": "Locuteur",
     "Speaker:": "Locuteur\u00a0:",
     "About:": "À propos de\u00a0:",
