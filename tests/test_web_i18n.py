@@ -146,3 +146,10 @@ def test_entity_page_leads_to_all_quotes_on_the_quotes_page_and_as_csv(client):
 def test_translator_quotes_in_each_languages_marks():
     assert Translator("fr")("“{text}”", text="Akvist") == "«\u00a0Akvist\u00a0»"
     assert Translator("en")("“{text}”", text="Akvist") == "“Akvist”"
+
+
+@pytest.mark.parametrize("hostile", ['"', "'; DROP TABLE quotes; --", "x" * 5000, "\x00", "%_%",
+                                     "<script>alert(1)</script>"])
+def test_quotes_about_filter_takes_hostile_values(client, hostile):
+    resp = client.get("/quotes", params={"about": hostile, "ui": "fr"}, headers={"accept": "text/html"})
+    assert resp.status_code in (200, 400) and "<script>alert(1)</script>" not in resp.text
