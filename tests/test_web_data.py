@@ -97,7 +97,8 @@ def test_quotes_page_finds_a_speaker_in_any_spelling(client):
         assert "Les quotas du hareng seront revus au printemps" in html and "Fish Daily" in html
     fr = client.get("/quotes", params={"speaker": "Putin", "lang": "fr"}).text
     assert "1 quote)" in fr and "Quotas will be reviewed" not in fr
-    assert '<span class="cue">a promis</span>' in fr and "2024-02-06" in fr and "/articles/fr-hareng" in fr
+    assert '<span class="cue" lang="fr">a promis</span>' in fr
+    assert "2024-02-06" in fr and "/articles/fr-hareng" in fr
     words = client.get("/quotes", params={"q": "hareng"}).text
     assert "Les quotas du <mark>hareng</mark> seront revus" in words
     assert '<blockquote class="quote-direct" lang="fr">' in words

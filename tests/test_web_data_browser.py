@@ -100,12 +100,13 @@ def test_search_quotes_entity_and_pages_walk(server, browser):
     results = browser.find_elements(By.CSS_SELECTOR, ".result")
     french = results[titles.index("Poutine promet de revoir les quotas")]
     assert "as “Poutine”" in french.find_element(By.CSS_SELECTOR, ".why").text
-    langs = {a.text for a in browser.find_elements(By.CSS_SELECTOR, ".facet-lang a")}
-    assert langs == {"fr", "en"}
+    facet_lang = browser.find_elements(By.CSS_SELECTOR, ".facet-lang a")
+    langs = {(a.text, a.get_attribute("title")) for a in facet_lang}
+    assert langs == {("French", "fr"), ("English", "en")}
     bars = browser.find_elements(By.CSS_SELECTOR, ".histogram .hbar")
     assert [b.get_attribute("title") for b in bars] == ["2024-02: 1", "2024-03: 0", "2024-04: 1"]
     _shot(browser, "1-search-putin")
-    browser.find_element(By.LINK_TEXT, "fr").click()  # a facet adds its filter
+    browser.find_element(By.LINK_TEXT, "French").click()  # a facet adds its filter
     WebDriverWait(browser, 20).until(ec.title_contains("Search"))
     assert [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".results .title")] == [
         "Poutine promet de revoir les quotas"]

@@ -150,9 +150,12 @@ def test_chart_labels_follow_the_ui_language():
 # -- the catalogue and the choice of language --------------------------------------------------------
 def _template_messages() -> set[str]:
     found: set[str] = set()
-    for path in TEMPLATES_DIR.glob("*.html"):
+    # the templates, and the modules that say things in Python (t("...") there too; i18n.py only explains)
+    modules = [p for p in TEMPLATES_DIR.parent.glob("*.py") if p.name != "i18n.py"]
+    for path in [*TEMPLATES_DIR.glob("*.html"), *modules]:
         text = path.read_text(encoding="utf-8")
-        found |= set(re.findall(r"""\bt\(\s*["']([^"']+)["']""", text))
+        # a message in either kind of quotes, which may hold the other kind ("l'entité", 'say "yes"')
+        found |= {a or b for a, b in re.findall(r"""\bt\(\s*(?:"([^"]+)"|'([^']+)')""", text)}
         for one, many in re.findall(r't\.n\(\s*"([^"]+)",\s*"([^"]+)"', text):
             found |= {one, many}
     return found

@@ -100,11 +100,19 @@ def remember_choice(request, response) -> None:
         response.set_cookie(COOKIE, chosen, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
 
 
+#: Entity type code → its name, an English message (the search page's type filter and facet show the name).
+ENTITY_TYPE_NAMES = {"PER": "person", "ORG": "organisation", "GPE": "country, city", "LOC": "place",
+                     "NORP": "nationality, group", "MEDIA": "media", "WEAPON": "weapon", "EVENT": "event",
+                     "MISC": "other"}
+
+#: Article language code → its name, an English message (the search page's language facet).
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+
 # Messages the templates translate from data rather than as literals (t(x)): axis steps, entity type names,
 # quote kinds, event modes, signal kinds, common removal reasons. The French catalogue must hold them all.
 DATA_MESSAGES = (
     "month", "year", "person", "organisation", "country, city", "place", "nationality, group", "media",
     "weapon", "event", "other", "direct", "indirect", "mixed", "future", "historical", "hypothetical",
     "negation", "foreign fragment", "duplicate title", "unrelated insert", "editorial ellipsis", "truncated",
-    "machine translation",
+    "machine translation", "French", "English",
 )

@@ -18,7 +18,7 @@ from ..store.base import SearchSort
 from ..store.text import SearchQuery, find_terms, parse_query
 from . import TEMPLATES_DIR
 from .charts import activity_chart, co_mention_chart, events_chart
-from .i18n import Translator, remember_choice, ui_language
+from .i18n import ENTITY_TYPE_NAMES, LANGUAGE_NAMES, Translator, remember_choice, ui_language
 from .labels import local_labels
 from .links import export_links, month_link, url_with
 from .render import highlight, marked
@@ -27,7 +27,8 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.filters["marked"] = marked
 templates.env.globals.update(t=Translator("en"), ui_lang="en")  # for a page rendered without _page
-templates.env.globals.update(url_with=url_with, month_link=month_link)
+templates.env.globals.update(url_with=url_with, month_link=month_link, type_names=ENTITY_TYPE_NAMES,
+                             entity_types=list(ENTITY_TYPE_NAMES), language_names=LANGUAGE_NAMES)
 PAGE = 20
 ENTITIES_PAGE = 50
 EVENTS_PAGE = 100
@@ -67,13 +68,17 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return _page(request, "error.html", status, status=status, message=message)
 
 
-def _date(value: str | None, what: str) -> str | None:
+def _date(value: str | None, what: str, t: Translator | None = None) -> str | None:
+    """A date filter as ISO text; a bad one is a QueryError said in the page's language when ``t`` is given
+    (``what`` is the parameter's name, shown as it is in the address)."""
     if not value:
         return None
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError as exc:
-        raise QueryError(f"{what} {value[:40]!r} is not a date in the form YYYY-MM-DD") from exc
+        t = t or Translator("en")
+        raise QueryError(t("{name} {value} is not a date in the form YYYY-MM-DD", name=what,
+                           value=repr(value[:40]))) from exc
 
 
 def _offset(request: Request, per_page: int = PAGE) -> int:
@@ -98,9 +103,10 @@ def index(request: Request):
     s, p = _store(request), request.query_params
     query = p.get("q", "").strip()
     sort: SearchSort = "date" if p.get("sort") == "date" else "relevance"
+    t = _translator(request, "index.html")
     try:
-        filters = {"lang": p.get("lang") or None, "date_from": _date(p.get("from"), "from"),
-                   "date_to": _date(p.get("to"), "to"), "entity": p.get("entity") or None}
+        filters = {"lang": p.get("lang") or None, "date_from": _date(p.get("from"), "from", t),
+                   "date_to": _date(p.get("to"), "to", t), "entity": p.get("entity") or None}
         offset = _offset(request)
         page: Page[ArticleSummary]
         if query:
@@ -109,10 +115,10 @@ def index(request: Request):
         else:
             page = s.list_articles(limit=PAGE, offset=offset, **filters)
     except QueryError as err:
-        return _page(request, "index.html", 400, page=None, error=str(err), entities=[], filters=p)
+        return _page(request, "index.html", 400, t=t, page=None, error=str(err), entities=[], filters=p)
     entities = s.list_entities(limit=12).items if not query else []
     api = "/api/search" if query else "/api/articles"
-    return _page(request, "index.html", page=page, entities=entities, filters=p, error=None, sort=sort,
+    return _page(request, "index.html", t=t, page=page, entities=entities, filters=p, error=None, sort=sort,
                  pager=_pager(request, page), exports=_exports(request, api, page),
                  entity_filter=_entity_names(s, p.get("entity")))
 
@@ -124,20 +130,24 @@ def _entity_names(s: Store, name: str | None) -> list:
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes(request: Request):
-    """Who said what across the store: quotes by speaker (any spelling), words, outlet, language, dates."""
+    """Who said what across the store: quotes by speaker (any spelling), about an entity (``?about=``, the
+    entity page's "all" link), words, outlet, language, dates."""
     s, p = _store(request), request.query_params
+    t = _translator(request, "quotes.html")
     try:
-        page = s.quotes(speaker=p.get("speaker") or None, text=p.get("q") or None, lang=p.get("lang") or None,
-                        site=p.get("site") or None, date_from=_date(p.get("from"), "from"),
-                        date_to=_date(p.get("to"), "to"), limit=QUOTES_PAGE,
+        page = s.quotes(speaker=p.get("speaker") or None, about=p.get("about") or None,
+                        text=p.get("q") or None, lang=p.get("lang") or None,
+                        site=p.get("site") or None, date_from=_date(p.get("from"), "from", t),
+                        date_to=_date(p.get("to"), "to", t), limit=QUOTES_PAGE,
                         offset=_offset(request, QUOTES_PAGE))
     except QueryError as err:
-        return _page(request, "quotes.html", 400, q="", page=None, error=str(err), filters=p, speakers=[])
+        return _page(request, "quotes.html", 400, t=t, q="", page=None, error=str(err), filters=p,
+                     speakers=[], about=[])
     words = parse_query(p["q"]) if p.get("q") else None
     # q="" keeps the header's article search box empty: here ``q`` is words in the quotes
-    return _page(request, "quotes.html", q="", page=page, filters=p, error=None, pager=_pager(request, page),
-                 exports=_exports(request, "/api/quotes", page), words=words,
-                 speakers=_entity_names(s, p.get("speaker")))
+    return _page(request, "quotes.html", t=t, q="", page=page, filters=p, error=None,
+                 pager=_pager(request, page), exports=_exports(request, "/api/quotes", page), words=words,
+                 speakers=_entity_names(s, p.get("speaker")), about=_entity_names(s, p.get("about")))
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
@@ -176,12 +186,12 @@ def entity(request: Request, entity_id: str):
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request):
     p = request.query_params
+    t = _translator(request)
     filters = {"actor": p.get("actor") or None, "type": p.get("type") or None,
-               "date_from": _date(p.get("from"), "from"), "date_to": _date(p.get("to"), "to")}
+               "date_from": _date(p.get("from"), "from", t), "date_to": _date(p.get("to"), "to", t)}
     s = _store(request)
     page = s.events(limit=EVENTS_PAGE, offset=_offset(request, EVENTS_PAGE), **filters)
     types = sorted({e.type for e in page.items})
-    t = _translator(request)
     timeline = events_chart(s.event_months(**filters), t)
     return _page(request, "events.html", t=t, page=page, filters=p, timeline=timeline, types=types,
                  pager=_pager(request, page), exports=_exports(request, "/api/events", page))

@@ -1,6 +1,8 @@
 """The French catalogue of the web UI: English message → French (see veille.web.i18n).
 
-One entry per message; ``{name}`` fields stay as they are. The templates' messages and
+One entry per message; ``{name}`` fields stay as they are. French typography: a no-break space
+(``\\u00a0``) inside « guillemets » and before ``:`` and ``;``, so a line never starts with one of them;
+``t("“{text}”", text=…)`` quotes words the UI's way. The templates' messages and
 ``i18n.DATA_MESSAGES`` must all be here (tests/test_web_look.py checks it)."""
 
 from __future__ import annotations
@@ -53,15 +55,15 @@ MESSAGES: dict[str, str] = {
     "Show {n} removed piece": "Voir le {n} élément retiré",
     "Show {n} removed pieces": "Voir les {n} éléments retirés",
     "Site furniture dropped before analysis: it is not in the text above.":
-        "Habillage du site écarté avant l'analyse : il ne figure pas dans le texte ci-dessus.",
+        "Habillage du site écarté avant l'analyse\u00a0: il ne figure pas dans le texte ci-dessus.",
     "Skip to content": "Aller au contenu",
     "The numbers": "Les chiffres",
     "To": "Au",
     "Trigger": "Déclencheur",
     "Type": "Type",
     "Undated, not on the axis": "Sans date, hors de l'axe",
-    "Who said what: quotes by {name}": "Qui a dit quoi : {name}, ses citations",
-    "all (JSON)": "tout (JSON)",
+    "Who said what: quotes by {name}": "Qui a dit quoi\u00a0: {name}, ses citations",
+    "all on the quotes page": "toutes sur la page des citations",
     "any": "tous",
     "any name": "n'importe quel nom",
     "any spelling or language": "toute graphie, toute langue",
@@ -124,6 +126,8 @@ MESSAGES: dict[str, str] = {
     "editorial ellipsis": "coupe de la rédaction",
     "truncated": "tronqué",
     "machine translation": "traduction automatique",
+    "French": "français",
+    "English": "anglais",
     "outside the article": "hors de l'article",
     "before the article": "avant l'article",
     "after the article": "après l'article",
@@ -133,4 +137,68 @@ MESSAGES: dict[str, str] = {
     "date or time stamp": "date ou heure de publication",
     "heading of a list": "titre d'une liste",
     "outside the main content (trafilatura)": "hors du contenu principal (trafilatura)",
+    # the search page, the quotes page and the pager
+    "Search: {q}": "Recherche\u00a0: {q}",
+    "Filters": "Filtres",
+    "Language": "Langue",
+    "Entity": "Entité",
+    "Outlet": "Média",
+    "site name": "nom du site",
+    "Entity filter:": "Filtre sur l'entité\u00a0:",
+    "(entity)": "(entité)",
+    "{n} article for “{q}”": "{n} article pour «\u00a0{q}\u00a0»",
+    "{n} articles for “{q}”": "{n} articles pour «\u00a0{q}\u00a0»",
+    "Latest articles": "Derniers articles",
+    "Searching for": "Recherche de",
+    "or": "ou",
+    "and": "et",
+    "or the words “{text}”": "ou les mots «\u00a0{text}\u00a0»",
+    "the words “{text}”": "les mots «\u00a0{text}\u00a0»",
+    "and the words “{text}”": "et les mots «\u00a0{text}\u00a0»",
+    "“{text}”": "«\u00a0{text}\u00a0»",
+    "as": "sous la forme",
+    "Sort:": "Trier",
+    "best match": "par pertinence",
+    "newest": "par date",
+    "{n} entity": "{n} entité",
+    "{n} entities": "{n} entités",
+    "{n} event": "{n} événement",
+    "{n} events": "{n} événements",
+    "Matched:": "Trouvé par\u00a0:",
+    "Nothing found. Try fewer or other words; accents and case do not matter.":
+        "Aucun résultat. Essayez avec moins de mots ou d'autres mots\u00a0; "
+        "accents et majuscules sont ignorés.",
+    "Narrow the results": "Affiner les résultats",
+    "Entity type": "Type d'entité",
+    "remove this filter": "retirer ce filtre",
+    "Published": "Publication",
+    "Matching articles per month": "Articles trouvés par mois",
+    "any date": "toutes les dates",
+    "Most mentioned": "Les plus cités",
+    "Find quotes": "Chercher des citations",
+    "Quotes: {name}": "Citations\u00a0: {name}",
+    "Speaker": "Locuteur",
+    "Speaker:": "Locuteur\u00a0:",
+    "About:": "À propos de\u00a0:",
+    "Words": "Mots",
+    "in the quote": "dans la citation",
+    "No entity is called “{name}” in this store.":
+        "Aucune entité ne s'appelle «\u00a0{name}\u00a0» dans cette base.",
+    "Who said what": "Qui a dit quoi",
+    "No quote found. A speaker can be written any way (“Poutine”, “Putin”); words are matched without "
+    "accents or case.":
+        "Aucune citation trouvée. Un locuteur peut s'écrire de toutes les façons "
+        "(«\u00a0Poutine\u00a0», «\u00a0Putin\u00a0»)\u00a0; les mots sont cherchés sans tenir compte "
+        "des accents ni des majuscules.",
+    "Pages": "Pages",
+    "Page {n}": "Page {n}",
+    "none": "rien à afficher",
+    "{first} of {total}": "{first} sur {total}",
+    "{first}–{last} of {total}": "{first}–{last} sur {total}",
+    "← Previous": "← Page précédente",
+    "Next →": "Page suivante →",
+    "Export this page:": "Exporter cette page\u00a0:",
+    "Id": "Identifiant",
+    "{name} {value} is not a date in the form YYYY-MM-DD":
+        "{name}\u00a0: {value} n'est pas une date de la forme AAAA-MM-JJ",
 }

@@ -1,0 +1,109 @@
+"""The search page with its facets and the quotes page, in French, in a real headless browser (Chromium
+driven by Selenium) over uvicorn and a store of invented records: what the reader sees is French, the
+articles' own words keep their language, and the French pager walks. Screenshots go to
+$VEILLE_SHOTS_I18N (default /tmp/shots-i18n/)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web UI needs the [serve] extra")
+pytest.importorskip("selenium", reason="the browser test drives Chromium with selenium (dev group)")
+
+import uvicorn  # noqa: E402
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+from test_web_i18n import N_FR, records  # noqa: E402  (tests/ is on the path: pytest prepends it)
+from veille.api import create_app  # noqa: E402
+from veille.config import Config  # noqa: E402
+from veille.store import open_store  # noqa: E402
+from veille.store.pgserver import free_port  # noqa: E402
+
+CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
+                                reason="needs Debian's chromium and chromium-driver (apt-get install -y "
+                                       "chromium chromium-driver; .ci/run does it)")
+SHOTS = Path(os.environ.get("VEILLE_SHOTS_I18N", "/tmp/shots-i18n"))
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browse-i18n")
+    store = open_store(str(tmp / "browse.sqlite"))
+    store.put_many(records())
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(store, config=Config(data_dir=str(tmp))), host="127.0.0.1",
+                                        port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
+                "--disable-dev-shm-usage", "--lang=en-GB"):
+        opts.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
+    driver.set_page_load_timeout(60)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def _wait(browser, css: str):
+    return WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+
+def test_search_and_quotes_in_french(server, browser):
+    # the header's switch chooses French; the cookie keeps it for the pages that follow
+    browser.get(f"{server}/?q=Akvist")
+    _wait(browser, 'a[data-ui="fr"]').click()
+    _wait(browser, 'html[lang="fr"] aside.facets')
+    headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "aside.facets h2")]
+    assert headings == ["Langue", "Média", "Entité", "Type d'entité", "Publication"]
+    assert browser.find_element(By.CSS_SELECTOR, "main h1").text == f"{N_FR + 1} articles pour « Akvist »"
+    assert browser.find_element(By.CSS_SELECTOR, "p.sorting").text == "Trier par pertinence · par date"
+    snippet = browser.find_element(By.CSS_SELECTOR, "li.result p.snippet")
+    assert snippet.get_attribute("lang") in ("fr", "en")
+    browser.save_screenshot(str(SHOTS / "search-fr.png"))
+
+    # the pager in French walks to page 2 and back
+    browser.find_element(By.CSS_SELECTOR, "nav.pager a.next").click()
+    count = _wait(browser, "nav.pager .pager-count")
+    assert count.text == f"21–{N_FR + 1} sur {N_FR + 1}"
+    assert browser.find_element(By.CSS_SELECTOR, "nav.pager a.prev").text == "← Page précédente"
+
+    # a facet narrows to the English article: ?lang= filters the articles, the page stays French
+    browser.find_element(By.CSS_SELECTOR, "section.facet-lang a[href*='lang=en']").click()
+    _wait(browser, 'html[lang="fr"] section.facet-lang strong')
+    assert browser.find_element(By.CSS_SELECTOR, "main h1").text == "1 article pour « Akvist »"
+
+    browser.get(f"{server}/quotes?speaker=Akvist")
+    _wait(browser, 'html[lang="fr"] ol.quote-list')
+    assert browser.find_element(By.CSS_SELECTOR, "main h1").text == f"Qui a dit quoi ({N_FR + 1} citations)"
+    langs = {q.get_attribute("lang") for q in browser.find_elements(By.CSS_SELECTOR, "blockquote")}
+    assert langs == {"fr", "en"}
+    labels = [x.text.strip() for x in browser.find_elements(By.CSS_SELECTOR, "form.filters label")]
+    assert labels[:3] == ["Locuteur", "Mots", "Média"]
+    browser.save_screenshot(str(SHOTS / "quotes-fr.png"))
