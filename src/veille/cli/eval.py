@@ -158,6 +158,29 @@ def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
     ctx.exit(0 if ok else 1)
 
 
+@eval_group.command("stories")
+@corpus_option
+@click.option("--sample", type=click.IntRange(min=1), help="Score a seeded random sample of N rows per file.")
+@click.option("--fit", "refit", is_flag=True,
+              help="Refit the same-story weights on the fitting half and rewrite the shipped data file first.")
+@click.pass_context
+def eval_stories(ctx, corpus, sample, refit) -> None:
+    """Stories on SemEval-2022 pairs: same-story P/R/F1, cross-lingual recall, hard negatives, Pearson;
+    MT copies (original top-1, direction); planted near-duplicates. Encoder vectors are cached on disk."""
+    from ..eval import stories
+    from ..eval.common import corpus_dir, print_table
+    from tqdm import tqdm
+
+    with tqdm(desc="veille: encoding pages", unit="page", disable=None) as bar:
+
+        def tick(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        rows = stories.evaluate(corpus_dir(corpus), sample=sample, refit=refit, progress=tick)
+    ctx.exit(0 if print_table(rows) else 1)
+
+
 @eval_group.command("all")
 @corpus_option
 @click.pass_context

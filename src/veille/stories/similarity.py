@@ -1,0 +1,118 @@
+"""Same-story similarity of two pages: the encoder's cosines and language-independent evidence combined by
+a small linear model whose weights ship with veille (``data/similarity.json``).
+
+The features, all in [0, 1] or close to it:
+
+- ``cos_full``   cosine of the first 2,000 characters (the zero-shot baseline on its own);
+- ``cos_head``   cosine of title + lead: what the story is;
+- ``chunk_align`` how well each body chunk of one page finds a close chunk in the other, both ways
+  (a rewrite or translation of the same report aligns passage by passage);
+- ``numbers``    overlap of the numbers both give (figures, dates, scores survive translation);
+- ``names``      overlap of the name keys (spellings across languages: Poutine ~ Putin);
+- ``entities``   overlap of linked entity ids (the knowledge base's, or the record's);
+- ``same_lang``  1 when both pages share a language (cosines run lower across languages).
+
+The model is ridge regression onto the gold graded similarity (4 − overall) / 3 of SemEval-2022 Task 8,
+fitted on one half of the pairs (by pair-id hash) and measured on the other half (``veille eval stories
+--fit`` refits and rewrites the data file). "Same story" is ``score >= threshold``, the threshold chosen on
+the fitting half. Few weights, so the fit transfers: it learns how much each kind of evidence counts, not
+the pairs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from . import evidence
+from .profile import Profile
+
+FEATURES = ("cos_full", "cos_head", "chunk_align", "numbers", "names", "entities", "same_lang")
+_DATA = Path(__file__).parent / "data" / "similarity.json"
+
+
+def features(a: Profile, b: Profile) -> np.ndarray:
+    """The feature vector of a pair of pages, in ``FEATURES`` order (symmetric in a and b)."""
+    sims = a.chunks @ b.chunks.T
+    align = (float(sims.max(axis=1).mean()) + float(sims.max(axis=0).mean())) / 2 if sims.size else 0.0
+    same = 1.0 if a.lang and a.lang == b.lang else 0.0
+    return np.array(
+        [
+            float(a.full @ b.full),
+            float(a.head @ b.head),
+            align,
+            evidence.overlap(a.numbers, b.numbers),
+            evidence.overlap(a.names, b.names),
+            evidence.overlap(a.entities, b.entities),
+            same,
+        ],
+        dtype=np.float64,
+    )
+
+
+@dataclass(frozen=True)
+class StoryModel:
+    """Weights over ``FEATURES``, a bias, and the same-story threshold on the resulting score."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    fitted_on: str = ""
+
+    def score(self, x: np.ndarray) -> np.ndarray | float:
+        """Graded similarity: about 1 for the same story, 0 for unrelated pages (rows of ``x`` or one)."""
+        return x @ np.asarray(self.weights) + self.bias
+
+    def same_story(self, a: Profile, b: Profile) -> bool:
+        return float(self.score(features(a, b))) >= self.threshold
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(FEATURES),
+            "weights": [round(w, 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "threshold": round(self.threshold, 6),
+            "fitted_on": self.fitted_on,
+        }
+
+
+def fit(x: np.ndarray, target: np.ndarray, l2: float = 1.0) -> tuple[tuple[float, ...], float]:
+    """Ridge regression (closed form, the bias not penalised): weights and bias."""
+    design = np.hstack([x, np.ones((len(x), 1))])
+    penalty = l2 * np.eye(design.shape[1])
+    penalty[-1, -1] = 0.0
+    solution = np.linalg.solve(design.T @ design + penalty, design.T @ target)
+    return tuple(float(w) for w in solution[:-1]), float(solution[-1])
+
+
+def best_threshold(scores: np.ndarray, positive: np.ndarray) -> float:
+    """The cut that maximises F1 of ``scores >= cut`` against ``positive`` (candidates: every score)."""
+    order = np.argsort(-scores)
+    hits = np.cumsum(positive[order])
+    precision = hits / np.arange(1, len(order) + 1)
+    recall = hits / max(1, int(positive.sum()))
+    f1 = np.where(precision + recall > 0, 2 * precision * recall / np.maximum(precision + recall, 1e-12), 0)
+    return float(scores[order][int(np.argmax(f1))])
+
+
+@cache
+def shipped_model() -> StoryModel:
+    """The weights fitted by ``veille eval stories --fit`` and kept in the package."""
+    data = json.loads(_DATA.read_text("utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(
+            f"{_DATA}: features {data['features']} do not match this code's {list(FEATURES)}; "
+            "refit with `veille eval stories --fit`"
+        )
+    return StoryModel(tuple(data["weights"]), data["bias"], data["threshold"], data.get("fitted_on", ""))
+
+
+def save_model(model: StoryModel) -> Path:
+    _DATA.parent.mkdir(exist_ok=True)
+    _DATA.write_text(json.dumps(model.to_json(), indent=2) + "\n", "utf-8")
+    shipped_model.cache_clear()
+    return _DATA
