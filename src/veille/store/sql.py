@@ -18,6 +18,7 @@ from .base import ArticleSummary, Page, PutStatus, Store
 from .entity_reads import EntityReads
 from .migrations import Migration
 from .rows import ARTICLE_COLUMNS, COLUMNS, ArticleRows, to_rows
+from .story_tables import StoryTables
 from .text import SearchQuery, parse_query, snippet
 from .write import write_batch, write_fresh
 
@@ -29,7 +30,7 @@ _CHILD_DELETE_ORDER = ("entity_names", "article_entities", "mentions", "quote_ab
                        "timexes", "events", "quotes")
 
 
-class SqlStore(EntityReads, Store):
+class SqlStore(StoryTables, EntityReads, Store):
     """Common SQL behind both backends."""
 
     placeholder = "?"
