@@ -162,14 +162,15 @@ def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
 @corpus_option
 @click.option("--sample", type=click.IntRange(min=1), help="Score a seeded random sample of N rows per file.")
 @click.option("--fit", "refit", is_flag=True,
-              help="Refit the same-story weights on the fitting half and rewrite the shipped data file first.")
+              help="Refit the same-story weights on the fitting half and rewrite the shipped data file.")
 @click.pass_context
 def eval_stories(ctx, corpus, sample, refit) -> None:
     """Stories on SemEval-2022 pairs: same-story P/R/F1, cross-lingual recall, hard negatives, Pearson;
     MT copies (original top-1, direction); planted near-duplicates. Encoder vectors are cached on disk."""
+    from tqdm import tqdm
+
     from ..eval import stories
     from ..eval.common import corpus_dir, print_table
-    from tqdm import tqdm
 
     with tqdm(desc="veille: encoding pages", unit="page", disable=None) as bar:
 

@@ -54,13 +54,10 @@ class Placement:
 
 
 def page_text(article: Article) -> PageText:
-    """The part of a record story work reads (entity ids from the record's own linking)."""
-    return PageText(
-        text=article.text,
-        title=article.title,
-        lang=article.lang,
-        entity_ids=frozenset(e.id for e in article.entities),
-    )
+    """The part of a record story work reads: entity ids from the record's own linking, or, for a record
+    without entities (analysed without the entity stage), from the knowledge base."""
+    ids = frozenset(e.id for e in article.entities) if article.entities else None
+    return PageText(text=article.text, title=article.title, lang=article.lang, entity_ids=ids)
 
 
 def place_pages(

@@ -75,10 +75,12 @@ def plant(text: str, rng: random.Random) -> str:
 
 
 def _new_title(text: str, rng: random.Random) -> str:
+    """Another headline: it replaces the page's first line when that line is a title (short, on its own),
+    else it goes in front."""
     words = text.split()
     title = " ".join([rng.choice(_TITLE_WORDS).capitalize(), *rng.sample(words, min(6, len(words)))])
-    first = sentences(text)[:1]
-    body = text[len(first[0]) :].lstrip() if first and len(first[0]) < 200 else text
+    first, _, rest = text.partition("\n")
+    body = rest.lstrip() if rest and len(first) < 150 else text
     return f"{title}\n\n{body}"
 
 

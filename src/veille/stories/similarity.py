@@ -21,8 +21,8 @@ The features, all in [0, 1] or close to it:
 The model is ridge regression onto the gold graded similarity (4 − overall) / 3 of SemEval-2022 Task 8,
 fitted on one half of the pairs (by pair-id hash) and measured on the other half (``veille eval stories
 --fit`` refits and rewrites the data file). "Same story" is ``score >= threshold``, the threshold chosen on
-the fitting half (the most recall at precision ≥ ``TARGET_PRECISION``). Few weights, so the fit transfers: it learns how much each kind of evidence counts, not
-the pairs.
+the fitting half (the most recall at precision ≥ ``TARGET_PRECISION``). Few weights, so the fit transfers:
+it learns how much each kind of evidence counts, not the pairs.
 """
 
 from __future__ import annotations
@@ -101,7 +101,8 @@ def fit(x: np.ndarray, target: np.ndarray, l2: float = 1.0) -> tuple[tuple[float
 TARGET_PRECISION = 0.85
 
 
-def best_threshold(scores: np.ndarray, positive: np.ndarray, precision_at_least: float = TARGET_PRECISION) -> float:
+def best_threshold(scores: np.ndarray, positive: np.ndarray,
+                   precision_at_least: float = TARGET_PRECISION) -> float:
     """The lowest cut whose decisions ``scores >= cut`` keep precision at or above ``precision_at_least``
     (the most recall at that precision); the F1-best cut when no cut reaches it."""
     order = np.argsort(-scores)
