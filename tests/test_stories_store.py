@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from test_store_conformance import postgres_url, store  # noqa: F401  (fixtures: both backends)
 from veille.record import Article
 from veille.stories import planting
 from veille.stories.online import place_pages, recluster
-
-from test_store_conformance import postgres_url, store  # noqa: F401  (fixtures: both backends)
 
 _PAGES = [json.loads(line) for line in
           (Path(__file__).parent / "fixtures" / "stories" / "pages.jsonl").read_text("utf-8").splitlines()]
@@ -42,7 +41,7 @@ def placed(store):  # noqa: F811
 
 
 def test_each_event_is_one_story_across_languages(placed):
-    store, by_id = placed
+    db, by_id = placed
     events = _events()
     events["quake-copy"] = "quake"
     for a, ea in events.items():
@@ -52,40 +51,41 @@ def test_each_event_is_one_story_across_languages(placed):
 
 
 def test_copy_is_folded_under_its_original(placed):
-    store, by_id = placed
+    db, by_id = placed
     assert by_id["quake-copy"].copy_of == "quake-en"
-    links = store.article_links("quake-copy")
+    links = db.article_links("quake-copy")
     assert [(link.kind, link.other_id) for link in links] == [("copy_of", "quake-en")]
-    story = store.story(by_id["quake-en"].story_id)
+    story = db.story(by_id["quake-en"].story_id)
     assert story.story.n_copies == 1
 
 
 def test_translation_link_points_from_the_machine_translated_page(placed):
-    store, by_id = placed
-    kinds = {(link.article_id, link.kind, link.other_id) for link in store.article_links("hydro-fr")}
+    db, by_id = placed
+    kinds = {(link.article_id, link.kind, link.other_id) for link in db.article_links("hydro-fr")}
     assert ("hydro-fr", "translation_of", "hydro-en") in kinds
 
 
 def test_story_list_and_detail(placed):
-    store, by_id = placed
-    page = store.list_stories(since="2031-03-01")
+    db, by_id = placed
+    page = db.list_stories(since="2031-03-01")
     assert page.total == 5
     sizes = {s.id: s.n_articles for s in page.items}
     assert sizes[by_id["quake-en"].story_id] == 3
-    assert store.list_stories(lang="fr").total == 5
-    assert store.list_stories(since="2031-04-01").total == 0
-    detail = store.story(by_id["tram-fr"].story_id)
+    assert db.list_stories(lang="fr").total == 5
+    assert db.list_stories(since="2031-04-01").total == 0
+    detail = db.story(by_id["tram-fr"].story_id)
     assert {a.lang for a in detail.articles} == {"fr", "en"}
     assert detail.story.langs and set(detail.story.langs) == {"fr", "en"}
     assert detail.first_report is not None
-    assert store.story("s-missing") is None
+    assert db.story("s-missing") is None
 
 
 def test_recluster_gives_the_same_partition(placed):
-    store, by_id = placed
-    before = {frozenset(a for a, p in by_id.items() if p.story_id == s) for s in {p.story_id for p in by_id.values()}}
-    assert recluster(store) == len(by_id)
-    rows = store._rows("SELECT article_id, story_id FROM story_members")
+    db, by_id = placed
+    stories = {p.story_id for p in by_id.values()}
+    before = {frozenset(a for a, p in by_id.items() if p.story_id == s) for s in stories}
+    assert recluster(db) == len(by_id)
+    rows = db._rows("SELECT article_id, story_id FROM story_members")
     after: dict[str, set[str]] = {}
     for article_id, story_id in rows:
         after.setdefault(story_id, set()).add(article_id)
@@ -93,7 +93,7 @@ def test_recluster_gives_the_same_partition(placed):
 
 
 def test_placing_a_page_again_does_not_count_it_twice(placed):
-    store, by_id = placed
+    db, by_id = placed
     story_id = by_id["tram-fr"].story_id
-    place_pages(store, [store.get_article("tram-fr")])
-    assert store.story(story_id).story.n_articles == 2
+    place_pages(db, [db.get_article("tram-fr")])
+    assert db.story(story_id).story.n_articles == 2
