@@ -1,8 +1,9 @@
 """A page's story profile: what story similarity compares, computed once per page.
 
-Vectors of the head (title + lead), of the first 2,000 characters (the zero-shot baseline) and of up to
-four body chunks, plus the language-independent evidence of ``evidence``. Profiles are built in batches so
-the encoder sees many passages at once.
+Vectors of the head (title + lead) and of up to three body chunks, their mean (the body vector), plus the
+language-independent evidence of ``evidence``. Profiles are built in batches so the encoder sees many
+passages at once. The evaluation also encodes the first 2,000 characters as one text (``baseline=True``):
+that is the zero-shot baseline the model is compared with, not something stories need.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ class PageText:
 @dataclass
 class Profile:
     head: np.ndarray
-    full: np.ndarray
+    full: np.ndarray  # the baseline's vector of the first 2,000 characters, else the body vector
     chunks: np.ndarray  # (n_chunks, 512), at least one row
     numbers: frozenset[str]
     names: frozenset[str]
@@ -38,46 +39,50 @@ class Profile:
     meta: dict = field(default_factory=dict)
 
 
-def build_profiles(
-    pages: Sequence[PageText],
-    encoder: Encoder,
-    progress: Callable[[int], None] | None = None,
-    batch: int = 64,
-) -> list[Profile]:
+def build_profiles(pages: Sequence[PageText], encoder: Encoder, progress: Callable[[int], None] | None = None,
+                   batch: int = 64, baseline: bool = False) -> list[Profile]:
     """Profiles for ``pages``; ``progress`` is called with the number of pages done after each batch."""
     out: list[Profile] = []
     for i in range(0, len(pages), batch):
-        out += _batch(pages[i : i + batch], encoder)
+        part = pages[i:i + batch]
+        out += _batch(part, encoder, baseline)
         if progress:
-            progress(len(pages[i : i + batch]))
+            progress(len(part))
     return out
 
 
-def _batch(pages: Sequence[PageText], encoder: Encoder) -> list[Profile]:
+def _batch(pages: Sequence[PageText], encoder: Encoder, baseline: bool) -> list[Profile]:
     texts: list[str] = []
     spans: list[tuple[int, int]] = []
     for page in pages:
         start = len(texts)
-        chunks = passages.body_chunks(page.text) or [page.text[: passages.CHUNK_CHARS]]
-        texts += [passages.head(page.title, page.text), passages.full(_titled(page)), *chunks]
+        chunks = passages.body_chunks(page.text) or [page.text[:passages.CHUNK_CHARS]]
+        full = [passages.full(_titled(page))] if baseline else []
+        texts += [passages.head(page.title, page.text), *full, *chunks]
         spans.append((start, len(texts)))
     vectors = encoder.embed(texts)
-    return [_profile(page, vectors[a:b]) for page, (a, b) in zip(pages, spans, strict=True)]
+    out = []
+    for page, (a, b) in zip(pages, spans, strict=True):
+        rest = vectors[a + 1:b]
+        chunks = rest[1:] if baseline else rest
+        full = rest[0] if baseline else body_vector(chunks)
+        out.append(_profile(page, vectors[a], full, chunks))
+    return out
+
+
+def body_vector(chunks: np.ndarray) -> np.ndarray:
+    """The unit mean of the chunk vectors: the page's body as one vector."""
+    mean = chunks.mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return (mean / norm if norm else mean).astype(np.float32)
 
 
 def _titled(page: PageText) -> str:
     return f"{page.title}\n{page.text}" if page.title else page.text
 
 
-def _profile(page: PageText, vectors: np.ndarray) -> Profile:
-    text = _titled(page)
-    ids = page.entity_ids if page.entity_ids is not None else evidence.kb_entities(text[:5000])
-    return Profile(
-        head=vectors[0],
-        full=vectors[1],
-        chunks=vectors[2:],
-        numbers=evidence.numbers(text[:5000]),
-        names=evidence.names(text[:5000]),
-        entities=frozenset(ids),
-        lang=page.lang,
-    )
+def _profile(page: PageText, head: np.ndarray, full: np.ndarray, chunks: np.ndarray) -> Profile:
+    text = _titled(page)[:5000]
+    ids = page.entity_ids if page.entity_ids is not None else evidence.kb_entities(text)
+    return Profile(head=head, full=full, chunks=chunks, numbers=evidence.numbers(text),
+                   names=evidence.names(text), entities=frozenset(ids), lang=page.lang)

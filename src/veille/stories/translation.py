@@ -103,17 +103,15 @@ def _foreign_head(text: str, lang: str) -> list[Trace]:
 
 
 def translation_score(a: Profile, b: Profile) -> float:
-    """How much ``a`` and ``b`` read as one text in two languages: chunk alignment, whole-text cosine,
-    shared numbers and names (0 … about 1.3)."""
+    """How much ``a`` and ``b`` read as one text in two languages: chunk alignment, body cosine, shared
+    numbers and names (0 … about 1.3)."""
     from .evidence import overlap
+    from .profile import body_vector
 
     sims = a.chunks @ b.chunks.T
     align = (float(sims.max(axis=1).mean()) + float(sims.max(axis=0).mean())) / 2 if sims.size else 0.0
-    return (
-        (align + float(a.full @ b.full)) / 2
-        + 0.2 * overlap(a.numbers, b.numbers)
-        + 0.1 * overlap(a.names, b.names)
-    )
+    body = float(body_vector(a.chunks) @ body_vector(b.chunks))
+    return (align + body) / 2 + 0.2 * overlap(a.numbers, b.numbers) + 0.1 * overlap(a.names, b.names)
 
 
 #: A pair of pages in two languages scoring at least this is linked ``translation_of``.
