@@ -97,3 +97,11 @@ def test_placing_a_page_again_does_not_count_it_twice(placed):
     story_id = by_id["tram-fr"].story_id
     place_pages(db, [db.get_article("tram-fr")])
     assert db.story(story_id).story.n_articles == 2
+
+
+def test_lists_and_search_show_one_entry_per_copied_report(placed):
+    db, by_id = placed
+    listed = [a.id for a in db.list_articles(limit=50).items]
+    assert "quake-en" in listed and "quake-copy" not in listed
+    found = [a.id for a in db.search("Hvolsvöllur", limit=50).items]
+    assert "quake-copy" not in found and "quake-en" in found

@@ -169,7 +169,7 @@ class SqlStore(StoryTables, EntityReads, Store):
         return self._rows("SELECT count(*) FROM articles")[0][0]
 
     def _article_filters(self, lang, date_from, date_to, entity) -> tuple[list[str], list[Any]] | None:
-        where: list[str] = []
+        where: list[str] = ["a.copy_of IS NULL"]  # copies fold under their original (veille.stories)
         params: list[Any] = []
         for cond, value in (("a.lang = ?", lang), ("a.published >= ?", date_from),
                             ("substr(a.published, 1, 10) <= ?", date_to)):
