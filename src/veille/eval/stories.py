@@ -135,10 +135,17 @@ def copy_rows(sets: StorySets, profiles: dict[str, Profile], model: StoryModel) 
         pages = (sets.docs[c.original], sets.docs[c.copy])
         direction += translation.which_is_original(*pages) == 0
     n = len(sets.copies)
-    return [
-        Row("mt_copies", "original top-1", top1 / max(1, n), n),
-        Row("mt_copies", "direction", direction / max(1, n), n),
-    ]
+    score = translation.translation_score
+    linked = sum(1 for c in sets.copies
+                 if score(profiles[c.copy], profiles[c.original]) >= translation.TRANSLATION_THRESHOLD)
+    # pages in two languages neither of which is a machine translation, same story or not: most are not
+    # translations of each other, so this counts translation links that are (mostly) false
+    apart = [p for p in sets.pairs if p.cross and not p.machine_translated]
+    false = sum(1 for p in apart if score(profiles[p.a], profiles[p.b]) >= translation.TRANSLATION_THRESHOLD)
+    return [Row("mt_copies", "original top-1", top1 / max(1, n), n),
+            Row("mt_copies", "direction", direction / max(1, n), n),
+            Row("mt_copies", "translation linked", linked / max(1, n), n),
+            Row("cross-lingual originals", "translation links", false / max(1, len(apart)), len(apart))]
 
 
 def planted_rows(sets: StorySets) -> list[Row]:

@@ -29,6 +29,7 @@ class Pair:
     b: str
     overall: float
     hard_negative: bool
+    machine_translated: bool = False  # either side is an HFL machine translation
 
     @property
     def positive(self) -> bool:
