@@ -78,3 +78,16 @@ def test_direction_from_leftover_script():
     assert leftover_share(copy.text, "zh", "en") > leftover_share(original.text, "en", "zh")
     assert which_is_original(original, copy) == 0
     assert which_is_original(copy, original) == 1
+
+
+def test_signals_stage_marks_machine_translation_on_the_page():
+    from veille.record import Article
+    from veille.stages.signals import add_machine_translation_signals
+
+    text = ("Le ministre a évoqué des armes [tactical nuclear weapons] déployées à la frontière, selon au "
+            "communiqué publié mardi. Les diplomates ont demandé des explications.")
+    art = Article(id="mt1", text=text, lang="fr")
+    add_machine_translation_signals(art)
+    found = [s for s in art.signals if s.kind == "machine_translation"]
+    assert [s.text for s in found] == ["[tactical nuclear weapons]", "selon au"]
+    assert all(text[s.start:s.end] == s.text for s in found)
