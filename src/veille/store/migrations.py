@@ -143,6 +143,7 @@ CREATE INDEX stories_last ON stories (last_published, n_articles);
 CREATE TABLE story_members (article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, score REAL,
   published TEXT, lang TEXT, joined_at INTEGER NOT NULL);
 CREATE INDEX story_members_story ON story_members (story_id, published);
+CREATE INDEX story_members_joined ON story_members (joined_at);
 CREATE TABLE story_keys (key TEXT NOT NULL, story_id TEXT NOT NULL, day TEXT NOT NULL,
   PRIMARY KEY (key, story_id));
 CREATE INDEX story_keys_key_day ON story_keys (key, day);
@@ -152,7 +153,8 @@ CREATE INDEX page_links_other ON page_links (other_id, kind);
 CREATE TABLE page_profiles (article_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, head BLOB NOT NULL,
   full_text BLOB NOT NULL, chunks BLOB NOT NULL, evidence TEXT NOT NULL);
 CREATE INDEX page_profiles_hash ON page_profiles (body_hash);
-CREATE TABLE copy_bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id))
+CREATE TABLE copy_bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id));
+CREATE INDEX copy_bands_article ON copy_bands (article_id)
 """
 
 SQLITE: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_SQLITE_1)),
