@@ -96,8 +96,12 @@ def _place_in_stories(store: Store, stored: list[Article]) -> None:
 
     try:
         place_pages(store, stored)
-    except (StoreFullError, StoreUnavailableError):
-        raise
+    except (StoreFullError, StoreUnavailableError) as err:
+        fix = "Free some space and" if isinstance(err, StoreFullError) else "When the server is back,"
+        raise type(err)(
+            f"{err}. The last batch of {len(stored)} article{'' if len(stored) == 1 else 's'} is stored "
+            f"(intact) but not placed in stories. {fix} run the same command again, then `veille stories "
+            "--recluster`") from err
     except Exception as exc:  # the articles are safe; say what to run, do not lose the run
         log.warning("stories were not updated for a batch of %d articles (%s: %s); they are stored — run "
                     "`veille stories --recluster` to place them", len(stored), type(exc).__name__, exc)
