@@ -64,9 +64,9 @@ def _batch(pages: Sequence[PageText], encoder: Encoder, baseline: bool) -> list[
     out = []
     for page, (a, b) in zip(pages, spans, strict=True):
         rest = vectors[a + 1:b]
-        chunks = rest[1:] if baseline else rest
-        full = rest[0] if baseline else body_vector(chunks)
-        out.append(_profile(page, vectors[a], full, chunks))
+        body = rest[1:] if baseline else rest
+        whole = rest[0] if baseline else body_vector(body)
+        out.append(_profile(page, vectors[a], whole, body))
     return out
 
 
