@@ -19,12 +19,14 @@ def create_app(store: Store | None = None, *, db: str | None = None, config: Con
     from fastapi.staticfiles import StaticFiles
 
     from ..web import STATIC_DIR
+    from ..web.story_pages import router as story_pages_router
     from ..web.views import router as web_router
     from .errors import install_error_handlers
     from .export import ExportSuffix
     from .limits import BodyLimit, SecurityHeaders
     from .openapi import install_openapi
     from .routes import router as api_router
+    from .stories import router as stories_router
 
     config = config or load_config()
     owned = store is None
@@ -49,7 +51,9 @@ def create_app(store: Store | None = None, *, db: str | None = None, config: Con
     install_error_handlers(app)
     install_openapi(app)
     app.include_router(api_router)
+    app.include_router(stories_router)
     app.include_router(web_router)
+    app.include_router(story_pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(ExportSuffix)  # /api/quotes.csv is /api/quotes?format=csv
     app.add_middleware(BodyLimit, max_bytes=config.max_bytes)

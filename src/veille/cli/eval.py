@@ -198,13 +198,38 @@ def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
     ctx.exit(0 if ok else 1)
 
 
+@eval_group.command("stories")
+@corpus_option
+@click.option("--sample", type=click.IntRange(min=1), help="Score a seeded random sample of N rows per file.")
+@click.option("--fit", "refit", is_flag=True,
+              help="Refit the same-story weights on the fitting half and rewrite the shipped data file.")
+@click.pass_context
+def eval_stories(ctx, corpus, sample, refit) -> None:
+    """Stories on SemEval-2022 pairs: same-story P/R/F1, cross-lingual recall, hard negatives, Pearson;
+    MT copies (original top-1, direction); planted near-duplicates. Encoder vectors are cached on disk."""
+    from ..eval import stories
+    from ..eval.common import corpus_dir
+
+    progress = Progress(noun="text", doing="encoding", summary=False)
+
+    def tick(done: int, total: int) -> None:
+        if progress.total != total:
+            progress.expect(total)
+        while progress.n < done:
+            progress.step()
+
+    rows = stories.evaluate(corpus_dir(corpus), sample=sample, refit=refit, progress=tick)
+    progress.done()
+    ctx.exit(0 if show_table(rows) else 1)
+
+
 @eval_group.command("all")
 @corpus_option
 @click.pass_context
 def eval_all(ctx, corpus) -> None:
-    """Every evaluation in one table: extraction, pages, language ID, entities, quotes, time, events (takes a
-    few minutes; exit 1 when any floor is broken)."""
-    from ..eval import entities, events, extraction, langid, pages, quotes, time
+    """Every evaluation in one table: extraction, pages, language ID, entities, quotes, time, events, stories
+    (takes a few minutes once the story vectors are cached; exit 1 when any floor is broken)."""
+    from ..eval import entities, events, extraction, langid, pages, quotes, stories, time
     from ..eval.common import corpus_dir
 
     where = corpus_dir(corpus)
@@ -216,6 +241,7 @@ def eval_all(ctx, corpus) -> None:
         ("quotes", lambda: quotes.evaluate(where)[0]),
         ("time", lambda: time.evaluate(where)[0]),
         ("events", lambda: events.evaluate(where)[0]),
+        ("stories", lambda: stories.evaluate(where)),  # encoder vectors cached on disk after the first run
     ]
     rows = []
     progress = Progress(noun="evaluation", total=len(steps), summary=False)

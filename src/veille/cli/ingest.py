@@ -41,12 +41,17 @@ def db_option(f):
 @click.option("--batch-size", type=click.IntRange(min=1),
               help="Articles per transaction (default: batch_size in the configuration).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@click.option("--no-stories", "no_stories", is_flag=True,
+              help="Do not place pages in stories now (later: `veille stories --recluster`).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (TOML).")
 @click.pass_context
-def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, config_path) -> None:
+def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, no_stories,
+               config_path) -> None:
     """Analyse news pages and keep them in the store. PATH is a file, a directory or - for stdin.
 
     The same page twice is stored once; a page whose content changed replaces its earlier version.
+    Each stored page is then placed in a story (copies folded under their original, translations
+    linked), unless --no-stories.
     Articles are committed in batches: an interrupted ingest keeps every finished batch, and running
     the same command again completes the job.
 
@@ -63,10 +68,11 @@ def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, co
     try:
         size = batch_size or config.batch_size
         if records:
-            summary = ingest_outcomes(store, read_records(paths), batch_size=size, on_step=progress.step)
+            summary = ingest_outcomes(store, read_records(paths), batch_size=size, on_step=progress.step,
+                                      stories=not no_stories)
         else:  # pages stored byte for byte by the same stage versions are not analysed again
             summary = ingest_paths(store, paths, config=config, published=published, lang=lang,
-                                   batch_size=size, on_step=progress.step)
+                                   batch_size=size, on_step=progress.step, stories=not no_stories)
     finally:
         progress.done()
         store.close()

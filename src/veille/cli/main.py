@@ -20,6 +20,7 @@ from .ingest import ingest_cmd
 from .quotes import quotes_cmd
 from .search import events_store_mode, quotes_store_mode, search_cmd, with_db
 from .serve import serve_cmd
+from .stories import stories_cmd, story_cmd
 from .watch import watch_cmd
 
 
@@ -49,6 +50,8 @@ cli.add_command(search_cmd)
 cli.add_command(entity_cmd)
 cli.add_command(serve_cmd)
 cli.add_command(watch_cmd)
+cli.add_command(stories_cmd)
+cli.add_command(story_cmd)
 
 
 def main() -> None:

@@ -117,6 +117,12 @@ class Progress:
         if self._bar is not None:
             self._bar.update(self._task, advance=1, description=self.doing)
 
+    def expect(self, total: int | None) -> None:
+        """How many there will be, once known (after a first pass over the inputs)."""
+        self.total = total
+        if self._bar is not None:
+            self._bar.update(self._task, total=total)
+
     def now(self, doing: str) -> None:
         """Say what is being done from here on (``eval quotes``…)."""
         self.doing = doing

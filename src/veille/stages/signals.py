@@ -3,14 +3,16 @@
 - ``unrelated_insert``: a "Lire aussi" / "Read more" insert or linked headline removed from the body;
 - ``editorial_ellipsis``: "[...]" where words were cut from a quotation;
 - ``foreign_fragment`` for furniture in another language than the body (English comment forms on a
-  French page, a sign of a scraped or machine-translated copy).
+  French page, a sign of a scraped or machine-translated copy);
+- ``machine_translation`` for what machine translation leaves in the body itself: an untranslated fragment
+  in brackets, a calque, a head in another language (``veille.stories.translation.mt_traces``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..record import Signal
+from ..record import Article, Signal
 from ..stage import Stage, Work
 from .langid import fragment_languages, identify
 
@@ -21,7 +23,7 @@ _ELLIPSIS = re.compile(r"[\[(]\s*(?:\.\s*){3}[\])]|[\[(]\s*…\s*[\])]")
 
 class Signals(Stage):
     name = "signals"
-    version = "1"
+    version = "2"
     requires = ("text", "lang", "removed")
     assigns = ("signals",)
 
@@ -57,4 +59,14 @@ class Signals(Stage):
                         detail=f"{code} furniture on a {art.lang} page ({r.reason})",
                     )
                 )
+        add_machine_translation_signals(art)
         return work
+
+
+def add_machine_translation_signals(art: Article) -> None:
+    """Mark what machine translation left in the body (see ``mt_traces``), a few at most."""
+    from ..stories.translation import mt_traces
+
+    for trace in mt_traces(art.text, art.lang)[:_MAX_FOREIGN]:
+        art.signals.append(Signal(kind="machine_translation", text=trace.text, start=trace.start,
+                                  end=trace.end, lang=trace.lang, detail=trace.detail))

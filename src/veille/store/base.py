@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from typing import Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, computed_field
 
 from .. import paging
 from ..record import Article
+
+if TYPE_CHECKING:
+    from .story_views import PageLink, StoryDetail, StorySummary
 
 T = TypeVar("T")
 PutStatus = Literal["ingested", "replaced", "unchanged"]
@@ -264,6 +267,20 @@ class Store(ABC):
     def event_months(self, *, actor: str | None = None, type: str | None = None, date_from: str | None = None,
                      date_to: str | None = None) -> dict[str, int]:
         """How many events (the same filters as ``events``) fall in each month, YYYY-MM or 'undated'."""
+
+    # -- stories (veille.stories places pages at ingest; store/story_tables.py implements these) ------
+    def list_stories(self, *, since: str | None = None, entity: str | None = None, lang: str | None = None,
+                     limit: int = 20, offset: int = 0) -> Page[StorySummary]:
+        """Stories active since a date, about an entity, or with pages in a language; latest first."""
+        raise NotImplementedError
+
+    def story(self, story_id: str, *, limit: int = 200) -> StoryDetail | None:
+        """A story's articles, quotes by speaker, events, entities and page links; None when unknown."""
+        raise NotImplementedError
+
+    def article_links(self, article_id: str) -> list[PageLink]:
+        """The page's copy_of / translation_of links, both ways."""
+        raise NotImplementedError
 
     @abstractmethod
     def entity_timeline(self, entity_id: str) -> EntityTimeline:

@@ -7,6 +7,7 @@ again skips what is stored unchanged ("unchanged") and completes the rest.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from ..pipeline import Outcome, article_id
 from ..record import Article
 from ..sources import Source
 from .base import Store
+
+log = logging.getLogger("veille")
 
 #: Articles written in one run after which the store refreshes its statistics.
 OPTIMIZE_AFTER = 1000
@@ -44,8 +47,9 @@ class IngestSummary:
 
 
 def ingest_outcomes(store: Store, outcomes: Iterable[Outcome], *, batch_size: int = 32,
-                    on_step: Callable[[Outcome], None] | None = None) -> IngestSummary:
-    """Store every analysed page, committing every ``batch_size`` articles."""
+                    on_step: Callable[[Outcome], None] | None = None, stories: bool = True) -> IngestSummary:
+    """Store every analysed page, committing every ``batch_size`` articles; with ``stories``, each
+    committed batch is then placed in stories (copies folded, translations linked: veille.stories)."""
     summary = IngestSummary()
     batch: list[Article] = []
     for out in outcomes:
@@ -56,18 +60,18 @@ def ingest_outcomes(store: Store, outcomes: Iterable[Outcome], *, batch_size: in
         elif out.article is not None:
             batch.append(out.article)
             if len(batch) >= batch_size:
-                _commit(store, batch, summary)
+                _commit(store, batch, summary, stories)
                 batch = []
         if on_step:
             on_step(out)
     if batch:
-        _commit(store, batch, summary)
+        _commit(store, batch, summary, stories)
     if summary.ingested + summary.replaced >= OPTIMIZE_AFTER:
         store.optimize()
     return summary
 
 
-def _commit(store: Store, batch: list[Article], summary: IngestSummary) -> None:
+def _commit(store: Store, batch: list[Article], summary: IngestSummary, stories: bool = True) -> None:
     try:
         statuses = store.put_many(batch)
     except (StoreFullError, StoreUnavailableError) as err:
@@ -79,11 +83,33 @@ def _commit(store: Store, batch: list[Article], summary: IngestSummary) -> None:
             "pages already stored are skipped") from err
     for status in statuses:
         setattr(summary, status, getattr(summary, status) + 1)
+    if stories:
+        _place_in_stories(store, [a for a, s in zip(batch, statuses, strict=True) if s != "unchanged"])
+
+
+def _place_in_stories(store: Store, stored: list[Article]) -> None:
+    """Stories run after the batch is committed, in their own transaction: a failure there never costs a
+    stored article, and ``veille stories --recluster`` rebuilds whatever was left unplaced."""
+    if not stored or not hasattr(store, "_story_candidates"):
+        return
+    from ..stories.online import place_pages
+
+    try:
+        place_pages(store, stored)
+    except (StoreFullError, StoreUnavailableError) as err:
+        fix = "Free some space and" if isinstance(err, StoreFullError) else "When the server is back,"
+        raise type(err)(
+            f"{err}. The last batch of {len(stored)} article{'' if len(stored) == 1 else 's'} is stored "
+            f"(intact) but not placed in stories. {fix} run the same command again, then `veille stories "
+            "--recluster`") from err
+    except Exception as exc:  # the articles are safe; say what to run, do not lose the run
+        log.warning("stories were not updated for a batch of %d articles (%s: %s); they are stored — run "
+                    "`veille stories --recluster` to place them", len(stored), type(exc).__name__, exc)
 
 
 def ingest_paths(store: Store, paths: Iterable[str], *, config: Config | None = None,
                  published: str | None = None, lang: str | None = None, batch_size: int | None = None,
-                 on_step: Callable[[Outcome], None] | None = None) -> IngestSummary:
+                 on_step: Callable[[Outcome], None] | None = None, stories: bool = True) -> IngestSummary:
     """Analyse pages (files, directories, ``-``) with the full pipeline and store them.
 
     A page the store already holds byte for byte (its id is the hash of its bytes), analysed by the same
@@ -111,7 +137,7 @@ def ingest_paths(store: Store, paths: Iterable[str], *, config: Config | None = 
         yield from skipped
 
     size = batch_size or pipe.config.batch_size
-    return ingest_outcomes(store, outcomes(), batch_size=size, on_step=on_step)
+    return ingest_outcomes(store, outcomes(), batch_size=size, on_step=on_step, stories=stories)
 
 
 def _stored_as_is(store: Store, item: Source, versions: list[tuple[str, str]]) -> bool:

@@ -127,6 +127,36 @@ UPDATE entities SET n_quotes = (SELECT count(*) FROM quotes q WHERE q.speaker = 
 # An entity's quotes per month (the entity page's timeline) read in order from an expression index.
 _BOTH_5 = "CREATE INDEX quotes_speaker_month ON quotes (speaker, (substr(published, 1, 7)))"
 
+# Stories (issue 11): which story each article belongs to and which page it copies, the stories with their
+# counters, page-to-page links (copy_of, translation_of) with a score, each page's story profile (encoder
+# vectors as float16 blobs, evidence as JSON) and the blocking keys that find candidate stories and copies
+# through an index instead of a scan (entity ids, vector and MinHash bands, body hash).
+_BOTH_6 = """
+ALTER TABLE articles ADD COLUMN story_id TEXT;
+ALTER TABLE articles ADD COLUMN copy_of TEXT;
+CREATE INDEX articles_story ON articles (story_id, published);
+CREATE INDEX articles_copy_of ON articles (copy_of);
+CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, first_article TEXT NOT NULL, first_published TEXT,
+  last_published TEXT, n_articles INTEGER NOT NULL DEFAULT 0, n_copies INTEGER NOT NULL DEFAULT 0,
+  langs TEXT NOT NULL DEFAULT '', sites TEXT NOT NULL DEFAULT '');
+CREATE INDEX stories_last ON stories (last_published, n_articles);
+CREATE TABLE story_members (article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, score REAL,
+  published TEXT, lang TEXT, joined_at INTEGER NOT NULL);
+CREATE INDEX story_members_story ON story_members (story_id, published);
+CREATE INDEX story_members_joined ON story_members (joined_at);
+CREATE TABLE story_keys (key TEXT NOT NULL, story_id TEXT NOT NULL, day TEXT NOT NULL,
+  PRIMARY KEY (key, story_id));
+CREATE INDEX story_keys_key_day ON story_keys (key, day);
+CREATE TABLE page_links (article_id TEXT NOT NULL, other_id TEXT NOT NULL, kind TEXT NOT NULL,
+  score REAL, PRIMARY KEY (article_id, kind, other_id));
+CREATE INDEX page_links_other ON page_links (other_id, kind);
+CREATE TABLE page_profiles (article_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, head BLOB NOT NULL,
+  full_text BLOB NOT NULL, chunks BLOB NOT NULL, evidence TEXT NOT NULL);
+CREATE INDEX page_profiles_hash ON page_profiles (body_hash);
+CREATE TABLE copy_bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id));
+CREATE INDEX copy_bands_article ON copy_bands (article_id)
+"""
+
 # `veille watch`: the sources it polls (with their validators for conditional GET), the frontier of pages
 # (one row per page URL, keyed like articles: a killed watch resumes from the rows still 'queued'), and what
 # it knows of each host (robots.txt, a Retry-After). Times are epoch seconds; DOUBLE PRECISION, because
@@ -150,11 +180,15 @@ SQLITE: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_SQLITE_1
                                  Migration(3, "entity article counts", _split(_BOTH_3)),
                                  Migration(4, "entity quote counts", _split(_BOTH_4)),
                                  Migration(5, "quotes per month index", _split(_BOTH_5)),
+                                 Migration(6, "stories, members, page links and profiles", _split(_BOTH_6)),
                                  Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)))
 POSTGRES: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_POSTGRES_1)),
                                    Migration(2, "entity page indexes and co-mention counts",
                                              _split(_POSTGRES_2)),
                                    Migration(3, "entity article counts", _split(_BOTH_3)),
                                    Migration(4, "entity quote counts", _split(_BOTH_4)),
-                                 Migration(5, "quotes per month index", _split(_BOTH_5)),
+                                   Migration(5, "quotes per month index", _split(_BOTH_5)),
+                                   Migration(6, "stories, members, page links and profiles",
+                                             _split(_BOTH_6.replace("BLOB", "BYTEA")
+                                                    .replace("REAL", "DOUBLE PRECISION"))),
                                    Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)))

@@ -20,6 +20,7 @@ from .frontier import FrontierStore
 from .migrations import Migration
 from .rows import ARTICLE_COLUMNS, COLUMNS, ArticleRows, to_rows
 from .search import ArticleSearch
+from .story_tables import StoryTables
 from .text import SearchQuery
 from .write import write_batch, write_fresh
 
@@ -31,7 +32,7 @@ _CHILD_DELETE_ORDER = ("entity_names", "article_entities", "mentions", "quote_ab
                        "timexes", "events", "quotes")
 
 
-class SqlStore(EntityReads, ArticleSearch, FrontierStore, Store):
+class SqlStore(StoryTables, EntityReads, ArticleSearch, FrontierStore, Store):
     """Common SQL behind both backends."""
 
     placeholder = "?"
@@ -173,7 +174,7 @@ class SqlStore(EntityReads, ArticleSearch, FrontierStore, Store):
     def _article_filters(self, lang, date_from, date_to, entity, site=None,
                          entity_type=None) -> tuple[list[str], list[Any]] | None:
         """WHERE conditions on articles ``a`` and their params; None when ``entity`` names nothing."""
-        where: list[str] = []
+        where: list[str] = ["a.copy_of IS NULL"]  # copies fold under their original (veille.stories)
         params: list[Any] = []
         for cond, value in (("a.lang = ?", lang), ("a.published >= ?", date_from),
                             ("substr(a.published, 1, 10) <= ?", date_to), ("a.site_name = ?", site),

@@ -52,6 +52,7 @@ MESSAGES: dict[str, str] = {
     "Sections": "Rubriques",
     "Sentence": "Phrase",
     "Show this sentence in the text": "Montrer cette phrase dans le texte",
+    "Stories": "Sujets",
     "Show {n} removed piece": "Voir le {n} élément retiré",
     "Show {n} removed pieces": "Voir les {n} éléments retirés",
     "Site furniture dropped before analysis: it is not in the text above.":

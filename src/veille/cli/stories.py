@@ -1,0 +1,105 @@
+"""``veille stories`` (the story list) and ``veille story ID`` (one story: its articles across languages
+on a time line, who said what, its copy/translation tree)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..store.story_views import StoryDetail, StorySummary
+from .analyze import valid_date
+from .ingest import db_option, open_cli_store
+
+#: Version of the JSON / NDJSON shapes printed here (StorySummary, StoryDetail); bumped on any change.
+FORMAT_VERSION = 1
+
+
+@click.command("stories")
+@db_option
+@click.option("--since", callback=valid_date, metavar="YYYY-MM-DD", help="Stories active since this date.")
+@click.option("--entity", metavar="NAME", help="Stories with an article about this entity (any spelling).")
+@click.option("--lang", metavar="CODE", help="Stories with an article in this language.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--format", "fmt", type=click.Choice(("text", "json", "ndjson")), default="text",
+              show_default=True, help=f"json / ndjson: StorySummary objects (format {FORMAT_VERSION}).")
+@click.option("--recluster", is_flag=True, help="Rebuild every story from scratch first (pages in order "
+              "of publication), e.g. after `veille ingest --no-stories`.")
+@click.pass_context
+def stories_cmd(ctx, db, since, entity, lang, limit, offset, fmt, recluster) -> None:
+    """List the stories in the store, latest and largest first.
+
+    \b
+    Examples:
+      veille stories --since 2024-03-01 --lang fr
+      veille stories --entity Poutine --format ndjson
+      veille stories --recluster
+    """
+    with open_cli_store(db, must_exist=True) as store:
+        if recluster:
+            from ..stories.online import recluster as rebuild
+
+            n = rebuild(store)
+            click.echo(f"veille: {n} article(s) placed in stories again", err=True)
+        page = store.list_stories(since=since, entity=entity, lang=lang, limit=limit, offset=offset)
+    if fmt == "json":
+        data = {"format": FORMAT_VERSION, **page.model_dump(mode="json")}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "ndjson":
+        for s in page.items:
+            sys.stdout.write(json.dumps(s.model_dump(mode="json"), ensure_ascii=False) + "\n")
+    else:
+        for s in page.items:
+            sys.stdout.write(story_line(s) + "\n")
+        click.echo(f"veille: {len(page.items)} of {page.total} stories", err=True)
+
+
+def story_line(s: StorySummary) -> str:
+    when = (s.first_published or "?")[:10] + ("…" + s.last_published[:10] if s.last_published and
+                                              s.last_published[:10] != (s.first_published or "")[:10] else "")
+    return (f"{s.id}  {when}  {s.n_articles} article(s) [{','.join(s.langs)}]  {s.title or '(no title)'}"
+            f"  — {', '.join(s.sites[:4])}")
+
+
+@click.command("story")
+@click.argument("story_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True,
+              help=f"json: a StoryDetail object (format {FORMAT_VERSION}).")
+@click.pass_context
+def story_cmd(ctx, story_id, db, fmt) -> None:
+    """Show one story: its articles by date and language, copies and translations, quotes by speaker."""
+    with open_cli_store(db, must_exist=True) as store:
+        detail = store.story(story_id)
+    if detail is None:
+        click.echo(f"veille: no story {story_id!r} in the store (list them with `veille stories`)", err=True)
+        ctx.exit(1)
+    if fmt == "json":
+        data = {"format": FORMAT_VERSION, **detail.model_dump(mode="json")}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    sys.stdout.write(_text(detail) + "\n")
+
+
+def _text(d: StoryDetail) -> str:
+    out = [story_line(d.story)]
+    if d.first_report:
+        out.append(f"  first report: {d.first_report.site_name or '?'} {d.first_report.published or ''}; "
+                   f"broke it: {', '.join(d.broke_it) or '?'}")
+    out += ["", "Articles"]
+    for a in d.articles:
+        how = f"  ← copy of {a.copy_of}" if a.copy_of else (f"  ← translates {a.translation_of}"
+                                                             if a.translation_of else "")
+        out.append(f"  {(a.published or '?')[:16]:16} [{a.lang or '?'}] {a.site_name or '?'}: "
+                   f"{a.title or a.id} ({a.id}){how}")
+    if d.quotes_by_speaker:
+        out += ["", "Who said what"]
+        for g in d.quotes_by_speaker:
+            who = g.speaker.name if g.speaker else (g.speaker_text or "unknown speaker")
+            out.append(f"  {who}")
+            out += [f"    « {q.text[:140]} » ({q.lang or '?'}, {q.article_id})" for q in g.quotes[:5]]
+    if d.entities:
+        out += ["", "Entities: " + ", ".join(e.name for e in d.entities[:15])]
+    return "\n".join(out)

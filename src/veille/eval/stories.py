@@ -1,0 +1,188 @@
+"""``veille eval stories``: same-story similarity, translations and copies on ../shared/corpus/stories.
+
+Scored as the corpus README says: Pearson between the similarity and −overall; pairwise precision, recall
+and F1 of "same story" (positives overall ≤ 1.5, negatives ≥ 2.5, the middle band left out); recall on
+cross-lingual positives; the share of hard negatives (same actors, another story) merged; on the MT copies,
+top-1 retrieval of the original among all originals and the direction of each copy; planted near-duplicates
+made by code from the corpus texts (``stories.planting``) found by the copy detector.
+
+Two systems side by side: ``baseline`` (the encoder's cosine on the first 2,000 characters, its threshold
+chosen on the fitting half) and ``veille`` (the shipped model of ``stories.similarity``). Every figure is
+on the held-out half of the pairs; the model's weights were fitted on the other half.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..stories import copies, planting, translation
+from ..stories.encoder import Encoder
+from ..stories.profile import Profile, build_profiles
+from ..stories.similarity import (
+    StoryModel,
+    best_threshold,
+    features,
+    fit,
+    save_model,
+    shipped_model,
+)
+from .common import Row, with_floors
+from .stories_data import FILES, Pair, StorySets, load
+
+NAME = "stories"
+
+
+@dataclass
+class Scored:
+    """One system's graded score and decision on every pair."""
+
+    name: str
+    scores: np.ndarray
+    threshold: float
+
+
+def corpus_sha1(corpus: Path) -> str:
+    h = hashlib.sha1()
+    for name in FILES:
+        h.update((corpus / "stories" / name).read_bytes())
+    return h.hexdigest()
+
+
+def pair_matrix(sets: StorySets, profiles: dict[str, Profile]) -> np.ndarray:
+    return np.stack([features(profiles[p.a], profiles[p.b]) for p in sets.pairs])
+
+
+def baseline_cosines(sets: StorySets, profiles: dict[str, Profile]) -> np.ndarray:
+    """The zero-shot baseline: cosine of the first 2,000 characters of each page, encoded as one text."""
+    return np.array([float(profiles[p.a].full @ profiles[p.b].full) for p in sets.pairs])
+
+
+def fit_model(pairs: list[Pair], x: np.ndarray) -> StoryModel:
+    """Fit on the pairs that are not held out; the threshold maximises F1 there."""
+    train = np.array([not p.held_out for p in pairs])
+    target = np.array([(4.0 - p.overall) / 3.0 for p in pairs])
+    weights, bias = fit(x[train], target[train])
+    model = StoryModel(weights, bias, 0.5, f"{int(train.sum())} SemEval-2022 pairs (not held out)")
+    decided = train & np.array([p.positive or p.negative for p in pairs])
+    positive = np.array([p.positive for p in pairs])
+    threshold = best_threshold(np.asarray(model.score(x[decided])), positive[decided])
+    return StoryModel(weights, bias, threshold, model.fitted_on)
+
+
+def baseline(pairs: list[Pair], cos: np.ndarray) -> Scored:
+    train = np.array([not p.held_out and (p.positive or p.negative) for p in pairs])
+    return Scored("baseline", cos, best_threshold(cos[train], np.array([p.positive for p in pairs])[train]))
+
+
+def pair_rows(system: Scored, pairs: list[Pair]) -> list[Row]:
+    """The README's pair metrics on the held-out half, overall and for the cross-lingual pairs."""
+    rows: list[Row] = []
+    held = [i for i, p in enumerate(pairs) if p.held_out]
+    gold = np.array([-pairs[i].overall for i in held])
+    rows.append(Row(f"pairs/{system.name}", "pearson", _pearson(system.scores[held], gold), len(held)))
+    for label, keep in (("", lambda p: True), ("cross-lingual ", lambda p: p.cross)):
+        idx = [i for i in held if keep(pairs[i])]
+        if label:
+            rows.append(
+                Row(
+                    f"pairs/{system.name}",
+                    "pearson cross-lingual",
+                    _pearson(system.scores[idx], np.array([-pairs[i].overall for i in idx])),
+                    len(idx),
+                )
+            )
+        rows += _decision_rows(system, pairs, idx, label)
+    hard = [i for i in held if pairs[i].hard_negative]
+    merged = sum(1 for i in hard if system.scores[i] >= system.threshold)
+    rows.append(
+        Row(f"pairs/{system.name}", "hard-negative false merges", merged / max(1, len(hard)), len(hard))
+    )
+    return rows
+
+
+def _decision_rows(system: Scored, pairs: list[Pair], idx: list[int], label: str) -> list[Row]:
+    pos = [i for i in idx if pairs[i].positive]
+    neg = [i for i in idx if pairs[i].negative]
+    tp = sum(1 for i in pos if system.scores[i] >= system.threshold)
+    fp = sum(1 for i in neg if system.scores[i] >= system.threshold)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / len(pos) if pos else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    name = f"pairs/{system.name}"
+    return [
+        Row(name, f"{label}precision", precision, tp + fp),
+        Row(name, f"{label}recall", recall, len(pos)),
+        Row(name, f"{label}F1", f1, len(pos) + len(neg)),
+    ]
+
+
+def _pearson(x: np.ndarray, y: np.ndarray) -> float:
+    return float(np.corrcoef(x, y)[0, 1]) if len(x) > 2 else 0.0
+
+
+def copy_rows(sets: StorySets, profiles: dict[str, Profile], model: StoryModel) -> list[Row]:
+    """MT copies: the original ranked first among every original, and the direction told right."""
+    originals = sorted({c.original for c in sets.copies})
+    top1 = direction = 0
+    for c in sets.copies:
+        best = max(originals, key=lambda o: translation.translation_score(profiles[c.copy], profiles[o]))
+        top1 += best == c.original
+        pages = (sets.docs[c.original], sets.docs[c.copy])
+        direction += translation.which_is_original(*pages) == 0
+    n = len(sets.copies)
+    score = translation.translation_score
+    linked = sum(1 for c in sets.copies
+                 if score(profiles[c.copy], profiles[c.original]) >= translation.TRANSLATION_THRESHOLD)
+    # pages in two languages neither of which is a machine translation, same story or not: most are not
+    # translations of each other, so this counts translation links that are (mostly) false
+    apart = [p for p in sets.pairs if p.cross and not p.machine_translated]
+    false = sum(1 for p in apart if score(profiles[p.a], profiles[p.b]) >= translation.TRANSLATION_THRESHOLD)
+    return [Row("mt_copies", "original top-1", top1 / max(1, n), n),
+            Row("mt_copies", "direction", direction / max(1, n), n),
+            Row("mt_copies", "translation linked", linked / max(1, n), n),
+            Row("cross-lingual originals", "translation links", false / max(1, len(apart)), len(apart))]
+
+
+def planted_rows(sets: StorySets) -> list[Row]:
+    """Near-duplicates planted from the corpus texts, found among all of them by the copy detector."""
+    texts = {k: d.text for k, d in sets.docs.items() if len(d.text) >= 600}
+    result = planting.score_detector(texts, copies.CopyIndex)
+    return [
+        Row("planted_copies", "precision", result.precision, result.n_found),
+        Row("planted_copies", "recall", result.recall, result.n_planted),
+    ]
+
+
+def evaluate(
+    corpus: Path,
+    *,
+    sample: int | None = None,
+    refit: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Row]:
+    """Every row of the table (see the module docstring); ``refit`` rewrites the shipped weights first."""
+    sets = load(corpus, sample=sample)
+    keys = list(sets.docs)
+    done = [0]
+
+    def tick(n: int) -> None:
+        done[0] += n
+        if progress:
+            progress(done[0], len(keys))
+
+    built = build_profiles([sets.docs[k] for k in keys], Encoder(), progress=tick, baseline=True)
+    profiles = dict(zip(keys, built, strict=True))
+    x = pair_matrix(sets, profiles)
+    if refit:
+        save_model(fit_model(sets.pairs, x))
+    model = shipped_model()
+    rows = pair_rows(baseline(sets.pairs, baseline_cosines(sets, profiles)), sets.pairs)
+    rows += pair_rows(Scored("veille", np.asarray(model.score(x)), model.threshold), sets.pairs)
+    rows += copy_rows(sets, profiles, model)
+    rows += planted_rows(sets)
+    return with_floors(NAME, rows) if sample is None else rows

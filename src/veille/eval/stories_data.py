@@ -1,0 +1,115 @@
+"""The story evaluation sets of ../shared/corpus/stories, read in place (never copied).
+
+``semeval2022/pairs.jsonl`` (en-en, fr-fr, titles apart) and ``semeval2022_hfl_aug/pairs.jsonl`` (16
+language pairs, title and body in one text, machine-translated sides flagged) give graded pairs;
+``semeval2022_hfl_aug/mt_copies.jsonl`` gives (original, machine-translated copy) pairs. Each distinct text
+is one ``Doc``, so an article that appears in several pairs is encoded once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..stories.profile import PageText
+
+FILES = ("semeval2022/pairs.jsonl", "semeval2022_hfl_aug/pairs.jsonl", "semeval2022_hfl_aug/mt_copies.jsonl")
+
+
+@dataclass(frozen=True)
+class Pair:
+    pair_id: str
+    dataset: str
+    lang_pair: str
+    cross: bool
+    a: str  # doc keys
+    b: str
+    overall: float
+    hard_negative: bool
+    machine_translated: bool = False  # either side is an HFL machine translation
+
+    @property
+    def positive(self) -> bool:
+        return self.overall <= 1.5
+
+    @property
+    def negative(self) -> bool:
+        return self.overall >= 2.5
+
+    @property
+    def held_out(self) -> bool:
+        """Half the pairs, chosen by a hash of the pair id: fit on the other half, report on this one."""
+        return int(hashlib.sha1(self.pair_id.encode()).hexdigest(), 16) % 2 == 1
+
+
+@dataclass(frozen=True)
+class Copy:
+    original: str
+    copy: str
+    orig_lang: str
+    copy_lang: str
+
+
+@dataclass
+class StorySets:
+    docs: dict[str, PageText]
+    pairs: list[Pair]
+    copies: list[Copy]
+
+
+def doc_key(title: str | None, text: str) -> str:
+    return hashlib.sha1(f"{title or ''}\x00{text}".encode()).hexdigest()[:16]
+
+
+def _doc(docs: dict[str, PageText], text: str, lang: str, title: str | None = None) -> str:
+    key = doc_key(title, text)
+    docs.setdefault(key, PageText(text=text, title=title, lang=lang))
+    return key
+
+
+def _is_hard_negative(scores: dict) -> bool:
+    """Same actors, another story: the corpus README's rule (Entities ≤ 2 and Narrative ≥ 3)."""
+    return scores.get("Entities", 4) <= 2 and scores.get("Narrative", 1) >= 3
+
+
+def load(corpus: Path, sample: int | None = None, seed: int = 7) -> StorySets:
+    """Every pair and copy (or an evenly drawn random ``sample`` of each file), their texts as docs."""
+    docs: dict[str, PageText] = {}
+    pairs: list[Pair] = []
+    copies: list[Copy] = []
+    for name in FILES:
+        rows = [
+            json.loads(line) for line in (corpus / "stories" / name).read_text("utf-8").splitlines() if line
+        ]
+        if sample and sample < len(rows):
+            rows = random.Random(seed).sample(rows, sample)
+        dataset = name.split("/")[0] if "pairs" in name else "mt_copies"
+        for r in rows:
+            if dataset == "mt_copies":
+                copies.append(
+                    Copy(
+                        _doc(docs, r["orig_text"], r["orig_lang"]),
+                        _doc(docs, r["copy_text"], r["copy_lang"]),
+                        r["orig_lang"],
+                        r["copy_lang"],
+                    )
+                )
+                continue
+            a = _doc(docs, r["text1"], r["lang1"], r.get("title1"))
+            b = _doc(docs, r["text2"], r["lang2"], r.get("title2"))
+            pairs.append(
+                Pair(
+                    r["pair_id"] + "@" + dataset,
+                    dataset,
+                    r["lang_pair"],
+                    r["lang1"] != r["lang2"],
+                    a,
+                    b,
+                    float(r["overall"]),
+                    _is_hard_negative(r["scores"]),
+                )
+            )
+    return StorySets(docs, pairs, copies)

@@ -1,0 +1,376 @@
+"""The story side of the store, shared by both backends: writing what ``veille.stories.online`` decides
+(members, counters, blocking keys, profiles, page links) and reading stories back for the CLI, API and UI.
+
+A mixin over ``SqlStore``. Writes take the caller's cursor (one transaction per batch of pages); every
+candidate lookup goes through an index (``story_keys (key, day)``, ``copy_bands``, ``page_profiles
+(body_hash)``), so the cost of placing a page does not grow with the store.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from .base import EntityRef, Page
+from .entity_reads import _EVENT, _QUOTE, _event_view, _quote_view
+from .story_views import PageLink, SpeakerQuotes, StoryArticle, StoryDetail, StorySummary
+
+_STORY = (
+    "SELECT id, title, first_article, first_published, last_published, n_articles, n_copies, langs, "
+    "sites FROM stories"
+)
+_MEMBER = (
+    "SELECT a.id, a.title, a.url, a.site_name, a.published, a.lang, m.score, a.copy_of, "
+    "(SELECT l.other_id FROM page_links l WHERE l.article_id = a.id AND l.kind = 'translation_of' "
+    "LIMIT 1) FROM story_members m JOIN articles a ON a.id = m.article_id"
+)
+_STORY_TABLES = ("story_members", "story_keys", "page_links", "page_profiles", "copy_bands", "stories")
+
+
+class StoryTables:
+    """Story reads and writes (mixed into SqlStore)."""
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        raise NotImplementedError  # SqlStore's
+
+    def _q(self, sql: str) -> str:
+        raise NotImplementedError  # SqlStore's
+
+    # -- candidates (inside the writer's transaction) --------------------------------------------
+    def _story_candidates(
+        self, cur: Any, keys: list[str], day_from: str, day_to: str, limit: int
+    ) -> list[str]:
+        """Stories sharing blocking keys with a page, active between the two days, most keys first."""
+        if not keys:
+            return []
+        cur.execute(
+            self._q(
+                f"SELECT story_id, count(*) AS n FROM story_keys WHERE key IN ({_qs(keys)}) "
+                "AND day >= ? AND day <= ? GROUP BY story_id ORDER BY n DESC, story_id LIMIT ?"
+            ),
+            [*keys, day_from, day_to, limit],
+        )
+        return [r[0] for r in cur.fetchall()]
+
+    def _member_profiles(self, cur: Any, story_id: str, limit: int) -> list[tuple]:
+        """The latest members of a story with their stored profiles: (id, lang, published, head, full,
+        chunks, evidence)."""
+        cur.execute(
+            self._q(
+                "SELECT m.article_id, m.lang, m.published, p.head, p.full_text, p.chunks, "
+                "p.evidence FROM story_members m JOIN page_profiles p ON p.article_id = "
+                "m.article_id WHERE m.story_id = ? ORDER BY m.joined_at DESC LIMIT ?"
+            ),
+            (story_id, limit),
+        )
+        return cur.fetchall()
+
+    def _copy_candidates(
+        self, cur: Any, body_hash: str, bands: list[str]
+    ) -> list[tuple[str, str | None, str]]:
+        """Stored pages with the same body hash or a MinHash band in common: (id, published, text)."""
+        cur.execute(
+            self._q(
+                "SELECT a.id, a.published, a.text FROM page_profiles p JOIN articles a "
+                "ON a.id = p.article_id WHERE p.body_hash = ?"
+            ),
+            (body_hash,),
+        )
+        found = {r[0]: r for r in cur.fetchall()}
+        if bands:
+            cur.execute(
+                self._q(f"SELECT DISTINCT b.article_id FROM copy_bands b WHERE b.band IN ({_qs(bands)})"),
+                bands,
+            )
+            more = [r[0] for r in cur.fetchall() if r[0] not in found][:50]
+            if more:
+                cur.execute(
+                    self._q(f"SELECT id, published, text FROM articles WHERE id IN ({_qs(more)})"), more
+                )
+                found.update({r[0]: r for r in cur.fetchall()})
+        return list(found.values())
+
+    def _copy_root(self, cur: Any, article_id: str) -> str:
+        cur.execute(self._q("SELECT copy_of FROM articles WHERE id = ?"), (article_id,))
+        row = cur.fetchone()
+        return row[0] if row and row[0] else article_id
+
+    def _story_of(self, cur: Any, article_id: str) -> str | None:
+        cur.execute(self._q("SELECT story_id FROM story_members WHERE article_id = ?"), (article_id,))
+        row = cur.fetchone()
+        return row[0] if row else None
+
+    # -- writes ------------------------------------------------------------------------------------
+    def _forget_page(self, cur: Any, article_id: str) -> None:
+        """Drop a page's story rows before it is placed again (a replaced version, a re-clustering)."""
+        story = self._story_of(cur, article_id)
+        for table, col in (
+            ("story_members", "article_id"),
+            ("page_profiles", "article_id"),
+            ("copy_bands", "article_id"),
+            ("page_links", "article_id"),
+        ):
+            cur.execute(self._q(f"DELETE FROM {table} WHERE {col} = ?"), (article_id,))
+        if story:
+            cur.execute(self._q("UPDATE stories SET n_articles = n_articles - 1 WHERE id = ?"), (story,))
+
+    def _save_profile(
+        self,
+        cur: Any,
+        article_id: str,
+        body_hash: str,
+        blobs: tuple[bytes, bytes, bytes],
+        evidence: dict,
+        bands: list[str],
+    ) -> None:
+        cur.execute(
+            self._q(
+                "INSERT INTO page_profiles (article_id, body_hash, head, full_text, chunks, "
+                "evidence) VALUES (?, ?, ?, ?, ?, ?)"
+            ),
+            (article_id, body_hash, *blobs, json.dumps(evidence, sort_keys=True)),
+        )
+        cur.executemany(
+            self._q("INSERT INTO copy_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+            [(b, article_id) for b in bands],
+        )
+
+    def _open_story(self, cur: Any, story_id: str, article_id: str, title: str | None) -> None:
+        cur.execute(
+            self._q(
+                "INSERT INTO stories (id, title, first_article) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING"
+            ),
+            (story_id, title, article_id),
+        )
+
+    def _add_member(
+        self,
+        cur: Any,
+        story_id: str,
+        article: Any,
+        score: float | None,
+        keys: list[str],
+        day: str,
+        copy_of: str | None,
+        order: int,
+    ) -> None:
+        """Put a page in a story, move the story's counters, and index its blocking keys."""
+        cur.execute(
+            self._q(
+                "INSERT INTO story_members (article_id, story_id, score, published, lang, "
+                "joined_at) VALUES (?, ?, ?, ?, ?, ?)"
+            ),
+            (article.id, story_id, score, article.published, article.lang, order),
+        )
+        cur.execute(
+            self._q("UPDATE articles SET story_id = ?, copy_of = ? WHERE id = ?"),
+            (story_id, copy_of, article.id),
+        )
+        cur.execute(
+            self._q("SELECT first_published, last_published, langs, sites FROM stories WHERE id = ?"),
+            (story_id,),
+        )
+        first, last, langs, sites = cur.fetchone()
+        when = article.published
+        first = min(x for x in (first, when) if x) if (first or when) else None
+        last = max(x for x in (last, when) if x) if (last or when) else None
+        cur.execute(
+            self._q(
+                "UPDATE stories SET n_articles = n_articles + 1, n_copies = n_copies + ?, "
+                "first_published = ?, last_published = ?, langs = ?, sites = ? WHERE id = ?"
+            ),
+            (
+                1 if copy_of else 0,
+                first,
+                last,
+                _add(langs, article.lang),
+                _add(sites, article.site_name),
+                story_id,
+            ),
+        )
+        cur.executemany(
+            self._q(
+                "INSERT INTO story_keys (key, story_id, day) VALUES (?, ?, ?) "
+                "ON CONFLICT (key, story_id) DO UPDATE SET day = CASE WHEN excluded.day > "
+                "story_keys.day THEN excluded.day ELSE story_keys.day END"
+            ),
+            [(k, story_id, day) for k in dict.fromkeys(keys)],
+        )
+
+    def _add_link(self, cur: Any, article_id: str, other_id: str, kind: str, score: float) -> None:
+        cur.execute(
+            self._q(
+                "INSERT INTO page_links (article_id, other_id, kind, score) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (article_id, kind, other_id) DO UPDATE SET score = excluded.score"
+            ),
+            (article_id, other_id, kind, round(score, 4)),
+        )
+
+    def _clear_stories(self, cur: Any) -> None:
+        for table in _STORY_TABLES:
+            cur.execute(f"DELETE FROM {table}")
+        cur.execute("UPDATE articles SET story_id = NULL, copy_of = NULL")
+
+    # -- reads -------------------------------------------------------------------------------------
+    def list_stories(
+        self,
+        *,
+        since: str | None = None,
+        entity: str | None = None,
+        lang: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> Page[StorySummary]:
+        """Stories active since a date (ISO), about an entity (any spelling) or with pages in a language;
+        the largest of the latest first."""
+        where: list[str] = ["n_articles > 0"]
+        params: list[Any] = []
+        if since:
+            where.append("last_published >= ?")
+            params.append(since)
+        if lang:
+            where.append("id IN (SELECT story_id FROM story_members WHERE lang = ?)")
+            params.append(lang)
+        if entity:
+            ids = self.resolve_entities(entity)  # type: ignore[attr-defined]
+            if not ids:
+                return Page(items=[], total=0, limit=limit, offset=offset)
+            where.append(
+                f"id IN (SELECT m.story_id FROM story_members m JOIN article_entities ae ON "
+                f"ae.article_id = m.article_id WHERE ae.entity_id IN ({_qs(ids)}))"
+            )
+            params += ids
+        cond = " AND ".join(where)
+        total = self._rows(f"SELECT count(*) FROM stories WHERE {cond}", params)[0][0]
+        rows = self._rows(
+            f"{_STORY} WHERE {cond} ORDER BY substr(last_published, 1, 10) DESC NULLS LAST, "
+            "n_articles DESC, id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return Page(items=[_summary(r) for r in rows], total=total, limit=limit, offset=offset)
+
+    def story(self, story_id: str, *, limit: int = 200) -> StoryDetail | None:
+        """A story with its articles on a time line, quotes by speaker, events, entities and links."""
+        found = self._rows(f"{_STORY} WHERE id = ?", (story_id,))
+        if not found:
+            return None
+        articles = [
+            _member(r)
+            for r in self._rows(
+                f"{_MEMBER} WHERE m.story_id = ? ORDER BY a.published NULLS LAST, m.joined_at LIMIT ?",
+                (story_id, limit),
+            )
+        ]
+        ids = [a.id for a in articles]
+        first = articles[0] if articles else None
+        day = (first.published or "")[:10] if first else ""
+        broke = sorted({a.site_name or "?" for a in articles if day and (a.published or "")[:10] == day})
+        return StoryDetail(
+            story=_summary(found[0]),
+            articles=articles,
+            first_report=first,
+            broke_it=broke,
+            quotes_by_speaker=self._story_quotes(ids),
+            events=self._story_events(ids),
+            entities=self._story_entities(ids),
+            links=self._story_links(ids),
+            attributions=self._story_attributions(ids),
+        )
+
+    def article_links(self, article_id: str) -> list[PageLink]:
+        """Copies and translations of a page, both ways."""
+        rows = self._rows(
+            "SELECT article_id, other_id, kind, score FROM page_links WHERE article_id = ? "
+            "UNION SELECT article_id, other_id, kind, score FROM page_links WHERE other_id = ?",
+            (article_id, article_id),
+        )
+        return [PageLink(article_id=r[0], other_id=r[1], kind=r[2], score=r[3]) for r in sorted(rows)]
+
+    def _story_quotes(self, ids: list[str]) -> list[SpeakerQuotes]:
+        if not ids:
+            return []
+        keys = f"(SELECT pk FROM quotes WHERE article_id IN ({_qs(ids)}) ORDER BY published, pk LIMIT 300)"
+        quotes = [_quote_view(r) for r in self._rows(_QUOTE.format(rows=keys), ids)]
+        groups: dict[str, SpeakerQuotes] = {}
+        for q in quotes:
+            key = q.speaker.id if q.speaker else f"?{q.speaker_text or ''}"
+            groups.setdefault(key, SpeakerQuotes(speaker=q.speaker, speaker_text=q.speaker_text, quotes=[]))
+            groups[key].quotes.append(q)
+        return sorted(groups.values(), key=lambda g: (-len(g.quotes), g.speaker.name if g.speaker else "~"))
+
+    def _story_events(self, ids: list[str]) -> list:
+        if not ids:
+            return []
+        keys = f"(SELECT article_id, idx FROM events WHERE article_id IN ({_qs(ids)}) LIMIT 200)"
+        return [_event_view(r) for r in self._rows(_EVENT.format(rows=keys), ids)]
+
+    def _story_entities(self, ids: list[str]) -> list[EntityRef]:
+        if not ids:
+            return []
+        rows = self._rows(
+            f"SELECT ae.entity_id, e.name, e.type, count(*) AS n FROM article_entities ae "
+            f"JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id IN ({_qs(ids)}) "
+            "GROUP BY ae.entity_id, e.name, e.type ORDER BY n DESC, e.name LIMIT 30",
+            ids,
+        )
+        return [EntityRef(id=r[0], name=r[1] or r[0], type=r[2]) for r in rows]
+
+    def _story_links(self, ids: list[str]) -> list[PageLink]:
+        if not ids:
+            return []
+        rows = self._rows(
+            f"SELECT article_id, other_id, kind, score FROM page_links WHERE article_id IN "
+            f"({_qs(ids)}) ORDER BY article_id, kind, other_id",
+            ids,
+        )
+        return [PageLink(article_id=r[0], other_id=r[1], kind=r[2], score=r[3]) for r in rows]
+
+    def _story_attributions(self, ids: list[str]) -> list[dict]:
+        if not ids:
+            return []
+        rows = self._rows(
+            f"SELECT article_id, source, source_text, cue_text FROM attributions WHERE "
+            f"article_id IN ({_qs(ids)}) ORDER BY article_id, idx LIMIT 200",
+            ids,
+        )
+        return [{"article_id": r[0], "source": r[1], "source_text": r[2], "cue_text": r[3]} for r in rows]
+
+
+def _qs(values: list[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _add(listed: str | None, value: str | None) -> str:
+    items = [x for x in (listed or "").split(",") if x]
+    if value and value not in items:
+        items.append(value.replace(",", " "))
+    return ",".join(items)
+
+
+def _summary(r: tuple) -> StorySummary:
+    return StorySummary(
+        id=r[0],
+        title=r[1],
+        first_article=r[2],
+        first_published=r[3],
+        last_published=r[4],
+        n_articles=r[5],
+        n_copies=r[6],
+        langs=[x for x in (r[7] or "").split(",") if x],
+        sites=[x for x in (r[8] or "").split(",") if x],
+    )
+
+
+def _member(r: tuple) -> StoryArticle:
+    return StoryArticle(
+        id=r[0],
+        title=r[1],
+        url=r[2],
+        site_name=r[3],
+        published=r[4],
+        lang=r[5],
+        score=r[6],
+        copy_of=r[7],
+        translation_of=r[8],
+    )

@@ -1,0 +1,233 @@
+"""Online story clustering at store time: each new page is folded under the page it copies, or joins the
+best live story, or opens a new one — in any language.
+
+For each page, in order of publication (then id, so the order of a batch does not matter):
+
+1. **copies** — a stored page with the same normalised body hash, or sharing a MinHash band and passing
+   the exact shingle check (``copies.check``), makes this page a copy: ``copy_of`` its earliest original,
+   in that original's story, linked ``copy_of`` with the Jaccard as score;
+2. **story** — candidate stories come from the blocking keys (``blocking``: entity ids, head-vector
+   bands) active within ``WINDOW_DAYS`` of the page's date, at most ``MAX_CANDIDATES`` of them; each is
+   scored by the best model score (``similarity``) between the page and its latest ``MEMBERS_COMPARED``
+   members; the best at or above the model's threshold wins, else the page opens a story;
+3. **translations** — a member of the chosen story in another language whose ``translation_score`` is at
+   or above ``TRANSLATION_THRESHOLD`` is linked ``translation_of`` (the direction from
+   ``which_is_original``; when nothing tells, the later page is taken for the translation).
+
+Ingest order changes the result only where a page lies between two stories: the documented tolerance is
+that a re-clustering (``veille stories --recluster``, pages in publication order) gives the same partition
+up to those borderline pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..record import Article
+from . import blocking, copies, translation
+from .encoder import Encoder, shared_encoder
+from .profile import PageText, Profile, build_profiles
+from .similarity import StoryModel, features, shipped_model
+
+WINDOW_DAYS = 3
+MAX_CANDIDATES = 20
+MEMBERS_COMPARED = 8
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a page went: its story, whether it opened it, what it copies, its score against the story."""
+
+    article_id: str
+    story_id: str
+    opened: bool
+    copy_of: str | None = None
+    score: float | None = None
+    translation_of: str | None = None
+
+
+def page_text(article: Article) -> PageText:
+    """The part of a record story work reads: entity ids from the record's own linking, or, for a record
+    without entities (analysed without the entity stage), from the knowledge base."""
+    ids = frozenset(e.id for e in article.entities) if article.entities else None
+    return PageText(text=article.text, title=article.title, lang=article.lang, entity_ids=ids)
+
+
+def place_pages(
+    store: Any,
+    articles: Sequence[Article],
+    *,
+    encoder: Encoder | None = None,
+    model: StoryModel | None = None,
+) -> list[Placement]:
+    """Place ``articles`` (already stored) in stories, in one transaction; their placements in page order.
+
+    The encoder runs before the transaction opens, so writers are not held while vectors are computed."""
+    ordered = sorted(articles, key=lambda a: (a.published or "9999", a.id))
+    profiles = build_profiles([page_text(a) for a in ordered], encoder or shared_encoder())
+    model = model or shipped_model()
+    placed: list[Placement] = []
+    with store._transaction() as cur:
+        order = _next_order(store, cur)
+        for n, (art, prof) in enumerate(zip(ordered, profiles, strict=True)):
+            placed.append(_place(store, cur, art, prof, model, order + n))
+    return placed
+
+
+def _next_order(store: Any, cur: Any) -> int:
+    cur.execute(store._q("SELECT coalesce(max(joined_at), 0) FROM story_members"))
+    return int(cur.fetchone()[0]) + 1
+
+
+def _place(store: Any, cur: Any, art: Article, prof: Profile, model: StoryModel, order: int) -> Placement:
+    store._forget_page(cur, art.id)
+    body_hash = copies.body_hash(art.text)
+    bands = blocking.copy_bands(art.text)
+    original, copy_score = _find_original(store, cur, art, body_hash, bands)
+    keys = blocking.entity_keys(Counter(m.entity_id for m in art.mentions)) or blocking.entity_keys(
+        prof.entities
+    )
+    keys += blocking.vector_keys(prof.head)
+    story_id, score, opened = None, None, False
+    if original:
+        story_id = store._story_of(cur, original)
+        store._add_link(cur, art.id, original, "copy_of", copy_score)
+    if story_id is None:
+        story_id, score = _best_story(store, cur, art, prof, keys, model)
+    if story_id is None:
+        story_id, opened = "s" + hashlib.sha1(art.id.encode()).hexdigest()[:15], True
+        store._open_story(cur, story_id, art.id, art.title)
+    store._save_profile(cur, art.id, body_hash, _blobs(prof), _evidence(prof), bands)
+    store._add_member(cur, story_id, art, score, keys, _day(art), original, order)
+    translated = None if original else _link_translation(store, cur, art, prof, story_id)
+    return Placement(art.id, story_id, opened, original, score, translated)
+
+
+def _find_original(
+    store: Any, cur: Any, art: Article, body_hash: str, bands: list[str]
+) -> tuple[str | None, float]:
+    """The earliest stored page this one copies (following copies to their original), and the Jaccard."""
+    grams = copies.shingles(art.text)
+    found: list[tuple[str, str, float]] = []
+    for other_id, published, text in store._copy_candidates(cur, body_hash, bands):
+        if other_id == art.id:
+            continue
+        if copies.body_hash(text) == body_hash:
+            found.append((published or "9999", other_id, 1.0))
+            continue
+        match = copies.check(other_id, grams, copies.shingles(text))
+        if match:
+            found.append((published or "9999", other_id, match.jaccard))
+    if not found:
+        return None, 0.0
+    _, first, score = min(found)
+    return store._copy_root(cur, first), score
+
+
+def _best_story(
+    store: Any, cur: Any, art: Article, prof: Profile, keys: list[str], model: StoryModel
+) -> tuple[str | None, float | None]:
+    day = _day(art)
+    start, end = _shift(day, -WINDOW_DAYS), _shift(day, WINDOW_DAYS)
+    best: tuple[float, str] | None = None
+    for story_id in store._story_candidates(cur, keys, start, end, MAX_CANDIDATES):
+        members = store._member_profiles(cur, story_id, MEMBERS_COMPARED)
+        if not members:
+            continue
+        score = max(float(model.score(features(prof, stored_profile(m)))) for m in members)
+        if score >= model.threshold and (best is None or score > best[0]):
+            best = (score, story_id)
+    return (best[1], round(best[0], 4)) if best else (None, None)
+
+
+def _link_translation(store: Any, cur: Any, art: Article, prof: Profile, story_id: str) -> str | None:
+    best: tuple[float, tuple] | None = None
+    for m in store._member_profiles(cur, story_id, MEMBERS_COMPARED * 2):
+        if m[0] == art.id or not m[1] or m[1] == art.lang:
+            continue
+        score = translation.translation_score(prof, stored_profile(m))
+        if score >= translation.TRANSLATION_THRESHOLD and (best is None or score > best[0]):
+            best = (score, m)
+    if best is None:
+        return None
+    other = best[1]
+    other_art = store.get_article(other[0])
+    page = PageText(art.text, art.title, art.lang)
+    first = (
+        translation.which_is_original(
+            page, PageText(other_art.text, other_art.title, other_art.lang), art.published, other[2]
+        )
+        if other_art
+        else None
+    )
+    if first == 0:  # this page is the original: the stored one translates it
+        store._add_link(cur, other[0], art.id, "translation_of", best[0])
+        return None
+    store._add_link(cur, art.id, other[0], "translation_of", best[0])
+    return other[0]
+
+
+def stored_profile(row: tuple) -> Profile:
+    """A profile back from its stored row (id, lang, published, head, full, chunks, evidence)."""
+    import json
+
+    ev = json.loads(row[6])
+    chunks = np.frombuffer(bytes(row[5]), dtype=np.float16).astype(np.float32).reshape(-1, 512)
+    return Profile(
+        head=_vec(row[3]),
+        full=_vec(row[4]),
+        chunks=chunks,
+        numbers=frozenset(ev["numbers"]),
+        names=frozenset(ev["names"]),
+        entities=frozenset(ev["entities"]),
+        lang=row[1],
+    )
+
+
+def _vec(blob: Any) -> np.ndarray:
+    return np.frombuffer(bytes(blob), dtype=np.float16).astype(np.float32)
+
+
+def _blobs(prof: Profile) -> tuple[bytes, bytes, bytes]:
+    return (
+        prof.head.astype(np.float16).tobytes(),
+        prof.full.astype(np.float16).tobytes(),
+        prof.chunks.astype(np.float16).tobytes(),
+    )
+
+
+def _evidence(prof: Profile) -> dict:
+    return {
+        "numbers": sorted(prof.numbers)[:200],
+        "names": sorted(prof.names)[:200],
+        "entities": sorted(prof.entities)[:200],
+    }
+
+
+def _day(art: Article) -> str:
+    return (art.published or dt.date.today().isoformat())[:10]
+
+
+def _shift(day: str, days: int) -> str:
+    try:
+        return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+    except ValueError:
+        return day
+
+
+def recluster(store: Any, *, batch: int = 64, encoder: Encoder | None = None) -> int:
+    """Rebuild every story from scratch, pages in publication order; the number of pages placed."""
+    with store._transaction() as cur:
+        store._clear_stories(cur)
+    ids = [r[0] for r in store._rows("SELECT id FROM articles ORDER BY published NULLS LAST, id")]
+    for i in range(0, len(ids), batch):
+        arts = [a for a in (store.get_article(x) for x in ids[i : i + batch]) if a is not None]
+        place_pages(store, arts, encoder=encoder)
+    return len(ids)

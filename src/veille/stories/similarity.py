@@ -1,0 +1,138 @@
+"""Same-story similarity of two pages: the encoder's cosines and language-independent evidence combined by
+a small linear model whose weights ship with veille (``data/similarity.json``).
+
+The features, all in [0, 1] or close to it:
+
+- ``cos_head``    cosine of title + lead: what the story is;
+- ``head_body``   each page's head against the other's body vector, averaged (one lead may sum up the
+  other page);
+- ``body``        cosine of the body vectors (the mean of the body-chunk vectors);
+- ``chunk_align`` how well each body chunk of one page finds a close chunk in the other, both ways
+  (a rewrite or translation of the same report aligns passage by passage);
+- ``body_sq``, ``head_body_sq`` the squares: the gold scale is not linear in the cosine (a pair at 0.9
+  is the same story far more surely than a pair at 0.6 is half of one);
+- ``names``       overlap of the name keys (spellings across languages: Poutine ~ Putin), and
+  ``names_known`` (1 when both pages have names in a script the keys read: an absent overlap across
+  scripts is no evidence);
+- ``numbers``     Jaccard of the numbers both give (figures, dates, scores survive translation);
+- ``entities``    Jaccard of linked entity ids (the knowledge base's, or the record's);
+- ``same_lang``   1 when both pages share a language (cosines run lower across languages).
+
+The zero-shot baseline (cosine of the first 2,000 characters encoded as one text) is not a feature: it
+would double what the encoder reads per page at ingest for a few thousandths of correlation.
+
+The model is ridge regression onto the gold graded similarity (4 − overall) / 3 of SemEval-2022 Task 8,
+fitted on one half of the pairs (by pair-id hash) and measured on the other half (``veille eval stories
+--fit`` refits and rewrites the data file). "Same story" is ``score >= threshold``, the threshold chosen on
+the fitting half (the most recall at precision ≥ ``TARGET_PRECISION``). Few weights, so the fit transfers:
+it learns how much each kind of evidence counts, not the pairs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from . import evidence
+from .profile import Profile
+
+FEATURES = ("cos_head", "head_body", "body", "chunk_align", "body_sq", "head_body_sq", "names", "names_known",
+            "numbers", "entities", "same_lang")
+_DATA = Path(__file__).parent / "data" / "similarity.json"
+
+
+def features(a: Profile, b: Profile) -> np.ndarray:
+    """The feature vector of a pair of pages, in ``FEATURES`` order (symmetric in a and b)."""
+    sims = a.chunks @ b.chunks.T
+    align = (float(sims.max(axis=1).mean()) + float(sims.max(axis=0).mean())) / 2 if sims.size else 0.0
+    body = _cosine(a.chunks.mean(0), b.chunks.mean(0))
+    head_body = (_cosine(a.head, b.chunks.mean(0)) + _cosine(b.head, a.chunks.mean(0))) / 2
+    names_known = 1.0 if a.names and b.names else 0.0
+    same = 1.0 if a.lang and a.lang == b.lang else 0.0
+    values = [float(a.head @ b.head), head_body, body, align, body**2, head_body**2,
+              evidence.overlap(a.names, b.names), names_known, evidence.jaccard(a.numbers, b.numbers),
+              evidence.jaccard(a.entities, b.entities), same]
+    return np.array(values, dtype=np.float64)
+
+
+def _cosine(u: np.ndarray, v: np.ndarray) -> float:
+    n = float(np.linalg.norm(u) * np.linalg.norm(v))
+    return float(u @ v) / n if n else 0.0
+
+
+@dataclass(frozen=True)
+class StoryModel:
+    """Weights over ``FEATURES``, a bias, and the same-story threshold on the resulting score."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    fitted_on: str = ""
+
+    def score(self, x: np.ndarray) -> np.ndarray | float:
+        """Graded similarity: about 1 for the same story, 0 for unrelated pages (rows of ``x`` or one)."""
+        return x @ np.asarray(self.weights) + self.bias
+
+    def same_story(self, a: Profile, b: Profile) -> bool:
+        return float(self.score(features(a, b))) >= self.threshold
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(FEATURES),
+            "weights": [round(w, 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "threshold": round(self.threshold, 6),
+            "fitted_on": self.fitted_on,
+        }
+
+
+def fit(x: np.ndarray, target: np.ndarray, l2: float = 1.0) -> tuple[tuple[float, ...], float]:
+    """Ridge regression (closed form, the bias not penalised): weights and bias."""
+    design = np.hstack([x, np.ones((len(x), 1))])
+    penalty = l2 * np.eye(design.shape[1])
+    penalty[-1, -1] = 0.0
+    solution = np.linalg.solve(design.T @ design + penalty, design.T @ target)
+    return tuple(float(w) for w in solution[:-1]), float(solution[-1])
+
+
+#: The precision the same-story decision is held to on the fitting half (a wrong merge costs a reader more
+#: than a story split in two, which the merge pass can still repair).
+TARGET_PRECISION = 0.85
+
+
+def best_threshold(scores: np.ndarray, positive: np.ndarray,
+                   precision_at_least: float = TARGET_PRECISION) -> float:
+    """The lowest cut whose decisions ``scores >= cut`` keep precision at or above ``precision_at_least``
+    (the most recall at that precision); the F1-best cut when no cut reaches it."""
+    order = np.argsort(-scores)
+    hits = np.cumsum(positive[order])
+    precision = hits / np.arange(1, len(order) + 1)
+    recall = hits / max(1, int(positive.sum()))
+    good = np.flatnonzero(precision >= precision_at_least)
+    if len(good):
+        return float(scores[order][int(good.max())])
+    f1 = np.where(precision + recall > 0, 2 * precision * recall / np.maximum(precision + recall, 1e-12), 0)
+    return float(scores[order][int(np.argmax(f1))])
+
+
+@cache
+def shipped_model() -> StoryModel:
+    """The weights fitted by ``veille eval stories --fit`` and kept in the package."""
+    data = json.loads(_DATA.read_text("utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(
+            f"{_DATA}: features {data['features']} do not match this code's {list(FEATURES)}; "
+            "refit with `veille eval stories --fit`"
+        )
+    return StoryModel(tuple(data["weights"]), data["bias"], data["threshold"], data.get("fitted_on", ""))
+
+
+def save_model(model: StoryModel) -> Path:
+    _DATA.parent.mkdir(exist_ok=True)
+    _DATA.write_text(json.dumps(model.to_json(), indent=2) + "\n", "utf-8")
+    shipped_model.cache_clear()
+    return _DATA

@@ -1,0 +1,90 @@
+"""The story pages: ``/stories`` (the story list: the largest and latest stories, with their languages and
+outlets) and ``/stories/{id}`` (articles across languages on a real time axis, quotes by speaker, events,
+the copy/translation tree)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from ..store import QueryError
+from ..store.story_views import StoryArticle, StoryDetail
+from .views import _date, _offset, _page, _store, error_page
+
+router = APIRouter(include_in_schema=False)
+PAGE = 30
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request):
+    p = request.query_params
+    try:
+        since = _date(p.get("from"), "from")
+    except QueryError as err:
+        return error_page(request, 400, str(err))
+    page = _store(request).list_stories(
+        since=since,
+        entity=p.get("entity") or None,
+        lang=p.get("lang") or None,
+        limit=PAGE,
+        offset=_offset(request, PAGE),
+    )
+    return _page(request, "stories.html", page=page, filters=p)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str):
+    detail = _store(request).story(story_id)
+    if detail is None:
+        return error_page(request, 404, f"no story with id {story_id!r}")
+    return _page(request, "story.html", d=detail, axis=time_axis(detail.articles), tree=link_tree(detail))
+
+
+def time_axis(articles: list[StoryArticle]) -> list[tuple[StoryArticle, float]]:
+    """Each article with its position (percent) on a real time axis from the first to the last date."""
+    stamps = [_when(a.published) for a in articles]
+    known = [s for s in stamps if s is not None]
+    if not known:
+        return [(a, 0.0) for a in articles]
+    start, span = min(known), max(max(known) - min(known), 1.0)
+    return [
+        (a, round(100 * ((s if s is not None else start) - start) / span, 1))
+        for a, s in zip(articles, stamps, strict=True)
+    ]
+
+
+def _when(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value if "T" in value or " " in value else value[:10])
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=moment.tzinfo or dt.UTC).timestamp()
+
+
+def link_tree(d: StoryDetail) -> list[tuple[StoryArticle, int, str]]:
+    """Articles as a tree (article, depth, how it hangs on its parent): originals at the root, copies and
+    translations under the page they come from."""
+    by_id = {a.id: a for a in d.articles}
+    parent: dict[str, tuple[str, str]] = {}
+    for link in d.links:
+        if link.article_id in by_id and link.other_id in by_id and link.article_id not in parent:
+            parent[link.article_id] = (link.other_id, link.kind)
+    children: dict[str | None, list[str]] = {}
+    for a in d.articles:
+        up = parent.get(a.id, (None, ""))[0]
+        children.setdefault(up if up in by_id else None, []).append(a.id)
+    out: list[tuple[StoryArticle, int, str]] = []
+
+    def walk(node: str | None, depth: int) -> None:
+        for child in children.get(node, []):
+            if depth > 10:
+                return
+            out.append((by_id[child], depth, parent.get(child, ("", ""))[1]))
+            walk(child, depth + 1)
+
+    walk(None, 0)
+    return out
