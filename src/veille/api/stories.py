@@ -5,12 +5,12 @@ are not nested under ``/api/articles/{id}``)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from ..store import Page
 from ..store.story_views import PageLink, StoryDetail, StorySummary
 from .errors import ApiError
-from .routes import DateFrom, Limit, Name, Offset, StoreDep, _iso
+from .routes import DateFrom, Lang, Limit, Name, Offset, StoreDep, _iso
 
 router = APIRouter(prefix="/api", tags=["stories"])
 
@@ -20,7 +20,7 @@ def list_stories(
     s: StoreDep,
     since: DateFrom = None,
     entity: Name = None,
-    lang: str | None = Query(None, max_length=3),
+    lang: Lang = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Page[StorySummary]:
