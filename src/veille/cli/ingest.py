@@ -9,8 +9,9 @@ import click
 
 from ..config import load_config
 from ..errors import ConfigError
+from ..parallel import WorkerMemory
 from ..store import IngestSummary, ingest_outcomes, ingest_paths, open_store, read_records
-from .analyze import checked_lang, valid_date
+from .analyze import checked_lang, report_memory, valid_date, workers_option
 from .progress import Progress
 
 DB_HELP = "Store: a file path, sqlite:///path or postgresql://… (default: db in the configuration, " \
@@ -42,8 +43,9 @@ def db_option(f):
               help="Articles per transaction (default: batch_size in the configuration).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (TOML).")
+@workers_option
 @click.pass_context
-def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, config_path) -> None:
+def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, config_path, workers) -> None:
     """Analyse news pages and keep them in the store. PATH is a file, a directory or - for stdin.
 
     The same page twice is stored once; a page whose content changed replaces its earlier version.
@@ -60,16 +62,18 @@ def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, co
     lang = checked_lang(lang, config)
     store = open_cli_store(db, config)
     progress = Progress(enabled=True, label="pages")
+    memory = WorkerMemory()
     try:
         size = batch_size or config.batch_size
         if records:
             summary = ingest_outcomes(store, read_records(paths), batch_size=size, on_step=progress.step)
         else:  # pages stored byte for byte by the same stage versions are not analysed again
             summary = ingest_paths(store, paths, config=config, published=published, lang=lang,
-                                   batch_size=size, on_step=progress.step)
+                                   batch_size=size, on_step=progress.step, workers=workers, memory=memory)
     finally:
         progress.done()
         store.close()
+    report_memory(memory)
     _report(summary, store.url, as_json)
     ctx.exit(1 if summary.failed else 0)
 
