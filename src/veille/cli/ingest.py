@@ -44,8 +44,16 @@ def db_option(f):
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (TOML).")
 @workers_option
+@click.option("--engine", type=click.Choice(("local", "ray")), default="local", show_default=True,
+              help="local: worker processes on this machine; ray: Ray Data actors on a cluster "
+                   "(pip install 'veille[ray]'; docs/scale.md).")
+@click.option("--address", metavar="ADDRESS", help="With --engine ray: the cluster (auto, ray://head:10001); "
+              "default a local Ray.")
+@click.option("--output", metavar="PATH", help="With --engine ray: write the records to PATH instead of the "
+              "store (a .ndjson file in input order, else a Parquet folder).")
 @click.pass_context
-def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, config_path, workers) -> None:
+def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, config_path, workers, engine,
+               address, output) -> None:
     """Analyse news pages and keep them in the store. PATH is a file, a directory or - for stdin.
 
     The same page twice is stored once; a page whose content changed replaces its earlier version.
@@ -67,6 +75,12 @@ def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, co
         size = batch_size or config.batch_size
         if records:
             summary = ingest_outcomes(store, read_records(paths), batch_size=size, on_step=progress.step)
+        elif engine == "ray":
+            from ..engine import ingest_with_ray
+
+            summary = ingest_with_ray(store, paths, output=output, workers=workers, config=config,
+                                      published=published, lang=lang, address=address, batch_size=size,
+                                      on_step=progress.step)
         else:  # pages stored byte for byte by the same stage versions are not analysed again
             summary = ingest_paths(store, paths, config=config, published=published, lang=lang,
                                    batch_size=size, on_step=progress.step, workers=workers, memory=memory)
