@@ -94,3 +94,20 @@ def test_ingest_with_workers_stores_every_page_once(pages, tmp_path, monkeypatch
     assert "2 workers, resident memory" in res.stderr
     with open_store(db) as store:
         assert store.count_articles() == 7
+
+
+def test_a_worker_killed_mid_run_loses_and_repeats_nothing(pages, single):
+    import os
+    import signal
+
+    config = load_config(batch_size=2)
+    memory = WorkerMemory()
+    outs = []
+    for out in run_pages(build_pipeline(config), read_sources([str(pages)]), workers=2, memory=memory):
+        if not outs:  # the first batch is back: one worker is known, kill it under the batches it holds
+            os.kill(next(iter(memory.peak)), signal.SIGKILL)
+        outs.append(out)
+    assert len(memory.peak) >= 3  # the pool broke and a new one took the killed worker's batches
+    assert [o.name for o in outs] == [o.name for o in single]
+    assert [o.article.model_dump() if o.article else None for o in outs] == \
+           [o.article.model_dump() if o.article else None for o in single]

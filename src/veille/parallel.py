@@ -93,31 +93,47 @@ def _in_workers(config: Config, items: Iterator[Source | InputError], workers: i
     memory = memory if memory is not None else WorkerMemory()
     batches = _batches(items, config.batch_size)
     pool = _start_pool(config, workers)
-    pending: deque[tuple[list[Source | InputError], Future]] = deque()
+    pending: deque[_Pending] = deque()
     try:
         while True:
             while len(pending) < workers * AHEAD_PER_WORKER:
                 batch = next(batches, None)
                 if batch is None:
                     break
-                pending.append((batch, _submit(pool, batch, published, lang)))
+                pending.append(_Pending(batch, _submit(pool, batch, published, lang)))
             if not pending:
                 return
-            batch, future = pending.popleft()
+            head = pending[0]
             try:
-                sent, pid, rss = future.result()
-                memory.add(pid, rss)
-                outcomes = [s.outcome() for s in sent]
-            except BrokenProcessPool as err:  # a worker died (killed, out of memory): its pages fail
-                outcomes = _died(batch, err)
+                sent, pid, rss = head.future.result()
+            except BrokenProcessPool as err:  # a worker died (killed, out of memory, a crash in C)
                 pool.shutdown(cancel_futures=True)
                 pool = _start_pool(config, workers)
-                retry = [(b, _submit(pool, b, published, lang)) for b, _ in pending]
-                pending = deque(retry)
-            yield from outcomes
+                if head.tries >= MAX_TRIES:  # it broke the pool each time: its pages fail, not the run
+                    pending.popleft()
+                    yield from _died(head.batch, err)
+                for p in pending:  # every unfinished batch goes again to the new pool
+                    if not (p.future.done() and p.future.exception() is None):
+                        p.future, p.tries = _submit(pool, p.batch, published, lang), p.tries + 1
+                continue
+            pending.popleft()
+            memory.add(pid, rss)
+            yield from (s.outcome() for s in sent)
     finally:
         pool.shutdown(cancel_futures=True)
         log.info("%s", memory.summary())
+
+
+#: Times a batch is handed out when workers die under it: once more after a worker is killed (the usual
+#: case: nothing lost), and a batch that breaks the pool every time is reported failed.
+MAX_TRIES = 2
+
+
+@dataclass
+class _Pending:
+    batch: list[Source | InputError]
+    future: Future
+    tries: int = 1
 
 
 def _batches(items: Iterator[Source | InputError], size: int) -> Iterator[list[Source | InputError]]:
