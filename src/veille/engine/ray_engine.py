@@ -84,8 +84,10 @@ def _dataset(paths: Iterable[str], workers: int, config: Config, published: str 
                  log_to_driver=False, ignore_reinit_error=True)
     data.DataContext.get_current().execution_options.preserve_order = True  # the output keeps input order
     items = data.from_items([{"path": p} for p in files], override_num_blocks=max(1, len(files)))
-    # reading is light beside the analysis: it takes no CPU of its own, so the actors can hold them all
-    rows = items.flat_map(_read_partition, fn_kwargs={"max_bytes": config.max_bytes}, num_cpus=0)
+    # reading is light beside the analysis: it reserves no CPU, so the actors can hold them all, and a
+    # few reading tasks at a time are enough (without a bound Ray starts one process per partition)
+    rows = items.flat_map(_read_partition, fn_kwargs={"max_bytes": config.max_bytes}, num_cpus=0,
+                          compute=data.TaskPoolStrategy(size=max(1, workers // 4)))
     # Ray Data restarts a dead actor and retries its batch (max_restarts and max_task_retries default to
     # -1 for actor pools); the driver reads each output row once, so a retry neither loses nor repeats a page
     return rows.map_batches(_Analyzer, batch_size=config.batch_size, num_cpus=1, batch_format="numpy",
