@@ -68,6 +68,8 @@ def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, co
     """
     config = load_config(config_path)
     lang = checked_lang(lang, config)
+    if (address or output) and engine != "ray":
+        raise click.UsageError("--address and --output go with --engine ray")
     store = open_cli_store(db, config)
     progress = Progress(enabled=True, label="pages")
     memory = WorkerMemory()
