@@ -17,8 +17,9 @@ load average when it was measured: on a shared machine a figure means little wit
 - **startup**: wall seconds of ``veille analyze --format json`` on the smallest French page, a fresh
   process each time (the median of three).
 - **workers**: pages per second through ``veille.parallel`` with 1 and with 2 workers, counted from the
-  first page back to the last (model loading in the workers is start-up, measured apart); each worker's
-  resident memory after its first batch and at its peak.
+  first page back to the last (model loading in the workers is start-up, measured apart), in batches of
+  ``--batch`` pages so that pages come back steadily; each worker's resident memory after its first batch
+  and at its peak.
 - **ray**: the same through ``veille.engine`` on a local Ray cluster with 1 and with 2 actors.
 """
 
@@ -122,12 +123,12 @@ def _timed_from_first(outcomes) -> tuple[int, float]:
     return n, time.perf_counter() - t0
 
 
-def bench_workers(paths: list[str], pages: int) -> list[str]:
+def bench_workers(paths: list[str], pages: int, batch: int) -> list[str]:
     from veille.config import load_config
     from veille.parallel import WorkerMemory, _in_workers
     from veille.sources import read_sources
 
-    config = load_config()
+    config = load_config(batch_size=batch)
     todo = list(islice(cycle(paths), pages))
     rows, rates = [], {}
     for workers in (1, 2):
@@ -141,19 +142,22 @@ def bench_workers(paths: list[str], pages: int) -> list[str]:
     return rows
 
 
-def bench_ray(paths: list[str], pages: int) -> list[str]:
+def bench_ray(paths: list[str], pages: int, batch: int) -> list[str]:
     try:
         from veille.engine import ray_records
     except ImportError as err:
         return [f"ray      not measured: {err}"]
     import ray
 
+    from veille.config import load_config
+
+    config = load_config(batch_size=batch)
     todo = list(islice(cycle(paths), pages))
     rows, rates = [], {}
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         for workers in (1, 2):
-            n, secs = _timed_from_first(ray_records(todo, workers=workers))
+            n, secs = _timed_from_first(ray_records(todo, workers=workers, config=config))
             rates[workers] = n / secs
             rows.append(f"ray      {workers} actor(s): {pages} pages, {rates[workers]:.2f} pages/s "
                         f"[{load()}]")
@@ -169,6 +173,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", type=int, default=200, help="pages for the workers and Ray rows "
                         "(the inputs repeated)")
     parser.add_argument("--repeat", type=int, default=3, help="paired passes for the parse row")
+    parser.add_argument("--batch", type=int, default=4, help="pages per batch for the workers and Ray rows "
+                        "(small, so that pages come back steadily rather than in a few bursts)")
     parser.add_argument("--only", default=",".join(ROWS), help=f"rows to measure, among {', '.join(ROWS)}")
     args = parser.parse_args(argv)
     paths = args.paths or default_paths()
@@ -179,9 +185,9 @@ def main(argv: list[str] | None = None) -> None:
     if "parse" in only:
         print(bench_parse(paths, args.repeat), flush=True)
     if "workers" in only:
-        print("\n".join(bench_workers(paths, args.pages)), flush=True)
+        print("\n".join(bench_workers(paths, args.pages, args.batch)), flush=True)
     if "ray" in only:
-        print("\n".join(bench_ray(paths, args.pages)), flush=True)
+        print("\n".join(bench_ray(paths, args.pages, args.batch)), flush=True)
 
 
 if __name__ == "__main__":
