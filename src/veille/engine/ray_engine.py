@@ -83,7 +83,10 @@ def _dataset(paths: Iterable[str], workers: int, config: Config, published: str 
         ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
                  log_to_driver=False, ignore_reinit_error=True)
     data.DataContext.get_current().execution_options.preserve_order = True  # the output keeps input order
-    items = data.from_items([{"path": p} for p in files], override_num_blocks=max(1, len(files)))
+    # a few reading tasks per actor, each over several files: one task per file cost more to schedule
+    # than the file took to read, and starved the actors (two analysed no faster than one)
+    blocks = max(1, min(len(files), 4 * workers))
+    items = data.from_items([{"path": p} for p in files], override_num_blocks=blocks)
     # reading is light beside the analysis: it reserves no CPU, so the actors can hold them all, and a
     # few reading tasks at a time are enough (without a bound Ray starts one process per partition)
     rows = items.flat_map(_read_partition, fn_kwargs={"max_bytes": config.max_bytes}, num_cpus=0,
