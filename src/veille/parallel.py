@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -90,6 +91,12 @@ def _chain(head: list, rest: Iterator) -> Iterator:
 
 def _in_workers(config: Config, items: Iterator[Source | InputError], workers: int, published: str | None,
                 lang: str | None, memory: WorkerMemory | None) -> Iterator[Outcome]:
+    with _one_thread_each():
+        yield from _in_pool(config, items, workers, published, lang, memory)
+
+
+def _in_pool(config: Config, items: Iterator[Source | InputError], workers: int, published: str | None,
+             lang: str | None, memory: WorkerMemory | None) -> Iterator[Outcome]:
     memory = memory if memory is not None else WorkerMemory()
     batches = _batches(items, config.batch_size)
     pool = _start_pool(config, workers)
@@ -141,11 +148,29 @@ def _batches(items: Iterator[Source | InputError], size: int) -> Iterator[list[S
         yield batch
 
 
+#: Math libraries' own threads, one per worker: N workers each starting one thread per core would fight
+#: over the cores the workers already share (Ray sets the same for its actors). Read when a worker starts.
+_ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def _start_pool(config: Config, workers: int) -> ProcessPoolExecutor:
     import multiprocessing
 
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_start_worker, initargs=(config,))
+
+
+@contextmanager
+def _one_thread_each() -> Iterator[None]:
+    """While workers may start, the environment they inherit asks for one math thread (unless the user
+    set a number); this process's own libraries, already loaded, are not affected."""
+    added = [name for name in _ONE_THREAD if name not in os.environ]
+    os.environ.update(dict.fromkeys(added, "1"))
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
 
 
 def _submit(pool: ProcessPoolExecutor, batch: list[Source | InputError], published: str | None,
