@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .config import Config, load_config
 from .errors import InputError
+from .parallel import WorkerMemory, run_pages
 from .pipeline import Outcome, Pipeline, build_pipeline
 from .record import Article
 from .sources import read_sources, source_from_bytes, source_from_text
@@ -51,10 +52,13 @@ def analyze_bytes(data: bytes, *, name: str = "<bytes>", url: str | None = None,
 
 
 def analyze_paths(paths: Iterable[str], *, published: str | None = None, lang: str | None = None,
-                  config: Config | None = None) -> Iterator[Outcome]:
-    """One Outcome per input page (files, directories, ``-``), in input order; errors do not stop the run."""
+                  config: Config | None = None, workers: int = 1,
+                  memory: WorkerMemory | None = None) -> Iterator[Outcome]:
+    """One Outcome per input page (files, directories, ``-``), in input order; errors do not stop the run.
+    ``workers`` > 1 analyses in that many processes (``veille.parallel``); ``memory`` collects theirs."""
     pipe = _pipeline(config)
-    yield from pipe.run(read_sources(paths, pipe.config.max_bytes), published=published, lang=lang)
+    yield from run_pages(pipe, read_sources(paths, pipe.config.max_bytes), workers=workers,
+                         published=published, lang=lang, memory=memory)
 
 
 __all__ = ["analyze", "analyze_bytes", "analyze_paths", "analyze_text", "InputError"]

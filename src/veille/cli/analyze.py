@@ -12,6 +12,7 @@ from ..api_functions import analyze_paths
 from ..config import Config, load_config
 from ..errors import ConfigError
 from ..formats import TABLES, RowWriter
+from ..parallel import WorkerMemory, default_workers
 from ..pipeline import Outcome, check_lang
 from ..record import Article
 from .formats import format_option
@@ -26,6 +27,19 @@ def valid_date(ctx, param, value: str | None) -> str | None:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError as exc:
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from exc
+
+
+def workers_option(f):
+    """``--workers N``: analyse in N processes (``veille.parallel``), the cores by default."""
+    return click.option("--workers", type=click.IntRange(min=1), default=default_workers,
+                        show_default="the cores", help="Worker processes analysing pages (each loads the "
+                        "models once); the output keeps the input order.")(f)
+
+
+def report_memory(memory: WorkerMemory) -> None:
+    """The workers' memory on stderr, when there were workers."""
+    if memory.peak:
+        click.echo(f"veille: {memory.summary()}", err=True)
 
 
 def checked_lang(lang: str | None, config: Config) -> str | None:
@@ -46,8 +60,9 @@ def checked_lang(lang: str | None, config: Config) -> str | None:
                "articles table of docs/formats.md).")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse inputs larger than this.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (TOML).")
+@workers_option
 @click.pass_context
-def analyze_cmd(ctx, paths, published, lang, fmt, max_bytes, config_path) -> None:
+def analyze_cmd(ctx, paths, published, lang, fmt, max_bytes, config_path, workers) -> None:
     """Analyse news pages: PATH is a file (.html .htm .txt .gz .jsonl .json), a directory (read
     recursively) or - for standard input.
 
@@ -63,7 +78,9 @@ def analyze_cmd(ctx, paths, published, lang, fmt, max_bytes, config_path) -> Non
     records: list[str] = []
     progress = pages_progress(paths)
     table = RowWriter(sys.stdout, fmt, TABLES["articles"]) if fmt in ("csv", "tsv") else None
-    for out in analyze_paths(paths, published=published, lang=lang, config=config):
+    memory = WorkerMemory()
+    for out in analyze_paths(paths, published=published, lang=lang, config=config, workers=workers,
+                             memory=memory):
         progress.step(out)
         if out.error:
             failed += 1
@@ -73,6 +90,7 @@ def analyze_cmd(ctx, paths, published, lang, fmt, max_bytes, config_path) -> Non
     progress.done()
     if table is not None:
         table.close()
+    report_memory(memory)
     if fmt == "json":
         if len(records) == 1:
             sys.stdout.write(records[0] + "\n")

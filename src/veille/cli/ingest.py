@@ -9,8 +9,9 @@ import click
 
 from ..config import load_config
 from ..errors import ConfigError
+from ..parallel import WorkerMemory
 from ..store import IngestSummary, ingest_outcomes, ingest_paths, open_store, read_records
-from .analyze import checked_lang, valid_date
+from .analyze import checked_lang, report_memory, valid_date, workers_option
 from .progress import Progress, count_inputs
 
 DB_HELP = "Store: a file path, sqlite:///path or postgresql://… (default: db in the configuration, " \
@@ -44,9 +45,17 @@ def db_option(f):
 @click.option("--no-stories", "no_stories", is_flag=True,
               help="Do not place pages in stories now (later: `veille stories --recluster`).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (TOML).")
+@workers_option
+@click.option("--engine", type=click.Choice(("local", "ray")), default="local", show_default=True,
+              help="local: worker processes on this machine; ray: Ray Data actors on a cluster "
+                   "(pip install 'veille[ray]'; docs/scale.md).")
+@click.option("--address", metavar="ADDRESS", help="With --engine ray: the cluster (auto, ray://head:10001); "
+              "default a local Ray.")
+@click.option("--output", metavar="PATH", help="With --engine ray: write the records to PATH instead of the "
+              "store (a .ndjson file in input order, else a Parquet folder).")
 @click.pass_context
-def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, no_stories,
-               config_path) -> None:
+def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, no_stories, config_path,
+               workers, engine, address, output) -> None:
     """Analyse news pages and keep them in the store. PATH is a file, a directory or - for stdin.
 
     The same page twice is stored once; a page whose content changed replaces its earlier version.
@@ -63,19 +72,30 @@ def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, no
     """
     config = load_config(config_path)
     lang = checked_lang(lang, config)
+    if (address or output) and engine != "ray":
+        raise click.UsageError("--address and --output go with --engine ray")
     store = open_cli_store(db, config)
     progress = Progress(total=count_inputs(paths, records=records), doing="ingesting", summary=False)
+    memory = WorkerMemory()
     try:
         size = batch_size or config.batch_size
         if records:
             summary = ingest_outcomes(store, read_records(paths), batch_size=size, on_step=progress.step,
                                       stories=not no_stories)
+        elif engine == "ray":
+            from ..engine import ingest_with_ray
+
+            summary = ingest_with_ray(store, paths, output=output, workers=workers, config=config,
+                                      published=published, lang=lang, address=address, batch_size=size,
+                                      on_step=progress.step)
         else:  # pages stored byte for byte by the same stage versions are not analysed again
             summary = ingest_paths(store, paths, config=config, published=published, lang=lang,
-                                   batch_size=size, on_step=progress.step, stories=not no_stories)
+                                   batch_size=size, on_step=progress.step, stories=not no_stories,
+                                   workers=workers, memory=memory)
     finally:
         progress.done()
         store.close()
+    report_memory(memory)
     _report(summary, store.url, as_json)
     ctx.exit(1 if summary.failed else 0)
 

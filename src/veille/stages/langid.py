@@ -7,7 +7,7 @@ articles (`veille eval langid`).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -17,8 +17,20 @@ _active: tuple[str, ...] = DEFAULT_LANGUAGES
 
 
 @cache
+def _full_model() -> LanguageIdentifier:
+    """The identifier over all its languages, read from its file once per process (0.3 s, ~80 MiB)."""
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@lru_cache(maxsize=64)
 def _identifier(languages: tuple[str, ...]) -> LanguageIdentifier:
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    """An identifier restricted to ``languages`` that shares the full model's tables. Each page asks for
+    its own set of fragment candidates (its language + the analysed ones); reading the model file for
+    every new set cost 0.3 s and ~80 MiB each, and grew a worker from 0.9 to 1.8 GiB over 500 pages."""
+    full = _full_model()
+    nb_ptc, nb_pc, nb_classes = full._full_model
+    ident = LanguageIdentifier(nb_ptc, nb_pc, nb_classes, full.tk_nextmove, full.tk_output,
+                               norm_probs=True, tk_row=full.tk_row)
     ident.set_languages(list(languages))
     return ident
 

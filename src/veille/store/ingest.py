@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from ..config import Config
 from ..errors import InputError, StoreFullError, StoreUnavailableError
+from ..parallel import WorkerMemory, run_pages
 from ..pipeline import Outcome, article_id
 from ..record import Article
 from ..sources import Source
@@ -109,8 +110,10 @@ def _place_in_stories(store: Store, stored: list[Article]) -> None:
 
 def ingest_paths(store: Store, paths: Iterable[str], *, config: Config | None = None,
                  published: str | None = None, lang: str | None = None, batch_size: int | None = None,
-                 on_step: Callable[[Outcome], None] | None = None, stories: bool = True) -> IngestSummary:
-    """Analyse pages (files, directories, ``-``) with the full pipeline and store them.
+                 on_step: Callable[[Outcome], None] | None = None, stories: bool = True, workers: int = 1,
+                 memory: WorkerMemory | None = None) -> IngestSummary:
+    """Analyse pages (files, directories, ``-``) with the full pipeline and store them; ``workers`` > 1
+    analyses in that many processes (``veille.parallel``) while this process alone writes the store.
 
     A page the store already holds byte for byte (its id is the hash of its bytes), analysed by the same
     stage versions, is not analysed again: re-running a big job after a crash costs only the pages left."""
@@ -130,7 +133,8 @@ def ingest_paths(store: Store, paths: Iterable[str], *, config: Config | None = 
                 yield item
 
     def outcomes() -> Iterator[Outcome]:
-        for out in pipe.run(to_analyse(), published=published, lang=lang):
+        for out in run_pages(pipe, to_analyse(), workers=workers, published=published, lang=lang,
+                             memory=memory):
             while skipped:
                 yield skipped.pop(0)
             yield out

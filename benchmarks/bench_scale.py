@@ -1,0 +1,202 @@
+"""Speed at scale, in one run: veille against the bare spaCy parse of the same texts, start-up for one small
+French page, memory per worker over many pages, 2 workers against 1, and Ray (local) 2 workers against 1.
+
+Not collected by pytest. Run it from the repository root::
+
+    .venv/bin/python benchmarks/bench_scale.py                       # every row, the corpus's news pages
+    .venv/bin/python benchmarks/bench_scale.py --only parse,startup  # some rows
+    .venv/bin/python benchmarks/bench_scale.py --pages 1000          # pages repeated up to 1,000
+
+Targets (issue 12): parse ratio >= 0.85 (veille's rate / the bare parse's rate), start-up < 3 s, a worker
+under 1 GiB that does not grow, 2 workers >= 1.7x one, Ray 2 >= 1.7x one. Each row prints the machine's
+load average when it was measured: on a shared machine a figure means little without it.
+
+- **parse**: in one process, after a warm-up, passes alternate (veille, bare parse, veille, ...) over the
+  same pages; the bare parse is ``spacy.load(model).pipe`` over the texts veille extracted, with the model
+  veille picks for each page's language. CPU seconds (``time.process_time``), the median pair's ratio.
+- **startup**: wall seconds of ``veille analyze --format json`` on the smallest French page, a fresh
+  process each time (the median of three).
+- **workers**: pages per second through ``veille.parallel`` with 1 and with 2 workers, counted from the
+  first page back to the last (model loading in the workers is start-up, measured apart), in batches of
+  ``--batch`` pages so that pages come back steadily; each worker's resident memory after its first batch
+  and at its peak.
+- **ray**: the same through ``veille.engine`` on a local Ray cluster with 1 and with 2 actors, each rate
+  from two runs of different sizes (Ray returns rows a block at a time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "news"
+ROWS = ("parse", "startup", "workers", "ray")
+
+
+def load() -> str:
+    return f"load {os.getloadavg()[0]:.2f}"
+
+
+def default_paths() -> list[str]:
+    if not CORPUS.is_dir():
+        sys.exit(f"bench_scale: the news pages were not found at {CORPUS}; pass page paths")
+    return sorted(str(p) for folder in ("pages", "pages-text") for p in (CORPUS / folder).iterdir()
+                  if p.is_file())
+
+
+# ---------------------------------------------------------------- veille against the bare parse
+
+
+def bench_parse(paths: list[str], repeat: int) -> str:
+    import spacy
+
+    from veille.config import load_config
+    from veille.lang import resources
+    from veille.pipeline import build_pipeline
+    from veille.sources import read_sources
+
+    config = load_config()
+    pipe = build_pipeline(config)
+
+    def veille_pass() -> list:
+        return [o.article for o in pipe.run(read_sources(paths, config.max_bytes)) if o.article]
+
+    articles = veille_pass()  # warm-up: models loaded, caches filled
+    by_model: dict[str, list[str]] = {}
+    for art in articles:
+        res = resources(art.lang)
+        if res is not None:
+            by_model.setdefault(res.spacy_model, []).append(art.text)
+    bare = {name: spacy.load(name) for name in by_model}
+
+    def parse_pass() -> None:
+        for name, texts in by_model.items():
+            for _ in bare[name].pipe(texts, batch_size=config.batch_size):
+                pass
+
+    parse_pass()
+    ratios, mine, theirs = [], [], []
+    for _ in range(repeat):
+        t0 = time.process_time()
+        veille_pass()
+        t1 = time.process_time()
+        parse_pass()
+        t2 = time.process_time()
+        mine.append(t1 - t0)
+        theirs.append(t2 - t1)
+        ratios.append((t2 - t1) / (t1 - t0))
+    return (f"parse    {len(paths)} pages ×{repeat}: veille {statistics.median(mine):.2f} s CPU, bare parse "
+            f"{statistics.median(theirs):.2f} s; veille's rate / the parse's = "
+            f"{statistics.median(ratios):.3f} (target >= 0.85) [{load()}]")
+
+
+# ---------------------------------------------------------------- start-up
+
+
+def bench_startup(paths: list[str]) -> str:
+    french = sorted((p for p in paths if Path(p).name.startswith("fr")), key=lambda p: Path(p).stat().st_size)
+    page = french[0] if french else paths[0]
+    cmd = [sys.executable, "-m", "veille.cli.main", "analyze", "--format", "json", page]
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t0)
+    return (f"startup  {Path(page).name} ({Path(page).stat().st_size:,} bytes): "
+            f"{statistics.median(times):.2f} s wall (median of 3; target < 3 s) [{load()}]")
+
+
+# ---------------------------------------------------------------- workers (processes) and Ray
+
+
+def _timed_from_first(outcomes) -> tuple[int, float]:
+    """(pages after the first one back, seconds from the first page back to the last)."""
+    it = iter(outcomes)
+    next(it)
+    t0 = time.perf_counter()
+    n = sum(1 for _ in it)
+    return n, time.perf_counter() - t0
+
+
+def bench_workers(paths: list[str], pages: int, batch: int) -> list[str]:
+    from veille.config import load_config
+    from veille.parallel import WorkerMemory, _in_workers
+    from veille.sources import read_sources
+
+    config = load_config(batch_size=batch)
+    todo = list(islice(cycle(paths), pages))
+    rows, rates = [], {}
+    for workers in (1, 2):
+        memory = WorkerMemory()
+        outs = _in_workers(config, read_sources(todo, config.max_bytes), workers, None, None, memory)
+        n, secs = _timed_from_first(outs)
+        rates[workers] = n / secs
+        rows.append(f"workers  {workers}: {pages} pages, {rates[workers]:.2f} pages/s; {memory.summary()} "
+                    f"[{load()}]")
+    rows.append(f"workers  2 against 1: {rates[2] / rates[1]:.2f}x (target >= 1.7x)")
+    return rows
+
+
+def bench_ray(paths: list[str], pages: int, batch: int) -> list[str]:
+    """Ray hands rows back a block at a time, so timing from the first row back says nothing; instead each
+    actor count runs twice, on ``pages`` and on a few pages, and the rate is the difference in pages over
+    the difference in wall time (the start of the actors, the same in both runs, cancels out)."""
+    try:
+        from veille.engine import ray_records
+    except ImportError as err:
+        return [f"ray      not measured: {err}"]
+    import ray
+
+    from veille.config import load_config
+
+    config = load_config(batch_size=batch)
+    few = max(2 * batch, pages // 6)
+    rows, rates = [], {}
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        for workers in (1, 2):
+            secs = {}
+            for n in (few, pages):
+                t0 = time.perf_counter()
+                sum(1 for _ in ray_records(list(islice(cycle(paths), n)), workers=workers, config=config))
+                secs[n] = time.perf_counter() - t0
+            rates[workers] = (pages - few) / (secs[pages] - secs[few])
+            rows.append(f"ray      {workers} actor(s): {few} and {pages} pages in {secs[few]:.1f} and "
+                        f"{secs[pages]:.1f} s: {rates[workers]:.2f} pages/s [{load()}]")
+    finally:
+        ray.shutdown()
+    rows.append(f"ray      2 against 1: {rates[2] / rates[1]:.2f}x (target >= 1.7x)")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", help="pages (default: the 50 news pages of the corpus)")
+    parser.add_argument("--pages", type=int, default=200, help="pages for the workers and Ray rows "
+                        "(the inputs repeated)")
+    parser.add_argument("--repeat", type=int, default=3, help="paired passes for the parse row")
+    parser.add_argument("--batch", type=int, default=4, help="pages per batch for the workers and Ray rows "
+                        "(small, so that pages come back steadily rather than in a few bursts)")
+    parser.add_argument("--only", default=",".join(ROWS), help=f"rows to measure, among {', '.join(ROWS)}")
+    args = parser.parse_args(argv)
+    paths = args.paths or default_paths()
+    only = set(args.only.split(","))
+    print(f"{len(paths)} input pages, {os.cpu_count()} CPUs, {load()}", flush=True)
+    if "startup" in only:
+        print(bench_startup(paths), flush=True)
+    if "parse" in only:
+        print(bench_parse(paths, args.repeat), flush=True)
+    if "workers" in only:
+        print("\n".join(bench_workers(paths, args.pages, args.batch)), flush=True)
+    if "ray" in only:
+        print("\n".join(bench_ray(paths, args.pages, args.batch)), flush=True)
+
+
+if __name__ == "__main__":
+    main()

