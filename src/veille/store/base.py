@@ -270,8 +270,10 @@ class Store(ABC):
 
     # -- stories (veille.stories places pages at ingest; store/story_tables.py implements these) ------
     def list_stories(self, *, since: str | None = None, entity: str | None = None, lang: str | None = None,
+                     order: Literal["latest", "size", "growth"] = "latest", days: int = 1,
                      limit: int = 20, offset: int = 0) -> Page[StorySummary]:
-        """Stories active since a date, about an entity, or with pages in a language; latest first."""
+        """Stories active since a date, about an entity, or with pages in a language; latest first, or the
+        largest / fastest-growing over the last ``days`` (see store/story_tables.py)."""
         raise NotImplementedError
 
     def story(self, story_id: str, *, limit: int = 200) -> StoryDetail | None:
