@@ -236,8 +236,8 @@ class StoryTables:
         active in a window of ``days`` calendar days ending on the newest story date in the store (the
         store's own "today", so an archive read later still shows its last day and week):
 
-        - *size* is ``recent``, the members published in the window (undated members count by the day they
-          joined the story), then the whole story's size;
+        - *size* is ``recent``, the members published in the window, then the whole story's size (undated
+          members count as "before": ``joined_at`` orders pages, it does not date them);
         - *growth* is ``recent / (before + 1)``, ``before`` being the story's members from before the window:
           a story born in the window with 3 pages grows by 3.0, a 20-page story that got 2 more by 0.1.
 
@@ -285,7 +285,6 @@ class StoryTables:
         end = _day(newest[0][0])
         assert end is not None
         start = (end - dt.timedelta(days=max(days, 1) - 1)).isoformat()
-        start_epoch = dt.datetime.combine(dt.date.fromisoformat(start), dt.time(), dt.UTC).timestamp()
         cond = " AND ".join([*where, "last_published >= ?"])
         candidates = [
             _summary(r)
@@ -299,8 +298,8 @@ class StoryTables:
             ids = [s.id for s in candidates[chunk : chunk + 500]]
             for story_id, n in self._rows(
                 f"SELECT story_id, count(*) FROM story_members WHERE story_id IN ({_qs(ids)}) AND "
-                "(published >= ? OR (published IS NULL AND joined_at >= ?)) GROUP BY story_id",
-                [*ids, start, start_epoch],
+                "published >= ? GROUP BY story_id",
+                [*ids, start],
             ):
                 recent[story_id] = n
         ranked: list[StorySummary] = []
