@@ -20,8 +20,8 @@ class StorySummary(BaseModel):
     n_copies: int = Field(0, description="members that copy another member (folded under it in lists)")
     langs: list[str] = Field(default_factory=list)
     sites: list[str] = Field(default_factory=list)
-    recent: int | None = Field(None, description="members published in the ranking window (size, growth)")
-    growth: float | None = Field(None, description="recent / (members before the window + 1) (growth order)")
+    recent: int | None = Field(default=None, description="members published in the ranking window")
+    growth: float | None = Field(default=None, description="recent / (members before the window + 1)")
 
 
 class StoryArticle(BaseModel):

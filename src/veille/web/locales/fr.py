@@ -228,7 +228,7 @@ MESSAGES: dict[str, str] = {
     "+{n} articles in 7 days": "+{n} articles en 7 jours",
     "Since": "Depuis le",
     "first report:": "premier à l'annoncer\u00a0:",
-    "broke it:": "l'ont sorti\u00a0:",
+    "broke it:": "révélé par\u00a0:",
     "Time line": "Chronologie",
     "Articles on a time axis": "Les articles sur un axe du temps",
     "Copies and translations": "Copies et traductions",
