@@ -77,6 +77,24 @@ def test_stories_ranked_by_size_and_growth_over_a_day_and_a_week(store):  # noqa
         "s-harbour": "en", "s-bridge": "fr", "s-orchard": "fr", "s-archive": "en"}
 
 
+def test_ranked_story_reads_use_indexes_not_scans(tmp_path):
+    """SQLite's plan for every query of the size and growth rankings searches an index; none scans."""
+    s = open_store(str(tmp_path / "plan.sqlite"))
+    fill(s)
+    plans: list[str] = []
+    real_rows = s._rows
+
+    def explained(sql, params=()):
+        plans.extend(r[-1] for r in real_rows("EXPLAIN QUERY PLAN " + sql, params))
+        return real_rows(sql, params)
+
+    s._rows = explained  # type: ignore[method-assign]
+    assert s.list_stories(order="growth", days=7).total == 3
+    assert s.list_stories(order="size", days=1).total == 2
+    s.close()
+    assert plans and not [p for p in plans if p.startswith("SCAN") and "USING" not in p], plans
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     pytest.importorskip("fastapi", reason="the web UI needs the [serve] extra")
