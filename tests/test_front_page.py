@@ -121,6 +121,7 @@ def test_front_page_lists_the_largest_and_growing_stories_with_a_window_switch(c
     assert _section(html, "front-largest") == ["s-bridge", "s-harbour"]
     assert _section(html, "front-growing") == ["s-bridge", "s-harbour"]
     assert '<strong aria-current="true">over 24 hours</strong>' in html and 'href="/?window=week"' in html
+    assert "up to 2031-04-10" in html
     assert "7 articles · 2 languages <abbr" in re.sub(r"\s+", " ", html)
     assert "+1 article in 24 hours" in html and "+2 articles in 24 hours" in html
     week = client.get("/", params={"window": "week"}).text
@@ -139,7 +140,8 @@ def test_front_page_in_french(client):
     assert '<html lang="fr">' in html
     for label in ("Sujets qui montent", "Les plus grands sujets", "sur 24 heures",
                   '<strong aria-current="true">sur 7 jours</strong>', "7 articles · 2 langues <abbr",
-                  "3 médias", "3 articles · 1 langue <abbr", "+3 articles en 7 jours", "Derniers articles",
+                  "3 médias", "3 articles · 1 langue <abbr", "jusqu’au 2031-04-10", "+3 articles en 7 jours",
+                  "Derniers articles",
                   "Tous les articles (16) →"):
         assert label in html, label
     assert f'lang="en">{TITLES["s-harbour"]}</a>' in html

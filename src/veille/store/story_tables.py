@@ -273,17 +273,20 @@ class StoryTables:
         )
         return Page(items=[_summary(r) for r in rows], total=total, limit=limit, offset=offset)
 
-    def _ranked_stories(
-        self, where: list[str], params: list[Any], order: StoryOrder, days: int, limit: int, offset: int
-    ) -> Page[StorySummary]:
+    def newest_story_day(self) -> dt.date | None:
+        """The day of the newest dated story: where the size and growth windows end (one index probe)."""
         newest = self._rows(
             "SELECT last_published FROM stories WHERE last_published IS NOT NULL "
             "ORDER BY last_published DESC LIMIT 1"
         )
-        if not newest or not _day(newest[0][0]):
+        return _day(newest[0][0]) if newest else None
+
+    def _ranked_stories(
+        self, where: list[str], params: list[Any], order: StoryOrder, days: int, limit: int, offset: int
+    ) -> Page[StorySummary]:
+        end = self.newest_story_day()
+        if end is None:
             return Page(items=[], total=0, limit=limit, offset=offset)
-        end = _day(newest[0][0])
-        assert end is not None
         start = (end - dt.timedelta(days=max(days, 1) - 1)).isoformat()
         cond = " AND ".join([*where, "last_published >= ?"])
         candidates = [

@@ -120,7 +120,9 @@ def index(request: Request):
     except NotImplementedError:  # a store without stories
         largest = growing = []
     latest = s.list_articles(limit=FRONT_ARTICLES)
-    return _page(request, "front.html", largest=largest, growing=growing, latest=latest, window=window)
+    until = s.newest_story_day() if largest else None
+    return _page(request, "front.html", largest=largest, growing=growing, latest=latest, window=window,
+                 until=until.isoformat() if until else None)
 
 
 @router.get("/articles", response_class=HTMLResponse)

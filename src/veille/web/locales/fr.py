@@ -206,6 +206,7 @@ MESSAGES: dict[str, str] = {
     "Time window": "Période",
     "over 24 hours": "sur 24 heures",
     "over 7 days": "sur 7 jours",
+    "up to {date}": "jusqu’au {date}",
     "Largest stories": "Les plus grands sujets",
     "Growing stories": "Sujets qui montent",
     "All stories →": "Tous les sujets →",
