@@ -74,7 +74,7 @@ MESSAGES: dict[str, str] = {
     "e.g. ASSAULT": "p. ex. ASSAULT",
     "entities": "entités",
     "events": "événements",
-    "go to the articles": "aller aux articles",
+    "go to the front page (stories)": "aller à la une (les sujets)",
     "go to the entities": "aller aux entités",
     "go to the events": "aller aux événements",
     "go to the search box": "aller au champ de recherche",
