@@ -122,7 +122,7 @@ def browser():
 def test_demo_serves_the_bundled_examples(server, browser):
     stored = _api(server, "/api/articles?limit=50")
     assert stored["total"] >= 6
-    browser.get(server + "/")
+    browser.get(server + "/articles")
     links = browser.find_elements(By.CSS_SELECTOR, ".results .title")
     assert len(links) == stored["total"]
     first = stored["items"][0]

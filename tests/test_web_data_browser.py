@@ -141,7 +141,7 @@ def test_search_quotes_entity_and_pages_walk(server, browser):
     assert len(first) == 50 and len(second) == 12 and not set(first) & set(second)
     assert browser.find_element(By.CSS_SELECTOR, ".pager .current-page").text == "2"
     _shot(browser, "5-entities-page-2")
-    for path, name, total in (("/", "6-home", 3), ("/events", "7-events", 2),
+    for path, name, total in (("/articles", "6-articles", 3), ("/events", "7-events", 2),
                               ("/quotes?q=quotas", "8-quotes-words", 2)):
         browser.get(server + path)
         assert browser.find_element(By.CSS_SELECTOR, ".pager .pager-count").text.endswith(f" of {total}")

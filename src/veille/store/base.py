@@ -9,6 +9,7 @@ row derived from it, in one transaction ("replaced").
 
 from __future__ import annotations
 
+import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
@@ -270,9 +271,15 @@ class Store(ABC):
 
     # -- stories (veille.stories places pages at ingest; store/story_tables.py implements these) ------
     def list_stories(self, *, since: str | None = None, entity: str | None = None, lang: str | None = None,
+                     order: Literal["latest", "size", "growth"] = "latest", days: int = 1,
                      limit: int = 20, offset: int = 0) -> Page[StorySummary]:
-        """Stories active since a date, about an entity, or with pages in a language; latest first."""
+        """Stories active since a date, about an entity, or with pages in a language; latest first, or the
+        largest / fastest-growing over the last ``days`` (see store/story_tables.py)."""
         raise NotImplementedError
+
+    def newest_story_day(self) -> dt.date | None:
+        """The day of the newest dated story (where the front page's windows end); None without stories."""
+        return None
 
     def story(self, story_id: str, *, limit: int = 200) -> StoryDetail | None:
         """A story's articles, quotes by speaker, events, entities and page links; None when unknown."""

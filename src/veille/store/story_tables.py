@@ -8,9 +8,10 @@ candidate lookup goes through an index (``story_keys (key, day)``, ``copy_bands`
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 from .base import EntityRef, Page
 from .entity_reads import _EVENT, _QUOTE, _event_view, _quote_view
@@ -18,7 +19,7 @@ from .story_views import PageLink, SpeakerQuotes, StoryArticle, StoryDetail, Sto
 
 _STORY = (
     "SELECT id, title, first_article, first_published, last_published, n_articles, n_copies, langs, "
-    "sites FROM stories"
+    "sites, (SELECT a.lang FROM articles a WHERE a.id = stories.first_article) FROM stories"
 )
 _MEMBER = (
     "SELECT a.id, a.title, a.url, a.site_name, a.published, a.lang, m.score, a.copy_of, "
@@ -26,6 +27,11 @@ _MEMBER = (
     "LIMIT 1) FROM story_members m JOIN articles a ON a.id = m.article_id"
 )
 _STORY_TABLES = ("story_members", "story_keys", "page_links", "page_profiles", "copy_bands", "stories")
+
+#: How the story list is ordered: the latest, or the largest / fastest-growing in a window (list_stories).
+StoryOrder = Literal["latest", "size", "growth"]
+#: The most stories a size or growth ranking looks at (the latest active ones in the window).
+RANK_CANDIDATES = 2000
 
 
 class StoryTables:
@@ -219,11 +225,26 @@ class StoryTables:
         since: str | None = None,
         entity: str | None = None,
         lang: str | None = None,
+        order: StoryOrder = "latest",
+        days: int = 1,
         limit: int = 20,
         offset: int = 0,
     ) -> Page[StorySummary]:
-        """Stories active since a date (ISO), about an entity (any spelling) or with pages in a language;
-        the largest of the latest first."""
+        """Stories active since a date (ISO), about an entity (any spelling) or with pages in a language.
+
+        ``order="latest"``: the largest of the latest first. ``order="size"`` / ``"growth"`` rank the stories
+        active in a window of ``days`` calendar days ending on the newest story date in the store (the
+        store's own "today", so an archive read later still shows its last day and week):
+
+        - *size* is ``recent``, the members published in the window, then the whole story's size (undated
+          members count as "before": ``joined_at`` orders pages, it does not date them);
+        - *growth* is ``recent / (before + 1)``, ``before`` being the story's members from before the window:
+          a story born in the window with 3 pages grows by 3.0, a 20-page story that got 2 more by 0.1.
+
+        Reads go through indexes only: the candidates through ``stories (last_published, n_articles)``
+        (at most ``RANK_CANDIDATES`` of the latest), their counts through ``story_members (story_id,
+        published)``.
+        """
         where: list[str] = ["n_articles > 0"]
         params: list[Any] = []
         if since:
@@ -241,6 +262,8 @@ class StoryTables:
                 f"ae.article_id = m.article_id WHERE ae.entity_id IN ({_qs(ids)}))"
             )
             params += ids
+        if order != "latest":
+            return self._ranked_stories(where, params, order, days, limit, offset)
         cond = " AND ".join(where)
         total = self._rows(f"SELECT count(*) FROM stories WHERE {cond}", params)[0][0]
         rows = self._rows(
@@ -249,6 +272,50 @@ class StoryTables:
             [*params, limit, offset],
         )
         return Page(items=[_summary(r) for r in rows], total=total, limit=limit, offset=offset)
+
+    def newest_story_day(self) -> dt.date | None:
+        """The day of the newest dated story: where the size and growth windows end (one index probe)."""
+        newest = self._rows(
+            "SELECT last_published FROM stories WHERE last_published IS NOT NULL "
+            "ORDER BY last_published DESC LIMIT 1"
+        )
+        return _day(newest[0][0]) if newest else None
+
+    def _ranked_stories(
+        self, where: list[str], params: list[Any], order: StoryOrder, days: int, limit: int, offset: int
+    ) -> Page[StorySummary]:
+        end = self.newest_story_day()
+        if end is None:
+            return Page(items=[], total=0, limit=limit, offset=offset)
+        start = (end - dt.timedelta(days=max(days, 1) - 1)).isoformat()
+        cond = " AND ".join([*where, "last_published >= ?"])
+        candidates = [
+            _summary(r)
+            for r in self._rows(
+                f"{_STORY} WHERE {cond} ORDER BY last_published DESC LIMIT ?",
+                [*params, start, RANK_CANDIDATES],
+            )
+        ]
+        recent: dict[str, int] = {}
+        for chunk in range(0, len(candidates), 500):
+            ids = [s.id for s in candidates[chunk : chunk + 500]]
+            for story_id, n in self._rows(
+                f"SELECT story_id, count(*) FROM story_members WHERE story_id IN ({_qs(ids)}) AND "
+                "published >= ? GROUP BY story_id",
+                [*ids, start],
+            ):
+                recent[story_id] = n
+        ranked: list[StorySummary] = []
+        for s in candidates:
+            n = recent.get(s.id, 0)
+            if n:
+                before = max(s.n_articles - n, 0)
+                ranked.append(s.model_copy(update={"recent": n, "growth": round(n / (before + 1), 3)}))
+        if order == "growth":
+            ranked.sort(key=lambda s: (-(s.growth or 0), -(s.recent or 0), s.id))
+        else:
+            ranked.sort(key=lambda s: (-(s.recent or 0), -s.n_articles, s.id))
+        return Page(items=ranked[offset : offset + limit], total=len(ranked), limit=limit, offset=offset)
 
     def story(self, story_id: str, *, limit: int = 200) -> StoryDetail | None:
         """A story with its articles on a time line, quotes by speaker, events, entities and links."""
@@ -337,6 +404,14 @@ class StoryTables:
         return [{"article_id": r[0], "source": r[1], "source_text": r[2], "cue_text": r[3]} for r in rows]
 
 
+def _day(value: str | None) -> dt.date | None:
+    """The calendar day of an ISO date or time (None when it is not one)."""
+    try:
+        return dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
 def _qs(values: list[Any]) -> str:
     return ", ".join("?" * len(values))
 
@@ -359,6 +434,7 @@ def _summary(r: tuple) -> StorySummary:
         n_copies=r[6],
         langs=[x for x in (r[7] or "").split(",") if x],
         sites=[x for x in (r[8] or "").split(",") if x],
+        title_lang=r[9],
     )
 
 

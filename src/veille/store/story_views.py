@@ -12,6 +12,7 @@ class StorySummary(BaseModel):
 
     id: str
     title: str | None = None
+    title_lang: str | None = Field(None, description="the language of the title (its first article's)")
     first_article: str
     first_published: str | None = None
     last_published: str | None = None
@@ -19,6 +20,8 @@ class StorySummary(BaseModel):
     n_copies: int = Field(0, description="members that copy another member (folded under it in lists)")
     langs: list[str] = Field(default_factory=list)
     sites: list[str] = Field(default_factory=list)
+    recent: int | None = Field(default=None, description="members published in the ranking window")
+    growth: float | None = Field(default=None, description="recent / (members before the window + 1)")
 
 
 class StoryArticle(BaseModel):

@@ -1,5 +1,6 @@
-"""The story pages: ``/stories`` (the story list: the largest and latest stories, with their languages and
-outlets) and ``/stories/{id}`` (articles across languages on a real time axis, quotes by speaker, events,
+"""The story pages, in French and English like the rest of the UI: ``/stories`` (the story list: the
+latest stories, with their size, languages and outlets; the front page ``/`` ranks them by size and
+growth) and ``/stories/{id}`` (articles across languages on a real time axis, quotes by speaker, events,
 the copy/translation tree)."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from fastapi.responses import HTMLResponse
 
 from ..store import QueryError
 from ..store.story_views import StoryArticle, StoryDetail
-from .views import _date, _offset, _page, _store, error_page
+from .views import _date, _offset, _page, _pager, _store, _translator
 
 router = APIRouter(include_in_schema=False)
 PAGE = 30
@@ -20,10 +21,11 @@ PAGE = 30
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request):
     p = request.query_params
+    t = _translator(request, "stories.html")
     try:
-        since = _date(p.get("from"), "from")
+        since = _date(p.get("from"), "from", t)
     except QueryError as err:
-        return error_page(request, 400, str(err))
+        return _page(request, "error.html", 400, t=t, status=400, message=str(err))
     page = _store(request).list_stories(
         since=since,
         entity=p.get("entity") or None,
@@ -31,14 +33,16 @@ def stories(request: Request):
         limit=PAGE,
         offset=_offset(request, PAGE),
     )
-    return _page(request, "stories.html", page=page, filters=p)
+    return _page(request, "stories.html", t=t, page=page, filters=p, pager=_pager(request, page))
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str):
     detail = _store(request).story(story_id)
     if detail is None:
-        return error_page(request, 404, f"no story with id {story_id!r}")
+        t = _translator(request)
+        return _page(request, "error.html", 404, t=t, status=404,
+                     message=t("no story with id {id}", id=repr(story_id[:80])))
     return _page(request, "story.html", d=detail, axis=time_axis(detail.articles), tree=link_tree(detail))
 
 

@@ -1,5 +1,6 @@
-"""The HTML pages: search, article, entity, entities, events, quotes. Thin handlers over the store;
-templates in ``templates/`` do the layout, ``_pager.html`` draws every list's pager from
+"""The HTML pages: the front page (stories and the latest articles), search and the article list,
+article, entity, entities, events, quotes. Thin handlers over the store; templates in ``templates/`` do
+the layout, ``_pager.html`` draws every list's pager from
 ``veille.paging``, and links.py builds facet, sort and export addresses."""
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def _store(request: Request) -> Store:
 
 
 # Pages where ?lang= filters the articles' language, so it cannot also choose the UI's.
-_LANG_FILTERS = {"index.html", "quotes.html"}
+_LANG_FILTERS = {"index.html", "quotes.html", "stories.html"}
 
 
 def _translator(request: Request, name: str = "") -> Translator:
@@ -96,10 +97,38 @@ def _exports(request: Request, api_path: str, page: Page) -> dict[str, str]:
     return export_links(api_path, request.query_params, limit=page.limit, offset=page.offset)
 
 
+#: Parameters that make ``/`` a search rather than the front page (the query and the filters).
+SEARCH_PARAMS = ("q", "lang", "from", "to", "entity", "site", "type", "sort", "page")
+#: The front page's window switch: its name in the address → days.
+WINDOWS = {"day": 1, "week": 7}
+FRONT_STORIES = 10
+FRONT_ARTICLES = 8
+
+
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request):
-    """Search when there is a query (with facets and why each article matched), else the latest
-    articles; and the most mentioned entities."""
+    """The front page (the largest and fastest-growing stories, the latest articles) without a query;
+    with one (``q`` or a filter), the search exactly as ``/articles``."""
+    if any(request.query_params.get(k) for k in SEARCH_PARAMS):
+        return articles(request)
+    s, window = _store(request), request.query_params.get("window", "day")
+    days = WINDOWS.get(window, 1)
+    window = window if window in WINDOWS else "day"
+    try:
+        largest = s.list_stories(order="size", days=days, limit=FRONT_STORIES).items
+        growing = s.list_stories(order="growth", days=days, limit=FRONT_STORIES).items
+    except NotImplementedError:  # a store without stories
+        largest = growing = []
+    latest = s.list_articles(limit=FRONT_ARTICLES)
+    until = s.newest_story_day() if largest else None
+    return _page(request, "front.html", largest=largest, growing=growing, latest=latest, window=window,
+                 until=until.isoformat() if until else None)
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request):
+    """Search when there is a query (with facets and why each article matched), else all articles, latest
+    first, with the filters; and the most mentioned entities."""
     s, p = _store(request), request.query_params
     query = p.get("q", "").strip()
     sort: SearchSort = "date" if p.get("sort") == "date" else "relevance"
