@@ -32,7 +32,7 @@ EntityTypeParam = Annotated[EntityType | None, BeforeValidator(_upper), Query(
 ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
 
 
-def checked_lang(request: Request, lang: Annotated[str | None, Query(
+async def checked_lang(request: Request, lang: Annotated[str | None, Query(
         max_length=3, description="A language code among the server's languages (case ignored).")] = None,
                  ) -> str | None:
     """The ``lang`` parameter, one of the configured languages (a 400 listing them otherwise)."""

@@ -236,7 +236,9 @@ def _top(counts: Counter[str], n: int) -> list[tuple[str, int]]:
 def _reason(term: _Term, body: str, article_id: str, written: dict[tuple[str, str], list[str]],
             refs: dict[str, EntityRef]) -> MatchReason:
     """How ``term`` matched this article: its words, and the first of its entities the article names."""
-    words = all(phrase_found(body, t) for t in term.terms)
+    # a term naming no entity matched by its words (the full-text condition is all it had): no need to
+    # scan the body again; a term naming entities may have matched by them alone, so look
+    words = not term.entities or all(phrase_found(body, t) for t in term.terms)
     for eid in term.entities:
         if (article_id, eid) in written and eid in refs:
             return MatchReason(term=term.text, words=words, entity=refs[eid], as_written=written[(article_id,
