@@ -6,9 +6,6 @@ $VEILLE_SHOTS_I18N (default /tmp/shots-i18n/)."""
 from __future__ import annotations
 
 import os
-import shutil
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -16,60 +13,32 @@ import pytest
 pytest.importorskip("fastapi", reason="the web UI needs the [serve] extra")
 pytest.importorskip("selenium", reason="the browser test drives Chromium with selenium (dev group)")
 
-import uvicorn  # noqa: E402
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
+from browsing import chromium, needs_chromium, served  # noqa: E402  (tests/ is on the path)
 from test_web_i18n import N_FR, records  # noqa: E402  (tests/ is on the path: pytest prepends it)
-from veille.api import create_app  # noqa: E402
-from veille.config import Config  # noqa: E402
 from veille.store import open_store  # noqa: E402
-from veille.store.pgserver import free_port  # noqa: E402
 
-CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
-                                reason="needs Debian's chromium and chromium-driver (apt-get install -y "
-                                       "chromium chromium-driver; .ci/run does it)")
+pytestmark = needs_chromium
 SHOTS = Path(os.environ.get("VEILLE_SHOTS_I18N", "/tmp/shots-i18n"))
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("browse-i18n")
-    store = open_store(str(tmp / "browse.sqlite"))
+    folder = tmp_path_factory.mktemp("browse-i18n")
+    store = open_store(str(folder / "browse.sqlite"))
     store.put_many(records())
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store, config=Config(data_dir=str(tmp))), host="127.0.0.1",
-                                        port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with served(store, folder) as base:
+        yield base
     store.close()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
-                "--disable-dev-shm-usage", "--lang=en-GB"):
-        opts.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
-    driver.set_page_load_timeout(60)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    yield driver
-    driver.quit()
-
+    with chromium(SHOTS, lang="en-GB") as driver:
+        yield driver
 
 def _wait(browser, css: str):
     return WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))

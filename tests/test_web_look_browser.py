@@ -6,10 +6,6 @@ help overlay, and an event's link landing on its highlighted sentence. Screensho
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -18,23 +14,15 @@ pytest.importorskip("fastapi", reason="the web UI needs the [serve] extra")
 pytest.importorskip("pygal", reason="the charts need the [serve] extra (pygal)")
 pytest.importorskip("selenium", reason="the browser test drives Chromium with selenium (dev group)")
 
-import uvicorn  # noqa: E402
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
+from browsing import chromium, needs_chromium, served  # noqa: E402  (tests/ is on the path)
 from test_web_look import records  # noqa: E402
-from veille.api import create_app  # noqa: E402
-from veille.config import Config  # noqa: E402
 from veille.store import open_store  # noqa: E402
-from veille.store.pgserver import free_port  # noqa: E402
 
-CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
-                                reason="needs Debian's chromium and chromium-driver (apt-get install -y "
-                                       "chromium chromium-driver; .ci/run does it)")
+pytestmark = needs_chromium
 SHOTS = Path(os.environ.get("VEILLE_SHOTS", "/tmp/shots-weblook"))
 
 
@@ -44,39 +32,15 @@ def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("look")
     store = open_store(str(folder / "look.sqlite"))
     store.put_many(records())
-    port = free_port()
-    config = uvicorn.Config(create_app(store, config=Config(data_dir=str(folder))), host="127.0.0.1",
-                            port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with served(store, folder) as base:
+        yield base
     store.close()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
-                "--disable-dev-shm-usage", "--lang=en-US"):
-        opts.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
-    driver.set_page_load_timeout(60)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    yield driver
-    driver.quit()
-
+    with chromium(SHOTS, lang="en-US") as driver:
+        yield driver
 
 def _open(browser, url: str, ready: str = "main"):
     browser.get(url)
