@@ -118,3 +118,29 @@ def test_browser_story_page_of_a_two_language_story(app, filled):
         driver.quit()
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "ndjson", "text"])
+def test_cli_stories_speaks_every_listing_format(filled, fmt):
+    """`veille stories --format …`: the same five formats as every listing command, read back."""
+    import csv
+    import io
+
+    from click.testing import CliRunner
+
+    from veille.cli.main import cli
+
+    store, placed = filled
+    result = CliRunner().invoke(cli, ["stories", "--db", str(store.path), "--format", fmt, "--limit", "50"])
+    assert result.exit_code == 0, result.output
+    n = len(set(placed.values()))
+    if fmt in ("csv", "tsv"):
+        rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter="\t" if fmt == "tsv" else ","))
+        assert len(rows) == n and {"fr", "en"} <= set(rows[0]["langs"].split("; "))
+    elif fmt == "json":
+        assert len(json.loads(result.stdout)) == n
+    elif fmt == "ndjson":
+        assert all(json.loads(line)["n_articles"] >= 1 for line in result.stdout.splitlines())
+    else:
+        assert len(result.stdout.splitlines()) == n and "articles" in result.stdout
+    assert f"of {n} stories" in result.stderr

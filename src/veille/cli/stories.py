@@ -10,7 +10,9 @@ import click
 
 from ..store.story_views import StoryDetail, StorySummary
 from .analyze import valid_date
+from .formats import emit, format_option
 from .ingest import db_option, open_cli_store
+from .words import plural
 
 #: Version of the JSON / NDJSON shapes printed here (StorySummary, StoryDetail); bumped on any change.
 FORMAT_VERSION = 1
@@ -23,8 +25,7 @@ FORMAT_VERSION = 1
 @click.option("--lang", metavar="CODE", help="Stories with an article in this language.")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0)
-@click.option("--format", "fmt", type=click.Choice(("text", "json", "ndjson")), default="text",
-              show_default=True, help=f"json / ndjson: StorySummary objects (format {FORMAT_VERSION}).")
+@format_option()
 @click.option("--recluster", is_flag=True, help="Rebuild every story from scratch first (pages in order "
               "of publication), e.g. after `veille ingest --no-stories`.")
 @click.pass_context
@@ -42,25 +43,17 @@ def stories_cmd(ctx, db, since, entity, lang, limit, offset, fmt, recluster) -> 
             from ..stories.online import recluster as rebuild
 
             n = rebuild(store)
-            click.echo(f"veille: {n} article(s) placed in stories again", err=True)
+            click.echo(f"veille: {plural(n, 'article')} placed in stories again", err=True)
         page = store.list_stories(since=since, entity=entity, lang=lang, limit=limit, offset=offset)
-    if fmt == "json":
-        data = {"format": FORMAT_VERSION, **page.model_dump(mode="json")}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    elif fmt == "ndjson":
-        for s in page.items:
-            sys.stdout.write(json.dumps(s.model_dump(mode="json"), ensure_ascii=False) + "\n")
-    else:
-        for s in page.items:
-            sys.stdout.write(story_line(s) + "\n")
-        click.echo(f"veille: {len(page.items)} of {page.total} stories", err=True)
+    emit(page.items, fmt, "stories", story_line)
+    click.echo(f"veille: {len(page.items)} of {plural(page.total, 'story')}", err=True)
 
 
 def story_line(s: StorySummary) -> str:
     when = (s.first_published or "?")[:10] + ("…" + s.last_published[:10] if s.last_published and
                                               s.last_published[:10] != (s.first_published or "")[:10] else "")
-    return (f"{s.id}  {when}  {s.n_articles} article(s) [{','.join(s.langs)}]  {s.title or '(no title)'}"
-            f"  — {', '.join(s.sites[:4])}")
+    return (f"{s.id}  {when}  {plural(s.n_articles, 'article')} [{','.join(s.langs)}]  "
+            f"{s.title or '(no title)'}  — {', '.join(s.sites[:4])}")
 
 
 @click.command("story")
