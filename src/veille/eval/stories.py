@@ -6,9 +6,12 @@ cross-lingual positives; the share of hard negatives (same actors, another story
 top-1 retrieval of the original among all originals and the direction of each copy; planted near-duplicates
 made by code from the corpus texts (``stories.planting``) found by the copy detector.
 
-Two systems side by side: ``baseline`` (the encoder's cosine on the first 2,000 characters, its threshold
-chosen on the fitting half) and ``veille`` (the shipped model of ``stories.similarity``). Every figure is
-on the held-out half of the pairs; the model's weights were fitted on the other half.
+Two systems side by side: ``baseline`` (the encoder's cosine on the first 2,000 characters) and ``veille``
+(the model of ``stories.similarity``). Pair figures come from 5-fold cross-validation grouped by article
+(an article, or its machine translation, never sits in both the fitting and the held-out folds): each
+system is fitted on four folds (the baseline only chooses its threshold there), measured on the fifth, and
+the figure is the mean over the five held-out folds. The shipped weights (``--fit``) are fitted on all the
+pairs; the copy figures use them.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from ..stories.similarity import (
     shipped_model,
 )
 from .common import Row, with_floors
-from .stories_data import FILES, Pair, StorySets, load
+from .stories_data import FILES, Pair, StorySets, grouped_folds, load
 
 NAME = "stories"
 
@@ -62,27 +65,48 @@ def baseline_cosines(sets: StorySets, profiles: dict[str, Profile]) -> np.ndarra
     return np.array([float(profiles[p.a].full @ profiles[p.b].full) for p in sets.pairs])
 
 
-def fit_model(pairs: list[Pair], x: np.ndarray) -> StoryModel:
-    """Fit on the pairs that are not held out; the threshold maximises F1 there."""
-    train = np.array([not p.held_out for p in pairs])
+#: Folds of the cross-validation: every figure is the mean over folds of the held-out pairs' figure.
+FOLDS = 5
+
+
+def fit_model(pairs: list[Pair], x: np.ndarray, train: np.ndarray | None = None) -> StoryModel:
+    """Fit on the ``train`` pairs (all when None); the threshold is the most recall at the target
+    precision among those same pairs."""
+    train = np.ones(len(pairs), bool) if train is None else train
     target = np.array([(4.0 - p.overall) / 3.0 for p in pairs])
     weights, bias = fit(x[train], target[train])
-    model = StoryModel(weights, bias, 0.5, f"{int(train.sum())} SemEval-2022 pairs (not held out)")
+    model = StoryModel(weights, bias, 0.5, f"{int(train.sum())} SemEval-2022 pairs")
     decided = train & np.array([p.positive or p.negative for p in pairs])
     positive = np.array([p.positive for p in pairs])
     threshold = best_threshold(np.asarray(model.score(x[decided])), positive[decided])
     return StoryModel(weights, bias, threshold, model.fitted_on)
 
 
-def baseline(pairs: list[Pair], cos: np.ndarray) -> Scored:
-    train = np.array([not p.held_out and (p.positive or p.negative) for p in pairs])
-    return Scored("baseline", cos, best_threshold(cos[train], np.array([p.positive for p in pairs])[train]))
+def baseline(pairs: list[Pair], cos: np.ndarray, train: np.ndarray) -> Scored:
+    decided = train & np.array([p.positive or p.negative for p in pairs])
+    positive = np.array([p.positive for p in pairs])
+    return Scored("baseline", cos, best_threshold(cos[decided], positive[decided]))
 
 
-def pair_rows(system: Scored, pairs: list[Pair]) -> list[Row]:
-    """The README's pair metrics on the held-out half, overall and for the cross-lingual pairs."""
+def cross_validated_rows(pairs: list[Pair], x: np.ndarray, cos: np.ndarray, k: int = FOLDS) -> list[Row]:
+    """Both systems scored by k-fold cross-validation grouped by article (``grouped_folds``): fitted (the
+    baseline: only its threshold) on k − 1 folds, measured on the held-out fold; each row is the mean over
+    the folds, its n the pairs counted over all of them."""
+    folds = np.array(grouped_folds(pairs, k))
+    per_fold: list[list[Row]] = []
+    for f in range(k):
+        train, held = folds != f, [int(i) for i in np.flatnonzero(folds == f)]
+        model = fit_model(pairs, x, train)
+        per_fold.append(pair_rows(baseline(pairs, cos, train), pairs, held)
+                        + pair_rows(Scored("veille", np.asarray(model.score(x)), model.threshold), pairs, held))
+    return [Row(r.dataset, r.metric, float(np.mean([fold[j].value for fold in per_fold])),
+                sum(int(fold[j].n or 0) for fold in per_fold))
+            for j, r in enumerate(per_fold[0])]
+
+
+def pair_rows(system: Scored, pairs: list[Pair], held: list[int]) -> list[Row]:
+    """The README's pair metrics on the ``held`` pairs, overall and for the cross-lingual pairs."""
     rows: list[Row] = []
-    held = [i for i, p in enumerate(pairs) if p.held_out]
     gold = np.array([-pairs[i].overall for i in held])
     rows.append(Row(f"pairs/{system.name}", "pearson", _pearson(system.scores[held], gold), len(held)))
     for label, keep in (("", lambda p: True), ("cross-lingual ", lambda p: p.cross)):
@@ -97,11 +121,13 @@ def pair_rows(system: Scored, pairs: list[Pair]) -> list[Row]:
                 )
             )
         rows += _decision_rows(system, pairs, idx, label)
-    hard = [i for i in held if pairs[i].hard_negative]
-    merged = sum(1 for i in hard if system.scores[i] >= system.threshold)
-    rows.append(
-        Row(f"pairs/{system.name}", "hard-negative false merges", merged / max(1, len(hard)), len(hard))
-    )
+    # the README's hard negatives (same entities, another narrative) include pairs the annotators still
+    # graded close (overall ≤ 2): the second row keeps those graded apart (overall ≥ 2.5)
+    for label, keep in (("", lambda p: True), (", overall ≥ 2.5", lambda p: p.negative)):
+        hard = [i for i in held if pairs[i].hard_negative and keep(pairs[i])]
+        merged = sum(1 for i in hard if system.scores[i] >= system.threshold)
+        rows.append(Row(f"pairs/{system.name}", "hard-negative false merges" if not label else f"hard-negative merges{label}",
+                        merged / max(1, len(hard)), len(hard)))
     return rows
 
 
@@ -181,8 +207,7 @@ def evaluate(
     if refit:
         save_model(fit_model(sets.pairs, x))
     model = shipped_model()
-    rows = pair_rows(baseline(sets.pairs, baseline_cosines(sets, profiles)), sets.pairs)
-    rows += pair_rows(Scored("veille", np.asarray(model.score(x)), model.threshold), sets.pairs)
+    rows = cross_validated_rows(sets.pairs, x, baseline_cosines(sets, profiles))
     rows += copy_rows(sets, profiles, model)
     rows += planted_rows(sets)
     return with_floors(NAME, rows) if sample is None else rows

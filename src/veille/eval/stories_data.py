@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,7 @@ class Pair:
     overall: float
     hard_negative: bool
     machine_translated: bool = False  # either side is an HFL machine translation
+    articles: tuple[str, str] = ("", "")  # the corpus's article ids, a machine translation's suffix dropped
 
     @property
     def positive(self) -> bool:
@@ -39,10 +41,40 @@ class Pair:
     def negative(self) -> bool:
         return self.overall >= 2.5
 
-    @property
-    def held_out(self) -> bool:
-        """Half the pairs, chosen by a hash of the pair id: fit on the other half, report on this one."""
-        return int(hashlib.sha1(self.pair_id.encode()).hexdigest(), 16) % 2 == 1
+
+def grouped_folds(pairs: list[Pair], k: int = 5) -> list[int]:
+    """A fold number in [0, k) for each pair, such that no article sits in two folds.
+
+    Pairs that share a text, or an article (an original and its machine translation count as one), are
+    linked; each linked group goes whole into one fold (largest groups first, each into the smallest fold
+    so far), so a model never meets at test time an article it was fitted on."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        for node in (p.b, *(f"id:{i}" for i in p.articles if i)):
+            parent[root(node)] = root(p.a)
+    groups = [root(p.a) for p in pairs]
+    sizes: dict[str, int] = {}
+    for g in groups:
+        sizes[g] = sizes.get(g, 0) + 1
+    load = [0] * k
+    fold_of: dict[str, int] = {}
+    for g, n in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
+        fold_of[g] = min(range(k), key=lambda f: (load[f], f))
+        load[fold_of[g]] += n
+    return [fold_of[g] for g in groups]
+
+
+def _article(raw_id: object) -> str:
+    """The corpus article id without a machine translation's language suffix (``1573093212fr`` →
+    ``1573093212``)."""
+    return re.sub(r"\D+$", "", str(raw_id or ""))
 
 
 @dataclass(frozen=True)
@@ -110,6 +142,8 @@ def load(corpus: Path, sample: int | None = None, seed: int = 7) -> StorySets:
                     b,
                     float(r["overall"]),
                     _is_hard_negative(r["scores"]),
+                    bool(r.get("mt1") or r.get("mt2")),
+                    (_article(r.get("id1")), _article(r.get("id2"))),
                 )
             )
     return StorySets(docs, pairs, copies)

@@ -9,6 +9,17 @@ reports about the same actors in another event (the hard negatives) share names 
 ['12', '1250', '2024', '3.5']
 >>> sorted(names("Hier, Alexandre Loukachenko a reçu Vladimir Poutine."))
 ['alexandr', 'lukaxenko', 'putin', 'vladimir']
+
+Not every number tells an event apart: small counts and days of the month ("3 people", "on the 12th")
+recur in every story, and a year says only when. ``figures`` keeps the specific ones (three digits or more,
+or a decimal: "224.1", "1250"), which two reports of one event share and two events with the same actors
+rarely do; ``years`` keeps the years, whose disagreement says "another time" (the March deployment vs the
+June delivery of one year share the year, but a 2019 retrospective and a 2023 report do not).
+
+>>> sorted(figures(numbers("Le bilan : 1 250 morts, 12 blessés et 3,5 % de hausse en 2024.")))
+['1250', '3.5']
+>>> sorted(years(numbers("De 2019 à 2024, 1 250 morts.")))
+['2019', '2024']
 """
 
 from __future__ import annotations
@@ -37,6 +48,20 @@ def _normalise_number(raw: str) -> str:
 def numbers(text: str) -> frozenset[str]:
     """The numbers written in ``text``, normalised (thousands separators dropped, decimal point)."""
     return frozenset(_normalise_number(m.group()) for m in _NUMBER.finditer(text))
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def figures(numbers: Iterable[str]) -> frozenset[str]:
+    """The specific numbers among normalised ``numbers``: three digits or more, or a decimal, not a year."""
+    return frozenset(n for n in numbers
+                     if not _YEAR.fullmatch(n) and ("." in n or len(n) >= 3))
+
+
+def years(numbers: Iterable[str]) -> frozenset[str]:
+    """The years (1900–2099) among normalised ``numbers``."""
+    return frozenset(n for n in numbers if _YEAR.fullmatch(n))
 
 
 def names(text: str) -> frozenset[str]:
