@@ -97,8 +97,8 @@ def cross_validated_rows(pairs: list[Pair], x: np.ndarray, cos: np.ndarray, k: i
     for f in range(k):
         train, held = folds != f, [int(i) for i in np.flatnonzero(folds == f)]
         model = fit_model(pairs, x, train)
-        per_fold.append(pair_rows(baseline(pairs, cos, train), pairs, held)
-                        + pair_rows(Scored("veille", np.asarray(model.score(x)), model.threshold), pairs, held))
+        veille = Scored("veille", np.asarray(model.score(x)), model.threshold)
+        per_fold.append(pair_rows(baseline(pairs, cos, train), pairs, held) + pair_rows(veille, pairs, held))
     return [Row(r.dataset, r.metric, float(np.mean([fold[j].value for fold in per_fold])),
                 sum(int(fold[j].n or 0) for fold in per_fold))
             for j, r in enumerate(per_fold[0])]
@@ -126,8 +126,8 @@ def pair_rows(system: Scored, pairs: list[Pair], held: list[int]) -> list[Row]:
     for label, keep in (("", lambda p: True), (", overall ≥ 2.5", lambda p: p.negative)):
         hard = [i for i in held if pairs[i].hard_negative and keep(pairs[i])]
         merged = sum(1 for i in hard if system.scores[i] >= system.threshold)
-        rows.append(Row(f"pairs/{system.name}", "hard-negative false merges" if not label else f"hard-negative merges{label}",
-                        merged / max(1, len(hard)), len(hard)))
+        metric = f"hard-negative merges{label}" if label else "hard-negative false merges"
+        rows.append(Row(f"pairs/{system.name}", metric, merged / max(1, len(hard)), len(hard)))
     return rows
 
 

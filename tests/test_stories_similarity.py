@@ -1,0 +1,69 @@
+"""The same-story decision (``stories.similarity``) on FR/EN pages written for this test
+(tests/fixtures/stories/decisions.jsonl): a dockers' strike told in French and in English, and an accident
+months later at the same port with the same union leader quoted — the same actors in another event."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from veille.stories import evidence
+from veille.stories.encoder import Encoder
+from veille.stories.profile import PageText, Profile, build_profiles
+from veille.stories.similarity import FEATURES, expand, features, fit, shipped_model, terms
+
+_PAGES = {p["key"]: p for p in (json.loads(line) for line in (
+    Path(__file__).parent / "fixtures" / "stories" / "decisions.jsonl").read_text("utf-8").splitlines())}
+
+
+@pytest.fixture(scope="module")
+def profiles(tmp_path_factory) -> dict[str, Profile]:
+    encoder = Encoder(cache=tmp_path_factory.mktemp("vectors") / "vectors.sqlite")
+    pages = [PageText(p["text"], p["title"], p["lang"]) for p in _PAGES.values()]
+    return dict(zip(_PAGES, build_profiles(pages, encoder), strict=True))
+
+
+def test_cross_lingual_report_of_one_event_is_the_same_story(profiles):
+    assert shipped_model().same_story(profiles["strike-fr"], profiles["strike-en"])
+
+
+@pytest.mark.parametrize("other", ["strike-fr", "strike-en"])
+def test_same_actors_in_another_event_stay_apart(profiles, other):
+    model = shipped_model()
+    assert not model.same_story(profiles["accident-fr"], profiles[other])
+    hard = float(model.score(features(profiles["accident-fr"], profiles[other])))
+    same = float(model.score(features(profiles["strike-fr"], profiles["strike-en"])))
+    assert same - hard > 0.2
+
+
+def test_features_are_symmetric_and_named(profiles):
+    a, b = profiles["strike-fr"], profiles["accident-fr"]
+    assert np.allclose(features(a, b), features(b, a))
+    assert len(features(a, b)) == len(FEATURES)
+    assert expand(features(a, b)).shape == (len(terms()),)
+    assert len(shipped_model().weights) == len(terms())
+
+
+def test_figures_and_years_tell_events_apart():
+    strike = evidence.numbers("Les 640 dockers réclament 7,5 % ; 38 navires attendent, le 14 mai 2032.")
+    translated = evidence.numbers("All 640 dockworkers want 7.5%; 38 ships wait, on 14 May 2032.")
+    accident = evidence.numbers("Un docker de 52 ans blessé sur le quai 9 le 3 septembre 2019.")
+    assert evidence.figures(strike) == evidence.figures(translated) == {"640", "7.5"}
+    assert evidence.years(strike) & evidence.years(translated) == {"2032"}
+    assert not evidence.years(strike) & evidence.years(accident)
+
+
+def test_fit_bends_the_cosines_through_hinges():
+    """A gold scale that rises slowly, then steeply above a cosine of 0.5, is fitted closely through the
+    hinges, where a straight line in the cosine cannot follow it."""
+    rng = np.random.default_rng(3)
+    x = np.zeros((200, len(FEATURES)))
+    x[:, 0] = rng.uniform(0, 1, 200)
+    target = 0.1 * x[:, 0] + 2.0 * np.maximum(0.0, x[:, 0] - 0.5)
+    weights, bias = fit(x, target, l2=1e-6)
+    hinged = np.abs(expand(x) @ np.asarray(weights) + bias - target).mean()
+    line = np.polyval(np.polyfit(x[:, 0], target, 1), x[:, 0])
+    assert hinged < 0.01 < np.abs(line - target).mean()
