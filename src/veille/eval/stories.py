@@ -121,12 +121,16 @@ def pair_rows(system: Scored, pairs: list[Pair], held: list[int]) -> list[Row]:
                 )
             )
         rows += _decision_rows(system, pairs, idx, label)
+    # the languages of the held-out FR/EN story set the team does not see
+    fr_en = [i for i in held if set(pairs[i].lang_pair.split("-")) <= {"fr", "en"}]
+    rows.append(Row(f"pairs/{system.name}", "pearson fr/en pairs",
+                    _pearson(system.scores[fr_en], np.array([-pairs[i].overall for i in fr_en])), len(fr_en)))
     # the README's hard negatives (same entities, another narrative) include pairs the annotators still
     # graded close (overall ≤ 2): the second row keeps those graded apart (overall ≥ 2.5)
-    for label, keep in (("", lambda p: True), (", overall ≥ 2.5", lambda p: p.negative)):
+    for label, keep in (("", lambda p: True), (" (overall≥2.5)", lambda p: p.negative)):
         hard = [i for i in held if pairs[i].hard_negative and keep(pairs[i])]
         merged = sum(1 for i in hard if system.scores[i] >= system.threshold)
-        metric = f"hard-negative merges{label}" if label else "hard-negative false merges"
+        metric = f"hard-neg. merges{label}" if label else "hard-negative false merges"
         rows.append(Row(f"pairs/{system.name}", metric, merged / max(1, len(hard)), len(hard)))
     return rows
 
