@@ -13,7 +13,7 @@ import pytest
 from veille.stories import evidence
 from veille.stories.encoder import Encoder
 from veille.stories.profile import PageText, Profile, build_profiles
-from veille.stories.similarity import FEATURES, expand, features, fit, shipped_model, terms
+from veille.stories.similarity import FEATURES, calibrate, expand, features, fit, shipped_model, terms
 
 _PAGES = {p["key"]: p for p in (json.loads(line) for line in (
     Path(__file__).parent / "fixtures" / "stories" / "decisions.jsonl").read_text("utf-8").splitlines())}
@@ -67,3 +67,18 @@ def test_fit_bends_the_cosines_through_hinges():
     hinged = np.abs(expand(x) @ np.asarray(weights) + bias - target).mean()
     line = np.polyval(np.polyfit(x[:, 0], target, 1), x[:, 0])
     assert hinged < 0.01 < np.abs(line - target).mean()
+
+
+def test_probability_orders_pairs_like_the_score(profiles):
+    model = shipped_model()
+    same = float(model.probability(features(profiles["strike-fr"], profiles["strike-en"])))
+    other = float(model.probability(features(profiles["accident-fr"], profiles["strike-en"])))
+    assert 0.8 < same < 1.0 and 0.0 < other < same
+
+
+def test_calibrate_recovers_a_logistic_curve():
+    rng = np.random.default_rng(11)
+    scores = rng.uniform(0, 1, 4000)
+    positive = (rng.uniform(0, 1, 4000) < 1 / (1 + np.exp(-(6 * scores - 3)))).astype(float)
+    slope, intercept = calibrate(scores, positive)
+    assert abs(slope - 6) < 1.0 and abs(intercept + 3) < 0.5

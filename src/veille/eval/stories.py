@@ -29,6 +29,7 @@ from ..stories.profile import Profile, build_profiles
 from ..stories.similarity import (
     StoryModel,
     best_threshold,
+    calibrate,
     features,
     fit,
     save_model,
@@ -47,6 +48,7 @@ class Scored:
     name: str
     scores: np.ndarray
     threshold: float
+    probabilities: np.ndarray | None = None  # calibrated P(same story), when the system has one
 
 
 def corpus_sha1(corpus: Path) -> str:
@@ -78,8 +80,9 @@ def fit_model(pairs: list[Pair], x: np.ndarray, train: np.ndarray | None = None)
     model = StoryModel(weights, bias, 0.5, f"{int(train.sum())} SemEval-2022 pairs")
     decided = train & np.array([p.positive or p.negative for p in pairs])
     positive = np.array([p.positive for p in pairs])
-    threshold = best_threshold(np.asarray(model.score(x[decided])), positive[decided])
-    return StoryModel(weights, bias, threshold, model.fitted_on)
+    scores = np.asarray(model.score(x[decided]))
+    threshold = best_threshold(scores, positive[decided])
+    return StoryModel(weights, bias, threshold, model.fitted_on, calibrate(scores, positive[decided]))
 
 
 def baseline(pairs: list[Pair], cos: np.ndarray, train: np.ndarray) -> Scored:
@@ -97,7 +100,8 @@ def cross_validated_rows(pairs: list[Pair], x: np.ndarray, cos: np.ndarray, k: i
     for f in range(k):
         train, held = folds != f, [int(i) for i in np.flatnonzero(folds == f)]
         model = fit_model(pairs, x, train)
-        veille = Scored("veille", np.asarray(model.score(x)), model.threshold)
+        scores, chance = np.asarray(model.score(x)), np.asarray(model.probability(x))
+        veille = Scored("veille", scores, model.threshold, chance)
         per_fold.append(pair_rows(baseline(pairs, cos, train), pairs, held) + pair_rows(veille, pairs, held))
     return [Row(r.dataset, r.metric, float(np.mean([fold[j].value for fold in per_fold])),
                 sum(int(fold[j].n or 0) for fold in per_fold))
@@ -125,6 +129,10 @@ def pair_rows(system: Scored, pairs: list[Pair], held: list[int]) -> list[Row]:
     fr_en = [i for i in held if set(pairs[i].lang_pair.split("-")) <= {"fr", "en"}]
     rows.append(Row(f"pairs/{system.name}", "pearson fr/en pairs",
                     _pearson(system.scores[fr_en], np.array([-pairs[i].overall for i in fr_en])), len(fr_en)))
+    if system.probabilities is not None:  # lower is better: 0.25 is a coin, 0 a sure and right oracle
+        decided = [i for i in held if pairs[i].positive or pairs[i].negative]
+        brier = np.mean([(system.probabilities[i] - pairs[i].positive) ** 2 for i in decided])
+        rows.append(Row(f"pairs/{system.name}", "Brier score of P(same story)", float(brier), len(decided)))
     # the README's hard negatives (same entities, another narrative) include pairs the annotators still
     # graded close (overall ≤ 2): the second row keeps those graded apart (overall ≥ 2.5)
     for label, keep in (("", lambda p: True), (" (overall≥2.5)", lambda p: p.negative)):

@@ -34,8 +34,9 @@ form and shipped as JSON. Measured by grouped 5-fold cross-validation on the Sem
 The model is ridge regression onto the gold graded similarity (4 − overall) / 3 of SemEval-2022 Task 8
 (``veille eval stories --fit`` refits on every pair and rewrites the data file). "Same story" is
 ``score >= threshold``, the threshold chosen on the fitting pairs (the most recall at precision ≥
-``TARGET_PRECISION``). Few weights, so the fit transfers: it learns how much each kind of evidence counts,
-not the pairs.
+``TARGET_PRECISION``), and ``StoryModel.probability`` maps the score to the probability of the same story
+(Platt scaling on the same pairs). Few weights, so the fit transfers: it learns how much each kind of
+evidence counts, not the pairs.
 """
 
 from __future__ import annotations
@@ -111,11 +112,22 @@ class StoryModel:
     bias: float
     threshold: float
     fitted_on: str = ""
+    #: (slope, intercept) of the logistic curve from score to the probability of the same story (Platt
+    #: scaling on the fitting pairs; ``calibrate``)
+    calibration: tuple[float, float] | None = None
 
     def score(self, x: np.ndarray) -> np.ndarray | float:
         """Graded similarity of raw features ``x`` (rows or one row): about 1 for the same story, 0 for
         unrelated pages."""
         return expand(x) @ np.asarray(self.weights) + self.bias
+
+    def probability(self, x: np.ndarray) -> np.ndarray | float:
+        """The probability that a pair with raw features ``x`` (rows or one row) tells the same story, as
+        calibrated on the fitting pairs (a score a reader or a merge pass can compare across models)."""
+        if self.calibration is None:
+            raise ValueError("this story model has no calibration; refit with `veille eval stories --fit`")
+        slope, intercept = self.calibration
+        return 1.0 / (1.0 + np.exp(-(slope * self.score(x) + intercept)))
 
     def same_story(self, a: Profile, b: Profile) -> bool:
         """The decision: do pages ``a`` and ``b`` tell the same story?"""
@@ -129,6 +141,7 @@ class StoryModel:
             "weights": [round(w, 6) for w in self.weights],
             "bias": round(self.bias, 6),
             "threshold": round(self.threshold, 6),
+            "calibration": [round(c, 6) for c in self.calibration] if self.calibration else None,
             "fitted_on": self.fitted_on,
         }
 
@@ -141,6 +154,22 @@ def fit(x: np.ndarray, target: np.ndarray, l2: float = 1.0) -> tuple[tuple[float
     penalty[-1, -1] = 0.0
     solution = np.linalg.solve(design.T @ design + penalty, design.T @ target)
     return tuple(float(w) for w in solution[:-1]), float(solution[-1])
+
+
+def calibrate(scores: np.ndarray, positive: np.ndarray, l2: float = 1e-3) -> tuple[float, float]:
+    """Platt scaling: (slope, intercept) of the logistic regression of ``positive`` on ``scores``, by
+    Newton's method (two parameters; a small ridge keeps it finite when the classes separate)."""
+    design = np.stack([scores, np.ones(len(scores))], axis=1)
+    w = np.zeros(2)
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(design @ w)))
+        grad = design.T @ (p - positive) + l2 * w
+        hess = (design * (p * (1 - p))[:, None]).T @ design + l2 * np.eye(2)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if float(np.abs(step).max()) < 1e-9:
+            break
+    return float(w[0]), float(w[1])
 
 
 #: The precision the same-story decision is held to on the fitting pairs (a wrong merge costs a reader more
@@ -172,7 +201,9 @@ def shipped_model() -> StoryModel:
             f"{_DATA}: model terms {data.get('terms', data['features'])} do not match this code's "
             f"{list(terms())}; refit with `veille eval stories --fit`"
         )
-    return StoryModel(tuple(data["weights"]), data["bias"], data["threshold"], data.get("fitted_on", ""))
+    calibration = data.get("calibration")
+    return StoryModel(tuple(data["weights"]), data["bias"], data["threshold"], data.get("fitted_on", ""),
+                      (float(calibration[0]), float(calibration[1])) if calibration else None)
 
 
 def save_model(model: StoryModel) -> Path:
