@@ -65,8 +65,9 @@ def features(a: Profile, b: Profile) -> np.ndarray:
     """The raw feature vector of a pair of pages, in ``FEATURES`` order (symmetric in a and b)."""
     sims = a.chunks @ b.chunks.T
     align = (float(sims.max(axis=1).mean()) + float(sims.max(axis=0).mean())) / 2 if sims.size else 0.0
-    body = _cosine(a.chunks.mean(0), b.chunks.mean(0))
-    head_body = (_cosine(a.head, b.chunks.mean(0)) + _cosine(b.head, a.chunks.mean(0))) / 2
+    body_a, body_b = a.chunks.mean(0), b.chunks.mean(0)
+    body = _cosine(body_a, body_b)
+    head_body = (_cosine(a.head, body_b) + _cosine(b.head, body_a)) / 2
     head_chunk = max(float((a.chunks @ b.head).max(initial=0.0)), float((b.chunks @ a.head).max(initial=0.0)))
     names_known = 1.0 if a.names and b.names else 0.0
     same = 1.0 if a.lang and a.lang == b.lang else 0.0
@@ -98,10 +99,13 @@ def terms() -> tuple[str, ...]:
 def expand(x: np.ndarray) -> np.ndarray:
     """Raw features (one row or a matrix, ``FEATURES`` order) → the model's inputs in ``terms()`` order."""
     rows = np.atleast_2d(np.asarray(x, dtype=np.float64))
-    cols = [FEATURES.index(name) for name in HINGED]
-    hinges = [np.maximum(0.0, rows[:, [c]] - knot) for c in cols for knot in KNOTS]
-    out = np.hstack([rows, *hinges])
+    hinges = np.maximum(0.0, rows[:, _HINGED_COLUMNS, None] - _KNOTS).reshape(len(rows), -1)
+    out = np.concatenate([rows, hinges], axis=1)
     return out if np.ndim(x) == 2 else out[0]
+
+
+_HINGED_COLUMNS = [FEATURES.index(name) for name in HINGED]
+_KNOTS = np.array(KNOTS)
 
 
 @dataclass(frozen=True)
