@@ -82,3 +82,13 @@ def test_calibrate_recovers_a_logistic_curve():
     positive = (rng.uniform(0, 1, 4000) < 1 / (1 + np.exp(-(6 * scores - 3)))).astype(float)
     slope, intercept = calibrate(scores, positive)
     assert abs(slope - 6) < 1.0 and abs(intercept + 3) < 0.5
+
+
+def test_each_hinge_term_reads_its_feature_past_its_knot():
+    x = np.random.default_rng(0).uniform(0, 1, (5, len(FEATURES)))
+    expanded = expand(x)
+    for j, name in enumerate(terms()):
+        feature, _, knot = name.partition(">")
+        column = x[:, FEATURES.index(feature)]
+        expected = np.maximum(0.0, column - float(knot)) if knot else column
+        assert np.allclose(expanded[:, j], expected), name

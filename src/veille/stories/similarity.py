@@ -28,8 +28,8 @@ The gold scale is not linear in the cosines (a pair at 0.9 is the same story far
 0.6 is half of one), so the model also reads each cosine through hinges ``max(0, x − knot)`` at
 ``KNOTS``: a piecewise-linear curve per cosine, still a linear model with few weights, fitted in closed
 form and shipped as JSON. Measured by grouped 5-fold cross-validation on the SemEval-2022 pairs
-(``veille eval stories``), the hinges add about 0.02 of Pearson and the new evidence about 0.01 over the
-11 raw features alone.
+(``veille eval stories``), Pearson goes from 0.733 (the first 11 features, no hinges) to 0.759; gradient
+boosted trees on the same features did no better (0.765 against 0.763 in the same experiment).
 
 The model is ridge regression onto the gold graded similarity (4 − overall) / 3 of SemEval-2022 Task 8
 (``veille eval stories --fit`` refits on every pair and rewrites the data file). "Same story" is
