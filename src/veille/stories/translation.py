@@ -12,7 +12,9 @@ from what machine translation leaves behind in the copy:
 - the original's headline kept in front of the translated body (re-published MT pages often do), i.e. a
   head in another language than the body;
 
-and, when both pages carry a date, from which came first.
+and more (words of the source language left, source number and quote conventions, typography a translation
+engine flattens: ``translationese``), weighed by a small model (``direction``); when nothing tells, the
+earlier date.
 
 >>> [t.detail for t in mt_traces("Il parla des armes [tactical nuclear weapons] selon au rapport.", "fr")]
 ['untranslated fragment (en)', 'calque "selon au"']
@@ -120,44 +122,31 @@ def translation_score(a: Profile, b: Profile) -> float:
 TRANSLATION_THRESHOLD = 0.85
 
 
-_SEGMENT = re.compile(r"[^\s,.;:!?()\[\]«»“”\"‘’„—–]+(?:[ '’-][^\s,.;:!?()\[\]«»“”\"‘’„—–]+)*")
-_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
-_NON_LATIN = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
-_NON_LATIN_LANGS = frozenset({"ru", "uk", "bg", "ar", "fa", "zh", "ja", "ko", "el", "he"})
-
-
 def leftover_share(text: str, own: str, other: str, chars: int = 2000) -> float:
     """Share of ``text`` (a page in ``own``) still in ``other``, the language of the page it may translate:
     the names, titles and phrases a translation leaves as they were. Across scripts it is the share of
-    letters in the other script; within one script, the words of multi-word segments identified as
-    ``other``."""
-    text = text[:chars]
-    if (own in _NON_LATIN_LANGS) != (other in _NON_LATIN_LANGS):
-        letters = len(re.findall(r"[^\W\d_]", text)) or 1
-        script = _NON_LATIN if other in _NON_LATIN_LANGS else _LATIN
-        return len(script.findall(text)) / letters
-    found = total = 0
-    for m in _SEGMENT.finditer(text):
-        n = len(m.group().split())
-        total += n
-        if n >= 2 and identify(m.group(), (own, other))[0] == other:
-            found += n
-    return found / max(total, 1)
+    letters in the other script; within one script, the share of words that are common words of ``other``
+    and rare ones of ``own`` (``translationese.foreign_words``)."""
+    from .translationese import foreign_words, other_script
+
+    sample = text[:chars]
+    if own == other:
+        return 0.0
+    return other_script(sample, own, other) or foreign_words(sample, own, other)[0]
 
 
 def which_is_original(
     a: PageText, b: PageText, date_a: str | None = None, date_b: str | None = None
 ) -> int | None:
-    """0 when ``a`` is the original of the two, 1 when ``b`` is, None when nothing tells: the page with
-    fewer machine-translation traces, else the one with less of the other's language left in it, else the
-    earlier one."""
-    ta, tb = len(mt_traces(a.text, a.lang)), len(mt_traces(b.text, b.lang))
-    if ta != tb:
-        return 0 if ta < tb else 1
+    """0 when ``a`` is the original of the two, 1 when ``b`` is, None when nothing tells: the shipped
+    direction model over what translation leaves in each page (``stories.direction``), else the earlier
+    date."""
+    from .direction import original_probability
+
     if a.lang and b.lang and a.lang != b.lang:
-        la, lb = leftover_share(a.text, a.lang, b.lang), leftover_share(b.text, b.lang, a.lang)
-        if la != lb:
-            return 0 if la < lb else 1
+        p = original_probability(a, b)
+        if abs(p - 0.5) > 1e-6:
+            return 0 if p > 0.5 else 1
     if date_a and date_b and date_a != date_b:
         return 0 if date_a < date_b else 1
     return None
