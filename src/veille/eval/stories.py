@@ -141,6 +141,7 @@ def copy_rows(sets: StorySets, profiles: dict[str, Profile], refit: bool = False
     false = sum(1 for p in apart if score(profiles[p.a], profiles[p.b]) >= translation.TRANSLATION_THRESHOLD)
     return [Row("mt_copies", "original top-1", top1 / max(1, n), n),
             *direction_rows(sets, refit),
+            *page_signal_rows(sets, refit),
             Row("mt_copies", "translation linked", linked / max(1, n), n),
             Row("cross-lingual originals", "translation links", false / max(1, len(apart)), len(apart))]
 
@@ -164,6 +165,38 @@ def direction_rows(sets: StorySets, refit: bool = False) -> list[Row]:
         rows.append(Row("mt_copies", f"direction {kind[0]}>{kind[1]}", float(np.mean(grouped[idx] > 0.5)),
                         len(idx)))
     return rows
+
+
+#: Share of native pages the page signal may call machine-translated on the fitting half.
+PAGE_FALSE_ALARMS = 0.02
+
+
+def page_signal_rows(sets: StorySets, refit: bool = False) -> list[Row]:
+    """The ``machine_translation`` verdict on one page alone, for the pages in the languages veille
+    analyses: translations (HFL copies) caught and native pages wrongly flagged, on the held-out half of
+    the pages (by key hash). ``refit`` first chooses the threshold on the other half: the lowest score
+    that flags at most ``PAGE_FALSE_ALARMS`` of its native pages."""
+    from ..lang import supported
+    from ..stories.machine_translation import page_score
+
+    langs = tuple(supported())
+    keys = [k for k, d in sets.docs.items() if d.lang in langs]
+    scores = np.array([max((page_score(sets.docs[k].text, sets.docs[k].lang or "", s) for s in langs
+                            if s != sets.docs[k].lang), default=0.0) for k in keys])
+    translated = np.array([k in sets.machine_translated for k in keys])
+    held = np.array([int(k, 16) % 2 == 1 for k in keys])
+    if refit:
+        native = np.sort(scores[~held & ~translated])
+        cut = native[min(len(native) - 1, int(np.ceil(len(native) * (1 - PAGE_FALSE_ALARMS))))]
+        model = direction.shipped_direction_model()
+        direction.save_direction_model(direction.DirectionModel(model.weights, model.fitted_on,
+                                                                float(cut) + 1e-3))
+    flagged = scores >= direction.shipped_direction_model().page_threshold
+    caught, alarms = flagged & held & translated, flagged & held & ~translated
+    n_mt, n_native = int((held & translated).sum()), int((held & ~translated).sum())
+    return [Row("machine_translation signal", "translations flagged", caught.sum() / max(1, n_mt), n_mt),
+            Row("machine_translation signal", "native pages flagged", alarms.sum() / max(1, n_native),
+                n_native)]
 
 
 def planted_rows(sets: StorySets) -> list[Row]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..stories.profile import PageText
@@ -58,6 +58,7 @@ class StorySets:
     docs: dict[str, PageText]
     pairs: list[Pair]
     copies: list[Copy]
+    machine_translated: set[str] = field(default_factory=set)  # keys of the docs that are HFL translations
 
 
 def doc_key(title: str | None, text: str) -> str:
@@ -80,6 +81,7 @@ def load(corpus: Path, sample: int | None = None, seed: int = 7) -> StorySets:
     docs: dict[str, PageText] = {}
     pairs: list[Pair] = []
     copies: list[Copy] = []
+    translated: set[str] = set()
     for name in FILES:
         rows = [
             json.loads(line) for line in (corpus / "stories" / name).read_text("utf-8").splitlines() if line
@@ -97,9 +99,11 @@ def load(corpus: Path, sample: int | None = None, seed: int = 7) -> StorySets:
                         r["copy_lang"],
                     )
                 )
+                translated.add(copies[-1].copy)
                 continue
             a = _doc(docs, r["text1"], r["lang1"], r.get("title1"))
             b = _doc(docs, r["text2"], r["lang2"], r.get("title2"))
+            translated |= {key for key, flag in ((a, r.get("mt1")), (b, r.get("mt2"))) if flag}
             pairs.append(
                 Pair(
                     r["pair_id"] + "@" + dataset,
@@ -110,6 +114,7 @@ def load(corpus: Path, sample: int | None = None, seed: int = 7) -> StorySets:
                     b,
                     float(r["overall"]),
                     _is_hard_negative(r["scores"]),
+                    bool(r.get("augmented")),
                 )
             )
-    return StorySets(docs, pairs, copies)
+    return StorySets(docs, pairs, copies, translated)

@@ -34,15 +34,22 @@ from .translationese import FEATURES, page_features
 _DATA = Path(__file__).parent / "data" / "direction.json"
 #: L2 penalty of the fit: few pairs per language, so the weights are kept small.
 _L2 = 0.3
+#: Weights set, not fitted: the SemEval copies (fluent engine output) carry no bracketed fragment or
+#: calque at all, so the data cannot weigh them; each is a construction no native writer produces (the
+#: seed page's "[tactical nuclear weapons]", "selon au"), so one trace counts like a page whose words are
+#: a few percent the source language's.
+PRIOR_WEIGHTS = {"traces": 2.0}
 
 
 @dataclass(frozen=True)
 class DirectionModel:
-    """Weights over ``FEATURES`` (a feature higher on a page makes it the translation) and what they were
-    fitted on."""
+    """Weights over ``FEATURES`` (a feature higher on a page makes it the translation), what they were
+    fitted on, and the evidence score from which one page alone is called a machine translation
+    (``machine_translation.read_page``)."""
 
     weights: np.ndarray
     fitted_on: str
+    page_threshold: float = float("inf")
 
     def probability(self, difference: np.ndarray) -> np.ndarray:
         """P(first page is the original) for rows of ``g(second) − g(first)``."""
@@ -69,13 +76,15 @@ def fit_direction(differences: np.ndarray, fitted_on: str, l2: float = _L2) -> D
     """Logistic regression without intercept on pairs given as (original, translation): each row is seen
     both ways round (label 1 for ``d``, 0 for ``−d``). Every feature is evidence of translation, so no
     weight may be negative: a feature that would get one (it only corrects a correlated one on these
-    pairs) is left out and the rest refitted."""
+    pairs) is left out and the rest refitted. ``PRIOR_WEIGHTS`` are set, not fitted."""
     d = np.asarray(differences, dtype=np.float64)
-    active = np.ones(d.shape[1], dtype=bool)
+    fixed = np.array([name in PRIOR_WEIGHTS for name in FEATURES])
+    active = ~fixed
     while True:
         w = np.zeros(d.shape[1])
         w[active] = _logistic(d[:, active], l2)
         if (w >= 0).all():
+            w[fixed] = [PRIOR_WEIGHTS[name] for name, f in zip(FEATURES, fixed, strict=True) if f]
             return DirectionModel(w, fitted_on)
         active &= w > 0
 
@@ -126,11 +135,12 @@ def shipped_direction_model() -> DirectionModel:
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{_DATA}: features {data['features']} do not match the code's {list(FEATURES)}; "
                          "refit with `veille eval stories --fit`")
-    return DirectionModel(np.array(data["weights"], dtype=np.float64), data["fitted_on"])
+    return DirectionModel(np.array(data["weights"], dtype=np.float64), data["fitted_on"],
+                          float(data.get("page_threshold", float("inf"))))
 
 
 def save_direction_model(model: DirectionModel, path: Path = _DATA) -> None:
     data = {"features": list(FEATURES), "weights": [round(float(w), 6) for w in model.weights],
-            "fitted_on": model.fitted_on}
+            "fitted_on": model.fitted_on, "page_threshold": round(model.page_threshold, 4)}
     path.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
     shipped_direction_model.cache_clear()

@@ -31,7 +31,9 @@ from .profile import PageText, Profile
 #: Word-for-word constructions machine translation into a language produces; each is ungrammatical there.
 CALQUES: dict[str, tuple[str, ...]] = {
     # "according to the" → "selon au/aux" (selon takes no article-contracting preposition); "in the
-    # frame of" kept as "dans le cadre de" is fine French, so only the ungrammatical forms are listed
+    # frame of" kept as "dans le cadre de" is fine French, so only the ungrammatical forms are listed.
+    # "de le", "à le", "de les" are not: French writes them before an infinitive ("de le voir",
+    # "à le faire"), and native pages of the SemEval set had them.
     "fr": (
         "selon au",
         "selon aux",
@@ -39,9 +41,6 @@ CALQUES: dict[str, tuple[str, ...]] = {
         "selon à l'",
         "d'accord à",
         "en dépit de le",
-        "à le ",
-        "de le ",
-        "de les ",
     ),
     # French "selon lui" / "a indiqué que" rendered word for word
     "en": ("according to him, he", "in the aim of", "at the address of", "of the part of"),
@@ -69,14 +68,23 @@ def mt_traces(text: str, lang: str | None) -> list[Trace]:
 
 
 def _fragments(text: str, lang: str) -> list[Trace]:
+    """Bracketed words in another language — by the language identifier and, where word frequencies know
+    both languages, most of their words common there and rare here (a Latin "(restitutio ad integrum)"
+    is no English fragment)."""
+    from .translationese import is_foreign_word
+
     out = []
     for m in _BRACKETED.finditer(text[:_SAMPLE]):
         inner = m.group(1).strip()
         if len(inner.split()) < 2 or not any(c.isalpha() for c in inner):
             continue
         code, score = identify(inner, fragment_languages(lang))
-        if code and code != lang and score >= 0.9:
-            out.append(Trace(m.start(), m.end(), m.group(), code, f"untranslated fragment ({code})"))
+        if not code or code == lang or score < 0.9:
+            continue
+        words = re.findall(r"[^\W\d_]{2,}", inner)
+        if words and 2 * sum(is_foreign_word(w, lang, code) for w in words) < len(words):
+            continue
+        out.append(Trace(m.start(), m.end(), m.group(), code, f"untranslated fragment ({code})"))
     return out
 
 

@@ -50,8 +50,11 @@ _COMMON_ZIPF = 3.0
 _RARER_BY = 1.5
 # Languages writing decimals with a comma (3,5) and thousands with a dot or space (1.000 / 1 000).
 _DECIMAL_COMMA = frozenset({"fr", "de", "it", "es", "pt", "pl", "ru", "uk", "nl", "tr", "cs", "ro", "sv"})
-_POINT_STYLE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{1,2}|,\d{3})(?![\d.,])")
-_COMMA_STYLE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{1,2}|\.\d{3})(?![\d.,])")
+# Unambiguous number conventions only: thousands with a comma (1,000) or one decimal after a point (3.5)
+# for English and Chinese; the mirror (3,5 and 1.000) for the decimal-comma languages. Two digits after
+# a point are left out: "18.03" is a date and "18.30" a time in French.
+_POINT_STYLE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d|,\d{3})(?![\d.,]?\d)")
+_COMMA_STYLE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d|\.\d{3})(?![\d.,]?\d)")
 #: The double quote marks each language's own press sets (straight " is everyone's and nobody's).
 NATIVE_QUOTES: dict[str, str] = {
     "fr": "«»", "en": "“”", "de": "„“»«", "it": "«»“”", "es": "«»“”", "pl": "„”«»", "ru": "«»„“",
@@ -107,13 +110,18 @@ def flat_typography(text: str) -> float:
     return (straight - curly) / (straight + curly + 1)
 
 
-def source_numbers(text: str, own: str, other: str) -> float:
-    """How many numbers (up to 3) are written in ``other``'s convention and not ``own``'s; 0 when the two
-    languages write numbers alike."""
+def source_number_matches(text: str, own: str, other: str) -> list[re.Match[str]]:
+    """The numbers of ``text`` written in ``other``'s convention and not ``own``'s (none when the two
+    languages write numbers alike)."""
     if (own in _DECIMAL_COMMA) == (other in _DECIMAL_COMMA):
-        return 0.0
+        return []
     pattern = _COMMA_STYLE if other in _DECIMAL_COMMA else _POINT_STYLE
-    return float(min(3, len(pattern.findall(text[:SAMPLE_CHARS]))))
+    return list(pattern.finditer(text[:SAMPLE_CHARS]))
+
+
+def source_numbers(text: str, own: str, other: str) -> float:
+    """How many numbers (up to 3) are written in ``other``'s convention and not ``own``'s."""
+    return float(min(3, len(source_number_matches(text, own, other))))
 
 
 def source_quotes(text: str, own: str, other: str) -> float:
