@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..stories import copies, direction, planting, translation
+from ..stories import copies, direction, planting, translation_link
 from ..stories.encoder import Encoder
 from ..stories.profile import Profile, build_profiles
 from ..stories.similarity import (
@@ -126,24 +126,52 @@ def _pearson(x: np.ndarray, y: np.ndarray) -> float:
 
 
 def copy_rows(sets: StorySets, profiles: dict[str, Profile], refit: bool = False) -> list[Row]:
-    """MT copies: the original ranked first among every original, linked as a translation, and the
-    direction told right (``direction_rows``)."""
-    originals = sorted({c.original for c in sets.copies})
-    score = translation.translation_score
-    top1 = sum(max(originals, key=lambda o: score(profiles[c.copy], profiles[o])) == c.original
-               for c in sets.copies)
+    """MT copies: the original ranked first among every original, linked as a translation, the
+    direction told right (``direction_rows``); and original pairs in two languages wrongly linked. Each
+    pair is judged by a ``translation_link`` model fitted on the folds that do not hold it."""
+    x, y, originals, groups = _link_pairs(sets, profiles)
+    if refit:
+        link = translation_link.fit_link(x, y, originals, f"{int(y.sum())} SemEval-2022 MT copies against "
+                                         f"{int((y == 0).sum())} pairs that are not translations")
+        translation_link.save_link_model(link)
+    models = translation_link.fold_models(x, y, originals, list(groups))
+    fold = np.array([translation_link.fold_of(g) for g in groups])
+    linked = np.array([models[k].probability(row) >= models[k].threshold
+                       for row, k in zip(x, fold, strict=True)])
     n = len(sets.copies)
-    linked = sum(1 for c in sets.copies
-                 if score(profiles[c.copy], profiles[c.original]) >= translation.TRANSLATION_THRESHOLD)
-    # pages in two languages neither of which is a machine translation, same story or not: most are not
-    # translations of each other, so this counts translation links that are (mostly) false
-    apart = [p for p in sets.pairs if p.cross and not p.machine_translated]
-    false = sum(1 for p in apart if score(profiles[p.a], profiles[p.b]) >= translation.TRANSLATION_THRESHOLD)
+    all_originals = sorted({c.original for c in sets.copies})
+    top1 = 0
+    for c in sets.copies:
+        model = models[translation_link.fold_of(c.original)]
+        feats = np.stack([translation_link.link_features(profiles[c.copy], profiles[o])
+                          for o in all_originals])
+        top1 += all_originals[int(np.argmax(model.probability(feats)))] == c.original
     return [Row("mt_copies", "original top-1", top1 / max(1, n), n),
             *direction_rows(sets, refit),
             *page_signal_rows(sets, refit),
-            Row("mt_copies", "translation linked", linked / max(1, n), n),
-            Row("cross-lingual originals", "translation links", false / max(1, len(apart)), len(apart))]
+            Row("mt_copies", "translation linked", float(linked[y == 1].mean()), int(y.sum())),
+            Row("cross-lingual originals", "translation links", float(linked[originals].mean()),
+                int(originals.sum()))]
+
+
+def _link_pairs(sets: StorySets, profiles: dict[str, Profile]) -> tuple[np.ndarray, ...]:
+    """The translation-link training pairs: each copy with its original (1), pages in two languages
+    neither of which is a machine translation (0: most are not translations of each other, many are the
+    same story), and each copy with another original drawn at random (0). Grouped by original article
+    (pair id for the original pairs) so the folds keep an article's pairs together."""
+    import random
+
+    rng = random.Random(11)
+    all_originals = sorted({c.original for c in sets.copies})
+    rows: list[tuple[str, str, int, bool, str]] = []
+    for c in sets.copies:
+        rows.append((c.copy, c.original, 1, False, c.original))
+        other = rng.choice([o for o in all_originals if o != c.original])
+        rows.append((c.copy, other, 0, False, c.original))
+    rows += [(p.a, p.b, 0, True, p.pair_id) for p in sets.pairs if p.cross and not p.machine_translated]
+    x = np.stack([translation_link.link_features(profiles[a], profiles[b]) for a, b, *_ in rows])
+    return (x, np.array([r[2] for r in rows], dtype=float), np.array([r[3] for r in rows]),
+            np.array([r[4] for r in rows]))
 
 
 def direction_rows(sets: StorySets, refit: bool = False) -> list[Row]:
