@@ -165,3 +165,39 @@ def test_direction_on_a_sample_of_the_semeval_copies(corpus):
 
     rows = {r.metric: r.value for r in direction_rows(load(corpus, sample=120))}
     assert rows["direction"] >= 0.8
+
+
+def test_link_threshold_lets_through_the_chosen_share_of_original_pairs():
+    from veille.stories import translation_link
+
+    rng = np.random.default_rng(5)
+    k = len(translation_link.FEATURES)
+    positives = rng.normal(0.85, 0.05, (120, k))
+    negatives = rng.normal(0.45, 0.15, (400, k))
+    x = np.vstack([positives, negatives])
+    y = np.r_[np.ones(120), np.zeros(400)]
+    model = translation_link.fit_link(x, y, y == 0, "synthetic")
+    linked_negatives = np.mean(model.probability(negatives) >= model.threshold)
+    assert linked_negatives <= translation_link.FALSE_LINKS + 1e-9
+    assert np.mean(model.probability(positives) >= model.threshold) > 0.95
+
+
+def test_translation_linked_and_other_story_not_on_the_team_fixtures():
+    """The hydrogen report and its French machine translation (tests/fixtures/stories) are linked and
+    told apart in the right direction; reports of two other events are not translations of each other."""
+    import json
+    from pathlib import Path
+
+    from veille.stories import translation
+    from veille.stories.encoder import Encoder
+    from veille.stories.profile import build_profiles
+
+    rows = [json.loads(line) for line in
+            (Path(__file__).parent / "fixtures" / "stories" / "pages.jsonl").read_text("utf-8").splitlines()]
+    pages = {r["key"]: PageText(r["text"], r["title"], r["lang"]) for r in rows}
+    keys = ["hydro-en", "hydro-fr", "tram-fr", "quake-en"]
+    prof = dict(zip(keys, build_profiles([pages[k] for k in keys], Encoder()), strict=True))
+    threshold = translation.TRANSLATION_THRESHOLD
+    assert translation.translation_score(prof["hydro-fr"], prof["hydro-en"]) >= threshold
+    assert translation.translation_score(prof["tram-fr"], prof["quake-en"]) < threshold
+    assert which_is_original(pages["hydro-en"], pages["hydro-fr"]) == 0
