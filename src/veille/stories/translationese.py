@@ -51,10 +51,11 @@ _RARER_BY = 1.5
 # Languages writing decimals with a comma (3,5) and thousands with a dot or space (1.000 / 1 000).
 _DECIMAL_COMMA = frozenset({"fr", "de", "it", "es", "pt", "pl", "ru", "uk", "nl", "tr", "cs", "ro", "sv"})
 # Unambiguous number conventions only: thousands with a comma (1,000) or one decimal after a point (3.5)
-# for English and Chinese; the mirror (3,5 and 1.000) for the decimal-comma languages. Two digits after
-# a point are left out: "18.03" is a date and "18.30" a time in French.
+# for English and Chinese; the mirror (3,5 and 1.000) and thousands with a space (1 200, French and
+# Polish style) for the decimal-comma languages. Two digits after a point are left out: "18.03" is a
+# date and "18.30" a time in French.
 _POINT_STYLE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d|,\d{3})(?![\d.,]?\d)")
-_COMMA_STYLE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d|\.\d{3})(?![\d.,]?\d)")
+_COMMA_STYLE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d|\.\d{3}|[ \u00a0\u202f]\d{3})(?![\d.,]?\d)")
 #: The double quote marks each language's own press sets (straight " is everyone's and nobody's).
 NATIVE_QUOTES: dict[str, str] = {
     "fr": "«»", "en": "“”", "de": "„“»«", "it": "«»“”", "es": "«»“”", "pl": "„”«»", "ru": "«»„“",
@@ -93,12 +94,21 @@ def is_foreign_word(word: str, own: str, other: str) -> bool:
 
 
 def foreign_words(text: str, own: str, other: str) -> tuple[float, float]:
-    """(share of the words of ``text`` that are ``other``'s, the same for lower-case words only)."""
-    words = _WORD.findall(text[:SAMPLE_CHARS])
-    if not words or own == other:
+    """(share of the words of ``text`` that are ``other``'s, the same for lower-case words only). A short
+    word before a capitalised one is a name particle, not a leftover ("Luca de Meo" on a German page,
+    "Charles de Gaulle" on an English one)."""
+    matches = list(_WORD.finditer(text[:SAMPLE_CHARS]))
+    if not matches or own == other:
         return 0.0, 0.0
-    found = [w for w in words if is_foreign_word(w, own, other)]
-    return len(found) / len(words), sum(1 for w in found if w.islower()) / len(words)
+    found = [w for i, w in enumerate(matches) if is_foreign_word(w.group(), own, other)
+             and not _particle(w, matches[i + 1] if i + 1 < len(matches) else None, text)]
+    lowercase = sum(1 for w in found if w.group().islower())
+    return len(found) / len(matches), lowercase / len(matches)
+
+
+def _particle(word: re.Match[str], following: re.Match[str] | None, text: str) -> bool:
+    return (len(word.group()) <= 3 and following is not None and following.group()[0].isupper()
+            and text[word.end():following.start()] in (" ", "-", "'", "’"))
 
 
 def flat_typography(text: str) -> float:
