@@ -201,3 +201,12 @@ def test_translation_linked_and_other_story_not_on_the_team_fixtures():
     assert translation.translation_score(prof["hydro-fr"], prof["hydro-en"]) >= threshold
     assert translation.translation_score(prof["tram-fr"], prof["quake-en"]) < threshold
     assert which_is_original(pages["hydro-en"], pages["hydro-fr"]) == 0
+
+
+def test_a_quoted_paragraph_in_english_is_no_machine_translation_trace():
+    text = ("Le ministre a publié dans la soirée un message en anglais sur les réseaux sociaux :\n"
+            "These measures have failed and they are hurting our farmers far more than anyone else.\n"
+            "Le texte doit encore être adopté par le Conseil, une étape considérée comme une formalité.")
+    verdict = read_page(text, "fr", ("en", "fr"))
+    assert verdict.traces == [] and not verdict.likely
+    assert translationese.foreign_words(text, "fr", "en") == (0.0, 0.0)

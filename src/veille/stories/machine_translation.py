@@ -30,7 +30,7 @@ from .translationese import (
     FEATURES,
     NATIVE_QUOTES,
     SAMPLE_CHARS,
-    is_foreign_word,
+    foreign_matches,
     page_features,
     source_number_matches,
 )
@@ -84,24 +84,28 @@ def _apart(traces: list[Trace]) -> list[Trace]:
 
 
 def untranslated_phrases(text: str, own: str, source: str) -> list[Trace]:
-    """Runs of two or more words of ``source`` left in a page in ``own``, at least one of them in lower
-    case (a name in its source spelling alone is no proof: newsrooms keep names too)."""
+    """Runs of two or more words of ``source`` left in sentences of a page in ``own``, at least one of
+    them in lower case (a name in its source spelling alone is no proof: newsrooms keep names too; a
+    paragraph mostly in ``source`` is a quotation left as it was, see ``foreign_matches``)."""
+    foreign = {m.start() for m in foreign_matches(text, own, source)}
     out = []
     for m in _WORD_RUN.finditer(text[:SAMPLE_CHARS]):
-        for run in _foreign_runs(m.group(), m.start(), own, source):
-            out.append(Trace(run[0], run[1], text[run[0]:run[1]], source, f"untranslated words ({source})"))
+        words = list(re.finditer(r"[^\W\d_]{2,}", text[m.start():m.end()]))
+        for start, end in _runs([(m.start() + w.start(), m.start() + w.end()) for w in words], foreign, text):
+            out.append(Trace(start, end, text[start:end], source, f"untranslated words ({source})"))
     return out
 
 
-def _foreign_runs(chunk: str, offset: int, own: str, source: str) -> list[tuple[int, int]]:
+def _runs(spans: list[tuple[int, int]], foreign: set[int], text: str) -> list[tuple[int, int]]:
+    """Consecutive foreign words, two or more with one in lower case, as (start, end) spans."""
     runs: list[tuple[int, int]] = []
-    current: list[re.Match[str]] = []
-    for w in [*re.finditer(r"[^\W\d_]{2,}", chunk), None]:
-        if w is not None and is_foreign_word(w.group(), own, source):
-            current.append(w)
+    current: list[tuple[int, int]] = []
+    for span in [*spans, None]:
+        if span is not None and span[0] in foreign:
+            current.append(span)
             continue
-        if len(current) >= 2 and any(x.group().islower() for x in current):
-            runs.append((offset + current[0].start(), offset + current[-1].end()))
+        if len(current) >= 2 and any(text[a:b].islower() for a, b in current):
+            runs.append((current[0][0], current[-1][1]))
         current = []
     return runs
 

@@ -94,16 +94,32 @@ def is_foreign_word(word: str, own: str, other: str) -> bool:
 
 
 def foreign_words(text: str, own: str, other: str) -> tuple[float, float]:
-    """(share of the words of ``text`` that are ``other``'s, the same for lower-case words only). A short
-    word before a capitalised one is a name particle, not a leftover ("Luca de Meo" on a German page,
-    "Charles de Gaulle" on an English one)."""
-    matches = list(_WORD.finditer(text[:SAMPLE_CHARS]))
-    if not matches or own == other:
+    """(share of the words of ``text`` that are ``other``'s, the same for lower-case words only).
+
+    Words in a paragraph written mostly in ``other`` do not count: a whole paragraph in another language
+    is a quotation the page chose to leave as it was (a minister's post in English on a French page), not
+    what an engine left in a sentence it translated. A short word before a capitalised one is a name
+    particle, not a leftover ("Luca de Meo" on a German page, "Charles de Gaulle" on an English one)."""
+    found = foreign_matches(text, own, other)
+    total = len(_WORD.findall(text[:SAMPLE_CHARS]))
+    if not total:
         return 0.0, 0.0
-    found = [w for i, w in enumerate(matches) if is_foreign_word(w.group(), own, other)
-             and not _particle(w, matches[i + 1] if i + 1 < len(matches) else None, text)]
-    lowercase = sum(1 for w in found if w.group().islower())
-    return len(found) / len(matches), lowercase / len(matches)
+    return len(found) / total, sum(1 for w in found if w.group().islower()) / total
+
+
+def foreign_matches(text: str, own: str, other: str) -> list[re.Match[str]]:
+    """The words of ``other`` left in sentences of ``own`` (see ``foreign_words``), as matches in
+    ``text``."""
+    if own == other:
+        return []
+    out: list[re.Match[str]] = []
+    for paragraph in re.finditer(r"[^\n]+", text[:SAMPLE_CHARS]):
+        words = list(_WORD.finditer(text, paragraph.start(), paragraph.end()))
+        found = [w for i, w in enumerate(words) if is_foreign_word(w.group(), own, other)
+                 and not _particle(w, words[i + 1] if i + 1 < len(words) else None, text)]
+        if 2 * len(found) <= len(words):
+            out += found
+    return out
 
 
 def _particle(word: re.Match[str], following: re.Match[str] | None, text: str) -> bool:
