@@ -210,3 +210,11 @@ def test_a_quoted_paragraph_in_english_is_no_machine_translation_trace():
     verdict = read_page(text, "fr", ("en", "fr"))
     assert verdict.traces == [] and not verdict.likely
     assert translationese.foreign_words(text, "fr", "en") == (0.0, 0.0)
+
+
+def test_a_language_without_word_list_gets_no_borrowed_one():
+    # wordfreq would answer Swahili with English frequencies: then no English word could look foreign
+    assert translationese.zipf("the", "sw") == 0.0
+    assert translationese.zipf("the", "en") > 7
+    text = "Rais alisema jana kwamba mkataba huo wa biashara the agreement ulisainiwa mjini Nairobi"
+    assert translationese.foreign_words(text, "sw", "en")[0] > 0
