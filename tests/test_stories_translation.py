@@ -218,3 +218,17 @@ def test_a_language_without_word_list_gets_no_borrowed_one():
     assert translationese.zipf("the", "en") > 7
     text = "Rais alisema jana kwamba mkataba huo wa biashara the agreement ulisainiwa mjini Nairobi"
     assert translationese.foreign_words(text, "sw", "en")[0] > 0
+
+
+def test_dates_overrule_weak_evidence_but_not_strong_evidence():
+    en, fr = PageText(_EN_ORIGINAL, lang="en"), PageText(_FR_MACHINE, lang="fr")
+    # strong evidence: the French page is the translation even if it carries the earlier date
+    assert which_is_original(en, fr, "2026-03-02", "2026-03-01") == 0
+    # weak evidence: one straight apostrophe among curly ones on the French page
+    weak_en = PageText("The council’s vote on the mayor’s budget came on Tuesday evening.", lang="en")
+    weak_fr = PageText("Le vote du conseil sur le budget l’a emporté mardi soir, d’après l’adjoint, "
+                       "et l'opposition s’est abstenue.", lang="fr")
+    p = direction.original_probability(weak_en, weak_fr)
+    assert 0.5 < p < 0.5 + 0.15  # a lean, not proof
+    assert which_is_original(weak_en, weak_fr) == 0
+    assert which_is_original(weak_en, weak_fr, "2026-03-02", "2026-03-01") == 1

@@ -145,18 +145,22 @@ def leftover_share(text: str, own: str, other: str, chars: int = 2000) -> float:
     return other_script(sample, own, other) or foreign_words(sample, own, other)[0]
 
 
+#: Below this distance from 0.5 the direction model's answer gives way to the dates: a translation is not
+#: published before its original, while one stray source word or a site's straight quotes are weak.
+CONFIDENT = 0.15
+
+
 def which_is_original(
     a: PageText, b: PageText, date_a: str | None = None, date_b: str | None = None
 ) -> int | None:
     """0 when ``a`` is the original of the two, 1 when ``b`` is, None when nothing tells: the shipped
-    direction model over what translation leaves in each page (``stories.direction``), else the earlier
-    date."""
+    direction model over what translation leaves in each page (``stories.direction``) when it is
+    confident, else the earlier date, else the model's lean, if any."""
     from .direction import original_probability
 
-    if a.lang and b.lang and a.lang != b.lang:
-        p = original_probability(a, b)
-        if abs(p - 0.5) > 1e-6:
-            return 0 if p > 0.5 else 1
-    if date_a and date_b and date_a != date_b:
+    p = original_probability(a, b) if a.lang and b.lang and a.lang != b.lang else 0.5
+    if abs(p - 0.5) < CONFIDENT and date_a and date_b and date_a[:10] != date_b[:10]:
         return 0 if date_a < date_b else 1
+    if abs(p - 0.5) > 1e-6:
+        return 0 if p > 0.5 else 1
     return None
