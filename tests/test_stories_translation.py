@@ -232,3 +232,12 @@ def test_dates_overrule_weak_evidence_but_not_strong_evidence():
     assert 0.5 < p < 0.5 + 0.15  # a lean, not proof
     assert which_is_original(weak_en, weak_fr) == 0
     assert which_is_original(weak_en, weak_fr, "2026-03-02", "2026-03-01") == 1
+
+
+@pytest.mark.corpus
+def test_seed_page_reads_as_a_machine_translation_from_english(corpus):
+    text = (corpus / "seed" / "article.txt").read_text("utf-8")
+    verdict = read_page(text, "fr", ("en", "fr"))
+    assert verdict.likely and verdict.source == "en"
+    details = {t.detail for t in verdict.traces}
+    assert {"untranslated fragment (en)", 'calque "selon au"'} <= details
