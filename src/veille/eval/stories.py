@@ -196,29 +196,29 @@ def direction_rows(sets: StorySets, refit: bool = False) -> list[Row]:
 
 
 #: Share of native pages the page signal may call machine-translated on the fitting half.
-PAGE_FALSE_ALARMS = 0.02
+PAGE_FALSE_ALARMS = 0.01
 
 
 def page_signal_rows(sets: StorySets, refit: bool = False) -> list[Row]:
     """The ``machine_translation`` verdict on one page alone, for the pages in the languages veille
     analyses: translations (HFL copies) caught and native pages wrongly flagged, on the held-out half of
     the pages (by key hash). ``refit`` first chooses the threshold on the other half: the lowest score
-    that flags at most ``PAGE_FALSE_ALARMS`` of its native pages."""
+    that flags at most ``PAGE_FALSE_ALARMS`` of its native pages (a page needs two kinds of trace too)."""
     from ..lang import supported
-    from ..stories.machine_translation import page_score
+    from ..stories.machine_translation import read_page, trace_kinds
 
     langs = tuple(supported())
     keys = [k for k, d in sets.docs.items() if d.lang in langs]
-    scores = np.array([max((page_score(sets.docs[k].text, sets.docs[k].lang or "", s) for s in langs
-                            if s != sets.docs[k].lang), default=0.0) for k in keys])
+    verdicts = [read_page(sets.docs[k].text, sets.docs[k].lang, langs) for k in keys]
+    scores = np.array([v.score if len(trace_kinds(v.traces)) >= 2 else -np.inf for v in verdicts])
     translated = np.array([k in sets.machine_translated for k in keys])
     held = np.array([int(k, 16) % 2 == 1 for k in keys])
     if refit:
         native = np.sort(scores[~held & ~translated])
         cut = native[min(len(native) - 1, int(np.ceil(len(native) * (1 - PAGE_FALSE_ALARMS))))]
         model = direction.shipped_direction_model()
-        direction.save_direction_model(direction.DirectionModel(model.weights, model.fitted_on,
-                                                                float(cut) + 1e-3))
+        threshold = max(float(cut), 0.0) + 1e-3
+        direction.save_direction_model(direction.DirectionModel(model.weights, model.fitted_on, threshold))
     flagged = scores >= direction.shipped_direction_model().page_threshold
     caught, alarms = flagged & held & translated, flagged & held & ~translated
     n_mt, n_native = int((held & translated).sum()), int((held & ~translated).sum())

@@ -51,11 +51,12 @@ _RARER_BY = 1.5
 # Languages writing decimals with a comma (3,5) and thousands with a dot or space (1.000 / 1 000).
 _DECIMAL_COMMA = frozenset({"fr", "de", "it", "es", "pt", "pl", "ru", "uk", "nl", "tr", "cs", "ro", "sv"})
 # Unambiguous number conventions only: thousands with a comma (1,000) or one decimal after a point (3.5)
-# for English and Chinese; the mirror (3,5 and 1.000) and thousands with a space (1 200, French and
-# Polish style) for the decimal-comma languages. Two digits after a point are left out: "18.03" is a
-# date and "18.30" a time in French.
+# on a page of a decimal-comma language betray English (or Chinese) figures; on an English page only a
+# decimal comma (3,5) betrays a decimal-comma source. "4.367" may be an English decimal, "1 339" or
+# "555 111" two numbers or a telephone number (native English pages of the SemEval set had all three),
+# and "18.03" or "18.30" a date or a time on a French page.
 _POINT_STYLE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d|,\d{3})(?![\d.,]?\d)")
-_COMMA_STYLE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d|\.\d{3}|[ \u00a0\u202f]\d{3})(?![\d.,]?\d)")
+_COMMA_STYLE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d.,]?\d)")
 #: The double quote marks each language's own press sets (straight " is everyone's and nobody's).
 NATIVE_QUOTES: dict[str, str] = {
     "fr": "«»", "en": "“”", "de": "„“»«", "it": "«»“”", "es": "«»“”", "pl": "„”«»", "ru": "«»„“",
