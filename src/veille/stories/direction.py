@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -108,8 +109,6 @@ def _logistic(d: np.ndarray, l2: float) -> np.ndarray:
 def grouped_predictions(differences: np.ndarray, groups: Sequence[str], folds: int = 5) -> np.ndarray:
     """P(original first) for each pair from a model fitted on the folds that do not hold its group (the
     original article): no pair is judged by weights that saw it."""
-    import hashlib
-
     fold = np.array([int(hashlib.sha1(g.encode()).hexdigest(), 16) % folds for g in groups])
     out = np.full(len(differences), 0.5)
     for k in range(folds):

@@ -26,7 +26,10 @@ import re
 from dataclasses import dataclass
 
 from ..stages.langid import fragment_languages, identify
+from .direction import original_probability
 from .profile import PageText, Profile
+from .translation_link import link_features, shipped_link_model
+from .translationese import foreign_words, is_foreign_word, other_script
 
 #: Word-for-word constructions machine translation into a language produces; each is ungrammatical there.
 CALQUES: dict[str, tuple[str, ...]] = {
@@ -71,8 +74,6 @@ def _fragments(text: str, lang: str) -> list[Trace]:
     """Bracketed words in another language — by the language identifier and, where word frequencies know
     both languages, most of their words common there and rare here (a Latin "(restitutio ad integrum)"
     is no English fragment)."""
-    from .translationese import is_foreign_word
-
     out = []
     for m in _BRACKETED.finditer(text[:_SAMPLE]):
         inner = m.group(1).strip()
@@ -115,21 +116,13 @@ def _foreign_head(text: str, lang: str) -> list[Trace]:
 def translation_score(a: Profile, b: Profile) -> float:
     """How surely ``a`` and ``b`` are one text in two languages (0 … 1): the shipped ``translation_link``
     model over chunk alignment, cosines, shared numbers and names. Linked when ≥ ``TRANSLATION_THRESHOLD``."""
-    from .translation_link import link_features, shipped_link_model
-
     return float(shipped_link_model().probability(link_features(a, b)))
-
-
-def _shipped_threshold() -> float:
-    from .translation_link import shipped_link_model
-
-    return shipped_link_model().threshold
 
 
 #: A pair of pages in two languages scoring at least this is linked ``translation_of``: chosen so that at
 #: most 2.5 % of pairs of original articles in two languages (many about the same story) are linked, on
 #: the folds a model was fitted on (``translation_link``; measured by `veille eval stories`).
-TRANSLATION_THRESHOLD = _shipped_threshold()
+TRANSLATION_THRESHOLD = shipped_link_model().threshold
 
 
 def leftover_share(text: str, own: str, other: str, chars: int = 2000) -> float:
@@ -137,8 +130,6 @@ def leftover_share(text: str, own: str, other: str, chars: int = 2000) -> float:
     the names, titles and phrases a translation leaves as they were. Across scripts it is the share of
     letters in the other script; within one script, the share of words that are common words of ``other``
     and rare ones of ``own`` (``translationese.foreign_words``)."""
-    from .translationese import foreign_words, other_script
-
     sample = text[:chars]
     if own == other:
         return 0.0
@@ -156,8 +147,6 @@ def which_is_original(
     """0 when ``a`` is the original of the two, 1 when ``b`` is, None when nothing tells: the shipped
     direction model over what translation leaves in each page (``stories.direction``) when it is
     confident, else the earlier date, else the model's lean, if any."""
-    from .direction import original_probability
-
     p = original_probability(a, b) if a.lang and b.lang and a.lang != b.lang else 0.5
     if abs(p - 0.5) < CONFIDENT and date_a and date_b and date_a[:10] != date_b[:10]:
         return 0 if date_a < date_b else 1

@@ -72,7 +72,7 @@ NON_LATIN_LANGS = frozenset({"ru", "uk", "bg", "ar", "fa", "zh", "ja", "ko", "el
 def _zipf_table(lang: str) -> dict[str, float]:
     """wordfreq's frequency list for ``lang`` (word → frequency), loaded once per process (~0.2 s, ~35 MB);
     empty for a language wordfreq does not list."""
-    import wordfreq
+    import wordfreq  # its import and lists cost ~0.5 s: only for pages that need them
 
     # wordfreq answers an unknown language with its nearest match (English for Swahili): a page would
     # then share every word with English, so a language it does not list gets no table at all
@@ -174,7 +174,7 @@ def other_script(text: str, own: str, other: str) -> float:
 def page_features(text: str, own: str | None, other: str | None) -> np.ndarray:
     """The ``FEATURES`` of a page in ``own`` that may translate a page in ``other`` (zeros when either
     language is unknown or they are the same)."""
-    from .translation import mt_traces
+    from .translation import mt_traces  # translation imports this module: read at call time
 
     if not own or not other or own == other:
         return np.zeros(len(FEATURES))
