@@ -6,9 +6,10 @@ A page is read against each language it may have been translated from (the langu
 other than its own). Its evidence score is the direction model's weighted sum of the page's own
 translationese features, without the one that only means something next to a counterpart (flattened
 typography: a site may set straight quotes everywhere). The page is called a machine translation when it
-shows two kinds of trace (``trace_kinds``) and the score reaches the shipped ``page_threshold`` (``data/direction.json``), chosen on the fitting half
-of the evaluation pages (SemEval MT copies against original articles, ``veille eval stories --fit``) for
-few false alarms on native pages: engine output that left nothing behind is not caught.
+shows two kinds of trace (``trace_kinds``) and the score reaches the shipped ``page_threshold``
+(``data/direction.json``), chosen on the fitting half of the evaluation pages (SemEval MT copies against
+original articles, ``veille eval stories --fit``) for few false alarms on native pages: engine output
+that left nothing behind is not caught.
 
 >>> verdict = read_page("Le plan est prêt, selon au ministre. Il a parlé des [tactical nuclear weapons] "
 ...                     "et a dit « the deal is done » devant les élus réunis lundi.", "fr", ("en", "fr"))
