@@ -262,6 +262,6 @@ def evaluate(
     model = shipped_model()
     rows = pair_rows(baseline(sets.pairs, baseline_cosines(sets, profiles)), sets.pairs)
     rows += pair_rows(Scored("veille", np.asarray(model.score(x)), model.threshold), sets.pairs)
-    rows += copy_rows(sets, profiles, refit)
+    rows += copy_rows(sets, profiles, refit and sample is None)  # never ship weights fitted on a sample
     rows += planted_rows(sets)
     return with_floors(NAME, rows) if sample is None else rows
