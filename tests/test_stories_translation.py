@@ -241,3 +241,13 @@ def test_seed_page_reads_as_a_machine_translation_from_english(corpus):
     assert verdict.likely and verdict.source == "en"
     details = {t.detail for t in verdict.traces}
     assert {"untranslated fragment (en)", 'calque "selon au"'} <= details
+
+
+def test_link_fit_without_original_pairs_keeps_even_odds():
+    from veille.stories import translation_link
+
+    x = np.vstack([np.full((5, len(translation_link.FEATURES)), 0.9),
+                   np.full((5, len(translation_link.FEATURES)), 0.2)])
+    y = np.r_[np.ones(5), np.zeros(5)]
+    model = translation_link.fit_link(x, y, np.zeros(10, dtype=bool), "no original pairs")
+    assert model.threshold == 0.5

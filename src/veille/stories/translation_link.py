@@ -74,6 +74,8 @@ def fit_link(x: np.ndarray, y: np.ndarray, originals: np.ndarray, fitted_on: str
             break
     model = LinkModel(w[:-1], float(w[-1]), 1.0, fitted_on)
     negatives = np.sort(model.probability(x[originals]))
+    if not len(negatives):  # nothing to bound the false links with: the even odds
+        return LinkModel(model.weights, model.bias, 0.5, fitted_on)
     cut = negatives[min(len(negatives) - 1, int(np.ceil(len(negatives) * (1 - FALSE_LINKS))) - 1)]
     return LinkModel(model.weights, model.bias, float(cut) + 1e-6, fitted_on)
 
