@@ -73,9 +73,12 @@ def add_machine_translation_signals(art: Article) -> None:
 
     verdict = read_page(art.text, art.lang, supported())
     if verdict.likely:
+        # no span: the page as a whole; the text says so where lists show a signal's text (CLI, web)
         art.signals.append(Signal(kind="machine_translation", lang=verdict.source,
+                                  text=f"the page reads as a machine translation from {verdict.source}",
                                   detail=f"reads as a machine translation from {verdict.source} "
-                                         f"(evidence {verdict.score:.2f})"))
+                                         f"(evidence {verdict.score:.2f}, "
+                                         f"{len(verdict.traces)} traces)"))
     for trace in verdict.traces[:_MAX_FOREIGN]:
         art.signals.append(Signal(kind="machine_translation", text=trace.text, start=trace.start,
                                   end=trace.end, lang=trace.lang, detail=trace.detail))
