@@ -176,8 +176,11 @@ def _link_pairs(sets: StorySets, profiles: dict[str, Profile]) -> tuple[np.ndarr
 
 def direction_rows(sets: StorySets, refit: bool = False) -> list[Row]:
     """Which of (original, copy) is the original: the share told right by a model that never saw the pair
-    (5 folds grouped by original article), the same with each language pair left out of the fit, and per
-    language pair. ``refit`` first ships a model fitted on all the copies."""
+    (5 folds grouped by original article), the same with each language pair left out of the fit, for the
+    pairs into each language veille analyses with none of them in the fit, and per language pair.
+    ``refit`` first ships a model fitted on all the copies."""
+    from ..lang import supported
+
     copies_ = sets.copies
     diffs = np.stack([direction.difference(sets.docs[c.original], sets.docs[c.copy]) for c in copies_])
     if refit:
@@ -188,6 +191,11 @@ def direction_rows(sets: StorySets, refit: bool = False) -> list[Row]:
     unseen = direction.left_out_predictions(diffs, [f"{c.orig_lang}>{c.copy_lang}" for c in copies_])
     rows = [Row("mt_copies", "direction", float(np.mean(grouped > 0.5)), n),
             Row("mt_copies", "direction, language pair unseen", float(np.mean(unseen > 0.5)), n)]
+    for target in sorted({c.copy_lang for c in copies_} & set(supported())):
+        into = np.array([c.copy_lang == target for c in copies_])
+        model = direction.fit_direction(diffs[~into], f"no pair into {target}")
+        rows.append(Row("mt_copies", f"direction into {target}, none in the fit",
+                        float(np.mean(model.probability(diffs[into]) > 0.5)), int(into.sum())))
     for kind in sorted({(c.orig_lang, c.copy_lang) for c in copies_}):
         idx = [i for i, c in enumerate(copies_) if (c.orig_lang, c.copy_lang) == kind]
         rows.append(Row("mt_copies", f"direction {kind[0]}>{kind[1]}", float(np.mean(grouped[idx] > 0.5)),
