@@ -190,11 +190,11 @@ def direction_rows(sets: StorySets, refit: bool = False) -> list[Row]:
     grouped = direction.grouped_predictions(diffs, [c.original for c in copies_])
     unseen = direction.left_out_predictions(diffs, [f"{c.orig_lang}>{c.copy_lang}" for c in copies_])
     rows = [Row("mt_copies", "direction", float(np.mean(grouped > 0.5)), n),
-            Row("mt_copies", "direction, language pair unseen", float(np.mean(unseen > 0.5)), n)]
+            Row("mt_copies", "direction, pair unseen", float(np.mean(unseen > 0.5)), n)]
     for target in sorted({c.copy_lang for c in copies_} & set(supported())):
         into = np.array([c.copy_lang == target for c in copies_])
         model = direction.fit_direction(diffs[~into], f"no pair into {target}")
-        rows.append(Row("mt_copies", f"direction into {target}, none in the fit",
+        rows.append(Row("mt_copies", f"direction into {target}, unseen",
                         float(np.mean(model.probability(diffs[into]) > 0.5)), int(into.sum())))
     for kind in sorted({(c.orig_lang, c.copy_lang) for c in copies_}):
         idx = [i for i, c in enumerate(copies_) if (c.orig_lang, c.copy_lang) == kind]
