@@ -202,11 +202,13 @@ def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
 @corpus_option
 @click.option("--sample", type=click.IntRange(min=1), help="Score a seeded random sample of N rows per file.")
 @click.option("--fit", "refit", is_flag=True,
-              help="Refit the same-story weights on the fitting half and rewrite the shipped data file.")
+              help="Refit the shipped weights (same-story on the fitting half; translation link, direction "
+                   "and the page verdict on the MT copies) and rewrite their data files.")
 @click.pass_context
 def eval_stories(ctx, corpus, sample, refit) -> None:
     """Stories on SemEval-2022 pairs: same-story P/R/F1, cross-lingual recall, hard negatives, Pearson;
-    MT copies (original top-1, direction); planted near-duplicates. Encoder vectors are cached on disk."""
+    MT copies (original top-1, translation linked, direction, the machine_translation page verdict); planted
+    near-duplicates. Encoder vectors are cached on disk."""
     from ..eval import stories
     from ..eval.common import corpus_dir
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..stories import copies, planting, translation
+from ..stories import copies, direction, planting, translation_link
 from ..stories.encoder import Encoder
 from ..stories.profile import Profile, build_profiles
 from ..stories.similarity import (
@@ -33,7 +33,6 @@ from ..stories.similarity import (
     features,
     fit,
     save_model,
-    shipped_model,
 )
 from .common import Row, with_floors
 from .stories_data import FILES, Pair, StorySets, grouped_folds, load
@@ -163,27 +162,114 @@ def _pearson(x: np.ndarray, y: np.ndarray) -> float:
     return float(np.corrcoef(x, y)[0, 1]) if len(x) > 2 else 0.0
 
 
-def copy_rows(sets: StorySets, profiles: dict[str, Profile], model: StoryModel) -> list[Row]:
-    """MT copies: the original ranked first among every original, and the direction told right."""
-    originals = sorted({c.original for c in sets.copies})
-    top1 = direction = 0
-    for c in sets.copies:
-        best = max(originals, key=lambda o: translation.translation_score(profiles[c.copy], profiles[o]))
-        top1 += best == c.original
-        pages = (sets.docs[c.original], sets.docs[c.copy])
-        direction += translation.which_is_original(*pages) == 0
+def copy_rows(sets: StorySets, profiles: dict[str, Profile], refit: bool = False) -> list[Row]:
+    """MT copies: the original ranked first among every original, linked as a translation, the
+    direction told right (``direction_rows``); and original pairs in two languages wrongly linked. Each
+    pair is judged by a ``translation_link`` model fitted on the folds that do not hold it."""
+    x, y, originals, groups = _link_pairs(sets, profiles)
+    if refit:
+        link = translation_link.fit_link(x, y, originals, f"{int(y.sum())} SemEval-2022 MT copies against "
+                                         f"{int((y == 0).sum())} pairs that are not translations")
+        translation_link.save_link_model(link)
+    models = translation_link.fold_models(x, y, originals, list(groups))
+    fold = np.array([translation_link.fold_of(g) for g in groups])
+    linked = np.array([models[k].probability(row) >= models[k].threshold
+                       for row, k in zip(x, fold, strict=True)])
     n = len(sets.copies)
-    score = translation.translation_score
-    linked = sum(1 for c in sets.copies
-                 if score(profiles[c.copy], profiles[c.original]) >= translation.TRANSLATION_THRESHOLD)
-    # pages in two languages neither of which is a machine translation, same story or not: most are not
-    # translations of each other, so this counts translation links that are (mostly) false
-    apart = [p for p in sets.pairs if p.cross and not p.machine_translated]
-    false = sum(1 for p in apart if score(profiles[p.a], profiles[p.b]) >= translation.TRANSLATION_THRESHOLD)
+    all_originals = sorted({c.original for c in sets.copies})
+    top1 = 0
+    for c in sets.copies:
+        model = models[translation_link.fold_of(c.original)]
+        feats = np.stack([translation_link.link_features(profiles[c.copy], profiles[o])
+                          for o in all_originals])
+        top1 += all_originals[int(np.argmax(model.probability(feats)))] == c.original
     return [Row("mt_copies", "original top-1", top1 / max(1, n), n),
-            Row("mt_copies", "direction", direction / max(1, n), n),
-            Row("mt_copies", "translation linked", linked / max(1, n), n),
-            Row("cross-lingual originals", "translation links", false / max(1, len(apart)), len(apart))]
+            *direction_rows(sets, refit),
+            *page_signal_rows(sets, refit),
+            Row("mt_copies", "translation linked", float(linked[y == 1].mean()), int(y.sum())),
+            Row("cross-lingual originals", "translation links", float(linked[originals].mean()),
+                int(originals.sum()))]
+
+
+def _link_pairs(sets: StorySets, profiles: dict[str, Profile]) -> tuple[np.ndarray, ...]:
+    """The translation-link training pairs: each copy with its original (1), pages in two languages
+    neither of which is a machine translation (0: most are not translations of each other, many are the
+    same story), and each copy with another original drawn at random (0). Grouped by original article
+    (pair id for the original pairs) so the folds keep an article's pairs together."""
+    import random
+
+    rng = random.Random(11)
+    all_originals = sorted({c.original for c in sets.copies})
+    rows: list[tuple[str, str, int, bool, str]] = []
+    for c in sets.copies:
+        rows.append((c.copy, c.original, 1, False, c.original))
+        other = rng.choice([o for o in all_originals if o != c.original])
+        rows.append((c.copy, other, 0, False, c.original))
+    rows += [(p.a, p.b, 0, True, p.pair_id) for p in sets.pairs if p.cross and not p.machine_translated]
+    x = np.stack([translation_link.link_features(profiles[a], profiles[b]) for a, b, *_ in rows])
+    return (x, np.array([r[2] for r in rows], dtype=float), np.array([r[3] for r in rows]),
+            np.array([r[4] for r in rows]))
+
+
+def direction_rows(sets: StorySets, refit: bool = False) -> list[Row]:
+    """Which of (original, copy) is the original: the share told right by a model that never saw the pair
+    (5 folds grouped by original article), the same with each language pair left out of the fit, for the
+    pairs into each language veille analyses with none of them in the fit, and per language pair.
+    ``refit`` first ships a model fitted on all the copies."""
+    from ..lang import supported
+
+    copies_ = sets.copies
+    diffs = np.stack([direction.difference(sets.docs[c.original], sets.docs[c.copy]) for c in copies_])
+    if refit:
+        fitted_on = f"{len(copies_)} SemEval-2022 MT copies"
+        direction.save_direction_model(direction.fit_direction(diffs, fitted_on))
+    n = len(copies_)
+    grouped = direction.grouped_predictions(diffs, [c.original for c in copies_])
+    unseen = direction.left_out_predictions(diffs, [f"{c.orig_lang}>{c.copy_lang}" for c in copies_])
+    rows = [Row("mt_copies", "direction", float(np.mean(grouped > 0.5)), n),
+            Row("mt_copies", "direction, pair unseen", float(np.mean(unseen > 0.5)), n)]
+    for target in sorted({c.copy_lang for c in copies_} & set(supported())):
+        into = np.array([c.copy_lang == target for c in copies_])
+        model = direction.fit_direction(diffs[~into], f"no pair into {target}")
+        rows.append(Row("mt_copies", f"direction into {target}, unseen",
+                        float(np.mean(model.probability(diffs[into]) > 0.5)), int(into.sum())))
+    for kind in sorted({(c.orig_lang, c.copy_lang) for c in copies_}):
+        idx = [i for i, c in enumerate(copies_) if (c.orig_lang, c.copy_lang) == kind]
+        rows.append(Row("mt_copies", f"direction {kind[0]}>{kind[1]}", float(np.mean(grouped[idx] > 0.5)),
+                        len(idx)))
+    return rows
+
+
+#: Share of native pages the page signal may call machine-translated on the fitting half.
+PAGE_FALSE_ALARMS = 0.01
+
+
+def page_signal_rows(sets: StorySets, refit: bool = False) -> list[Row]:
+    """The ``machine_translation`` verdict on one page alone, for the pages in the languages veille
+    analyses: translations (HFL copies) caught and native pages wrongly flagged, on the held-out half of
+    the pages (by key hash). ``refit`` first chooses the threshold on the other half: the lowest score
+    that flags at most ``PAGE_FALSE_ALARMS`` of its native pages (a page needs two kinds of trace too)."""
+    from ..lang import supported
+    from ..stories.machine_translation import read_page, trace_kinds
+
+    langs = tuple(supported())
+    keys = [k for k, d in sets.docs.items() if d.lang in langs]
+    verdicts = [read_page(sets.docs[k].text, sets.docs[k].lang, langs) for k in keys]
+    scores = np.array([v.score if len(trace_kinds(v.traces)) >= 2 else -np.inf for v in verdicts])
+    translated = np.array([k in sets.machine_translated for k in keys])
+    held = np.array([int(k, 16) % 2 == 1 for k in keys])
+    if refit:
+        native = np.sort(scores[~held & ~translated])
+        cut = native[min(len(native) - 1, int(np.ceil(len(native) * (1 - PAGE_FALSE_ALARMS))))]
+        model = direction.shipped_direction_model()
+        threshold = max(float(cut), 0.0) + 1e-3
+        direction.save_direction_model(direction.DirectionModel(model.weights, model.fitted_on, threshold))
+    flagged = scores >= direction.shipped_direction_model().page_threshold
+    caught, alarms = flagged & held & translated, flagged & held & ~translated
+    n_mt, n_native = int((held & translated).sum()), int((held & ~translated).sum())
+    return [Row("machine_translation signal", "translations flagged", caught.sum() / max(1, n_mt), n_mt),
+            Row("machine_translation signal", "native pages flagged", alarms.sum() / max(1, n_native),
+                n_native)]
 
 
 def planted_rows(sets: StorySets) -> list[Row]:
@@ -216,10 +302,9 @@ def evaluate(
     built = build_profiles([sets.docs[k] for k in keys], Encoder(), progress=tick, baseline=True)
     profiles = dict(zip(keys, built, strict=True))
     x = pair_matrix(sets, profiles)
-    if refit:
+    if refit and sample is None:
         save_model(fit_model(sets.pairs, x))
-    model = shipped_model()
     rows = cross_validated_rows(sets.pairs, x, baseline_cosines(sets, profiles))
-    rows += copy_rows(sets, profiles, model)
+    rows += copy_rows(sets, profiles, refit and sample is None)  # never ship weights fitted on a sample
     rows += planted_rows(sets)
     return with_floors(NAME, rows) if sample is None else rows

@@ -12,7 +12,7 @@ import hashlib
 import json
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..stories.profile import PageText
@@ -90,6 +90,7 @@ class StorySets:
     docs: dict[str, PageText]
     pairs: list[Pair]
     copies: list[Copy]
+    machine_translated: set[str] = field(default_factory=set)  # keys of the docs that are HFL translations
 
 
 def doc_key(title: str | None, text: str) -> str:
@@ -112,6 +113,7 @@ def load(corpus: Path, sample: int | None = None, seed: int = 7) -> StorySets:
     docs: dict[str, PageText] = {}
     pairs: list[Pair] = []
     copies: list[Copy] = []
+    translated: set[str] = set()
     for name in FILES:
         rows = [
             json.loads(line) for line in (corpus / "stories" / name).read_text("utf-8").splitlines() if line
@@ -129,9 +131,11 @@ def load(corpus: Path, sample: int | None = None, seed: int = 7) -> StorySets:
                         r["copy_lang"],
                     )
                 )
+                translated.add(copies[-1].copy)
                 continue
             a = _doc(docs, r["text1"], r["lang1"], r.get("title1"))
             b = _doc(docs, r["text2"], r["lang2"], r.get("title2"))
+            translated |= {key for key, flag in ((a, r.get("mt1")), (b, r.get("mt2"))) if flag}
             pairs.append(
                 Pair(
                     r["pair_id"] + "@" + dataset,
@@ -146,4 +150,4 @@ def load(corpus: Path, sample: int | None = None, seed: int = 7) -> StorySets:
                     (_article(r.get("id1")), _article(r.get("id2"))),
                 )
             )
-    return StorySets(docs, pairs, copies)
+    return StorySets(docs, pairs, copies, translated)

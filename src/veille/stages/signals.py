@@ -5,7 +5,9 @@
 - ``foreign_fragment`` for furniture in another language than the body (English comment forms on a
   French page, a sign of a scraped or machine-translated copy);
 - ``machine_translation`` for what machine translation leaves in the body itself: an untranslated fragment
-  in brackets, a calque, a head in another language (``veille.stories.translation.mt_traces``).
+  in brackets or phrase, a calque, a head in another language, source-language quote marks or numbers;
+  and one signal without a span when the page reads as a translation as a whole
+  (``veille.stories.machine_translation.read_page``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ _ELLIPSIS = re.compile(r"[\[(]\s*(?:\.\s*){3}[\])]|[\[(]\s*…\s*[\])]")
 
 class Signals(Stage):
     name = "signals"
-    version = "2"
+    version = "3"
     requires = ("text", "lang", "removed")
     assigns = ("signals",)
 
@@ -64,9 +66,19 @@ class Signals(Stage):
 
 
 def add_machine_translation_signals(art: Article) -> None:
-    """Mark what machine translation left in the body (see ``mt_traces``), a few at most."""
-    from ..stories.translation import mt_traces
+    """Mark what machine translation left in the body (see ``read_page``), a few traces at most, and the
+    verdict when the page reads as a translation from another language veille analyses."""
+    from ..lang import supported
+    from ..stories.machine_translation import read_page
 
-    for trace in mt_traces(art.text, art.lang)[:_MAX_FOREIGN]:
+    verdict = read_page(art.text, art.lang, supported())
+    if verdict.likely:
+        # no span: the page as a whole; the text says so where lists show a signal's text (CLI, web)
+        art.signals.append(Signal(kind="machine_translation", lang=verdict.source,
+                                  text=f"the page reads as a machine translation from {verdict.source}",
+                                  detail=f"reads as a machine translation from {verdict.source} "
+                                         f"(evidence {verdict.score:.2f}, "
+                                         f"{len(verdict.traces)} traces)"))
+    for trace in verdict.traces[:_MAX_FOREIGN]:
         art.signals.append(Signal(kind="machine_translation", text=trace.text, start=trace.start,
                                   end=trace.end, lang=trace.lang, detail=trace.detail))

@@ -1,0 +1,185 @@
+"""What a machine-translated page carries that a page written in its own language does not, measured as a
+few numbers per page so a small model can weigh them (``stories.direction``) and the page signal can
+report them (``translation.mt_traces``).
+
+Each measure reads one page in ``own`` language against the language ``other`` it may have been
+translated from:
+
+- ``foreign_words``: the share of its words that are words of ``other`` and not of ``own`` (word
+  frequencies of both languages from the ``wordfreq`` package, whose lists ship inside its wheel). A
+  translation leaves source words behind — names in their source spelling ("Wednesday's Child" on an
+  Italian page), a headline left as it was, a term the engine did not know; an original has few words of
+  the language it is translated into.
+- ``foreign_lowercase``: the same, lower-case words only — common words, not names, which an original
+  almost never borrows ("the", "according").
+- ``flat_typography``: straight apostrophes and quotes where the page otherwise sets curly ones, or only
+  straight ones: translation engines return plain ASCII marks, a newsroom's editor sets ’ “ ” « ».
+- ``source_numbers``: numbers written in the other language's convention (3.5 and 1,000 on a French page
+  translated from English; 3,5 on an English page translated from Polish).
+- ``source_quotes``: quote marks of the other language's convention and not of its own (“ ” on a French
+  page that translates English, « » on an English page).
+- ``other_script``: across scripts, the share of letters in the other language's script (Latin names
+  left in a Chinese translation).
+- ``traces``: the count of ``translation.mt_traces`` (bracketed untranslated fragments, calques, a head in
+  another language).
+
+Each is 0 on a clean native page; a translation scores above its original on most of them.
+
+>>> en_words = "Il a dit que the new plan was ready"
+>>> foreign_words(en_words, "fr", "en")[0] > foreign_words("Il a dit que le plan était prêt", "fr", "en")[0]
+True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+
+import numpy as np
+
+FEATURES = ("foreign_words", "foreign_lowercase", "flat_typography", "source_numbers", "source_quotes",
+            "other_script", "traces")
+SAMPLE_CHARS = 4000
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# A word of ``other`` left in an ``own`` page: common there (Zipf ≥ 3, about once per 10⁶ words) and at
+# least 30 times rarer in ``own`` — "the" is Zipf 7.7 in English and 5.4 in French (the French web quotes
+# English), so it counts; "important" (both ~5) or "week-end" do not.
+_COMMON_ZIPF = 3.0
+_RARER_BY = 1.5
+# Languages writing decimals with a comma (3,5) and thousands with a dot or space (1.000 / 1 000).
+_DECIMAL_COMMA = frozenset({"fr", "de", "it", "es", "pt", "pl", "ru", "uk", "nl", "tr", "cs", "ro", "sv"})
+# Unambiguous number conventions only: thousands with a comma (1,000) or one decimal after a point (3.5)
+# on a page of a decimal-comma language betray English (or Chinese) figures; on an English page only a
+# decimal comma (3,5) betrays a decimal-comma source. "4.367" may be an English decimal, "1 339" or
+# "555 111" two numbers or a telephone number (native English pages of the SemEval set had all three),
+# and "18.03" or "18.30" a date or a time on a French page.
+_POINT_STYLE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d|,\d{3})(?![\d.,]?\d)")
+_COMMA_STYLE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d.,]?\d)")
+#: The double quote marks each language's own press sets (straight " is everyone's and nobody's).
+NATIVE_QUOTES: dict[str, str] = {
+    "fr": "«»", "en": "“”", "de": "„“»«", "it": "«»“”", "es": "«»“”", "pl": "„”«»", "ru": "«»„“",
+    "pt": "«»“”", "nl": "„”“", "zh": "“”「」",
+}
+_QUOTES = "«»“”„「」"
+_NON_LATIN = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+NON_LATIN_LANGS = frozenset({"ru", "uk", "bg", "ar", "fa", "zh", "ja", "ko", "el", "he"})
+
+
+@cache
+def _zipf_table(lang: str) -> dict[str, float]:
+    """wordfreq's frequency list for ``lang`` (word → frequency), loaded once per process (~0.2 s, ~35 MB);
+    empty for a language wordfreq does not list."""
+    import wordfreq  # its import and lists cost ~0.5 s: only for pages that need them
+
+    # wordfreq answers an unknown language with its nearest match (English for Swahili): a page would
+    # then share every word with English, so a language it does not list gets no table at all
+    if lang not in wordfreq.available_languages():
+        return {}
+    return wordfreq.get_frequency_dict(lang)
+
+
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency of ``word`` (already lower-cased) in ``lang``: log10 of occurrences per 10⁹ words,
+    0 for a word the list does not hold."""
+    freq = _zipf_table(lang).get(word.replace("’", "'"), 0.0)
+    return math.log10(freq) + 9.0 if freq > 0 else 0.0
+
+
+def is_foreign_word(word: str, own: str, other: str) -> bool:
+    """True when ``word`` is a common word of ``other`` and a rare one in ``own``."""
+    low = word.lower()
+    z_other = zipf(low, other)
+    return z_other >= _COMMON_ZIPF and z_other - zipf(low, own) >= _RARER_BY
+
+
+def foreign_words(text: str, own: str, other: str) -> tuple[float, float]:
+    """(share of the words of ``text`` that are ``other``'s, the same for lower-case words only).
+
+    Words in a paragraph written mostly in ``other`` do not count: a whole paragraph in another language
+    is a quotation the page chose to leave as it was (a minister's post in English on a French page), not
+    what an engine left in a sentence it translated. A short word before a capitalised one is a name
+    particle, not a leftover ("Luca de Meo" on a German page, "Charles de Gaulle" on an English one)."""
+    found = foreign_matches(text, own, other)
+    total = len(_WORD.findall(text[:SAMPLE_CHARS]))
+    if not total:
+        return 0.0, 0.0
+    return len(found) / total, sum(1 for w in found if w.group().islower()) / total
+
+
+def foreign_matches(text: str, own: str, other: str) -> list[re.Match[str]]:
+    """The words of ``other`` left in sentences of ``own`` (see ``foreign_words``), as matches in
+    ``text``."""
+    if own == other:
+        return []
+    out: list[re.Match[str]] = []
+    for paragraph in re.finditer(r"[^\n]+", text[:SAMPLE_CHARS]):
+        words = list(_WORD.finditer(text, paragraph.start(), paragraph.end()))
+        found = [w for i, w in enumerate(words) if is_foreign_word(w.group(), own, other)
+                 and not _particle(w, words[i + 1] if i + 1 < len(words) else None, text)]
+        if 2 * len(found) <= len(words):
+            out += found
+    return out
+
+
+def _particle(word: re.Match[str], following: re.Match[str] | None, text: str) -> bool:
+    return (len(word.group()) <= 3 and following is not None and following.group()[0].isupper()
+            and text[word.end():following.start()] in (" ", "-", "'", "’"))
+
+
+def flat_typography(text: str) -> float:
+    """Straight marks against curly ones, in [-1, 1]: (straight − curly) / (all + 1) over apostrophes
+    and double quotes; 0 for a page with none."""
+    sample = text[:SAMPLE_CHARS]
+    straight = sample.count("'") + sample.count('"')
+    curly = sum(sample.count(c) for c in "’‘“”«»„")
+    return (straight - curly) / (straight + curly + 1)
+
+
+def source_number_matches(text: str, own: str, other: str) -> list[re.Match[str]]:
+    """The numbers of ``text`` written in ``other``'s convention and not ``own``'s (none when the two
+    languages write numbers alike)."""
+    if (own in _DECIMAL_COMMA) == (other in _DECIMAL_COMMA):
+        return []
+    pattern = _COMMA_STYLE if other in _DECIMAL_COMMA else _POINT_STYLE
+    return list(pattern.finditer(text[:SAMPLE_CHARS]))
+
+
+def source_numbers(text: str, own: str, other: str) -> float:
+    """How many numbers (up to 3) are written in ``other``'s convention and not ``own``'s."""
+    return float(min(3, len(source_number_matches(text, own, other))))
+
+
+def source_quotes(text: str, own: str, other: str) -> float:
+    """Share of the page's typographic double quotes that belong to ``other``'s convention only."""
+    mine, theirs = NATIVE_QUOTES.get(own, ""), NATIVE_QUOTES.get(other, "")
+    marks = [c for c in text[:SAMPLE_CHARS] if c in _QUOTES]
+    if not marks or not mine or not theirs:
+        return 0.0
+    return sum(1 for c in marks if c in theirs and c not in mine) / len(marks)
+
+
+def other_script(text: str, own: str, other: str) -> float:
+    """Across scripts, the share of letters in ``other``'s script; 0 when both write the same script."""
+    if (own in NON_LATIN_LANGS) == (other in NON_LATIN_LANGS):
+        return 0.0
+    sample = text[:SAMPLE_CHARS]
+    letters = len(re.findall(r"[^\W\d_]", sample)) or 1
+    script = _NON_LATIN if other in NON_LATIN_LANGS else _LATIN
+    return len(script.findall(sample)) / letters
+
+
+def page_features(text: str, own: str | None, other: str | None) -> np.ndarray:
+    """The ``FEATURES`` of a page in ``own`` that may translate a page in ``other`` (zeros when either
+    language is unknown or they are the same)."""
+    from .translation import mt_traces  # translation imports this module: read at call time
+
+    if not own or not other or own == other:
+        return np.zeros(len(FEATURES))
+    foreign, lowercase = foreign_words(text, own, other)
+    values = [foreign, lowercase, flat_typography(text), source_numbers(text, own, other),
+              source_quotes(text, own, other), other_script(text, own, other),
+              float(min(5, len(mt_traces(text, own))))]
+    return np.array(values, dtype=np.float64)
