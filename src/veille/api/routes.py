@@ -22,6 +22,7 @@ from ..store import (
     Store,
 )
 from ..store.base import SearchSort
+from .answers import json_answer, read
 from .errors import ApiError
 from .export import EXPORTABLE, ExportFormat, export
 from .params import EntityTypeParam, EventTypeParam, checked_lang
@@ -139,18 +140,19 @@ Sort = Annotated[SearchSort, Query(description="Best matches first, or newest fi
 WithFacets = Annotated[bool, Query(description="Add counts by language, outlet, entity, type and month.")]
 
 
-@router.get("/search", tags=["articles"], responses=EXPORTABLE)
-def search(q: SearchText, s: StoreDep, request: Request, lang: Lang = None,
-           date_from: DateFrom = None, date_to: DateTo = None, entity: Name = None, site: Site = None,
-           type: TypeFilter = None, sort: Sort = "relevance", facets: WithFacets = False, limit: Limit = 20,
-           offset: Offset = 0, fmt: ExportFormat = None) -> SearchPage:
+@router.get("/search", tags=["articles"], responses=EXPORTABLE, response_model=SearchPage)
+async def search(q: SearchText, s: StoreDep, request: Request, lang: Lang = None,
+                 date_from: DateFrom = None, date_to: DateTo = None, entity: Name = None, site: Site = None,
+                 type: TypeFilter = None, sort: Sort = "relevance", facets: WithFacets = False,
+                 limit: Limit = 20, offset: Offset = 0, fmt: ExportFormat = None) -> Response:
     """Search titles and bodies (case and accents ignored) and the entities the query names; each result
     says why it matched (``why``), ``understood`` says how the query was read."""
     def fetch(limit: int, offset: int, facets: bool = facets) -> SearchPage:
         return s.search(q, lang=lang, date_from=_iso(date_from), date_to=_iso(date_to), entity=entity,
                         site=site, entity_type=type, sort=sort, facets=facets, limit=limit, offset=offset)
-    return export(request, fmt, "articles", lambda lim, off: fetch(lim, off, False)) if fmt else \
-        fetch(limit, offset)
+    if fmt:
+        return await read(s, lambda: export(request, fmt, "articles", lambda lim, o: fetch(lim, o, False)))
+    return json_answer(await read(s, lambda: fetch(limit, offset)))
 
 
 @router.get("/entities", tags=["entities"], responses=EXPORTABLE)
