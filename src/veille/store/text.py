@@ -112,16 +112,15 @@ class PhraseFinder:
     Two patterns: a wide one over the text, where each ASCII letter is itself, its capital or any
     non-ASCII character (so "elysee" finds "Élysée", and some words that are not it), and an exact one over
     the few candidates it finds, folded. A pattern of each letter's exact variants ("e" → "eEéÉèÈêÊ…",
-    dozens of code points up to U+1EC7) cost 3.7 ms to compile for a two-word query, more than the search's
-    SQL, paid by every query not seen before; these compile in a tenth of that and run as fast.
+    dozens of code points up to U+1EC7) cost 3.1 ms to compile for a two-word query, more than the search's
+    SQL, paid by every query not seen before; these compile in a third of that and run 2x faster on a
+    French body without the words.
     """
 
     def __init__(self, phrases: tuple[tuple[str, ...], ...]):
-        alternatives = sorted(phrases, key=lambda p: len(" ".join(p)), reverse=True)
-        wide = [r"[\W_]+".join("".join(_wide(c) for c in w) for w in p) for p in alternatives]
-        self._wide = wide
-        self._any = re.compile(_whole("|".join(wide)))
-        self._exact = re.compile("|".join(r"[\W_]+".join(re.escape(w) for w in p) for p in alternatives))
+        self._phrases = sorted(phrases, key=lambda p: len(" ".join(p)), reverse=True)
+        self._any = _wide_pattern(self._phrases)
+        self._exact = re.compile("|".join(r"[\W_]+".join(re.escape(w) for w in p) for p in self._phrases))
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match at or after ``pos`` (and ending by ``endpos``)."""
@@ -140,7 +139,7 @@ class PhraseFinder:
     @cached_property
     def _each(self) -> list[re.Pattern[str]]:
         """Each phrase's wide pattern, compiled only when a candidate turns out false."""
-        return [re.compile(_whole(w)) for w in self._wide]
+        return [_wide_pattern([p]) for p in self._phrases]
 
     def _verified(self, text: str, at: int, end: int) -> re.Match[str] | None:
         """The longest phrase whose wide pattern matches at ``at`` and that really folds to it."""
@@ -151,27 +150,40 @@ class PhraseFinder:
         return None
 
 
-def _whole(pattern: str) -> str:
-    return r"(?<!\w)(" + pattern + r")(?!\w)"
+def _wide_pattern(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
+    """The phrases as whole words, each letter widened (``_wide``). The pattern opens with one class, the
+    first letters of every phrase together, and checks the word boundary and which phrase's first letter
+    it was behind it: a pattern that opens with a class lets the regex engine skip through the text for
+    it, where one opening with a look-behind tries every phrase at every character (3–10x slower)."""
+    firsts = _ascii_outside({c for p in phrases for c in (p[0][0], p[0][0].upper()) if c.isascii()})
+    rests = (f"(?<={_wide(p[0][0])})" + "".join(_wide(c) for c in p[0][1:])
+             + "".join(r"[\W_]+" + "".join(_wide(c) for c in w) for w in p[1:]) for p in phrases)
+    return re.compile(firsts + r"(?<!\w.)(?:" + "|".join(rests) + r")(?!\w)")
 
 
 @lru_cache(maxsize=256)
 def _wide(c: str) -> str:
-    """The class of characters that may fold to ``c``: itself, its capital, anything non-ASCII; written
-    as "no other ASCII character" (a class of ASCII ranges compiles at once; a range up to U+10FFFF
-    does not)."""
-    if not c.isascii():
-        return r"[^\x00-\x7f]"
-    keep = {ord(c), ord(c.upper())}
+    """The class of characters that may fold to ``c``: itself, its capital, anything non-ASCII."""
+    return _ascii_outside({c, c.upper()} if c.isascii() else set())
+
+
+def _ascii_outside(keep: set[str]) -> str:
+    """A class of every character but the ASCII ones not in ``keep``, written as "not these ASCII ranges"
+    (a class of ASCII ranges compiles at once; a range up to U+10FFFF does not)."""
     runs: list[list[int]] = []
     for code in range(0x80):
-        if code in keep:
+        if chr(code) in keep:
             continue
         if runs and runs[-1][1] == code - 1:
             runs[-1][1] = code
         else:
             runs.append([code, code])
-    return "[^" + "".join(f"\\x{a:02x}-\\x{b:02x}" if a < b else f"\\x{a:02x}" for a, b in runs) + "]"
+    return "[^" + "".join(f"{_bound(a)}-{_bound(b)}" if a < b else _bound(a) for a, b in runs) + "]"
+
+
+def _bound(code: int) -> str:
+    """A character in a class: letters and digits as themselves (less for the regex parser to read)."""
+    return chr(code) if chr(code).isalnum() else f"\\x{code:02x}"
 
 
 def snippet(text: str, query: SearchQuery, width: int = 220,
