@@ -14,13 +14,15 @@ query does not hold every other connection.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
 from starlette.responses import Response
 
-from ..store import Store
+from ..store import Page, Store
+from .export import export
 
 T = TypeVar("T")
 
@@ -41,3 +43,12 @@ async def read(store: Store, fetch: Callable[[], T]) -> T:
     if store.reads_locally:
         return fetch()
     return await run_in_threadpool(fetch)
+
+
+async def answer(store: Store, request: Request, fmt: str | None, table: str,
+                 fetch: Callable[[int, int], Page[Any]], limit: int, offset: int) -> Response:
+    """A list route's answer: the page ``fetch(limit, offset)`` reads as JSON, or with ``fmt`` the whole
+    list as a download of ``table`` (veille.api.export)."""
+    if fmt:
+        return await read(store, lambda: export(request, fmt, table, fetch))
+    return json_answer(await read(store, lambda: fetch(limit, offset)))
