@@ -34,6 +34,7 @@ class SQLiteStore(SqlStore):
 
     def __init__(self, path: str | Path):
         self.path = Path(path).expanduser()
+        self._commits = 0  # this store's own commits: its connections' data_version does not count them
         super().__init__(f"sqlite:///{self.path}")
         if self.path.is_dir():
             raise ConfigError(f"--db {self.path}: is a directory; give a file name such as "
@@ -52,6 +53,10 @@ class SQLiteStore(SqlStore):
             conn.execute(f"PRAGMA {pragma}")
         return conn
 
+    def _generation(self) -> tuple[int, int]:
+        # data_version: another connection (a thread of this process, another process) committed
+        return self._rows("PRAGMA data_version")[0][0], self._commits
+
     def optimize(self) -> None:
         self._conn().execute("PRAGMA optimize")
 
@@ -63,6 +68,7 @@ class SQLiteStore(SqlStore):
         try:
             yield cur
             cur.execute("COMMIT")
+            self._commits += 1
         except BaseException as exc:
             if conn.in_transaction:
                 conn.rollback()
