@@ -137,7 +137,7 @@ def start_ingest(db: str, tmp: Path, n: int, nice: int) -> subprocess.Popen:
                 for article_id in gone:
                     pk = store._rows("SELECT pk FROM articles WHERE id = ?", (article_id,))[0][0]
                     store._delete_article(cur, article_id, pk)
-    return subprocess.Popen([VEILLE, "ingest", "--records", str(records), "--db", db, "--batch-size", "20",
+    return subprocess.Popen([VEILLE, "ingest", "--records", str(records), "--db", db, "--batch-size", "5",
                              "--nice", str(nice)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -223,8 +223,10 @@ def one_run(args, db: str, tmp: Path, base: str, server_pid: int, workers: int, 
             only: str | None, nice: int | None) -> None:
     """One load run (with its ingest when ``nice`` is not None): prints its figures."""
     ingest = None if nice is None else start_ingest(db, tmp, 2000, nice)
-    if ingest:
-        time.sleep(3)  # the ingest's start-up (models, encoder) is not what the readers compete with
+    if ingest:  # the readers start with the ingest's first stored batch: its start-up (models, the stories
+        deadline = time.monotonic() + 300  # encoder) is not what they compete with
+        while ingested(db) == 0 and ingest.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.5)
     head = (f"\n{workers} worker{'s' if workers > 1 else ''}, {readers} readers, {what}, {args.seconds:g} s"
             + (f" during an ingest (nice {nice})" if ingest else ""))
     stored, cpu0, t0 = ingested(db), cpu_seconds(server_pid), time.monotonic()
