@@ -203,12 +203,13 @@ class ArticleSearch:
                     written[(aid, eid)].append(surface)
         items = []
         for r in rows:
-            item = ArticleSummary(**dict(zip(_SUMMARY_KEYS, r[:-1], strict=True)))
-            body = f"{item.title or ''}\n{r[-1]}"
-            surfaces = [s for t in terms for i in t.entities for s in written.get((item.id, i), [])]
-            item.snippet, item.highlights = snippet(r[-1], query, also=surfaces)
-            item.why = [_reason(t, body, item.id, written, refs) for t in terms]
-            items.append(item)
+            fields = dict(zip(_SUMMARY_KEYS, r[:-1], strict=True))
+            aid = fields["id"]
+            surfaces = [s for t in terms for i in t.entities for s in written.get((aid, i), [])]
+            shown, marks = snippet(r[-1], query, also=surfaces)
+            body = f"{fields['title'] or ''}\n{r[-1]}" if ids else ""  # only a term naming entities reads it
+            why = [_reason(t, body, aid, written, refs) for t in terms]
+            items.append(ArticleSummary(**fields, snippet=shown, highlights=marks, why=why))
         return items
 
     # -- facets ----------------------------------------------------------------------------------

@@ -130,8 +130,7 @@ class PhraseFinder:
         """Every match from ``pos``, in order, longest phrase first where several start together."""
         end = len(text) if endpos is None else endpos
         while (m := self._any.search(text, pos, end)) is not None:
-            hit = m if self._exact.fullmatch(fold_same_length(m.group())) else self._verified(text, m.start(),
-                                                                                               end)
+            hit = m if self._exact.fullmatch(_folded(m.group())) else self._verified(text, m.start(), end)
             pos = max(hit.end(), m.start() + 1) if hit else m.start() + 1
             if hit:
                 yield hit
@@ -145,9 +144,14 @@ class PhraseFinder:
         """The longest phrase whose wide pattern matches at ``at`` and that really folds to it."""
         for wide in self._each:
             m = wide.match(text, at, end)
-            if m and self._exact.fullmatch(fold_same_length(m.group())):
+            if m and self._exact.fullmatch(_folded(m.group())):
                 return m
         return None
+
+
+def _folded(candidate: str) -> str:
+    """``fold_same_length`` of a found candidate; an ASCII one (most of them) only needs lowering."""
+    return candidate.lower() if candidate.isascii() else fold_same_length(candidate)
 
 
 def _wide_pattern(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
