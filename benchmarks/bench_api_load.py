@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--articles", type=int, default=5000, help="articles in the store (20 quotes each)")
     parser.add_argument("--no-ingest", action="store_true", help="readers only, no concurrent ingest")
-    parser.add_argument("--ingest-nice", type=int, nargs="+", default=[10],
+    parser.add_argument("--ingest-nice", type=int, nargs="+", default=[0, 10],
                         help="veille ingest --nice N for the concurrent ingest (each value in turn)")
     parser.add_argument("--client", choices=["wrk", "python"],
                         default="wrk" if shutil.which("wrk") else "python")
