@@ -124,7 +124,7 @@ def wait_up(base: str, timeout: float = 120) -> None:
     sys.exit("bench_api_load: the server did not start")
 
 
-def start_ingest(db: str, tmp: Path, n: int, nice: int) -> subprocess.Popen:
+def start_ingest(db: str, tmp: Path, n: int, nice: int, batch: int) -> subprocess.Popen:
     records = tmp / "more.ndjson"
     if not records.exists():
         with records.open("w") as fh:
@@ -137,8 +137,9 @@ def start_ingest(db: str, tmp: Path, n: int, nice: int) -> subprocess.Popen:
                 for article_id in gone:
                     pk = store._rows("SELECT pk FROM articles WHERE id = ?", (article_id,))[0][0]
                     store._delete_article(cur, article_id, pk)
-    return subprocess.Popen([VEILLE, "ingest", "--records", str(records), "--db", db, "--batch-size", "5",
-                             "--nice", str(nice)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [VEILLE, "ingest", "--records", str(records), "--db", db, "--batch-size", str(batch),
+               "--nice", str(nice)]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def ingested(db: str) -> int:
@@ -178,6 +179,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-ingest", action="store_true", help="readers only, no concurrent ingest")
     parser.add_argument("--ingest-nice", type=int, nargs="+", default=[0, 10],
                         help="veille ingest --nice N for the concurrent ingest (each value in turn)")
+    parser.add_argument("--ingest-batch", type=int, default=20,
+                        help="veille ingest --batch-size: pages per commit (each commit drops the readers' "
+                             "cached rankings; smaller batches also give a finer pages/s)")
     parser.add_argument("--client", choices=["wrk", "python"],
                         default="wrk" if shutil.which("wrk") else "python")
     parser.add_argument("--from-store", metavar="PATH", help="copy this store (filled by an earlier run's "
@@ -222,13 +226,13 @@ def main(argv: list[str] | None = None) -> None:
 def one_run(args, db: str, tmp: Path, base: str, server_pid: int, workers: int, readers: int, what: str,
             only: str | None, nice: int | None) -> None:
     """One load run (with its ingest when ``nice`` is not None): prints its figures."""
-    ingest = None if nice is None else start_ingest(db, tmp, 2000, nice)
+    ingest = None if nice is None else start_ingest(db, tmp, 2000, nice, args.ingest_batch)
     if ingest:  # the readers start with the ingest's first stored batch: its start-up (models, the stories
         deadline = time.monotonic() + 300  # encoder) is not what they compete with
         while ingested(db) == 0 and ingest.poll() is None and time.monotonic() < deadline:
             time.sleep(0.5)
     head = (f"\n{workers} worker{'s' if workers > 1 else ''}, {readers} readers, {what}, {args.seconds:g} s"
-            + (f" during an ingest (nice {nice})" if ingest else ""))
+            + (f" during an ingest (nice {nice}, batches of {args.ingest_batch})" if ingest else ""))
     stored, cpu0, t0 = ingested(db), cpu_seconds(server_pid), time.monotonic()
     if args.client == "wrk":
         line, answered = wrk_load(base, readers, args.seconds, tmp, only)
