@@ -4,6 +4,8 @@ while an ingest writes to the same store; latency p50/p95/p99 and errors per end
 Not collected by pytest. Run it from the repository root::
 
     .venv/bin/python benchmarks/bench_api_load.py                       # 50 and 200 readers, 20 s each
+    .venv/bin/python benchmarks/bench_api_load.py --readers 50 200 --seconds 15 --workers 1 2
+    .venv/bin/python benchmarks/bench_api_load.py --readers 50 --workers 2 --ingest-nice 0 10
     .venv/bin/python benchmarks/bench_api_load.py --readers 50 --seconds 30 --articles 5000 --no-ingest
 
 The store is a fresh SQLite file filled with ``--articles`` generated records (100,000 quotes at the default
@@ -13,6 +15,12 @@ the readers are either wrk's connections (``--client wrk``, the default when wrk
 that leaves the cores to the server) or asyncio tasks of this process with one HTTP connection each
 (``--client python``, per-endpoint figures), so the two cores are shared by all three, as on a laptop.
 With wrk, each reader count runs twice: searches only (the figure the target is about), then the whole mix.
+
+Each run prints the latency percentiles, the errors, the server's CPU per request (its processes' user +
+system time over the requests answered: the figure a busy machine cannot blur), the ingest's pages/s during
+the run (``--ingest-nice N`` runs it as ``veille ingest --nice N``; each value in turn) and the load average.
+The searches are about 800 different queries (one or two of the commoner made-up words, some quoted as a
+phrase, a few with a filter), so no cache of answers or patterns makes it a cache-hit workload.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import os
 import random
 import re
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -60,9 +69,14 @@ def requests_mix(rnd: random.Random) -> list[tuple[str, str]]:
     """(endpoint label, path) pairs the readers draw from: what an analyst's screen asks for."""
     words = vocabulary()[0][:300]  # the commoner made-up words, as people search what they read
     out = []
+    for i in range(500):
+        two = f"{rnd.choice(words)} {rnd.choice(words)}"
+        q = f'"{two}"' if i % 10 == 0 else two  # now and then a phrase
+        extra = ("&lang=fr" if i % 7 == 0 else "") + ("&sort=date" if i % 11 == 0 else "")
+        out.append(("search", f"/api/search?q={quote_plus(q)}{extra}"))
+        page = "&offset=20" if i % 5 == 0 else ""
+        out.append(("search 1 word", f"/api/search?q={rnd.choice(words)}{page}"))
     for _ in range(200):
-        out.append(("search", f"/api/search?q={rnd.choice(words)}+{rnd.choice(words)}"))
-        out.append(("search 1 word", f"/api/search?q={rnd.choice(words)}"))
         out.append(("articles", f"/api/articles?offset={rnd.randrange(0, 200)}"))
         speaker, place = rnd.choice(_PEOPLE)[2][-1], rnd.choice(_PLACES)[2][-1]
         out.append(("quotes by speaker", f"/api/quotes?speaker={quote_plus(speaker)}"))
@@ -110,13 +124,50 @@ def wait_up(base: str, timeout: float = 120) -> None:
     sys.exit("bench_api_load: the server did not start")
 
 
-def start_ingest(db: str, tmp: Path, n: int) -> subprocess.Popen:
+def start_ingest(db: str, tmp: Path, n: int, nice: int, batch: int) -> subprocess.Popen:
     records = tmp / "more.ndjson"
-    with records.open("w") as fh:
-        for art in generate_articles(n, quotes_per_article=20, seed=99):
-            fh.write(art.model_dump_json().replace('"id":"', '"id":"more-', 1) + "\n")
-    return subprocess.Popen([VEILLE, "ingest", "--records", str(records), "--db", db, "--batch-size", "20"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if not records.exists():
+        with records.open("w") as fh:
+            for art in generate_articles(n, quotes_per_article=20, seed=99):
+                fh.write(art.model_dump_json().replace('"id":"', '"id":"more-', 1) + "\n")
+    with open_store(db) as store:  # each run ingests the same new pages, none of them stored yet
+        gone = [r[0] for r in store._rows("SELECT id FROM articles WHERE id LIKE 'more-%'")]
+        if gone:
+            with store._transaction() as cur:
+                for article_id in gone:
+                    pk = store._rows("SELECT pk FROM articles WHERE id = ?", (article_id,))[0][0]
+                    store._delete_article(cur, article_id, pk)
+    command = [VEILLE, "ingest", "--records", str(records), "--db", db, "--batch-size", str(batch),
+               "--nice", str(nice)]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def ingested(db: str) -> int:
+    """How many of the ingest's pages are stored (read-only, as a reader would)."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=60) as conn:
+        return conn.execute("SELECT count(*) FROM articles WHERE id LIKE 'more-%'").fetchone()[0]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` and its descendants (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    times: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        total += times.get(p, 0.0)
+        todo += children.get(p, [])
+    return total
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -126,17 +177,32 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--articles", type=int, default=5000, help="articles in the store (20 quotes each)")
     parser.add_argument("--no-ingest", action="store_true", help="readers only, no concurrent ingest")
+    parser.add_argument("--ingest-nice", type=int, nargs="+", default=[0, 10],
+                        help="veille ingest --nice N for the concurrent ingest (each value in turn)")
+    parser.add_argument("--ingest-batch", type=int, default=20,
+                        help="veille ingest --batch-size: pages per commit (each commit drops the readers' "
+                             "cached rankings; smaller batches also give a finer pages/s)")
     parser.add_argument("--client", choices=["wrk", "python"],
                         default="wrk" if shutil.which("wrk") else "python")
+    parser.add_argument("--from-store", metavar="PATH", help="copy this store (filled by an earlier run's "
+                        "--keep-store) instead of filling a new one")
+    parser.add_argument("--keep-store", metavar="PATH", help="copy the filled store here for later runs")
+    parser.add_argument("--only", choices=["search", "mix"], help="with wrk: only this run of each pair")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         db = str(tmp / "load.sqlite")
         t0 = time.perf_counter()
-        fill(db, args.articles)
+        if args.from_store:
+            shutil.copyfile(args.from_store, db)
+        else:
+            fill(db, args.articles)
+        if args.keep_store:
+            shutil.copyfile(db, args.keep_store)
         took = time.perf_counter() - t0
-        print(f"store: {args.articles} articles ({args.articles * 20:,} quotes) filled in {took:.0f} s; "
-              f"client: {args.client}; load before: {os.getloadavg()[0]:.2f}")
+        with open_store(db) as store:
+            print(f"store: {store.count_articles()} articles ready in {took:.0f} s; client: {args.client}; "
+                  f"load before: {os.getloadavg()[0]:.2f}")
         for workers in args.workers:
             port = free_port()
             command = [VEILLE, "serve", "--db", db, "--port", str(port), "--workers", str(workers)]
@@ -148,26 +214,49 @@ def main(argv: list[str] | None = None) -> None:
                 wait_up(base)
                 for n in args.readers:
                     runs = [("search", "search"), ("mix", None)] if args.client == "wrk" else [("mix", None)]
-                    for what, only in runs:
-                        ingest = None if args.no_ingest else start_ingest(db, tmp, 2000)
-                        head = (f"\n{workers} worker{'s' if workers > 1 else ''}, {n} readers, {what}, "
-                                f"{args.seconds:g} s{' during an ingest' if ingest else ''}")
-                        if args.client == "wrk":
-                            print(head + ": " + wrk_load(base, n, args.seconds, tmp, only))
-                        else:
-                            times, errors = asyncio.run(load(base, n, args.seconds))
-                            print(head)
-                            report(times, errors, args.seconds)
-                        if ingest:
-                            ingest.kill()
-                            ingest.wait()
+                    runs = [r for r in runs if args.only in (None, r[0])]
+                    for nice in [None] if args.no_ingest else args.ingest_nice:
+                        for what, only in runs:
+                            one_run(args, db, tmp, base, server.pid, workers, n, what, only, nice)
             finally:
                 server.terminate()
                 server.wait()
 
 
-def wrk_load(base: str, readers: int, seconds: float, tmp: Path, only: str | None) -> str:
-    """wrk over the request mix (or the part of it whose label starts with ``only``): one line of figures."""
+def one_run(args, db: str, tmp: Path, base: str, server_pid: int, workers: int, readers: int, what: str,
+            only: str | None, nice: int | None) -> None:
+    """One load run (with its ingest when ``nice`` is not None): prints its figures."""
+    ingest = None if nice is None else start_ingest(db, tmp, 2000, nice, args.ingest_batch)
+    if ingest:  # the readers start with the ingest's first stored batch: its start-up (models, the stories
+        deadline = time.monotonic() + 300  # encoder) is not what they compete with
+        while ingested(db) == 0 and ingest.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+    head = (f"\n{workers} worker{'s' if workers > 1 else ''}, {readers} readers, {what}, {args.seconds:g} s"
+            + (f" during an ingest (nice {nice}, batches of {args.ingest_batch})" if ingest else ""))
+    stored, cpu0, t0 = ingested(db), cpu_seconds(server_pid), time.monotonic()
+    if args.client == "wrk":
+        line, answered = wrk_load(base, readers, args.seconds, tmp, only)
+    else:
+        times, errors = asyncio.run(load(base, readers, args.seconds))
+        line, answered = "", sum(len(v) for v in [*times.values(), *errors.values()])
+    cpu, wall = cpu_seconds(server_pid) - cpu0, time.monotonic() - t0
+    rate = (ingested(db) - stored) / wall
+    if ingest:
+        ingest.kill()
+        ingest.wait()
+    extra = (f"server CPU {cpu / max(answered, 1) * 1000:.1f} ms/request"
+             + (f"; ingest {rate:.1f} pages/s" if ingest else "") + f"; load {os.getloadavg()[0]:.2f}")
+    if args.client == "wrk":
+        print(f"{head}: {line}; {extra}")
+    else:
+        print(head)
+        report(times, errors, args.seconds)
+        print(extra)
+
+
+def wrk_load(base: str, readers: int, seconds: float, tmp: Path, only: str | None) -> tuple[str, int]:
+    """wrk over the request mix (or the part of it whose label starts with ``only``): one line of figures
+    and how many requests were answered."""
     paths = [p for label, p in requests_mix(random.Random(7)) if only is None or label.startswith(only)]
     script = tmp / "paths.lua"
     script.write_text("paths = {" + ",".join(f'"{p}"' for p in paths) + "}\n"
@@ -180,15 +269,16 @@ def wrk_load(base: str, readers: int, seconds: float, tmp: Path, only: str | Non
                           "--timeout", "30s", "--latency", "-s", str(script), base + "/"],
                          capture_output=True, text=True)
     if run.returncode:
-        return f"wrk failed: {run.stderr.strip() or run.stdout.strip()}"
+        return f"wrk failed: {run.stderr.strip() or run.stdout.strip()}", 0
     out = run.stdout
     pcts = {p: f"{int(us) / 1000:.0f} ms" for p, us in re.findall(r"^P(\d+) (\d+)$", out, re.M)}
     rate = re.search(r"Requests/sec:\s+(\S+)", out)
+    total = re.search(r"(\d+) requests in", out)
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sock = re.search(r"Socket errors: (.*)", out)
     return (f"{float(rate.group(1)) if rate else 0:.0f} requests/s; p50 {pcts.get('50')}, "
             f"p95 {pcts.get('95')}, p99 {pcts.get('99')}; errors: {bad.group(1) if bad else 0} non-2xx"
-            f"{', socket ' + sock.group(1) if sock else ''}; load {os.getloadavg()[0]:.2f}")
+            f"{', socket ' + sock.group(1) if sock else ''}"), int(total.group(1)) if total else 0
 
 
 def report(times: dict, errors: dict, seconds: float) -> None:

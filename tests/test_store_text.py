@@ -67,3 +67,39 @@ def test_snippet_marks_words_in_any_case_and_accents_without_folding_the_body():
     assert marks and {shown[a:b] for a, b in marks} == {"ÉLYSÉE"}
     tail, marks = snippet("Rien ici. " * 200 + "Rendez-vous à GENÈVE, disent-ils.", parse_query("genève"))
     assert [tail[a:b] for a, b in marks] == ["GENÈVE"] and tail.startswith("…")
+
+
+_SPELLINGS = {"e": "eEéÉèêëĒẽ", "a": "aAàÂäåą", "o": "oOôÖøœ", "n": "nNñŃ", "c": "cCçČ", "u": "uUùÜűư"}
+
+
+def _reference_terms(text: str, phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """The slow and obvious way: fold the whole text letter by letter, then match whole folded words."""
+    alternatives = sorted({r"[\W_]+".join(map(re.escape, p)) for p in phrases}, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(alternatives) + r")(?!\w)")
+    return [(m.start(), m.end()) for m in pattern.finditer(fold_same_length(text))]
+
+
+@settings(max_examples=150)
+@given(st.lists(st.sampled_from(["cane", "canon", "nue", "once", "con", "café", "x", "-", " ", ", "]),
+                min_size=1, max_size=12),
+       st.lists(st.integers(0, 8), min_size=24, max_size=24))
+def test_phrases_are_found_exactly_where_the_folded_text_holds_them(pieces, picks):
+    """The finder's wide pattern (any non-ASCII letter may stand for an ASCII one) proposes candidates and
+    the folded check keeps the true ones: together they find what matching the folded text finds, at the
+    same offsets, in every case and accent spelling, with false candidates ("cøne") never hiding a real
+    match that overlaps them."""
+    spelled = "".join(_SPELLINGS.get(ch, ch)[picks[i % 24] % len(_SPELLINGS.get(ch, ch))]
+                      for i, ch in enumerate("".join(pieces)))
+    query = parse_query('"cane canon" cane con nue')
+    from veille.store.text import find_terms, phrase_found
+
+    assert find_terms(spelled, query) == _reference_terms(spelled, list(query.terms))
+    assert phrase_found(spelled, ("cane", "canon")) == bool(_reference_terms(spelled, [("cane", "canon")]))
+
+
+def test_a_false_candidate_does_not_hide_a_shorter_phrase_starting_with_it():
+    from veille.store.text import find_terms
+
+    text = "Paris Mœtch, puis Paris Mätch et PARIS."
+    marks = find_terms(text, parse_query('"paris match" paris'))
+    assert [text[a:b] for a, b in marks] == ["Paris", "Paris Mätch", "PARIS"]

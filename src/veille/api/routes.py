@@ -22,8 +22,9 @@ from ..store import (
     Store,
 )
 from ..store.base import SearchSort
+from .answers import answer, json_answer, read
 from .errors import ApiError
-from .export import EXPORTABLE, ExportFormat, export
+from .export import EXPORTABLE, ExportFormat
 from .params import EntityTypeParam, EventTypeParam, checked_lang
 
 router = APIRouter(prefix="/api")
@@ -108,28 +109,28 @@ def _analyze(page: PageIn) -> Article:
 
 
 @router.get("/health", tags=["meta"])
-def health(s: StoreDep) -> dict:
-    return {"status": "ok", "articles": s.count_articles(), "store": s.url.split(":", 1)[0]}
+async def health(s: StoreDep) -> dict:
+    return {"status": "ok", "articles": await read(s, s.count_articles), "store": s.url.split(":", 1)[0]}
 
 
-@router.get("/articles", tags=["articles"], responses=EXPORTABLE)
-def list_articles(s: StoreDep, request: Request, lang: Lang = None,
-                  date_from: DateFrom = None, date_to: DateTo = None, entity: Name = None,
-                  limit: Limit = 20, offset: Offset = 0, fmt: ExportFormat = None) -> Page[ArticleSummary]:
+@router.get("/articles", tags=["articles"], responses=EXPORTABLE, response_model=Page[ArticleSummary])
+async def list_articles(s: StoreDep, request: Request, lang: Lang = None,
+                        date_from: DateFrom = None, date_to: DateTo = None, entity: Name = None,
+                        limit: Limit = 20, offset: Offset = 0, fmt: ExportFormat = None) -> Response:
     """Stored articles, newest first."""
     def fetch(limit: int, offset: int) -> Page[ArticleSummary]:
         return s.list_articles(lang=lang, date_from=_iso(date_from), date_to=_iso(date_to), entity=entity,
                                limit=limit, offset=offset)
-    return export(request, fmt, "articles", fetch) if fmt else fetch(limit, offset)
+    return await answer(s, request, fmt, "articles", fetch, limit, offset)
 
 
-@router.get("/articles/{article_id:path}", tags=["articles"])
-def get_article(article_id: str, s: StoreDep) -> Article:
+@router.get("/articles/{article_id:path}", tags=["articles"], response_model=Article)
+async def get_article(article_id: str, s: StoreDep) -> Response:
     """One article's full record."""
-    art = s.get_article(article_id)
+    art = await read(s, lambda: s.get_article(article_id))
     if art is None:
         raise ApiError(404, f"no article with id {article_id!r}")
-    return art
+    return json_answer(art)
 
 
 SearchText = Annotated[str, Query(description="Words; \"quoted words\" are a phrase. A term that names an "
@@ -139,60 +140,60 @@ Sort = Annotated[SearchSort, Query(description="Best matches first, or newest fi
 WithFacets = Annotated[bool, Query(description="Add counts by language, outlet, entity, type and month.")]
 
 
-@router.get("/search", tags=["articles"], responses=EXPORTABLE)
-def search(q: SearchText, s: StoreDep, request: Request, lang: Lang = None,
-           date_from: DateFrom = None, date_to: DateTo = None, entity: Name = None, site: Site = None,
-           type: TypeFilter = None, sort: Sort = "relevance", facets: WithFacets = False, limit: Limit = 20,
-           offset: Offset = 0, fmt: ExportFormat = None) -> SearchPage:
+@router.get("/search", tags=["articles"], responses=EXPORTABLE, response_model=SearchPage)
+async def search(q: SearchText, s: StoreDep, request: Request, lang: Lang = None,
+                 date_from: DateFrom = None, date_to: DateTo = None, entity: Name = None, site: Site = None,
+                 type: TypeFilter = None, sort: Sort = "relevance", facets: WithFacets = False,
+                 limit: Limit = 20, offset: Offset = 0, fmt: ExportFormat = None) -> Response:
     """Search titles and bodies (case and accents ignored) and the entities the query names; each result
     says why it matched (``why``), ``understood`` says how the query was read."""
-    def fetch(limit: int, offset: int, facets: bool = facets) -> SearchPage:
+    def fetch(limit: int, offset: int) -> SearchPage:  # a download has no facets
         return s.search(q, lang=lang, date_from=_iso(date_from), date_to=_iso(date_to), entity=entity,
-                        site=site, entity_type=type, sort=sort, facets=facets, limit=limit, offset=offset)
-    return export(request, fmt, "articles", lambda lim, off: fetch(lim, off, False)) if fmt else \
-        fetch(limit, offset)
+                        site=site, entity_type=type, sort=sort, facets=facets and not fmt, limit=limit,
+                        offset=offset)
+    return await answer(s, request, fmt, "articles", fetch, limit, offset)
 
 
-@router.get("/entities", tags=["entities"], responses=EXPORTABLE)
-def list_entities(s: StoreDep, request: Request, q: Name = None, type: EntityTypeParam = None,
-                  limit: Limit = 50, offset: Offset = 0, fmt: ExportFormat = None) -> Page[EntitySummary]:
+@router.get("/entities", tags=["entities"], responses=EXPORTABLE, response_model=Page[EntitySummary])
+async def list_entities(s: StoreDep, request: Request, q: Name = None, type: EntityTypeParam = None,
+                        limit: Limit = 50, offset: Offset = 0, fmt: ExportFormat = None) -> Response:
     """Entities, most often mentioned first; ``q`` finds them by any of their names."""
     def fetch(limit: int, offset: int) -> Page[EntitySummary]:
         return s.list_entities(q=q, type=type, limit=limit, offset=offset)
-    return export(request, fmt, "entities", fetch) if fmt else fetch(limit, offset)
+    return await answer(s, request, fmt, "entities", fetch, limit, offset)
 
 
-@router.get("/entities/{entity_id:path}", tags=["entities"])
-def get_entity(entity_id: str, s: StoreDep, limit: Limit = 50) -> EntityDetail:
+@router.get("/entities/{entity_id:path}", tags=["entities"], response_model=EntityDetail)
+async def get_entity(entity_id: str, s: StoreDep, limit: Limit = 50) -> Response:
     """Who said what: the entity's quotes, quotes about it, its events, company and names."""
-    detail = s.entity(entity_id, limit=limit)
+    detail = await read(s, lambda: s.entity(entity_id, limit=limit))
     if detail is None:
         raise ApiError(404, f"no entity with id {entity_id!r}")
-    return detail
+    return json_answer(detail)
 
 
-@router.get("/quotes", tags=["quotes"], responses=EXPORTABLE)
-def quotes(s: StoreDep, request: Request, speaker: Name = None, about: Name = None,
-           q: str | None = Query(None, description="Words in the quote."), date_from: DateFrom = None,
-           date_to: DateTo = None, lang: Lang = None, site: Site = None, limit: Limit = 50,
-           offset: Offset = 0, fmt: ExportFormat = None) -> Page[QuoteView]:
+@router.get("/quotes", tags=["quotes"], responses=EXPORTABLE, response_model=Page[QuoteView])
+async def quotes(s: StoreDep, request: Request, speaker: Name = None, about: Name = None,
+                 q: str | None = Query(None, description="Words in the quote."), date_from: DateFrom = None,
+                 date_to: DateTo = None, lang: Lang = None, site: Site = None, limit: Limit = 50,
+                 offset: Offset = 0, fmt: ExportFormat = None) -> Response:
     """Quotes by speaker, about an entity, and/or containing words, in one language or outlet; newest
     first."""
     def fetch(limit: int, offset: int) -> Page[QuoteView]:
         return s.quotes(speaker=speaker, about=about, text=q, date_from=_iso(date_from),
                         date_to=_iso(date_to), lang=lang, site=site, limit=limit, offset=offset)
-    return export(request, fmt, "quotes", fetch) if fmt else fetch(limit, offset)
+    return await answer(s, request, fmt, "quotes", fetch, limit, offset)
 
 
-@router.get("/events", tags=["events"], responses=EXPORTABLE)
-def events(s: StoreDep, request: Request, actor: Name = None, type: EventTypeParam = None,
-           date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50,
-           offset: Offset = 0, fmt: ExportFormat = None) -> Page[EventView]:
+@router.get("/events", tags=["events"], responses=EXPORTABLE, response_model=Page[EventView])
+async def events(s: StoreDep, request: Request, actor: Name = None, type: EventTypeParam = None,
+                 date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50,
+                 offset: Offset = 0, fmt: ExportFormat = None) -> Response:
     """Events (PLOVER) where the entity is actor or recipient, of a type, between dates."""
     def fetch(limit: int, offset: int) -> Page[EventView]:
         return s.events(actor=actor, type=type, date_from=_iso(date_from), date_to=_iso(date_to),
                         limit=limit, offset=offset)
-    return export(request, fmt, "events", fetch) if fmt else fetch(limit, offset)
+    return await answer(s, request, fmt, "events", fetch, limit, offset)
 
 
 @router.post("/analyze", tags=["write"], dependencies=[Depends(require_token)])

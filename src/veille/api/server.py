@@ -72,6 +72,7 @@ def serve(app, config: Config, host: str, port: int, header_timeout: float | Non
     processes each build their own app over the store at ``db`` (``app`` is then not used): a Python process
     serves one request at a time per core, so a machine's other cores need processes of their own."""
     uvicorn = require("uvicorn", "serve")
+    require("httptools", "serve")
     from .protocol import HEADER_TIMEOUT, with_header_timeout
 
     options = {"host": host, "port": port, "log_level": "warning", "timeout_keep_alive": KEEP_ALIVE,

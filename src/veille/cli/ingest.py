@@ -12,6 +12,7 @@ from ..errors import ConfigError
 from ..parallel import WorkerMemory
 from ..store import IngestSummary, ingest_outcomes, ingest_paths, open_store, read_records
 from .analyze import checked_lang, report_memory, valid_date, workers_option
+from .priority import nice_option
 from .progress import Progress, count_inputs
 
 DB_HELP = "Store: a file path, sqlite:///path or postgresql://… (default: db in the configuration, " \
@@ -46,6 +47,7 @@ def db_option(f):
               help="Do not place pages in stories now (later: `veille stories --recluster`).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (TOML).")
 @workers_option
+@nice_option
 @click.option("--engine", type=click.Choice(("local", "ray")), default="local", show_default=True,
               help="local: worker processes on this machine; ray: Ray Data actors on a cluster "
                    "(pip install 'veille[ray]'; docs/scale.md).")

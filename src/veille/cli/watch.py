@@ -15,6 +15,7 @@ from ..fetch import Fetcher, FetchPolicy
 from ..watch import Watcher, WatchSummary, read_watch_inputs
 from .analyze import valid_date
 from .ingest import db_option, open_cli_store
+from .priority import nice_option
 from .progress import Progress
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
@@ -52,6 +53,7 @@ def _duration(ctx, param, value: str | None) -> float | None:
               help="Pages fetched, analysed and committed together.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout at the end.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (TOML).")
+@nice_option
 @click.pass_context
 def watch_cmd(ctx, sources, db, once, interval, since, user_agent, delay, timeout, retries, concurrency,
               batch_size, as_json, config_path) -> None:

@@ -211,6 +211,9 @@ class Store(ABC):
     """One interface, two backends (SQLite, PostgreSQL). Methods are safe to call from several threads."""
 
     url: str
+    #: Reads are answered from a local file in this process (SQLite), not by waiting on a server: the API
+    #: calls its hot reads on the event loop rather than through the thread pool (veille.api.answers).
+    reads_locally: bool = False
 
     @abstractmethod
     def put_many(self, articles: Iterable[Article]) -> list[PutStatus]:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from .base import ArticleSummary, EntityRef, Facets, FacetValue, MatchReason, QueryTerm, SearchPage
 from .entity_reads import _kb_ids
+from .rankings import RankingCache
 from .rows import NAMING
 from .text import SearchQuery, parse_query, phrase_found, snippet
 
@@ -49,8 +50,15 @@ class _Term:
 class ArticleSearch:
     """``search`` (mixed into SqlStore)."""
 
+    _rankings: RankingCache  # SqlStore's
+
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         raise NotImplementedError  # SqlStore's
+
+    def _generation(self) -> Hashable | None:
+        """Backend, optional: a value that changes whenever the data this thread reads may have changed,
+        so that rankings are reused until then (veille.store.rankings); None keeps nothing."""
+        return None
 
     def _words_match(self, terms: tuple[tuple[str, ...], ...]) -> tuple[str, list[Any]]:
         """Backend: a condition on articles ``a`` that every term's words are in the title or body."""
@@ -126,18 +134,25 @@ class ArticleSearch:
             params += cparams
         where = " AND ".join([*conds, *filt[0]])
         params += filt[1]
-        words_only = not any(t.entities for t in terms)
-        fast = self._words_search(query.terms, filt, sort, limit, offset) if words_only else None
-        if fast is not None:
-            total, ranked = fast
-            rows = self._page_rows(ranked)
-        else:
-            total = self._rows(f"SELECT count(*) FROM articles a WHERE {where}", params)[0][0]
-            rows = self._ranked(terms, where, params, sort, limit, offset) if total else []
+        key = (query.terms, tuple(t.entities for t in terms), tuple(filt[0]), tuple(filt[1]), sort, limit,
+               offset)
+        total, ranked = self._rankings.get(self._generation(), key, lambda: self._rank(
+            query, terms, filt, where, params, sort, limit, offset))
+        rows = self._page_rows(ranked)
         items = self._explained(rows, terms, query, refs)
         found = self._facets(where, params) if facets and total else (Facets() if facets else None)
         return SearchPage(items=items, total=total, limit=limit, offset=offset, understood=understood,
                           sort=sort, facets=found)
+
+    def _rank(self, query: SearchQuery, terms: list[_Term], filt: tuple[list[str], list[Any]], where: str,
+              params: list[Any], sort: str, limit: int, offset: int) -> tuple[int, list[tuple]]:
+        """The count of the matches and the keys of the page's, best first."""
+        if not any(t.entities for t in terms):
+            fast = self._words_search(query.terms, filt, sort, limit, offset)
+            if fast is not None:
+                return fast
+        total = self._rows(f"SELECT count(*) FROM articles a WHERE {where}", params)[0][0]
+        return total, self._ranked(terms, where, params, sort, limit, offset) if total else []
 
     def _term_match(self, term: _Term) -> tuple[str, list[Any]]:
         cond, params = self._words_match(term.terms)
@@ -150,19 +165,18 @@ class ArticleSearch:
     def _ranked(self, terms: list[_Term], where: str, params: list[Any], sort: str, limit: int,
                 offset: int) -> list[tuple]:
         if sort == "date":
-            return self._page_rows(self._rows(
-                f"SELECT a.pk FROM articles a WHERE {where} "
-                "ORDER BY a.published DESC NULLS LAST, a.pk DESC LIMIT ? OFFSET ?", [*params, limit, offset]))
+            return self._rows(f"SELECT a.pk FROM articles a WHERE {where} "
+                              "ORDER BY a.published DESC NULLS LAST, a.pk DESC LIMIT ? OFFSET ?",
+                              [*params, limit, offset])
         join, score, jparams, sparams = self._text_rank(tuple(t for term in terms for t in term.terms))
         ids = sorted({i for t in terms for i in t.entities})
         if ids:  # n/(n+1) of the named entities' mentions: a page about Putin before one naming him once
             score += (" + coalesce((SELECT sum(ae.n_mentions) * 1.0 / (sum(ae.n_mentions) + 1) FROM "
                       f"article_entities ae WHERE ae.article_id = a.id AND ae.entity_id IN ({_qs(ids)})), 0)")
             sparams = [*sparams, *ids]
-        return self._page_rows(self._rows(
-            f"SELECT a.pk FROM articles a {join} WHERE {where} "
-            f"ORDER BY {score} DESC, a.published DESC NULLS LAST, a.pk DESC LIMIT ? OFFSET ?",
-            [*jparams, *params, *sparams, limit, offset]))
+        return self._rows(f"SELECT a.pk FROM articles a {join} WHERE {where} "
+                          f"ORDER BY {score} DESC, a.published DESC NULLS LAST, a.pk DESC LIMIT ? OFFSET ?",
+                          [*jparams, *params, *sparams, limit, offset])
 
     def _page_rows(self, ranked: list[tuple]) -> list[tuple]:
         """The summary columns and body of the ranked keys, in their order. Ranking keys alone and reading
@@ -189,12 +203,13 @@ class ArticleSearch:
                     written[(aid, eid)].append(surface)
         items = []
         for r in rows:
-            item = ArticleSummary(**dict(zip(_SUMMARY_KEYS, r[:-1], strict=True)))
-            body = f"{item.title or ''}\n{r[-1]}"
-            surfaces = [s for t in terms for i in t.entities for s in written.get((item.id, i), [])]
-            item.snippet, item.highlights = snippet(r[-1], query, also=surfaces)
-            item.why = [_reason(t, body, item.id, written, refs) for t in terms]
-            items.append(item)
+            fields = dict(zip(_SUMMARY_KEYS, r[:-1], strict=True))
+            aid = fields["id"]
+            surfaces = [s for t in terms for i in t.entities for s in written.get((aid, i), [])]
+            shown, marks = snippet(r[-1], query, also=surfaces)
+            body = f"{fields['title'] or ''}\n{r[-1]}" if ids else ""  # only a term naming entities reads it
+            why = [_reason(t, body, aid, written, refs) for t in terms]
+            items.append(ArticleSummary(**fields, snippet=shown, highlights=marks, why=why))
         return items
 
     # -- facets ----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from .base import ArticleSummary, Page, PutStatus, Store
 from .entity_reads import EntityReads
 from .frontier import FrontierStore
 from .migrations import Migration
+from .rankings import RankingCache
 from .rows import ARTICLE_COLUMNS, COLUMNS, ArticleRows, to_rows
 from .search import ArticleSearch
 from .story_tables import StoryTables
@@ -43,6 +44,7 @@ class SqlStore(StoryTables, EntityReads, ArticleSearch, FrontierStore, Store):
         self._local = threading.local()
         self._conns: list[Any] = []
         self._lock = threading.Lock()
+        self._rankings = RankingCache()
 
     # -- connections (backend hooks) -------------------------------------------------------------
     def _connect(self) -> Any:
