@@ -14,8 +14,8 @@ Rows (dataset ``stories/stream``, then ``stories/stream shuffled`` for the same 
 order): pairwise precision, recall and F1 of "same story"; recall on the cross-lingual same-story pairs;
 the share of hard-negative pairs merged (lower is better); B-cubed F1; adjusted Rand index; for the
 shuffled run, the adjusted Rand index against the publication-order partition (order tolerance). Copies
-and translations: the gold links found (either direction), the links made that are gold, the direction
-of the translations found.
+and translations: the gold links found (either direction), the links made that are gold, and the share
+of those found that point from the copy or translation to its original.
 
 The stream is a measurement set: placement and similarity are never tuned on it.
 """
@@ -208,8 +208,8 @@ def adjusted_rand(gold: dict[str, str], found: dict[str, str]) -> float:
 
 
 def link_rows(pages: list[StreamPage], placed: Placed, key_of: dict[str, str]) -> list[Row]:
-    """Copies and translations made against the gold ones: found (either direction), made and gold,
-    translations pointing the right way."""
+    """Copies and translations made against the gold ones: found (either direction), made and gold, and
+    pointing the right way (the copy or translation to its original) among those found."""
     rows: list[Row] = []
     for kind, made in (("copy", placed.copies), ("translation", placed.translations)):
         gold = {(p.key, getattr(p, f"{kind}_of")) for p in pages if getattr(p, f"{kind}_of")}
@@ -217,11 +217,10 @@ def link_rows(pages: list[StreamPage], placed: Placed, key_of: dict[str, str]) -
         unordered = {frozenset(x) for x in said}
         found = [g for g in gold if frozenset(g) in unordered]
         right = [s for s in said if frozenset(s) in {frozenset(g) for g in gold}]
+        pointing = sum(g in said for g in found)
         rows += [Row(DATASET, f"{kind} links found", len(found) / max(1, len(gold)), len(gold)),
-                 Row(DATASET, f"{kind} links right", len(right) / max(1, len(said)), len(said))]
-        if kind == "translation":
-            rows.append(Row(DATASET, "translation direction right",
-                            sum(g in said for g in found) / max(1, len(found)), len(found)))
+                 Row(DATASET, f"{kind} links right", len(right) / max(1, len(said)), len(said)),
+                 Row(DATASET, f"{kind} direction right", pointing / max(1, len(found)), len(found))]
     return rows
 
 
