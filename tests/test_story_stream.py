@@ -111,3 +111,9 @@ def test_shuffled_ingest_gives_the_same_stories(three_events):
     placed = story_stream.run([articles[p.key] for p in shuffled])
     assert _partition(pages, articles, placed) == {frozenset(p.key for p in pages if p.event == e)
                                                    for e in EVENTS}
+
+
+def test_misses_name_the_events_merged_and_split():
+    pages = [_page("a1", "a"), _page("a2", "a", "en"), _page("b1", "b"), _page("c1", "c")]
+    lines = story_stream.partition_misses("run", pages, {"a1": "s1", "a2": "s2", "b1": "s2", "c1": "s3"})
+    assert lines == ["run: merged a + b: a2, b1", "run: split a: a1 | a2"]

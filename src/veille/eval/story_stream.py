@@ -226,10 +226,40 @@ def link_rows(pages: list[StreamPage], placed: Placed, key_of: dict[str, str]) -
     return rows
 
 
+def partition_misses(label: str, pages: list[StreamPage], stories: dict[str, str]) -> list[str]:
+    """One line per story that joins several gold events and per gold event split over several stories."""
+    gold = {p.key: p.event for p in pages}
+    members: dict[str, list[str]] = {}
+    for key in gold:
+        members.setdefault(stories[key], []).append(key)
+    lines = [f"{label}: merged {' + '.join(sorted({gold[k] for k in keys}))}: {', '.join(sorted(keys))}"
+             for keys in members.values() if len({gold[k] for k in keys}) > 1]
+    for event in sorted(set(gold.values())):
+        parts = sorted(sorted(ks) for ks in members.values() if any(gold[k] == event for k in ks))
+        if len(parts) > 1:
+            shown = " | ".join(", ".join(k for k in ks if gold[k] == event) for ks in parts)
+            lines.append(f"{label}: split {event}: {shown}")
+    return lines
+
+
+def link_misses(pages: list[StreamPage], placed: Placed, key_of: dict[str, str]) -> list[str]:
+    """The copy and translation links made that are not gold, and the gold ones missed."""
+    lines = []
+    for kind, made in (("copy_of", placed.copies), ("translation_of", placed.translations)):
+        gold = {frozenset((p.key, getattr(p, kind))) for p in pages if getattr(p, kind)}
+        said = {(key_of.get(a, a), key_of.get(b, b)) for a, b in made}
+        lines += [f"made {a} {kind} {b}, not gold" for a, b in sorted(said) if frozenset((a, b)) not in gold]
+        lines += [f"missed {' / '.join(sorted(g))} ({kind})" for g in gold
+                  if g not in {frozenset(x) for x in said}]
+    return lines
+
+
 def evaluate(path: Path = STREAM, *, events: Iterable[str] | None = None,
-             progress: Callable[[int, int], None] | None = None) -> list[Row]:
+             progress: Callable[[int, int], None] | None = None, notes: list[str] | None = None) -> list[Row]:
     """Every row of the module docstring: the stream analysed once, then ingested in publication order and
-    in each seeded shuffled order, each time into a new temporary store."""
+    in each seeded shuffled order, each time into a new temporary store. ``notes`` receives what each run
+    got wrong (merged events, split events, links that are not gold)."""
+    notes = notes if notes is not None else []
     pages = load_stream(path, events)
     articles = analyse(pages, progress)
     key_of = {a.id: k for k, a in articles.items()}
@@ -240,11 +270,13 @@ def evaluate(path: Path = STREAM, *, events: Iterable[str] | None = None,
     in_order = run([articles[p.key] for p in pages])
     first = stories_of(in_order)
     rows = pair_rows(DATASET, pages, first) + link_rows(pages, in_order, key_of)
+    notes += partition_misses("publication order", pages, first) + link_misses(pages, in_order, key_of)
     per_order: list[list[Row]] = []
     for seed in SHUFFLE_SEEDS:
         order = list(pages)
         random.Random(seed).shuffle(order)
         found = stories_of(run([articles[p.key] for p in order]))
+        notes += partition_misses(f"shuffled (seed {seed})", pages, found)
         per_order.append([*pair_rows(f"{DATASET} shuffled", pages, found),
                           Row(f"{DATASET} shuffled", "ARI vs publication order", adjusted_rand(first, found),
                               len(pages))])
