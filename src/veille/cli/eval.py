@@ -204,14 +204,33 @@ def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
 @click.option("--fit", "refit", is_flag=True,
               help="Refit the shipped weights (same-story on the fitting half; translation link, direction "
                    "and the page verdict on the MT copies) and rewrite their data files.")
+@click.option("--only", type=click.Choice(["semeval", "stream"]),
+              help="semeval: the corpus sets only; stream: the invented FR/EN stream only (needs no corpus).")
+@click.option("-v", "--verbose", is_flag=True, help="With --only stream: the events merged or split, and "
+              "the links that are not gold, in each run.")
 @click.pass_context
-def eval_stories(ctx, corpus, sample, refit) -> None:
+def eval_stories(ctx, corpus, sample, refit, only, verbose) -> None:
     """Stories on SemEval-2022 pairs: same-story P/R/F1, cross-lingual recall, hard negatives, Pearson;
     MT copies (original top-1, translation linked, direction, the machine_translation page verdict); planted
-    near-duplicates. Encoder vectors are cached on disk."""
-    from ..eval import stories
-    from ..eval.common import corpus_dir
+    near-duplicates; the online clustering of an invented FR/EN stream (docs/stories.md). Encoder vectors
+    are cached on disk."""
+    from ..eval import stories, story_stream
+    from ..eval.common import corpus_dir, with_floors
 
+    if only == "stream":
+        pages = Progress(noun="page", summary=False)
+
+        def analysed(done: int, total: int) -> None:
+            pages.expect(total)
+            pages.step()
+
+        notes: list[str] = []
+        rows = with_floors(stories.NAME, story_stream.evaluate(progress=analysed, notes=notes))
+        pages.done()
+        ok = show_table(rows)
+        for line in notes if verbose else []:
+            detail(f"  {line}")
+        ctx.exit(0 if ok else 1)
     progress = Progress(noun="text", doing="encoding", summary=False)
 
     def tick(done: int, total: int) -> None:
@@ -220,7 +239,8 @@ def eval_stories(ctx, corpus, sample, refit) -> None:
         while progress.n < done:
             progress.step()
 
-    rows = stories.evaluate(corpus_dir(corpus), sample=sample, refit=refit, progress=tick)
+    rows = stories.evaluate(corpus_dir(corpus), sample=sample, refit=refit, progress=tick,
+                            stream=only != "semeval")
     progress.done()
     ctx.exit(0 if show_table(rows) else 1)
 

@@ -34,6 +34,7 @@ from ..stories.similarity import (
     fit,
     save_model,
 )
+from . import story_stream
 from .common import Row, with_floors
 from .stories_data import FILES, Pair, StorySets, grouped_folds, load
 
@@ -288,8 +289,10 @@ def evaluate(
     sample: int | None = None,
     refit: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    stream: bool = True,
 ) -> list[Row]:
-    """Every row of the table (see the module docstring); ``refit`` rewrites the shipped weights first."""
+    """Every row of the table (see the module docstring); ``refit`` rewrites the shipped weights first;
+    ``stream`` adds the online clustering of the invented FR/EN stream (``story_stream``)."""
     sets = load(corpus, sample=sample)
     keys = list(sets.docs)
     done = [0]
@@ -307,4 +310,5 @@ def evaluate(
     rows = cross_validated_rows(sets.pairs, x, baseline_cosines(sets, profiles))
     rows += copy_rows(sets, profiles, refit and sample is None)  # never ship weights fitted on a sample
     rows += planted_rows(sets)
+    rows += story_stream.evaluate() if stream else []
     return with_floors(NAME, rows) if sample is None else rows
