@@ -119,7 +119,9 @@ class Nlp(Stage):
         return [f"{m}-{_model_version(m)}" for m in sorted(self._used)] if hasattr(self, "_used") else []
 
 
+@cache
 def _model_version(name: str) -> str:
+    """The model's version, read once: ``Language.meta`` builds a new dict at each access (2 ms a page)."""
     try:
         return load_model(name).meta.get("version", "?")
     except OSError:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ...lang import resources
 from ...record import Removed
@@ -167,9 +167,13 @@ def _guess_language(lines: list[Line]) -> str | None:
     return identify(prose or " ".join(ln.text for ln in lines))[0] if lines else None
 
 
+@lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    return re.sub(r"\W+", " ", "".join(c for c in s if not unicodedata.combining(c))).strip().lower()
+    """Lower case, accents and punctuation gone: how lines and titles are compared. Cached: the same lines
+    are compared with the title several times a page."""
+    if not s.isascii():  # ASCII has nothing to decompose
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return re.sub(r"\W+", " ", s).strip().lower()
 
 
 # --- title and site name -----------------------------------------------------------------------------
