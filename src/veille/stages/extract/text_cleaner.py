@@ -276,7 +276,13 @@ def _sponsor_line(ln: Line, low: str) -> bool:
     if ln.words > 12 or ln.text.rstrip().endswith((".", "!", "?", "»", "”", '"')):
         return False
     bare = low.strip(" :.-–—|*•")
-    return any(bare.startswith(c) or bare.endswith(c) for c in _all_words("sponsor_cues"))
+    cues = _sponsor_cues()
+    return bare.startswith(cues) or bare.endswith(cues)
+
+
+@cache
+def _sponsor_cues() -> tuple[str, ...]:
+    return tuple(_all_words("sponsor_cues"))
 
 
 @cache

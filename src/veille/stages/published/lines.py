@@ -76,8 +76,13 @@ def html_lines(html: str) -> str:
 
     text = re.sub(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", " ", html)
     text = _BLOCK.sub("\n", text)
-    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", text))
-    return "\n".join(re.sub(r"[ \t\u00a0\u202f]+", " ", line).strip() for line in text.split("\n"))
+    text = html_lib.unescape(_TAG.sub(" ", text))
+    # the runs of spaces never hold a line break, so squeezing them in the whole text squeezes each line
+    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
+
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 
 
 def _body_start(raw: str, body: str) -> int:
