@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from ...lang import resources
 from ...record import Removed
@@ -86,8 +86,9 @@ def clean_text(name: str, raw: str, page_lang: str | None = None) -> Extracted:
     title = site_title[0] if site_title else (title_line.text if title_line else None)
     site = site_title[1] if site_title else None
     body, removed_lines = _split_body(lines, first, last, res, title, lang)
+    folded_title = _fold(title) if title is not None else None  # once, not once per line
     duplicate_title = (
-        title is not None and sum(1 for ln in lines if _fold(_strip_site(ln.text, site)) == _fold(title)) > 1
+        title is not None and sum(1 for ln in lines if _fold(_strip_site(ln.text, site)) == folded_title) > 1
     )
     removed = [
         Removed(text=ln.text, reason=ln.reason or "outside the article", start=ln.start, end=ln.end)
@@ -167,10 +168,8 @@ def _guess_language(lines: list[Line]) -> str | None:
     return identify(prose or " ".join(ln.text for ln in lines))[0] if lines else None
 
 
-@lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
-    """Lower case, accents and punctuation gone: how lines and titles are compared. Cached: the same lines
-    are compared with the title several times a page."""
+    """Lower case, accents and punctuation gone: how lines and titles are compared."""
     if not s.isascii():  # ASCII has nothing to decompose
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     return re.sub(r"\W+", " ", s).strip().lower()
