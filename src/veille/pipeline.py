@@ -71,6 +71,9 @@ class Pipeline:
             yield from self._run_batch(batch, published, lang, on_done)
 
     def _run_batch(self, batch, published, lang, on_done) -> Iterator[Outcome]:
+        from .stages.langid import forget_answers
+
+        forget_answers()  # the language identifier's answers serve one batch (see _RecentAnswers)
         outcomes: list[Outcome] = []
         live: list[tuple[int, Work]] = []
         for item in batch:

@@ -319,9 +319,13 @@ def _as_western(data: bytes) -> str | None:
     return text if non_ascii / len(letters) < 0.25 else None
 
 
+#: control characters that no text page holds: below 32, except line feed, tab, form feed and vertical tab
+_CONTROL = re.compile(r"[\x00-\x08\r\x0e-\x1f]")
+
+
 def _check_printable(name: str, text: str) -> None:
     sample = text[:8192]
-    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\t\f\v")
+    control = len(_CONTROL.findall(sample))
     if control > len(sample) * 0.05:
         raise InputError(name, "not_text", "not a text or HTML page: it is mostly control characters")
     if sample.count("\ufffd") > len(sample) * 0.2:

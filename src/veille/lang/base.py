@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -47,5 +48,12 @@ class Language:
             return None
 
     def insert_cue_re(self) -> re.Pattern:
-        alts = "|".join(re.escape(c) for c in sorted(self.insert_cues, key=len, reverse=True))
-        return re.compile(rf"^\W*(?:{alts})\b\s*(?:[:\-–—>»|]|\s)", re.IGNORECASE)
+        """The "Lire aussi:" / "Read more:" cue opening an insert line, built once per cue list (the text
+        cleaner asks for it on every line of a page)."""
+        return _insert_cue_re(self.insert_cues)
+
+
+@lru_cache(maxsize=64)
+def _insert_cue_re(cues: tuple[str, ...]) -> re.Pattern:
+    alts = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{alts})\b\s*(?:[:\-–—>»|]|\s)", re.IGNORECASE)

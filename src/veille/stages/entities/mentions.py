@@ -174,8 +174,17 @@ def clean_span(text: str, start: int, end: int, label: str, words) -> Candidate 
         return None
     cand = Candidate(start, end, text[start:end], label, "ner", written=written_form(text, start, end))
     cand.extra["headed"] = headed
-    cand.extra["titled"] = titled or any(text[:start].rstrip().endswith(" " + h) for h in words.HONORIFICS)
+    cand.extra["titled"] = titled or _after_honorific(text, start, words.HONORIFICS)
     return cand
+
+
+def _after_honorific(text: str, start: int, honorifics) -> bool:
+    """Whether the words before ``start`` end with an honorific ("M. Dupont"); the text before is read in
+    place, not copied (a copy of all of it per name cost a tenth of the entity stage)."""
+    cut = start
+    while cut > 0 and text[cut - 1].isspace():
+        cut -= 1
+    return text.endswith(tuple(" " + h for h in honorifics), 0, cut)
 
 
 def lower_case_lead(text: str, start: int, end: int, label: str, words) -> tuple[int, str, bool]:

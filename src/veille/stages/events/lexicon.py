@@ -21,6 +21,19 @@ _WITH_OBJECT = _OBJECTS | {"dative", "iobj", "nsubjpass", "nsubj:pass"}
 _REFLEXIVE = {"se", "s'", "s’"}
 
 
+def _verb_heads(verbs: dict, verb_object: dict) -> frozenset[str]:
+    """Every lemma ``verb_trigger`` can find an entry for: a verb entry itself ("attaquer"), the verb
+    before a particle or preposition ("pull" of "pull out"), the verb of a reflexive entry ("rendre" of
+    "se rendre") and the verb of a verb+object pair."""
+    heads = {verb for verb, _ in verb_object}
+    for key in verbs:
+        heads.add(key)
+        heads.update(key[:i] for i, c in enumerate(key) if c == " ")
+        if key.startswith("se "):
+            heads.add(key[3:])
+    return frozenset(heads)
+
+
 def _complements(tok) -> list:
     """Objects and oblique complements of a verb, with the "en …" phrases the parse may hang on the object
     ("attaquer l'État en justice")."""
@@ -71,6 +84,7 @@ class Lexicon:
         self.verbs: dict = module.VERBS
         self.nouns: dict = module.NOUNS
         self.verb_object: dict = getattr(module, "VERB_OBJECT", {})
+        self.verb_heads = _verb_heads(self.verbs, self.verb_object)
 
     def __getattr__(self, name: str):
         """Word sets (``SPEECH_VERBS``, ``NEGATORS``...) read straight from the language module; a language
@@ -84,6 +98,8 @@ class Lexicon:
         verb+particle or preposition ("pull out", "se rendre à"), then the verb alone. Reporting uses
         ("il a averti que...") are not triggers."""
         lemma = tok.lemma_.lower()
+        if lemma not in self.verb_heads:
+            return None  # no entry can start with this verb: the checks below would all come to nothing
         particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "compound:prt")]
         preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]  # ClearNLP "fight for"
         preps += [k.lower_ for c in tok.children if c.dep_.startswith("obl")  # UD "se battre pour"

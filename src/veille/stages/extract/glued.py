@@ -17,11 +17,24 @@ _SENTENCE_END = re.compile(r"[.!?…»”\"):]\s*$")
 
 def split_glued(paragraph: str, blocks: list[str]) -> list[str]:
     """``paragraph`` cut where one of the page's ``blocks`` starts after a sentence end (at least one)."""
+    return split_all_glued([paragraph], blocks)
+
+
+def split_all_glued(paragraphs: list[str], blocks: list[str]) -> list[str]:
+    """Every paragraph of a page through ``split_glued``, the page's blocks sorted out once (a page has
+    hundreds of blocks and dozens of paragraphs: counting each block's words for every paragraph cost more
+    than the search itself)."""
+    candidates = [(len(b), b) for b in dict.fromkeys(blocks) if len(b.split()) >= _MIN_WORDS]
+    return [piece for paragraph in paragraphs for piece in _split(paragraph, candidates)]
+
+
+def _split(paragraph: str, candidates: list[tuple[int, str]]) -> list[str]:
     if len(paragraph) < 80:
         return [paragraph]
     cuts: set[int] = set()
-    for block in blocks:
-        if len(block.split()) < _MIN_WORDS or len(block) >= len(paragraph):
+    size = len(paragraph)
+    for length, block in candidates:
+        if length >= size:
             continue
         at = paragraph.find(block, 1)
         while at > 0:

@@ -19,7 +19,7 @@ from ...errors import InputError
 from ...record import Removed
 from ..langid import identify
 from .extracted import Extracted
-from .glued import split_glued
+from .glued import split_all_glued
 from .text_cleaner import filter_paragraphs, has_article_text
 
 _CONFIG = use_config()
@@ -42,7 +42,7 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
         doc = _trafilatura(name, html, url, False) or doc
     blocks = _visible_lines(tree) if tree is not None else []
     text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
-    text = "\n\n".join(p for para in text.split("\n\n") for p in split_glued(para, blocks))
+    text = "\n\n".join(split_all_glued(text.split("\n\n"), blocks))
     paras, dropped = filter_paragraphs(text.split("\n\n"), identify(text)[0]) if text else ([], [])
     title = _headline(tree, _clean(doc.title)) if doc is not None else None
     if paras and title and _fold(paras[0]) == _fold(title):  # the <h1> kept as the first paragraph
@@ -133,8 +133,11 @@ def _parse(html: str):
         return None
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _fold(s: str) -> str:
-    return re.sub(r"\W+", " ", s).strip().lower()
+    return _NON_WORD.sub(" ", s).strip().lower()
 
 
 def _headline(tree, meta_title: str | None) -> str | None:
@@ -246,10 +249,10 @@ def _visible_lines(tree) -> list[str]:
 
 def _removed_lines(blocks: list[str], body: str, already: set[str]) -> list[Removed]:
     """Visible lines of the page that did not make it into the body, each once."""
-    body_key = re.sub(r"\W+", "", body).lower()
+    body_key = _NON_WORD.sub("", body).lower()
     out, seen = [], set()
     for line in blocks:
-        key = re.sub(r"\W+", "", line).lower()
+        key = _NON_WORD.sub("", line).lower()
         if not key or key in seen or key in body_key or _fold(line) in already:
             continue
         seen.add(key)

@@ -86,8 +86,9 @@ def clean_text(name: str, raw: str, page_lang: str | None = None) -> Extracted:
     title = site_title[0] if site_title else (title_line.text if title_line else None)
     site = site_title[1] if site_title else None
     body, removed_lines = _split_body(lines, first, last, res, title, lang)
+    folded_title = _fold(title) if title is not None else None  # once, not once per line
     duplicate_title = (
-        title is not None and sum(1 for ln in lines if _fold(_strip_site(ln.text, site)) == _fold(title)) > 1
+        title is not None and sum(1 for ln in lines if _fold(_strip_site(ln.text, site)) == folded_title) > 1
     )
     removed = [
         Removed(text=ln.text, reason=ln.reason or "outside the article", start=ln.start, end=ln.end)
@@ -168,8 +169,10 @@ def _guess_language(lines: list[Line]) -> str | None:
 
 
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    return re.sub(r"\W+", " ", "".join(c for c in s if not unicodedata.combining(c))).strip().lower()
+    """Lower case, accents and punctuation gone: how lines and titles are compared."""
+    if not s.isascii():  # ASCII has nothing to decompose
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return re.sub(r"\W+", " ", s).strip().lower()
 
 
 # --- title and site name -----------------------------------------------------------------------------
@@ -272,7 +275,13 @@ def _sponsor_line(ln: Line, low: str) -> bool:
     if ln.words > 12 or ln.text.rstrip().endswith((".", "!", "?", "»", "”", '"')):
         return False
     bare = low.strip(" :.-–—|*•")
-    return any(bare.startswith(c) or bare.endswith(c) for c in _all_words("sponsor_cues"))
+    cues = _sponsor_cues()
+    return bare.startswith(cues) or bare.endswith(cues)
+
+
+@cache
+def _sponsor_cues() -> tuple[str, ...]:
+    return tuple(_all_words("sponsor_cues"))
 
 
 @cache

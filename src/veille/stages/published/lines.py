@@ -19,6 +19,7 @@ from ...stage import Work
 
 #: how far from the start of the body (characters of the raw page text) a date line may sit
 _CUE_REACH = 6000
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BARE_REACH = 1500
 _MAX_LINE = 140
 
@@ -76,8 +77,13 @@ def html_lines(html: str) -> str:
 
     text = re.sub(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", " ", html)
     text = _BLOCK.sub("\n", text)
-    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", text))
-    return "\n".join(re.sub(r"[ \t\u00a0\u202f]+", " ", line).strip() for line in text.split("\n"))
+    text = html_lib.unescape(_TAG.sub(" ", text))
+    # the runs of spaces never hold a line break, so squeezing them in the whole text squeezes each line
+    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
+
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 
 
 def _body_start(raw: str, body: str) -> int:
@@ -93,7 +99,7 @@ def date_line_near(lines: list[tuple[int, str]], body_at: int, lang: str | None)
     plain date line ("24 July 2015", BBC), but only when it is the one date near the body: several plain
     dates there are a list of headlines, not a byline."""
     near = sorted((abs(pos - body_at), line) for pos, line in lines
-                  if line and len(line) <= _MAX_LINE and re.search(r"\b(?:19|20)\d\d\b", line))
+                  if line and len(line) <= _MAX_LINE and _YEAR.search(line))
     found: dict[str, list[date]] = {"byline": [], "plain": []}
     for distance, line in near:  # nearest first: the first cue line read is the answer
         if distance > _CUE_REACH:
@@ -134,7 +140,7 @@ def _part_date(part: str, lang: str | None) -> tuple[str, date] | None:
     cut = cues.updated.search(rest)
     rest = rest[:cut.start()] if cut else rest
     rest = rest.strip(" ,;:-–—(")
-    if not re.search(r"\b(?:19|20)\d\d\b", rest):
+    if not _YEAR.search(rest):
         return None
     located = _located_date(rest)
     if located is None:

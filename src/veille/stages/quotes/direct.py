@@ -18,6 +18,8 @@ _STRAIGHT = '"'
 #: single marks only nest inside a double-marked quote or stand alone in British-style copy
 _SOPEN, _SCLOSE = "‘", "’"
 _TRIM = " \t\n\u00a0\u202f\u2009"
+#: every character ``_classify`` can call a mark
+_MARK = re.compile("[" + re.escape(_OPEN + _CLOSE + _STRAIGHT + _SOPEN + _SCLOSE) + "]")
 
 
 @dataclass
@@ -59,8 +61,8 @@ def _starts_with_opener(text: str, pos: int) -> bool:
 def _scan_paragraph(text: str, p0: int, p1: int, reopens: bool) -> list[Marked]:
     stack: list[tuple[int, str]] = []
     out: list[Marked] = []
-    for i in range(p0, p1):
-        c = text[i]
+    for hit in _MARK.finditer(text, p0, p1):  # only a mark can open or close: the rest is skipped
+        i, c = hit.start(), hit.group()
         kind = _classify(text, i, p0, p1, stack)
         if kind == "open":
             stack.append((i, c))
