@@ -31,6 +31,10 @@ log = logging.getLogger("veille")
 #: Patterns shorter than this compile fast enough that reading a file would not pay.
 MIN_CHARS = 20_000
 
+#: For the many mid-sized patterns a process compiles on its first page (the time grammar's, dateparser's
+#: time zones): each costs a few milliseconds to compile and a tenth of one to read back.
+STARTUP_MIN_CHARS = 500
+
 _VERSION = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}"
 
 
@@ -40,13 +44,14 @@ def cache_folder() -> Path:
 
 
 @contextmanager
-def patterns_cached(folder: Path | None = None) -> Iterator[None]:
-    """Within the block, long patterns compile through the disk cache in ``folder``."""
+def patterns_cached(folder: Path | None = None, min_chars: int = MIN_CHARS) -> Iterator[None]:
+    """Within the block, patterns of ``min_chars`` characters or more compile through the disk cache in
+    ``folder``. Blocks may nest: the innermost one decides."""
     folder = folder or cache_folder()
     original = _compiler.compile
 
     def compile_cached(pattern, flags=0):
-        if not isinstance(pattern, str) or len(pattern) < MIN_CHARS or flags & _compiler.SRE_FLAG_DEBUG:
+        if not isinstance(pattern, str) or len(pattern) < min_chars or flags & _compiler.SRE_FLAG_DEBUG:
             return original(pattern, flags)
         return _cached(folder, pattern, flags)
 

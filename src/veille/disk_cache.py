@@ -10,8 +10,10 @@ ordinary slow path, so a read-only home or a corrupt file costs time, never a wr
 
 from __future__ import annotations
 
+import io
 import logging
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -43,6 +45,35 @@ def write_atomic(path: Path, data: bytes) -> bool:
     except OSError as err:  # a read-only home: the next start builds it again, nothing worse
         log.debug("cannot keep %s in the cache (%s)", path, err)
         return False
+
+
+def write_folder_atomic(folder: Path, files: dict[str, bytes]) -> bool:
+    """Write ``files`` (name → bytes) into ``folder``, which appears whole or not at all (a folder renamed
+    into place; when another process got there first, its folder is kept: it holds the same)."""
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=folder.parent, suffix=".tmp"))
+        try:
+            for name, data in files.items():
+                (tmp / name).write_bytes(data)
+            os.rename(tmp, folder)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return True
+    except OSError as err:
+        if folder.is_dir():
+            return True
+        log.debug("cannot keep %s in the cache (%s)", folder, err)
+        return False
+
+
+def npy_bytes(array) -> bytes:
+    """``array`` in NumPy's ``.npy`` format, which ``numpy.load(..., mmap_mode="r")`` maps back."""
+    import numpy as np
+
+    out = io.BytesIO()
+    np.save(out, array, allow_pickle=False)
+    return out.getvalue()
 
 
 def file_key(path: Path) -> str:

@@ -14,15 +14,12 @@ from __future__ import annotations
 import io
 import logging
 import lzma
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-from .disk_cache import cache_root, file_key
+from .disk_cache import cache_root, file_key, npy_bytes, write_folder_atomic
 
 log = logging.getLogger("veille")
 
@@ -37,12 +34,17 @@ def load_identifier(model_file: Path | None = None) -> LanguageIdentifier:
     arrays = _mapped(folder)
     if arrays is None:
         arrays = _decompress(model_file)
-        _keep(folder, arrays)
-    nextmove = arrays["nextmove"]
+        write_folder_atomic(folder, {f"{name}.npy": npy_bytes(arr) for name, arr in arrays.items()})
     return LanguageIdentifier(
         np.asarray(arrays["ptc"]), np.asarray(arrays["pc"]), arrays["classes"].tolist(),
-        memoryview(nextmove).cast("B").cast(nextmove.dtype.char),  # indexed like py3langid's own array
-        arrays["out_feat"].tolist(), norm_probs=True, tk_row=arrays["nextmove_row"].tolist())
+        _int_view(arrays["nextmove"]), arrays["out_feat"].tolist(), norm_probs=True,
+        tk_row=arrays["nextmove_row"].tolist())
+
+
+def _int_view(array: np.ndarray) -> memoryview:
+    """The mapped state table indexed like py3langid's own ``array`` of ints, without a copy."""
+    raw: memoryview = memoryview(array).cast("B")  # type: ignore[arg-type]
+    return raw.cast(array.dtype.char)  # type: ignore[call-overload]
 
 
 def _mapped(folder: Path) -> dict[str, np.ndarray] | None:
@@ -58,18 +60,3 @@ def _mapped(folder: Path) -> dict[str, np.ndarray] | None:
 def _decompress(model_file: Path) -> dict[str, np.ndarray]:
     with np.load(io.BytesIO(lzma.decompress(model_file.read_bytes())), allow_pickle=False) as data:
         return {name: data[name] for name in _ARRAYS}
-
-
-def _keep(folder: Path, arrays: dict[str, np.ndarray]) -> None:
-    """The arrays as ``.npy`` files in ``folder``, which appears whole or not at all (a folder renamed)."""
-    try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=folder.parent, suffix=".tmp"))
-        try:
-            for name, arr in arrays.items():
-                np.save(tmp / f"{name}.npy", arr, allow_pickle=False)
-            os.rename(tmp, folder)  # another process may have won the race: its folder is as good
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-    except OSError as err:
-        log.debug("cannot keep the language model in %s (%s)", folder, err)

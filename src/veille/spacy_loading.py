@@ -9,9 +9,9 @@ of veille's start-up for one page. Two parts of it did work whose result veille 
   that sets it, so the shipped strings are only needed to print hashes nobody set here. Loaded with
   ``exclude=["strings"]``, a public option of ``Language.from_disk``.
 - **the lemmatizer's lookup tables** (``lemmatizer/lookups/lookups.bin``, 217,000 French forms, 1.3 s):
-  spaCy fills each table entry by entry through ``Table.__setitem__``, a Python method that hashes the
-  key again. Here the same ``Table`` (an ordered dict of hashes plus a Bloom filter) is filled straight
-  from the decoded file, whose keys are hashes already: 0.5 s.
+  spaCy decodes the file and fills each table entry by entry through a Python ``__setitem__``. Here the
+  large table is kept once per machine as sorted arrays under the cache folder and mapped by each
+  process (``veille.spacy_lookups``): a few milliseconds, and one copy in memory for all workers.
 
 The lemmatizer is therefore excluded from ``spacy.load`` and added back at its place with the model's own
 configuration and those tables. ``tests/test_spacy_loading.py`` checks that the tokens' texts, lemmas,
@@ -65,40 +65,9 @@ def _add_with_cached_lookups(nlp, config, comp: str, lookups_file: Path) -> None
     settings = {k: v for k, v in config["components"][comp].items() if k != "factory"}
     pipe = nlp.add_pipe(config["components"][comp]["factory"], name=comp, config=settings,
                         **({"before": after[0]} if after else {}))
+    from .spacy_lookups import lookups_from
+
     pipe.lookups = lookups_from(lookups_file)
     pipe._validate_tables()
     if comp in config["nlp"].get("disabled", []):
         nlp.disable_pipe(comp)
-
-
-def lookups_from(path: Path):
-    """The ``Lookups`` that ``Lookups().from_disk(path.parent)`` gives, filled faster."""
-    from spacy.lookups import Lookups
-
-    lookups = Lookups()
-    import srsly
-
-    for name, data in srsly.msgpack_loads(path.read_bytes()).items():
-        lookups._tables[name] = _table(name, data)
-    return lookups
-
-
-def _table(name: str, data: dict):
-    """A spaCy ``Table`` holding ``data`` (keys already hashes), filled without its Python ``__setitem__``.
-
-    What ``Table(name, data)`` does entry by entry: each key goes into the ordered dict and the Bloom
-    filter. The filter has no false negatives at any size, so ``in`` answers the same."""
-    from collections import OrderedDict
-
-    from preshed.bloom import BloomFilter
-    from spacy.lookups import Table
-    from spacy.strings import get_string_id
-
-    table = Table(name)
-    table.bloom = BloomFilter.from_error_rate(max(len(data), 1))
-    put, add = OrderedDict.__setitem__, table.bloom.add
-    for key, value in data.items():
-        key = key if isinstance(key, int) else get_string_id(key)
-        put(table, key, value)
-        add(key)
-    return table
