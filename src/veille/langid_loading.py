@@ -43,8 +43,8 @@ def load_identifier(model_file: Path | None = None) -> LanguageIdentifier:
 
 def _int_view(array: np.ndarray) -> memoryview:
     """The mapped state table indexed like py3langid's own ``array`` of ints, without a copy."""
-    raw: memoryview = memoryview(array).cast("B")  # type: ignore[arg-type]
-    return raw.cast(array.dtype.char)  # type: ignore[call-overload]
+    code = str(array.dtype.char)
+    return memoryview(array).cast("B").cast(code)  # type: ignore[arg-type, call-overload, return-value]
 
 
 def _mapped(folder: Path) -> dict[str, np.ndarray] | None:
