@@ -31,6 +31,7 @@ from .config import Config
 from .errors import InputError
 from .pipeline import Outcome, Pipeline, build_pipeline
 from .sources import Source
+from .stages.nlp import memory_zones
 
 log = logging.getLogger("veille")
 
@@ -77,9 +78,20 @@ def run_pages(pipe: Pipeline, items: Iterable[Source | InputError], *, workers: 
     size = pipe.config.batch_size
     head = list(islice(items, 2 * size))
     if workers <= 1 or len(head) < 2 * size:
-        yield from pipe.run(_chain(head, items), published=published, lang=lang)
+        yield from in_memory_zones(pipe, _chain(head, items), published, lang)
         return
     yield from _in_workers(pipe.config, _chain(head, items), workers, published, lang, memory)
+
+
+def in_memory_zones(pipe: Pipeline, items: Iterable[Source | InputError], published: str | None = None,
+                    lang: str | None = None) -> Iterator[Outcome]:
+    """``pipe.run`` a batch at a time, each batch inside spaCy's memory zones (``stages.nlp``): what a
+    batch adds to the models' vocabularies is freed after it, so a process analysing pages for days
+    keeps the memory it had after its first pages."""
+    for batch in _batches(iter(items), pipe.config.batch_size):
+        with memory_zones():
+            done = list(pipe.run(batch, published=published, lang=lang))
+        yield from done
 
 
 def _chain(head: list, rest: Iterator) -> Iterator:
@@ -226,7 +238,7 @@ def _start_worker(config: Config) -> None:
 def _analyze_batch(items: list[Source | tuple[str, str, str]], published: str | None,
                    lang: str | None) -> tuple[list[_SentOutcome], int, float]:
     assert _PIPE is not None, "worker used before _start_worker"
-    outcomes = _PIPE.run([_restore(x) for x in items], published=published, lang=lang)
+    outcomes = list(in_memory_zones(_PIPE, [_restore(x) for x in items], published=published, lang=lang))
     sent = [_SentOutcome(o.name, o.article,
                          (o.error.source, o.error.reason, o.error.message) if o.error else None)
             for o in outcomes]

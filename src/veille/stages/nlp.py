@@ -4,6 +4,8 @@ batches. The Doc travels beside the record (``Work.doc``) and is never stored.""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from functools import cache
 
 from ..lang import resources, supported
@@ -25,7 +27,24 @@ def load_model(name: str):
     nlp = load_spacy_model(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("veille_paragraph_breaks", before="parser")
+    _LOADED[name] = nlp
     return nlp
+
+
+_LOADED: dict = {}
+
+
+@contextmanager
+def memory_zones() -> Iterator[None]:
+    """Within the block, what spaCy adds to the models already loaded (the strings and lexemes of new
+    words) is freed when it ends (``Language.memory_zone``): a long run meets new names, numbers and
+    typos on every page, and without this each worker's vocabulary grows for as long as it runs. No
+    ``Doc`` made inside may be used after the block: run whole batches inside it, keep only records.
+    A model loaded inside the block is not in it (its own strings stay)."""
+    with ExitStack() as stack:
+        for nlp in list(_LOADED.values()):
+            stack.enter_context(nlp.memory_zone())
+        yield
 
 
 def paragraph_breaks(doc):
