@@ -6,6 +6,7 @@ Not collected by pytest. Run it from the repository root::
     .venv/bin/python benchmarks/bench_scale.py                       # every row, the corpus's news pages
     .venv/bin/python benchmarks/bench_scale.py --only parse,startup  # some rows
     .venv/bin/python benchmarks/bench_scale.py --pages 1000          # pages repeated up to 1,000
+    .venv/bin/python benchmarks/bench_scale.py --only memory --memory-pages 1000   # one worker's memory
 
 Targets (issue 12): parse ratio >= 0.85 (veille's rate / the bare parse's rate), start-up < 3 s, a worker
 under 1 GiB that does not grow, 2 workers >= 1.7x one, Ray 2 >= 1.7x one. Each row prints the machine's
@@ -19,7 +20,12 @@ load average when it was measured: on a shared machine a figure means little wit
 - **workers**: pages per second through ``veille.parallel`` with 1 and with 2 workers, counted from the
   first page back to the last (model loading in the workers is start-up, measured apart), in batches of
   ``--batch`` pages so that pages come back steadily; each worker's resident memory after its first batch
-  and at its peak.
+  and at its peak. On a shared machine the wall rates depend on what else runs, so the row also gives
+  CPU seconds per page — in the workers (their own clocks, start-up included) and in the parent (handing
+  out, reading back) — which do not: with 2 workers on 2 free cores the speed-up is about
+  ``2 × cpu1 / (cpu2 + parent share)``; a parent or a per-worker cost that grows is what serialises.
+- **memory**: one worker over ``--pages`` pages, its resident memory every 100 pages (target: under
+  1 GiB and flat: the last figure within 5 % of the one after the first 100 pages).
 - **ray**: the same through ``veille.engine`` on a local Ray cluster with 1 and with 2 actors, each rate
   from two runs of different sizes (Ray returns rows a block at a time).
 """
@@ -36,7 +42,7 @@ from itertools import cycle, islice
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "news"
-ROWS = ("parse", "startup", "workers", "ray")
+ROWS = ("parse", "startup", "workers", "memory", "ray")
 
 
 def load() -> str:
@@ -131,16 +137,44 @@ def bench_workers(paths: list[str], pages: int, batch: int) -> list[str]:
 
     config = load_config(batch_size=batch)
     todo = list(islice(cycle(paths), pages))
-    rows, rates = [], {}
+    rows, rates, cpu_page = [], {}, {}
     for workers in (1, 2):
         memory = WorkerMemory()
         outs = _in_workers(config, read_sources(todo, config.max_bytes), workers, None, None, memory)
+        parent0 = time.process_time()
         n, secs = _timed_from_first(outs)
+        parent = (time.process_time() - parent0) / max(n, 1)
         rates[workers] = n / secs
-        rows.append(f"workers  {workers}: {pages} pages, {rates[workers]:.2f} pages/s; {memory.summary()} "
-                    f"[{load()}]")
-    rows.append(f"workers  2 against 1: {rates[2] / rates[1]:.2f}x (target >= 1.7x)")
+        cpu_page[workers] = sum(memory.cpu.values()) / max(sum(memory.pages.values()), 1)
+        rows.append(f"workers  {workers}: {pages} pages, {rates[workers]:.2f} pages/s; CPU per page: workers "
+                    f"{cpu_page[workers]:.3f} s, parent {parent:.3f} s; {memory.summary()} [{load()}]")
+    rows.append(f"workers  2 against 1: {rates[2] / rates[1]:.2f}x wall (target >= 1.7x); CPU per page "
+                f"2 workers / 1: {cpu_page[2] / cpu_page[1]:.2f}")
     return rows
+
+
+def bench_memory(paths: list[str], pages: int, batch: int) -> list[str]:
+    """One worker over ``pages`` pages: its resident memory every 100 pages."""
+    from veille.config import load_config
+    from veille.parallel import WorkerMemory, _in_workers
+    from veille.sources import read_sources
+
+    config = load_config(batch_size=batch)
+    memory = WorkerMemory()
+    todo = list(islice(cycle(paths), pages))
+    for _ in _in_workers(config, read_sources(todo, config.max_bytes), 1, None, None, memory):
+        pass
+    marks, next_mark = [], 100
+    for _, done, rss in memory.trace:
+        if done >= next_mark or done == pages:
+            marks.append((done, rss))
+            next_mark = (done // 100 + 1) * 100
+    after_100 = marks[0][1] if marks else 0.0
+    growth = (marks[-1][1] - after_100) / after_100 if after_100 else 0.0
+    trail = ", ".join(f"{done}: {rss:.0f}" for done, rss in marks)
+    return [f"memory   1 worker, {pages} pages, resident MiB by pages done: {trail}",
+            f"memory   peak {max(m for _, _, m in memory.trace):.0f} MiB (target < 1024), last / after 100 "
+            f"pages {growth:+.1%} (target: flat, within 5 %) [{load()}]"]
 
 
 def bench_ray(paths: list[str], pages: int, batch: int) -> list[str]:
@@ -180,6 +214,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("paths", nargs="*", help="pages (default: the 50 news pages of the corpus)")
     parser.add_argument("--pages", type=int, default=200, help="pages for the workers and Ray rows "
                         "(the inputs repeated)")
+    parser.add_argument("--memory-pages", type=int, default=1000, help="pages for the memory row")
     parser.add_argument("--repeat", type=int, default=3, help="paired passes for the parse row")
     parser.add_argument("--batch", type=int, default=4, help="pages per batch for the workers and Ray rows "
                         "(small, so that pages come back steadily rather than in a few bursts)")
@@ -194,6 +229,8 @@ def main(argv: list[str] | None = None) -> None:
         print(bench_parse(paths, args.repeat), flush=True)
     if "workers" in only:
         print("\n".join(bench_workers(paths, args.pages, args.batch)), flush=True)
+    if "memory" in only:
+        print("\n".join(bench_memory(paths, args.memory_pages, args.batch)), flush=True)
     if "ray" in only:
         print("\n".join(bench_ray(paths, args.pages, args.batch)), flush=True)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import resource
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -50,14 +51,21 @@ def default_workers() -> int:
 
 @dataclass
 class WorkerMemory:
-    """Resident memory of each worker process, in MiB: the first figure it reported and its peak."""
+    """Resident memory of each worker process, in MiB: the first figure it reported and its peak; and
+    the CPU seconds each has spent so far, with the pages it analysed (what ``bench_scale.py`` divides)."""
 
     first: dict[int, float] = field(default_factory=dict)
     peak: dict[int, float] = field(default_factory=dict)
+    cpu: dict[int, float] = field(default_factory=dict)
+    pages: dict[int, int] = field(default_factory=dict)
+    trace: list[tuple[int, int, float]] = field(default_factory=list)  # (pid, its pages so far, MiB)
 
-    def add(self, pid: int, rss_mib: float) -> None:
+    def add(self, pid: int, rss_mib: float, cpu_seconds: float = 0.0, pages: int = 0) -> None:
         self.first.setdefault(pid, rss_mib)
         self.peak[pid] = max(rss_mib, self.peak.get(pid, 0.0))
+        self.cpu[pid] = max(cpu_seconds, self.cpu.get(pid, 0.0))
+        self.pages[pid] = self.pages.get(pid, 0) + pages
+        self.trace.append((pid, self.pages[pid], rss_mib))
 
     def summary(self) -> str:
         """One line: each worker's memory after its first batch → its peak."""
@@ -124,7 +132,7 @@ def _in_pool(config: Config, items: Iterator[Source | InputError], workers: int,
                 return
             head = pending[0]
             try:
-                sent, pid, rss = head.future.result()
+                sent, pid, rss, cpu = head.future.result()
             except BrokenProcessPool as err:  # a worker died (killed, out of memory, a crash in C)
                 pool.shutdown(cancel_futures=True)
                 pool = _start_pool(config, workers)
@@ -136,7 +144,7 @@ def _in_pool(config: Config, items: Iterator[Source | InputError], workers: int,
                         p.future, p.tries = _submit(pool, p.batch, published, lang), p.tries + 1
                 continue
             pending.popleft()
-            memory.add(pid, rss)
+            memory.add(pid, rss, cpu, len(sent))
             yield from (s.outcome() for s in sent)
     finally:
         pool.shutdown(cancel_futures=True)
@@ -236,13 +244,13 @@ def _start_worker(config: Config) -> None:
 
 
 def _analyze_batch(items: list[Source | tuple[str, str, str]], published: str | None,
-                   lang: str | None) -> tuple[list[_SentOutcome], int, float]:
+                   lang: str | None) -> tuple[list[_SentOutcome], int, float, float]:
     assert _PIPE is not None, "worker used before _start_worker"
     outcomes = list(in_memory_zones(_PIPE, [_restore(x) for x in items], published=published, lang=lang))
     sent = [_SentOutcome(o.name, o.article,
                          (o.error.source, o.error.reason, o.error.message) if o.error else None)
             for o in outcomes]
-    return sent, os.getpid(), resident_mib()
+    return sent, os.getpid(), resident_mib(), time.process_time()
 
 
 def resident_mib() -> float:
