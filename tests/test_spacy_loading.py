@@ -94,5 +94,5 @@ def test_a_damaged_lookup_cache_is_decoded_afresh(tmp_path, monkeypatch):
     lookups_from(path)
     [folder] = (tmp_path / "cache" / "spacy-lookups").iterdir()
     (folder / "lemma_lookup.keys.npy").write_bytes(b"not numpy")
-    (folder / "small.marshal").write_bytes(b"\x00garbage")
+    (folder / "small.msgpack").write_bytes(b"\x00garbage")
     assert lookups_from(path).get_table("lemma_lookup").get("forme6") == ["lemme2"]

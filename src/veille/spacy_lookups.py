@@ -5,19 +5,20 @@ entry by entry through its Python ``__setitem__``: 1.3 s and ~40 MiB per process
 the French ``lemma_lookup``. Here the file is decoded once per machine into the cache folder: a large
 table whose values are strings (or one-string lists) becomes two ``.npy`` arrays — the key hashes sorted,
 and for each the number of its value — plus its distinct values; each process maps the arrays
-(:class:`MappedTable`) and reads only the values. Small tables are kept as a ``marshal`` file and filled
-into ordinary tables. A cache that cannot be read or written falls back to decoding the model's file.
+(:class:`MappedTable`) and reads only the values. Small tables are kept apart (msgpack, the fastest of
+the formats tried to read back) and filled into ordinary tables. A cache that cannot be read or written
+falls back to decoding the model's file.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import marshal
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+import srsly
 from spacy.lookups import Lookups, Table
 from spacy.strings import get_string_id
 
@@ -30,7 +31,7 @@ def lookups_from(path: Path):
     """The ``Lookups`` that ``Lookups().from_disk(path.parent)`` gives: large tables mapped from the
     machine's cache (:class:`MappedTable`), small ones filled in full."""
     model, component = path.parent.parent.parent.name, path.parent.parent.name
-    folder = cache_root() / "spacy-lookups" / f"{model}-{component}-{file_key(path)}"
+    folder = cache_root() / "spacy-lookups" / f"{model}-{component}-{file_key(path)}-v{CACHE_FORMAT}"
     parts = _read_parts(folder)
     if parts is None:
         parts = _split_tables(path)
@@ -43,6 +44,9 @@ def lookups_from(path: Path):
         lookups._tables[name] = MappedTable(name, keys, rows, values, listed)
     return lookups
 
+
+#: Bumped when the files kept in the cache change shape, so that an older folder is not read.
+CACHE_FORMAT = 2
 
 #: Tables with more entries than this are kept as sorted arrays rather than filled into a dict.
 MAPPED_MIN_ENTRIES = 10_000
@@ -57,8 +61,6 @@ def _split_tables(path: Path) -> _Parts:
     French ``lemma_lookup``) become (sorted key hashes, value numbers, distinct values); the rest stay
     dicts."""
     import numpy as np
-    import srsly
-
     small: dict[str, dict] = {}
     mapped: dict[str, tuple[Any, Any, list[str], bool]] = {}
     for name, data in srsly.msgpack_loads(path.read_bytes()).items():
@@ -88,7 +90,7 @@ def _one_string(value: Any) -> bool:
 
 def _part_files(parts: _Parts) -> dict[str, bytes]:
     small, mapped = parts
-    files = {"small.marshal": marshal.dumps(small)}
+    files = {"small.msgpack": srsly.msgpack_dumps(small)}
     for name, (keys, rows, values, listed) in mapped.items():
         files[f"{name}.keys.npy"], files[f"{name}.rows.npy"] = npy_bytes(keys), npy_bytes(rows)
         files[f"{name}.values.json"] = json.dumps({"listed": listed, "values": values},
@@ -100,7 +102,7 @@ def _read_parts(folder: Path) -> _Parts | None:
     import numpy as np
 
     try:
-        small = marshal.loads((folder / "small.marshal").read_bytes())
+        small = srsly.msgpack_loads((folder / "small.msgpack").read_bytes())
         mapped = {}
         for values_file in folder.glob("*.values.json"):
             name = values_file.name.removesuffix(".values.json")
@@ -111,7 +113,7 @@ def _read_parts(folder: Path) -> _Parts | None:
         return small, mapped
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, EOFError, TypeError) as err:  # a truncated or foreign file: decode afresh
+    except Exception as err:  # a truncated or foreign file, whatever its decoder raises: decode afresh
         log.debug("lookup cache %s unreadable (%r); decoding the model's file", folder, err)
         return None
 
