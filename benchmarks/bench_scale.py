@@ -22,9 +22,9 @@ load average when it was measured: on a shared machine a figure means little wit
   first page back to the last (model loading in the workers is start-up, measured apart), in batches of
   ``--batch`` pages so that pages come back steadily; each worker's resident memory after its first batch
   and at its peak. On a shared machine the wall rates depend on what else runs, so the row also gives
-  CPU seconds per page — in the workers (their own clocks, start-up included) and in the parent (handing
-  out, reading back) — which do not: with 2 workers on 2 free cores the speed-up is about
-  ``2 × cpu1 / (cpu2 + parent share)``; a parent or a per-worker cost that grows is what serialises.
+  CPU seconds per page — in the workers (their own clocks, after their first batch) and in the parent
+  (handing out, reading back): with 2 workers on 2 free cores the speed-up is about
+  ``2 × cpu1 / (cpu2 + parent)``; a parent or a per-page cost that grows with workers is what serialises.
 - **memory**: one worker over ``--pages`` pages, its resident memory every 100 pages (target: under
   1 GiB and flat: the last figure within 5 % of the one after the first 100 pages).
 - **ray**: the same through ``veille.engine`` on a local Ray cluster with 1 and with 2 actors, each rate
@@ -160,9 +160,10 @@ def bench_workers(paths: list[str], pages: int, batch: int) -> list[str]:
         n, secs = _timed_from_first(outs)
         parent = (time.process_time() - parent0) / max(n, 1)
         rates[workers] = n / secs
-        cpu_page[workers] = sum(memory.cpu.values()) / max(sum(memory.pages.values()), 1)
-        rows.append(f"workers  {workers}: {pages} pages, {rates[workers]:.2f} pages/s; CPU per page: workers "
-                    f"{cpu_page[workers]:.3f} s, parent {parent:.3f} s; {memory.summary()} [{load()}]")
+        cpu_page[workers] = memory.steady_cpu_per_page()
+        rows.append(f"workers  {workers}: {pages} pages, {rates[workers]:.2f} pages/s; CPU per page after "
+                    f"the first batch: workers {cpu_page[workers]:.3f} s, parent {parent:.3f} s; "
+                    f"{memory.summary()} [{load()}]")
     rows.append(f"workers  2 against 1: {rates[2] / rates[1]:.2f}x wall (target >= 1.7x); CPU per page "
                 f"2 workers / 1: {cpu_page[2] / cpu_page[1]:.2f}")
     return rows

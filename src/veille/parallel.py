@@ -58,6 +58,7 @@ class WorkerMemory:
     peak: dict[int, float] = field(default_factory=dict)
     cpu: dict[int, float] = field(default_factory=dict)
     pages: dict[int, int] = field(default_factory=dict)
+    first_cpu: dict[int, tuple[float, int]] = field(default_factory=dict)  # (CPU s, pages) at first batch
     trace: list[tuple[int, int, float]] = field(default_factory=list)  # (pid, its pages so far, MiB)
 
     def add(self, pid: int, rss_mib: float, cpu_seconds: float = 0.0, pages: int = 0) -> None:
@@ -65,7 +66,15 @@ class WorkerMemory:
         self.peak[pid] = max(rss_mib, self.peak.get(pid, 0.0))
         self.cpu[pid] = max(cpu_seconds, self.cpu.get(pid, 0.0))
         self.pages[pid] = self.pages.get(pid, 0) + pages
+        self.first_cpu.setdefault(pid, (cpu_seconds, self.pages[pid]))
         self.trace.append((pid, self.pages[pid], rss_mib))
+
+    def steady_cpu_per_page(self) -> float:
+        """CPU seconds per page in the workers after their first batch (start-up and model loading,
+        paid in the first, left out)."""
+        spent = sum(self.cpu[p] - self.first_cpu[p][0] for p in self.cpu)
+        pages = sum(self.pages[p] - self.first_cpu[p][1] for p in self.pages)
+        return spent / pages if pages else 0.0
 
     def summary(self) -> str:
         """One line: each worker's memory after its first batch → its peak."""
