@@ -92,3 +92,34 @@ def test_veille_analyze_reads_a_warc_like_any_input(tmp_path, analyze):
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["url"] for r in records] == [f"https://courrier.example/articles/{n:03d}" for n in range(2)]
     assert all(r["text"] and r["published"] is None for r in records)
+
+
+def test_ingesting_a_warc_again_analyses_none_of_its_pages(tmp_path, analyze):
+    """Pages of an archive are identified by their URL; the hash of their bytes stored beside them lets
+    a second run (after a crash, say) skip them as it skips pages identified by their bytes."""
+    from veille.store import ingest_paths
+
+    warc = write_warc(tmp_path / "pages.warc.gz", html_pages(3), extra_records=False)
+    with open_store(str(tmp_path / "v.sqlite")) as store:
+        first = ingest_paths(store, [str(warc)])
+        seen: list = []
+        again = ingest_paths(store, [str(warc)], on_step=seen.append)
+        assert (first.ingested, again.ingested, again.unchanged) == (3, 0, 3)
+        assert all(o.unchanged and o.article is None for o in seen)  # skipped before the pipeline
+        assert all(len(store.stored_raw_sha1(a.id) or "") == 40 for a in store.list_articles(limit=5).items)
+
+
+def test_a_page_whose_bytes_changed_under_its_url_is_analysed_again(tmp_path, analyze):
+    from veille.store import ingest_paths
+
+    pages = html_pages(2)
+    with open_store(str(tmp_path / "v.sqlite")) as store:
+        ingest_paths(store, [str(write_warc(tmp_path / "a.warc.gz", pages, extra_records=False))])
+        slug, page = pages[1]
+        edited = [pages[0], (slug, page.replace("</article>", "<p>Mise à jour : le conseil a voté à "
+                                                             "l'unanimité jeudi soir.</p></article>"))]
+        seen: list = []
+        summary = ingest_paths(store, [str(write_warc(tmp_path / "b.warc.gz", edited, extra_records=False))],
+                               on_step=seen.append)
+        assert (summary.unchanged, summary.replaced) == (1, 1)
+        assert [o.article is not None for o in seen] == [False, True]

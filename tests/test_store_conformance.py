@@ -77,6 +77,18 @@ def test_same_record_twice_is_one_article(store):
     assert store.count_articles() == 1
 
 
+def test_the_raw_bytes_hash_is_kept_beside_the_article_and_follows_its_latest_version(store):
+    art = fr_article()
+    assert store.stored_raw_sha1(art.id) is None  # not stored yet
+    assert store.put_many([art], raw_sha1={art.id: "a" * 40}) == ["ingested"]
+    assert store.stored_raw_sha1(art.id) == "a" * 40
+    assert store.put_many([art], raw_sha1={art.id: "b" * 40}) == ["unchanged"]  # same record, new bytes
+    assert store.stored_raw_sha1(art.id) == "b" * 40
+    store.put(fr_article(FR_TEXT.replace("à la télévision", "au journal du soir")))  # no hash given
+    assert store.stored_raw_sha1(art.id) is None  # a replaced page's hash would describe other bytes
+    assert store.schema_version() >= 9
+
+
 def test_changed_page_replaces_its_earlier_version_and_rows(store):
     store.put(fr_article())
     changed = fr_article(FR_TEXT.replace("à la télévision", "au journal du soir"))

@@ -18,38 +18,40 @@ import _sre
 import hashlib
 import logging
 import marshal
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
+
+from .disk_cache import cache_root, write_atomic
 
 log = logging.getLogger("veille")
 
 #: Patterns shorter than this compile fast enough that reading a file would not pay.
 MIN_CHARS = 20_000
 
+#: For the many mid-sized patterns a process compiles on its first page (the time grammar's, dateparser's
+#: time zones): each costs a few milliseconds to compile and a tenth of one to read back.
+STARTUP_MIN_CHARS = 500
+
 _VERSION = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}"
 
 
 def cache_folder() -> Path:
-    """``$VEILLE_CACHE_DIR``, else ``$XDG_CACHE_HOME/veille/patterns`` (``~/.cache/veille/patterns``)."""
-    if os.environ.get("VEILLE_CACHE_DIR"):
-        return Path(os.environ["VEILLE_CACHE_DIR"]) / "patterns"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "veille" / "patterns"
+    """``patterns`` under the cache root (``$VEILLE_CACHE_DIR``, else ``~/.cache/veille``)."""
+    return cache_root() / "patterns"
 
 
 @contextmanager
-def patterns_cached(folder: Path | None = None) -> Iterator[None]:
-    """Within the block, long patterns compile through the disk cache in ``folder``."""
+def patterns_cached(folder: Path | None = None, min_chars: int = MIN_CHARS) -> Iterator[None]:
+    """Within the block, patterns of ``min_chars`` characters or more compile through the disk cache in
+    ``folder``. Blocks may nest: the innermost one decides."""
     folder = folder or cache_folder()
     original = _compiler.compile
 
     def compile_cached(pattern, flags=0):
-        if not isinstance(pattern, str) or len(pattern) < MIN_CHARS or flags & _compiler.SRE_FLAG_DEBUG:
+        if not isinstance(pattern, str) or len(pattern) < min_chars or flags & _compiler.SRE_FLAG_DEBUG:
             return original(pattern, flags)
         return _cached(folder, pattern, flags)
 
@@ -88,17 +90,9 @@ def _engine_code(pattern: str, flags: int) -> tuple:
 
 
 def _write(path: Path, parts: tuple) -> None:
-    """Written whole or not at all (a temporary file renamed), so two processes never read half a file."""
     try:
         data = marshal.dumps(parts)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except (OSError, ValueError) as err:  # a read-only home: the next start compiles again, nothing worse
-        log.debug("cannot keep compiled pattern in %s (%s)", path.parent, err)
+    except ValueError as err:
+        log.debug("cannot keep compiled pattern %s (%s)", path, err)
+        return
+    write_atomic(path, data)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import resource
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,6 +32,7 @@ from .config import Config
 from .errors import InputError
 from .pipeline import Outcome, Pipeline, build_pipeline
 from .sources import Source
+from .stages.nlp import memory_zones
 
 log = logging.getLogger("veille")
 
@@ -49,14 +51,30 @@ def default_workers() -> int:
 
 @dataclass
 class WorkerMemory:
-    """Resident memory of each worker process, in MiB: the first figure it reported and its peak."""
+    """Resident memory of each worker process, in MiB: the first figure it reported and its peak; and
+    the CPU seconds each has spent so far, with the pages it analysed (what ``bench_scale.py`` divides)."""
 
     first: dict[int, float] = field(default_factory=dict)
     peak: dict[int, float] = field(default_factory=dict)
+    cpu: dict[int, float] = field(default_factory=dict)
+    pages: dict[int, int] = field(default_factory=dict)
+    first_cpu: dict[int, tuple[float, int]] = field(default_factory=dict)  # (CPU s, pages) at first batch
+    trace: list[tuple[int, int, float]] = field(default_factory=list)  # (pid, its pages so far, MiB)
 
-    def add(self, pid: int, rss_mib: float) -> None:
+    def add(self, pid: int, rss_mib: float, cpu_seconds: float = 0.0, pages: int = 0) -> None:
         self.first.setdefault(pid, rss_mib)
         self.peak[pid] = max(rss_mib, self.peak.get(pid, 0.0))
+        self.cpu[pid] = max(cpu_seconds, self.cpu.get(pid, 0.0))
+        self.pages[pid] = self.pages.get(pid, 0) + pages
+        self.first_cpu.setdefault(pid, (cpu_seconds, self.pages[pid]))
+        self.trace.append((pid, self.pages[pid], rss_mib))
+
+    def steady_cpu_per_page(self) -> float:
+        """CPU seconds per page in the workers after their first batch (start-up and model loading,
+        paid in the first, left out)."""
+        spent = sum(self.cpu[p] - self.first_cpu[p][0] for p in self.cpu)
+        pages = sum(self.pages[p] - self.first_cpu[p][1] for p in self.pages)
+        return spent / pages if pages else 0.0
 
     def summary(self) -> str:
         """One line: each worker's memory after its first batch → its peak."""
@@ -77,9 +95,20 @@ def run_pages(pipe: Pipeline, items: Iterable[Source | InputError], *, workers: 
     size = pipe.config.batch_size
     head = list(islice(items, 2 * size))
     if workers <= 1 or len(head) < 2 * size:
-        yield from pipe.run(_chain(head, items), published=published, lang=lang)
+        yield from in_memory_zones(pipe, _chain(head, items), published, lang)
         return
     yield from _in_workers(pipe.config, _chain(head, items), workers, published, lang, memory)
+
+
+def in_memory_zones(pipe: Pipeline, items: Iterable[Source | InputError], published: str | None = None,
+                    lang: str | None = None) -> Iterator[Outcome]:
+    """``pipe.run`` a batch at a time, each batch inside spaCy's memory zones (``stages.nlp``): what a
+    batch adds to the models' vocabularies is freed after it, so a process analysing pages for days
+    keeps the memory it had after its first pages."""
+    for batch in _batches(iter(items), pipe.config.batch_size):
+        with memory_zones():
+            done = list(pipe.run(batch, published=published, lang=lang))
+        yield from done
 
 
 def _chain(head: list, rest: Iterator) -> Iterator:
@@ -112,7 +141,7 @@ def _in_pool(config: Config, items: Iterator[Source | InputError], workers: int,
                 return
             head = pending[0]
             try:
-                sent, pid, rss = head.future.result()
+                sent, pid, rss, cpu = head.future.result()
             except BrokenProcessPool as err:  # a worker died (killed, out of memory, a crash in C)
                 pool.shutdown(cancel_futures=True)
                 pool = _start_pool(config, workers)
@@ -124,7 +153,7 @@ def _in_pool(config: Config, items: Iterator[Source | InputError], workers: int,
                         p.future, p.tries = _submit(pool, p.batch, published, lang), p.tries + 1
                 continue
             pending.popleft()
-            memory.add(pid, rss)
+            memory.add(pid, rss, cpu, len(sent))
             yield from (s.outcome() for s in sent)
     finally:
         pool.shutdown(cancel_futures=True)
@@ -224,13 +253,13 @@ def _start_worker(config: Config) -> None:
 
 
 def _analyze_batch(items: list[Source | tuple[str, str, str]], published: str | None,
-                   lang: str | None) -> tuple[list[_SentOutcome], int, float]:
+                   lang: str | None) -> tuple[list[_SentOutcome], int, float, float]:
     assert _PIPE is not None, "worker used before _start_worker"
-    outcomes = _PIPE.run([_restore(x) for x in items], published=published, lang=lang)
+    outcomes = list(in_memory_zones(_PIPE, [_restore(x) for x in items], published=published, lang=lang))
     sent = [_SentOutcome(o.name, o.article,
                          (o.error.source, o.error.reason, o.error.message) if o.error else None)
             for o in outcomes]
-    return sent, os.getpid(), resident_mib()
+    return sent, os.getpid(), resident_mib(), time.process_time()
 
 
 def resident_mib() -> float:

@@ -1,30 +1,62 @@
 """``veille`` — the command-line entry point. Data goes to stdout, logs and progress to stderr.
 
 Exit codes: 0 ok, 1 some inputs failed, 2 usage error.
+
+Each command's module is imported when that command runs (:class:`LazyGroup`): ``veille analyze page``
+does not pay for the fetcher, the store, the server or the evaluation code (a fifth of a second of every
+start), and ``veille --help`` imports them all to list them.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 
 import click
 
 from ..errors import StoreFullError, StoreUnavailableError, VeilleError
-from .analyze import analyze_cmd
-from .demo import demo_cmd
-from .entity import entity_cmd
-from .eval import eval_group
-from .events import events_cmd
-from .ingest import ingest_cmd
-from .quotes import quotes_cmd
-from .search import events_store_mode, quotes_store_mode, search_cmd, with_db
-from .serve import serve_cmd
-from .stories import stories_cmd, story_cmd
-from .watch import watch_cmd
+
+#: Command name → (module under veille.cli, attribute, store-backed mode of the same command or None).
+COMMANDS: dict[str, tuple[str, str, str | None]] = {
+    "analyze": ("analyze", "analyze_cmd", None),
+    "demo": ("demo", "demo_cmd", None),
+    "eval": ("eval", "eval_group", None),
+    "quotes": ("quotes", "quotes_cmd", "quotes_store_mode"),  # --db: the store-backed mode (cli/search.py)
+    "events": ("events", "events_cmd", "events_store_mode"),  # --db: the store-backed mode (cli/search.py)
+    "ingest": ("ingest", "ingest_cmd", None),
+    "search": ("search", "search_cmd", None),
+    "entity": ("entity", "entity_cmd", None),
+    "serve": ("serve", "serve_cmd", None),
+    "watch": ("watch", "watch_cmd", None),
+    "stories": ("stories", "stories_cmd", None),
+    "story": ("stories", "story_cmd", None),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use (click's documented lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.add_command(_load_command(cmd_name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+def _load_command(name: str) -> click.Command:
+    module_name, attr, store_mode = COMMANDS[name]
+    command = getattr(importlib.import_module(f"{__package__}.{module_name}"), attr)
+    if store_mode is not None:
+        search = importlib.import_module(f"{__package__}.search")
+        command = search.with_db(command, getattr(search, store_mode))
+    return command
+
+
+@click.group(cls=LazyGroup,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="veille")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr (-vv for debug).")
 def cli(verbose: int) -> None:
@@ -39,19 +71,6 @@ def cli(verbose: int) -> None:
     ):  # their warnings are not the user's
         logging.getLogger(noisy).setLevel(logging.ERROR if verbose < 2 else logging.DEBUG)
 
-
-cli.add_command(analyze_cmd)
-cli.add_command(demo_cmd)
-cli.add_command(eval_group)
-cli.add_command(with_db(quotes_cmd, quotes_store_mode))  # --db: the store-backed mode (cli/search.py)
-cli.add_command(with_db(events_cmd, events_store_mode))  # --db: the store-backed mode (cli/search.py)
-cli.add_command(ingest_cmd)
-cli.add_command(search_cmd)
-cli.add_command(entity_cmd)
-cli.add_command(serve_cmd)
-cli.add_command(watch_cmd)
-cli.add_command(stories_cmd)
-cli.add_command(story_cmd)
 
 
 def main() -> None:

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..config import Config, load_config
 from ..errors import ConfigError, InputError
+from ..parallel import in_memory_zones
 from ..pipeline import Outcome, build_pipeline, check_lang
 from ..record import Article
 from ..sources import PAGE_SUFFIXES, Source, read_sources
@@ -140,7 +141,7 @@ class _Analyzer:
         items = [_source({k: batch[k][i] for k in batch}) for i in range(count)]
         out: dict[str, list[str]] = {"name": [], "id": [], "record": [], "error_source": [],
                                      "error_reason": [], "error_message": []}
-        for o in self.pipe.run(items, published=self.published, lang=self.lang):
+        for o in in_memory_zones(self.pipe, items, published=self.published, lang=self.lang):
             out["name"].append(o.name)
             out["id"].append(o.article.id if o.article else "")
             out["record"].append(o.article.model_dump_json() if o.article else "")

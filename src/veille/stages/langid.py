@@ -11,17 +11,19 @@ from collections import OrderedDict
 from functools import cache, lru_cache
 from threading import Lock
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from py3langid.langid import LanguageIdentifier
 
 from ..config import DEFAULT_LANGUAGES
+from ..langid_loading import load_identifier
 
 _active: tuple[str, ...] = DEFAULT_LANGUAGES
 
 
 @cache
 def _full_model() -> LanguageIdentifier:
-    """The identifier over all its languages, read from its file once per process (0.3 s, ~80 MiB)."""
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    """The identifier over all its languages, once per process: its arrays mapped from the machine's
+    cache (``veille.langid_loading``), shared by every worker."""
+    return load_identifier()
 
 
 @lru_cache(maxsize=64)

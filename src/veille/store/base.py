@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, computed_field
@@ -216,8 +216,16 @@ class Store(ABC):
     reads_locally: bool = False
 
     @abstractmethod
-    def put_many(self, articles: Iterable[Article]) -> list[PutStatus]:
-        """Store records in one transaction: all of them or, if the process dies, none."""
+    def put_many(self, articles: Iterable[Article], *,
+                 raw_sha1: Mapping[str, str] | None = None) -> list[PutStatus]:
+        """Store records in one transaction: all of them or, if the process dies, none. ``raw_sha1``
+        (article id → SHA-1 of the bytes it was analysed from) is kept beside them: see
+        :meth:`stored_raw_sha1`."""
+
+    def stored_raw_sha1(self, article_id: str) -> str | None:
+        """The SHA-1 of the bytes the stored article ``article_id`` was analysed from, when it was stored
+        with one: a page identified by its URL whose bytes have not changed need not be analysed again."""
+        return None
 
     def put(self, article: Article) -> PutStatus:
         return self.put_many([article])[0]

@@ -48,9 +48,11 @@ class IngestSummary:
 
 
 def ingest_outcomes(store: Store, outcomes: Iterable[Outcome], *, batch_size: int = 32,
-                    on_step: Callable[[Outcome], None] | None = None, stories: bool = True) -> IngestSummary:
+                    on_step: Callable[[Outcome], None] | None = None, stories: bool = True,
+                    raw_sha1: dict[str, str] | None = None) -> IngestSummary:
     """Store every analysed page, committing every ``batch_size`` articles; with ``stories``, each
-    committed batch is then placed in stories (copies folded, translations linked: veille.stories)."""
+    committed batch is then placed in stories (copies folded, translations linked: veille.stories).
+    ``raw_sha1`` (article id → hash of the page's bytes, filled as pages are read) is stored with them."""
     summary = IngestSummary()
     batch: list[Article] = []
     for out in outcomes:
@@ -61,20 +63,22 @@ def ingest_outcomes(store: Store, outcomes: Iterable[Outcome], *, batch_size: in
         elif out.article is not None:
             batch.append(out.article)
             if len(batch) >= batch_size:
-                _commit(store, batch, summary, stories)
+                _commit(store, batch, summary, stories, raw_sha1)
                 batch = []
         if on_step:
             on_step(out)
     if batch:
-        _commit(store, batch, summary, stories)
+        _commit(store, batch, summary, stories, raw_sha1)
     if summary.ingested + summary.replaced >= OPTIMIZE_AFTER:
         store.optimize()
     return summary
 
 
-def _commit(store: Store, batch: list[Article], summary: IngestSummary, stories: bool = True) -> None:
+def _commit(store: Store, batch: list[Article], summary: IngestSummary, stories: bool = True,
+            raw_sha1: dict[str, str] | None = None) -> None:
+    hashes = {a.id: raw_sha1.pop(a.id) for a in batch if a.id in raw_sha1} if raw_sha1 else None
     try:
-        statuses = store.put_many(batch)
+        statuses = store.put_many(batch, raw_sha1=hashes) if hashes else store.put_many(batch)
     except (StoreFullError, StoreUnavailableError) as err:
         kept = summary.ingested + summary.replaced
         fix = "Free some space and" if isinstance(err, StoreFullError) else "When the server is back,"
@@ -115,14 +119,17 @@ def ingest_paths(store: Store, paths: Iterable[str], *, config: Config | None = 
     """Analyse pages (files, directories, ``-``) with the full pipeline and store them; ``workers`` > 1
     analyses in that many processes (``veille.parallel``) while this process alone writes the store.
 
-    A page the store already holds byte for byte (its id is the hash of its bytes), analysed by the same
-    stage versions, is not analysed again: re-running a big job after a crash costs only the pages left."""
+    A page the store already holds from the same bytes (its id is the hash of its bytes, or of its URL
+    with the hash of its bytes stored beside it), analysed by the same stage versions, is not analysed
+    again: re-running a big job after a crash costs only the pages left."""
     from ..api_functions import _pipeline
     from ..sources import read_sources
 
     pipe = _pipeline(config)
     versions = [(s.name, s.version) for s in pipe.stages]
     skipped: list[Outcome] = []
+    read_sha1: dict[str, str] = {}  # page name → hash of its bytes, for the pages in flight
+    raw_sha1: dict[str, str] = {}  # article id → hash of its bytes, for the articles not yet committed
 
     def to_analyse() -> Iterator[Source | InputError]:
         for item in read_sources(paths, pipe.config.max_bytes):
@@ -130,6 +137,8 @@ def ingest_paths(store: Store, paths: Iterable[str], *, config: Config | None = 
                     and _stored_as_is(store, item, versions):
                 skipped.append(Outcome(item.name, unchanged=True))
             else:
+                if isinstance(item, Source) and item.raw_sha1 and published is None and lang is None:
+                    read_sha1[item.name] = item.raw_sha1  # kept only for pages analysed as they are
                 yield item
 
     def outcomes() -> Iterator[Outcome]:
@@ -140,14 +149,22 @@ def ingest_paths(store: Store, paths: Iterable[str], *, config: Config | None = 
             yield out
         yield from skipped
 
+    def outcomes_seen() -> Iterator[Outcome]:
+        for out in outcomes():
+            sha1 = read_sha1.pop(out.name, None)
+            if sha1 and out.article is not None:
+                raw_sha1[out.article.id] = sha1
+            yield out
+
     size = batch_size or pipe.config.batch_size
-    return ingest_outcomes(store, outcomes(), batch_size=size, on_step=on_step, stories=stories)
+    return ingest_outcomes(store, outcomes_seen(), batch_size=size, on_step=on_step, stories=stories,
+                           raw_sha1=raw_sha1)
 
 
 def _stored_as_is(store: Store, item: Source, versions: list[tuple[str, str]]) -> bool:
     art_id = article_id(item)
-    if not art_id.startswith("h"):  # identified by URL: the content may have changed, analyse it
-        return False
+    if not art_id.startswith("h") and store.stored_raw_sha1(art_id) != item.raw_sha1:
+        return False  # identified by URL, and its bytes changed (or were never kept): analyse it
     stored = store.get_article(art_id)
     return stored is not None and [(p.stage, p.version) for p in stored.provenance] == versions
 

@@ -175,13 +175,20 @@ CREATE TABLE hosts (host TEXT PRIMARY KEY, robots TEXT, robots_status INTEGER,
   requests INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0)
 """
 
+# 9: the hash of the bytes each page was analysed from, so that ingesting the same archive again skips
+# the pages identified by their URL too, not only those identified by their bytes (veille.store.ingest).
+_BOTH_9 = """
+ALTER TABLE articles ADD COLUMN raw_sha1 TEXT
+"""
+
 SQLITE: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_SQLITE_1)),
                                  Migration(2, "entity page indexes and co-mention counts", _split(_SQLITE_2)),
                                  Migration(3, "entity article counts", _split(_BOTH_3)),
                                  Migration(4, "entity quote counts", _split(_BOTH_4)),
                                  Migration(5, "quotes per month index", _split(_BOTH_5)),
                                  Migration(6, "stories, members, page links and profiles", _split(_BOTH_6)),
-                                 Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)))
+                                 Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)),
+                                 Migration(9, "raw content hash per stored page", _split(_BOTH_9)))
 POSTGRES: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_POSTGRES_1)),
                                    Migration(2, "entity page indexes and co-mention counts",
                                              _split(_POSTGRES_2)),
@@ -191,4 +198,5 @@ POSTGRES: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_POSTGR
                                    Migration(6, "stories, members, page links and profiles",
                                              _split(_BOTH_6.replace("BLOB", "BYTEA")
                                                     .replace("REAL", "DOUBLE PRECISION"))),
-                                   Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)))
+                                   Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)),
+                                 Migration(9, "raw content hash per stored page", _split(_BOTH_9)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -44,7 +44,8 @@ class PostgresStore(SqlStore):
         conn.adapters.register_dumper(str, _nul_free_dumper())
         return conn
 
-    def put_many(self, articles: Iterable[Article]) -> list[PutStatus]:
+    def put_many(self, articles: Iterable[Article], *,
+                 raw_sha1: Mapping[str, str] | None = None) -> list[PutStatus]:
         """Store a batch in one transaction; when the server goes away, wait for it (up to
         ``RECONNECT_WAIT`` seconds, backing off) and store the batch again. A retry cannot duplicate: the
         lost transaction either committed (the batch then comes back "unchanged") or rolled back."""
@@ -52,7 +53,7 @@ class PostgresStore(SqlStore):
         deadline, pause = time.monotonic() + RECONNECT_WAIT, 0.5
         while True:
             try:
-                return super().put_many(batch)
+                return super().put_many(batch, raw_sha1=raw_sha1)
             except self._psycopg.OperationalError as exc:
                 self._drop_connection()
                 if time.monotonic() + pause > deadline:

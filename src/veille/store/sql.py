@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -107,12 +107,21 @@ class SqlStore(StoryTables, EntityReads, ArticleSearch, FrontierStore, Store):
         return max((r[0] for r in self._rows("SELECT version FROM schema_migrations")), default=0)
 
     # -- writes ----------------------------------------------------------------------------------
-    def put_many(self, articles: Iterable[Article]) -> list[PutStatus]:
+    def put_many(self, articles: Iterable[Article], *,
+                 raw_sha1: Mapping[str, str] | None = None) -> list[PutStatus]:
         prepared = [(a, to_rows(a)) for a in articles]
         if not prepared:
             return []
         with self._transaction() as cur:
-            return write_batch(self, cur, prepared)
+            statuses = write_batch(self, cur, prepared)
+            hashes = [(raw_sha1[a.id], a.id) for a, _ in prepared if raw_sha1 and a.id in raw_sha1]
+            if hashes:  # in the same transaction: a stored page always has the hash of what it was read from
+                cur.executemany(self._q("UPDATE articles SET raw_sha1 = ? WHERE id = ?"), hashes)
+            return statuses
+
+    def stored_raw_sha1(self, article_id: str) -> str | None:
+        rows = self._rows("SELECT raw_sha1 FROM articles WHERE id = ?", (article_id,))
+        return rows[0][0] if rows else None
 
     def _lock_article(self, cur: Any, article_id: str) -> None:
         """Backend hook: keep two writers from storing the same new article at once (PostgreSQL);

@@ -6,7 +6,6 @@ from ...record import Signal
 from ...stage import Stage, Work
 from .dateline import find_dateline
 from .extracted import Extracted
-from .html import extract_html
 from .text_cleaner import clean_text, has_article_text
 
 
@@ -19,6 +18,8 @@ class Extract(Stage):
     def __call__(self, work: Work) -> Work:
         src, art = work.source, work.article
         if src.kind == "html":
+            from .html import extract_html  # trafilatura, lxml, htmldate: a third of a second, for HTML only
+
             ex: Extracted = extract_html(
                 src.name, src.text, url=src.url, favor_precision=work.config.favor_precision
             )

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 
+from ...compiled_patterns import STARTUP_MIN_CHARS, patterns_cached
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -66,10 +68,11 @@ def compiled(module: ModuleType) -> list[tuple[str, re.Pattern]]:
              "{SEASON}": _alternation(module.SEASONS), "{QMOD}": _alternation(module.QUANTITY_MODS),
              "{FIXED}": _alternation(module.FIXED_DURATIONS), "{HOLIDAY}": _alternation(module.HOLIDAYS)}
     out = []
-    for kind, source in module.PATTERNS:
-        for key, value in fills.items():
-            source = source.replace(key, value)
-        out.append((kind, re.compile(rf"(?<![\w-])(?:{source})", re.IGNORECASE)))
+    with patterns_cached(min_chars=STARTUP_MIN_CHARS):  # compiled once per machine: start-up
+        for kind, source in module.PATTERNS:
+            for key, value in fills.items():
+                source = source.replace(key, value)
+            out.append((kind, re.compile(rf"(?<![\w-])(?:{source})", re.IGNORECASE)))
     return out
 
 
