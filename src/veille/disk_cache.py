@@ -2,7 +2,8 @@
 
 Start-up reads a few things that are slow to build from their shipped form but quick to read back once
 built: the French tokenizer's compiled pattern (``veille.compiled_patterns``), the French lemmatizer's
-lookup table (``veille.spacy_loading``), the language identifier's tables (``veille.stages.langid``).
+lookup table (``veille.spacy_loading``), the language identifier's tables (``veille.stages.langid``),
+the words a translation leaves behind (``veille.stories.translationese``).
 Each is built once per machine under :func:`cache_root` and read from there by every later process and
 worker. A cache file is only ever an accelerator: any failure to read or write it falls back to the
 ordinary slow path, so a read-only home or a corrupt file costs time, never a wrong answer.

@@ -33,13 +33,13 @@ True
 from __future__ import annotations
 
 import math
-import os
 import re
-import tempfile
 from functools import cache
 from pathlib import Path
 
 import numpy as np
+
+from ..disk_cache import cache_root, write_atomic
 
 FEATURES = ("foreign_words", "foreign_lowercase", "flat_typography", "source_numbers", "source_quotes",
             "other_script", "traces")
@@ -108,7 +108,7 @@ def foreign_vocabulary(own: str, other: str) -> frozenset[str]:
     floor = 10.0 ** (_COMMON_ZIPF - 9.0)
     words = frozenset(w for w, f in table.items()
                       if f >= floor and math.log10(f) + 9.0 - zipf(w, own) >= _RARER_BY and "\n" not in w)
-    _write_atomically(path, "\n".join(sorted(words)))
+    write_atomic(path, "\n".join(sorted(words)).encode("utf-8"))
     return words
 
 
@@ -119,20 +119,7 @@ def _vocabulary_path(own: str, other: str) -> Path:
         release = version("wordfreq")
     except PackageNotFoundError:
         release = "unknown"
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "veille"
-    name = f"{release}-{_COMMON_ZIPF}-{_RARER_BY}-{own}-{other}.txt"
-    return Path(os.environ.get("VEILLE_CACHE_DIR") or home) / "wordfreq" / name
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Best effort: a cache that cannot be written only costs the next process the build again."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as out:
-            out.write(text)
-        os.replace(out.name, path)
-    except OSError:
-        pass
+    return cache_root() / "wordfreq" / f"{release}-{_COMMON_ZIPF}-{_RARER_BY}-{own}-{other}.txt"
 
 
 def is_foreign_word(word: str, own: str, other: str) -> bool:
