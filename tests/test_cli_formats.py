@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -93,8 +94,11 @@ def test_docs_list_every_table_with_its_version():
 
 
 def test_every_listing_command_offers_the_same_formats():
+    ctx = click.Context(cli)
     for name in LISTING:
-        option = next(p for p in cli.commands[name].params if p.name == "fmt")
+        command = cli.get_command(ctx, name)  # commands load lazily: ask the group, not its dict
+        assert command is not None, name
+        option = next(p for p in command.params if p.name == "fmt")
         assert tuple(option.type.choices) == FORMATS, name
 
 
