@@ -109,10 +109,10 @@ def _place_in_stories(store: Store, stored: list[Article]) -> None:
     stored article, and ``veille stories --recluster`` rebuilds whatever was left unplaced."""
     if not stored or not hasattr(store, "_story_candidates"):
         return
-    from ..stories.online import place_pages
+    from ..stories.repair import place_and_repair
 
     try:
-        place_pages(store, stored)
+        place_and_repair(store, stored)
     except (StoreFullError, StoreUnavailableError) as err:
         fix = "Free some space and" if isinstance(err, StoreFullError) else "When the server is back,"
         raise type(err)(

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from .base import EntityRef, Page
 from .entity_reads import _EVENT, _QUOTE, _event_view, _quote_view
+from .story_moves import StoryMoves
 from .story_views import PageLink, SpeakerQuotes, StoryArticle, StoryDetail, StorySummary
 
 _STORY = (
@@ -34,8 +35,8 @@ StoryOrder = Literal["latest", "size", "growth"]
 RANK_CANDIDATES = 2000
 
 
-class StoryTables:
-    """Story reads and writes (mixed into SqlStore)."""
+class StoryTables(StoryMoves):
+    """Story reads and writes (mixed into SqlStore); the repair pass's moves come from StoryMoves."""
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         raise NotImplementedError  # SqlStore's

@@ -104,7 +104,7 @@ def _place(store: Any, cur: Any, art: Article, prof: Profile, model: StoryModel,
     if story_id is None:
         story_id, opened = "s" + hashlib.sha1(art.id.encode()).hexdigest()[:15], True
         store._open_story(cur, story_id, art.id, art.title)
-    store._save_profile(cur, art.id, body_hash, _blobs(prof), _evidence(prof), bands)
+    store._save_profile(cur, art.id, body_hash, _blobs(prof), {**_evidence(prof), "keys": keys}, bands)
     store._add_member(cur, story_id, art, score, keys, _day(art), original, order)
     translated = None if original else _link_translation(store, cur, art, prof, story_id)
     return Placement(art.id, story_id, opened, original, score, translated)
@@ -223,11 +223,15 @@ def _shift(day: str, days: int) -> str:
 
 
 def recluster(store: Any, *, batch: int = 64, encoder: Encoder | None = None) -> int:
-    """Rebuild every story from scratch, pages in publication order; the number of pages placed."""
+    """Rebuild every story from scratch, pages in publication order, each batch repaired as at ingest
+    (``repair``); the number of pages placed."""
+    from .repair import repair
+
     with store._transaction() as cur:
         store._clear_stories(cur)
     ids = [r[0] for r in store._rows("SELECT id FROM articles ORDER BY published NULLS LAST, id")]
     for i in range(0, len(ids), batch):
         arts = [a for a in (store.get_article(x) for x in ids[i : i + batch]) if a is not None]
-        place_pages(store, arts, encoder=encoder)
+        placed = place_pages(store, arts, encoder=encoder)
+        repair(store, [p.article_id for p in placed])
     return len(ids)
