@@ -131,3 +131,34 @@ class StoryMoves:
             (*values, story_id),
         )
         return False
+
+    # -- the original among copies (veille.stories.credits) --------------------------------------------
+    def _seen_order(self, cur: Any, article_ids: list[str]) -> dict[str, int]:
+        """The order the store saw the pages in (their row keys)."""
+        marks = ", ".join("?" * len(article_ids))
+        cur.execute(self._q(f"SELECT id, pk FROM articles WHERE id IN ({marks})"), article_ids)
+        return {r[0]: int(r[1]) for r in cur.fetchall()}
+
+    def _copies_of(self, cur: Any, article_id: str) -> list[str]:
+        """The pages folded under an original."""
+        cur.execute(self._q("SELECT id FROM articles WHERE copy_of = ? ORDER BY id"), (article_id,))
+        return [r[0] for r in cur.fetchall()]
+
+    def _reroot_copies(self, cur: Any, old_root: str, new_root: str, score: float) -> None:
+        """A page found to be the original of stored copies: the old original and its copies are folded
+        under it, their ``copy_of`` links pointed at it."""
+        cur.execute(
+            self._q("UPDATE articles SET copy_of = ? WHERE copy_of = ? OR id = ?"),
+            (new_root, old_root, old_root),
+        )
+        cur.execute(
+            self._q("UPDATE page_links SET other_id = ? WHERE other_id = ? AND kind = 'copy_of'"),
+            (new_root, old_root),
+        )
+        cur.execute(
+            self._q(
+                "INSERT INTO page_links (article_id, other_id, kind, score) VALUES (?, ?, 'copy_of', ?) "
+                "ON CONFLICT (article_id, kind, other_id) DO UPDATE SET score = excluded.score"
+            ),
+            (old_root, new_root, round(score, 4)),
+        )
