@@ -175,13 +175,17 @@ CREATE TABLE hosts (host TEXT PRIMARY KEY, robots TEXT, robots_status INTEGER,
   requests INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0)
 """
 
+# The story repair pass (issue 11) drops the blocking keys of a story it empties: by story, so an index.
+_BOTH_8 = "CREATE INDEX story_keys_story ON story_keys (story_id)"
+
 SQLITE: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_SQLITE_1)),
                                  Migration(2, "entity page indexes and co-mention counts", _split(_SQLITE_2)),
                                  Migration(3, "entity article counts", _split(_BOTH_3)),
                                  Migration(4, "entity quote counts", _split(_BOTH_4)),
                                  Migration(5, "quotes per month index", _split(_BOTH_5)),
                                  Migration(6, "stories, members, page links and profiles", _split(_BOTH_6)),
-                                 Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)))
+                                 Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)),
+                                 Migration(8, "story keys by story", _split(_BOTH_8)))
 POSTGRES: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_POSTGRES_1)),
                                    Migration(2, "entity page indexes and co-mention counts",
                                              _split(_POSTGRES_2)),
@@ -191,4 +195,5 @@ POSTGRES: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_POSTGR
                                    Migration(6, "stories, members, page links and profiles",
                                              _split(_BOTH_6.replace("BLOB", "BYTEA")
                                                     .replace("REAL", "DOUBLE PRECISION"))),
-                                   Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)))
+                                   Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)),
+                                   Migration(8, "story keys by story", _split(_BOTH_8)))

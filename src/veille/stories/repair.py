@@ -38,12 +38,13 @@ from typing import Any
 import numpy as np
 
 from . import blocking
+from .encoder import Encoder
 from .online import WINDOW_DAYS, Placement, place_pages, stored_profile
 from .profile import Profile
 from .similarity import StoryModel, features, shipped_model
 
 REPAIR_NEIGHBOURS = 4
-REPAIR_MEMBERS = 12
+REPAIR_MEMBERS = 10
 RECENT_PAGES = 200
 LINK_MARGIN = 0.15
 #: The agreement between shuffled ingest orders and publication order that the tests hold the pass to.
@@ -61,11 +62,11 @@ class RepairSummary:
 
 
 def place_and_repair(
-    store: Any, articles: Sequence[Any], *, model: StoryModel | None = None
+    store: Any, articles: Sequence[Any], *, model: StoryModel | None = None, encoder: Encoder | None = None
 ) -> list[Placement]:
     """Place stored pages in stories (``online.place_pages``), then repair the stories around them: what
     every write path runs after a committed batch."""
-    placed = place_pages(store, articles, model=model)
+    placed = place_pages(store, articles, model=model, encoder=encoder)
     repair(store, [p.article_id for p in placed], model=model)
     return placed
 
@@ -108,7 +109,8 @@ def _repair_group(store: Any, cur: Any, group: list[str], model: StoryModel, sum
     pages = sorted(rows.values(), key=lambda r: (r[2] or "9999", r[0]))
     if len(pages) < 2:
         return
-    clusters = cluster_pages([stored_profile(r) for r in pages], [_day(r) for r in pages], model)
+    keys = [(r[0], hash(bytes(r[3])), hash(bytes(r[5]))) for r in pages]
+    clusters = cluster_pages([stored_profile(r) for r in pages], [_day(r) for r in pages], model, keys)
     names = _name_clusters(clusters, [r[7] for r in pages])
     changed: set[str] = set()
     for cluster, name in zip(clusters, names, strict=True):
@@ -126,9 +128,12 @@ def _repair_group(store: Any, cur: Any, group: list[str], model: StoryModel, sum
         summary.stories_dropped += store._refresh_story(cur, story_id)
 
 
-def cluster_pages(profiles: Sequence[Profile], days: Sequence[str], model: StoryModel) -> list[list[int]]:
+def cluster_pages(
+    profiles: Sequence[Profile], days: Sequence[str], model: StoryModel, keys: Sequence[Any] | None = None
+) -> list[list[int]]:
     """A partition of the pages (lists of indices, each sorted, in order of their first index) that does
-    not depend on the order they are given in, up to the indices themselves.
+    not depend on the order they are given in, up to the indices themselves. ``keys`` (one per page, e.g.
+    its id and a digest of its profile) let pair scores be remembered between passes.
 
     >>> import numpy as np
     >>> from veille.stories.profile import Profile
@@ -140,12 +145,8 @@ def cluster_pages(profiles: Sequence[Profile], days: Sequence[str], model: Story
     >>> cluster_pages([page([1, 0]), page([0, 1]), page([1, 0])], ["2030-01-01"] * 3, model)
     [[0, 2], [1]]
     """
+    scores = pair_scores(profiles, days, model, keys)
     n = len(profiles)
-    scores = np.full((n, n), np.nan)
-    for i in range(n):
-        for j in range(i + 1, n):
-            if _within_window(days[i], days[j]):
-                scores[i, j] = scores[j, i] = float(model.score(features(profiles[i], profiles[j])))
     group = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     floor = model.threshold - LINK_MARGIN
@@ -163,6 +164,40 @@ def cluster_pages(profiles: Sequence[Profile], days: Sequence[str], model: Story
         for k in members[keep]:
             group[k] = keep
     return [members[k] for k in sorted(members)]
+
+
+def pair_scores(
+    profiles: Sequence[Profile], days: Sequence[str], model: StoryModel, keys: Sequence[Any] | None = None
+) -> np.ndarray:
+    """The model's score for every pair of pages within the time window (NaN outside it). With ``keys``,
+    scores are remembered (at most ``REMEMBERED_PAIRS``): the pass after each batch meets mostly the same
+    neighbourhood again, and only the new pages' pairs are scored."""
+    n = len(profiles)
+    scores = np.full((n, n), np.nan)
+    salt = (model.weights, model.bias)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if not _within_window(days[i], days[j]):
+                continue
+            key = (salt, *sorted((keys[i], keys[j]))) if keys is not None else None
+            value = _REMEMBERED.get(key) if key is not None else None
+            if value is None:
+                value = float(model.score(features(profiles[i], profiles[j])))
+                if key is not None:
+                    _remember(key, value)
+            scores[i, j] = scores[j, i] = value
+    return scores
+
+
+#: Pair scores kept between repair passes (a plain dict, emptied when full: cheap and bounded).
+REMEMBERED_PAIRS = 200_000
+_REMEMBERED: dict[tuple, float] = {}
+
+
+def _remember(key: tuple, value: float) -> None:
+    if len(_REMEMBERED) >= REMEMBERED_PAIRS:
+        _REMEMBERED.clear()
+    _REMEMBERED[key] = value
 
 
 def _name_clusters(clusters: list[list[int]], current: list[str]) -> list[str | None]:
