@@ -26,14 +26,18 @@ from veille.stories.profile import Profile
 from veille.stories.repair import ORDER_F1_FLOOR, cluster_pages, repair
 from veille.stories.similarity import StoryModel, shipped_model
 
-_PAGES = [json.loads(line) for line in
-          (Path(__file__).parent / "fixtures" / "stories" / "pages.jsonl").read_text("utf-8").splitlines()]
+_FIXTURES = Path(__file__).parent / "fixtures" / "stories"
+#: Five events, each told in French and English (two of them sharing a mayor, two sharing two countries).
+_PAGES = [json.loads(line) for line in (_FIXTURES / "pages.jsonl").read_text("utf-8").splitlines()]
+#: More pages of two of them (briefs, a next-day report) and a hard negative: a volcanic eruption in the
+#: same country two days after the earthquake, whose pages pass the pair threshold against the quake's.
+_MORE = [json.loads(line) for line in (_FIXTURES / "more_pages.jsonl").read_text("utf-8").splitlines()]
 _EVENTS = {p["key"]: p["event"] for p in _PAGES}
 
 
-def _articles() -> list[Article]:
+def _articles(pages: list[dict] = _PAGES) -> list[Article]:
     return [Article(id=p["key"], url=p["url"], title=p["title"], text=p["text"], lang=p["lang"],
-                    published=p["published"], site_name=p["site_name"]) for p in _PAGES]
+                    published=p["published"], site_name=p["site_name"]) for p in pages]
 
 
 def _partition(db) -> set[frozenset[str]]:
@@ -43,8 +47,9 @@ def _partition(db) -> set[frozenset[str]]:
     return {frozenset(g) for g in groups.values()}
 
 
-def _gold() -> set[frozenset[str]]:
-    return {frozenset(k for k, e in _EVENTS.items() if e == event) for event in set(_EVENTS.values())}
+def _gold(pages: list[dict] = _PAGES) -> set[frozenset[str]]:
+    events = {p["key"]: p["event"] for p in pages}
+    return {frozenset(k for k, e in events.items() if e == event) for event in set(events.values())}
 
 
 def pairwise_f1(found: set[frozenset[str]], reference: set[frozenset[str]]) -> float:
@@ -87,20 +92,36 @@ def test_repair_splits_a_story_made_of_several_events(store):  # noqa: F811
 
 
 def test_ingest_order_changes_the_stories_within_the_tolerance(tmp_path):
+    pages = _PAGES + _MORE
     reference_db = open_store(str(tmp_path / "reference.sqlite"))
-    store_pages(reference_db, sorted(_articles(), key=lambda a: (a.published, a.id)))
+    store_pages(reference_db, sorted(_articles(pages), key=lambda a: (a.published, a.id)))
     reference = _partition(reference_db)
     reference_db.close()
+    assert reference == _gold(pages)
     scores = []
     for seed in range(4):
         db = open_store(str(tmp_path / f"shuffled-{seed}.sqlite"))
-        articles = _articles()
+        articles = _articles(pages)
         random.Random(seed).shuffle(articles)
         for i in range(0, len(articles), 2):  # small batches: each decided before the next arrives
             store_pages(db, articles[i:i + 2])
         scores.append(pairwise_f1(_partition(db), reference))
         db.close()
     assert min(scores) >= ORDER_F1_FLOOR, scores
+
+
+def test_a_hard_negative_that_placement_merged_is_split_off(store):  # noqa: F811
+    pages = [p for p in _PAGES + _MORE if p["event"] in ("quake", "volcano")]
+    articles = _articles(pages)
+    store.put_many(articles)
+    placed = {p.article_id: p.story_id for p in place_pages(store, articles)}
+    assert placed["volcano-en"] == placed["quake-en"]  # the pair threshold alone merges them
+    done = repair(store, [a.id for a in articles])
+    assert _partition(store) == _gold(pages)
+    assert done.stories_opened == 1
+    quake = store.get_article("quake-en").story_id
+    assert quake == placed["quake-en"]  # the larger group keeps the story
+    assert store.story(quake).story.n_articles == 4
 
 
 def test_cluster_pages_does_not_depend_on_the_order_of_the_pages():
