@@ -29,6 +29,11 @@ _MEMBER = (
 )
 _STORY_TABLES = ("story_members", "story_keys", "page_links", "page_profiles", "copy_bands", "stories")
 
+#: The most stories read from one blocking key's posting list (the newest first): bounds a frequent key.
+KEY_POSTINGS = 300
+#: The most pages read from the MinHash bands of one page (copies of one text are few; a band shared by
+#: thousands of pages is boilerplate, not a copy).
+COPY_POSTINGS = 200
 #: How the story list is ordered: the latest, or the largest / fastest-growing in a window (list_stories).
 StoryOrder = Literal["latest", "size", "growth"]
 #: The most stories a size or growth ranking looks at (the latest active ones in the window).
@@ -48,15 +53,25 @@ class StoryTables(StoryMoves):
     def _story_candidates(
         self, cur: Any, keys: list[str], day_from: str, day_to: str, limit: int
     ) -> list[str]:
-        """Stories sharing blocking keys with a page, active between the two days, most keys first."""
+        """Stories sharing blocking keys with a page, active between the two days, most keys first.
+
+        Each key's posting list is read newest first and cut at ``KEY_POSTINGS`` stories (one index range
+        each, ``story_keys (key, day)``): a key every story has (a country named by half the news, a
+        crowded head-vector band) costs no more than a rare one, however much news a day brings."""
+        keys = list(dict.fromkeys(keys))
         if not keys:
             return []
+        postings = " UNION ALL ".join(
+            f"SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = ? AND day >= ? AND day <= ? "
+            f"ORDER BY day DESC LIMIT {KEY_POSTINGS}) k{i}"
+            for i in range(len(keys))
+        )
         cur.execute(
             self._q(
-                f"SELECT story_id, count(*) AS n FROM story_keys WHERE key IN ({_qs(keys)}) "
-                "AND day >= ? AND day <= ? GROUP BY story_id ORDER BY n DESC, story_id LIMIT ?"
+                f"SELECT story_id, count(*) AS n FROM ({postings}) hits GROUP BY story_id "
+                "ORDER BY n DESC, story_id LIMIT ?"
             ),
-            [*keys, day_from, day_to, limit],
+            [*(v for k in keys for v in (k, day_from, day_to)), limit],
         )
         return [r[0] for r in cur.fetchall()]
 
@@ -87,7 +102,10 @@ class StoryTables(StoryMoves):
         found = {r[0]: r for r in cur.fetchall()}
         if bands:
             cur.execute(
-                self._q(f"SELECT DISTINCT b.article_id FROM copy_bands b WHERE b.band IN ({_qs(bands)})"),
+                self._q(
+                    f"SELECT DISTINCT b.article_id FROM copy_bands b WHERE b.band IN ({_qs(bands)}) "
+                    f"LIMIT {COPY_POSTINGS}"
+                ),
                 bands,
             )
             more = [r[0] for r in cur.fetchall() if r[0] not in found][:50]
