@@ -96,6 +96,10 @@ def test_the_agency_page_stored_after_its_copy_becomes_the_original(store):  # n
     assert listed == ["wire"]
     story = store.story(placed.story_id)
     assert (story.story.n_articles, story.story.n_copies, story.story.first_article) == (2, 1, "wire")
+    [again] = place_pages(store, [store.get_article("wire")])  # placed again: still its copies' original
+    assert (again.copy_of, again.story_id) == (None, placed.story_id)
+    assert dict(store._rows("SELECT id, copy_of FROM articles")) == {"wire": None, "reposted": "wire"}
+    assert store.story(placed.story_id).story.n_articles == 2
 
 
 def test_a_canonical_page_wins_over_an_amp_mirror_seen_first(store):  # noqa: F811

@@ -91,7 +91,7 @@ def _place(store: Any, cur: Any, art: Article, prof: Profile, model: StoryModel,
     body_hash = copies.body_hash(art.text)
     bands = blocking.copy_bands(art.text)
     original, copy_score = _find_original(store, cur, art, body_hash, bands)
-    folded = store._copies_of(cur, art.id) if original is None and copy_score else []
+    folded = [] if original else store._copies_of(cur, art.id)
     keys = blocking.entity_keys(Counter(m.entity_id for m in art.mentions)) or blocking.entity_keys(
         prof.entities
     )
@@ -136,7 +136,8 @@ def _find_original(
             match_score = match.jaccard if match else None
         if match_score is not None:
             root = store._copy_root(cur, other_id)
-            scores[root] = max(scores.get(root, 0.0), match_score)
+            if root != art.id:  # else a copy of this very page (placed again): it stays their original
+                scores[root] = max(scores.get(root, 0.0), match_score)
     if not scores:
         return None, 0.0
     seen = store._seen_order(cur, [art.id, *scores])
