@@ -39,3 +39,12 @@ def test_candidates_and_key_drops_go_through_indexes(tmp_path):
             "EXPLAIN QUERY PLAN DELETE FROM story_keys WHERE story_id = ?", ("s",)))
     assert "story_keys_key_day" in key_plan and "TEMP B-TREE" not in key_plan
     assert "story_keys_story" in drop_plan
+
+
+def test_hundreds_of_keys_are_looked_up_in_parts(store):  # noqa: F811
+    keys = [f"v:{i}:x" for i in range(250)]  # more terms than one SQLite UNION takes
+    with store._transaction() as cur:
+        cur.executemany(store._q("INSERT INTO story_keys (key, story_id, day) VALUES (?, ?, ?)"),
+                        [(k, "s-many" if i % 2 else "s-few", "2031-01-02") for i, k in enumerate(keys)]
+                        + [(keys[0], "s-many", "2031-01-02")])
+        assert store._story_candidates(cur, keys, "2031-01-01", "2031-01-03", 5) == ["s-many", "s-few"]

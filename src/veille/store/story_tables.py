@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -31,6 +32,7 @@ _STORY_TABLES = ("story_members", "story_keys", "page_links", "page_profiles", "
 
 #: The most stories read from one blocking key's posting list (the newest first): bounds a frequent key.
 KEY_POSTINGS = 300
+KEYS_PER_QUERY = 100
 #: The most pages read from the MinHash bands of one page (copies of one text are few; a band shared by
 #: thousands of pages is boilerplate, not a copy).
 COPY_POSTINGS = 200
@@ -59,21 +61,20 @@ class StoryTables(StoryMoves):
         each, ``story_keys (key, day)``): a key every story has (a country named by half the news, a
         crowded head-vector band) costs no more than a rare one, however much news a day brings."""
         keys = list(dict.fromkeys(keys))
-        if not keys:
-            return []
-        postings = " UNION ALL ".join(
-            f"SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = ? AND day >= ? AND day <= ? "
-            f"ORDER BY day DESC LIMIT {KEY_POSTINGS}) k{i}"
-            for i in range(len(keys))
-        )
-        cur.execute(
-            self._q(
-                f"SELECT story_id, count(*) AS n FROM ({postings}) hits GROUP BY story_id "
-                "ORDER BY n DESC, story_id LIMIT ?"
-            ),
-            [*(v for k in keys for v in (k, day_from, day_to)), limit],
-        )
-        return [r[0] for r in cur.fetchall()]
+        counts: Counter[str] = Counter()
+        for start in range(0, len(keys), KEYS_PER_QUERY):  # SQLite takes at most 500 terms in a UNION
+            part = keys[start : start + KEYS_PER_QUERY]
+            postings = " UNION ALL ".join(
+                f"SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = ? AND day >= ? AND "
+                f"day <= ? ORDER BY day DESC LIMIT {KEY_POSTINGS}) k{i}"
+                for i in range(len(part))
+            )
+            cur.execute(
+                self._q(f"SELECT story_id, count(*) FROM ({postings}) hits GROUP BY story_id"),
+                [v for k in part for v in (k, day_from, day_to)],
+            )
+            counts.update({r[0]: int(r[1]) for r in cur.fetchall()})
+        return [s for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
     def _member_profiles(self, cur: Any, story_id: str, limit: int) -> list[tuple]:
         """The latest members of a story with their stored profiles: (id, lang, published, head, full,

@@ -48,6 +48,8 @@ from .similarity import StoryModel, features, shipped_model
 REPAIR_NEIGHBOURS = 4
 REPAIR_MEMBERS = 10
 RECENT_PAGES = 200
+#: The most blocking keys a story's new pages look for neighbours with (those most of them share).
+NEIGHBOUR_KEYS = 64
 LINK_MARGIN = 0.15
 #: Two groups whose pages agree among themselves better, by more than this, than with each other are two
 #: events, even when some pairs across them pass the threshold: the same place or actors in another event
@@ -99,7 +101,8 @@ def repair(
 
 
 def _neighbourhood(store: Any, cur: Any, story_id: str, seeds: list[tuple]) -> set[str]:
-    keys = sorted({k for r in seeds for k in _keys(r)})
+    shared = Counter(k for r in seeds for k in dict.fromkeys(_keys(r)))
+    keys = [k for k, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:NEIGHBOUR_KEYS]]
     days = sorted(_day(r) for r in seeds)
     found = store._story_candidates(
         cur, keys, _shift(days[0], -WINDOW_DAYS), _shift(days[-1], WINDOW_DAYS), REPAIR_NEIGHBOURS + 1
