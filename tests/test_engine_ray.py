@@ -1,5 +1,6 @@
 """``--engine ray``: on a local Ray (two actors), the records equal the single-process run's, in input
-order, failures keep their reason, and storing the same pages twice stores each once."""
+order, failures keep their reason, and storing the same pages twice stores each once (and places each in a
+story, as a local ingest does)."""
 
 from __future__ import annotations
 
@@ -58,6 +59,7 @@ def test_ray_ingest_twice_stores_each_page_once_and_writes_ndjson(pages, local_r
     assert (again["ingested"], again["unchanged"], len(again["failed"])) == (0, 4, 2)
     with open_store(db) as store:
         assert store.count_articles() == 4
+        assert all(a.story_id for a in store.list_articles(limit=10).items)  # placed, as a local run's
     out = tmp_path / "records.ndjson"
     res = CliRunner().invoke(cli, ["ingest", str(pages), "--engine", "ray", "--output", str(out)])
     assert res.exit_code == 1

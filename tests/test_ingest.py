@@ -143,7 +143,8 @@ def test_kill_9_mid_ingest_then_rerun_gives_exactly_200_complete_articles(tmp_pa
     with open_store(str(db)) as store:
         assert store.count_articles() == 200
         for a in records[:: 23]:
-            assert store.get_article(a.id) == a
+            got = store.get_article(a.id)  # read back with the story it was placed in (if the kill let it)
+            assert got.model_copy(update={"story_id": None}) == a
         assert store.quotes().total == 200 * 30
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

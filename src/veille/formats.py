@@ -54,9 +54,10 @@ class Table:
 
 _ENTITY = ("id", "name", "type")
 TABLES: dict[str, Table] = {t.name: t for t in (
-    Table("articles", 1, ("id", "title", "url", "site_name", "source", "published", "lang", "n_words",
-                          "n_entities", "n_quotes", "n_events", "snippet"),
-          "Articles and search results (`veille search`, `veille analyze`, /api/articles, /api/search)."),
+    Table("articles", 2, ("id", "title", "url", "site_name", "source", "published", "lang", "n_words",
+                          "n_entities", "n_quotes", "n_events", "story_id", "snippet"),
+          "Articles and search results (`veille search`, `veille analyze`, /api/articles, /api/search); "
+          "version 2 added `story_id`, the story the store placed the article in (empty when not placed)."),
     Table("quotes", 1, ("article_id", "article_title", "published", "lang", "kind", "text",
                         *(f"speaker.{c}" for c in _ENTITY), "speaker_text", "cue_text", "confidence", "start",
                         "end"),

@@ -22,6 +22,7 @@ from ..store import (
     Store,
 )
 from ..store.base import SearchSort
+from ..store.ingest import store_pages
 from .answers import answer, json_answer, read
 from .errors import ApiError
 from .export import EXPORTABLE, ExportFormat
@@ -208,7 +209,7 @@ def post_article(body: ArticleIn, response: Response, s: StoreDep) -> Stored:
     art = body.record if body.record is not None else _analyze(body.page)  # type: ignore[arg-type]
     if body.record is not None and (bad := art.check_spans()):
         raise ApiError(422, f"record {art.id}: {bad[0]}", "bad_record")
-    status = s.put(art)
+    status = store_pages(s, [art])[0]  # placed in stories like every other write path
     if status == "unchanged":
         response.status_code = 200
     summary = ArticleSummary(id=art.id, title=art.title, url=art.url, site_name=art.site_name,

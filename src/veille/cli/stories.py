@@ -28,8 +28,10 @@ FORMAT_VERSION = 1
 @format_option()
 @click.option("--recluster", is_flag=True, help="Rebuild every story from scratch first (pages in order "
               "of publication), e.g. after `veille ingest --no-stories`.")
+@click.option("--repair", "repair", is_flag=True, help="First run the merge/split pass over the stories of "
+              "the pages placed last (ingest runs it after each batch; docs/stories.md).")
 @click.pass_context
-def stories_cmd(ctx, db, since, entity, lang, limit, offset, fmt, recluster) -> None:
+def stories_cmd(ctx, db, since, entity, lang, limit, offset, fmt, recluster, repair) -> None:
     """List the stories in the store, latest and largest first.
 
     \b
@@ -37,6 +39,7 @@ def stories_cmd(ctx, db, since, entity, lang, limit, offset, fmt, recluster) -> 
       veille stories --since 2024-03-01 --lang fr
       veille stories --entity Poutine --format ndjson
       veille stories --recluster
+      veille stories --repair
     """
     with open_cli_store(db, must_exist=True) as store:
         if recluster:
@@ -44,6 +47,13 @@ def stories_cmd(ctx, db, since, entity, lang, limit, offset, fmt, recluster) -> 
 
             n = rebuild(store)
             click.echo(f"veille: {plural(n, 'article')} placed in stories again", err=True)
+        if repair:
+            from ..stories.repair import repair as run_repair
+
+            done = run_repair(store)
+            click.echo(f"veille: repair looked at {plural(done.stories_seen, 'story')}, moved "
+                       f"{plural(done.pages_moved, 'page')}, opened {done.stories_opened} and dropped "
+                       f"{done.stories_dropped}", err=True)
         page = store.list_stories(since=since, entity=entity, lang=lang, limit=limit, offset=offset)
     emit(page.items, fmt, "stories", story_line)
     click.echo(f"veille: {len(page.items)} of {plural(page.total, 'story')}", err=True)

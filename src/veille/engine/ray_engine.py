@@ -161,10 +161,12 @@ def _outcome(row: dict[str, Any]) -> Outcome:
 
 def ingest_with_ray(store, paths: Iterable[str], *, output: str | None = None, workers: int = 2,
                     config: Config | None = None, published: str | None = None, lang: str | None = None,
-                    address: str | None = None, batch_size: int | None = None, on_step=None):
+                    address: str | None = None, batch_size: int | None = None, on_step=None,
+                    stories: bool = True):
     """``veille ingest --engine ray``: pages analysed on Ray, stored by this process alone (``store``), or
     written to ``output`` instead — an ``.ndjson`` file in input order, else a Parquet folder written by
-    the workers. Returns the IngestSummary (for output: written pages count as ingested)."""
+    the workers. Returns the IngestSummary (for output: written pages count as ingested). Stored pages are
+    placed in stories as in a local run (``stories=False``: ``veille ingest --no-stories``)."""
     from ..store import IngestSummary, ingest_outcomes
 
     config = config or load_config()
@@ -175,7 +177,8 @@ def ingest_with_ray(store, paths: Iterable[str], *, output: str | None = None, w
     outcomes = ray_records(paths, workers=workers, config=config, published=published, lang=lang,
                            address=address)
     if output is None:
-        return ingest_outcomes(store, outcomes, batch_size=batch_size or config.batch_size, on_step=on_step)
+        return ingest_outcomes(store, outcomes, batch_size=batch_size or config.batch_size, on_step=on_step,
+                               stories=stories)
     summary = IngestSummary()
     with open(output, "w", encoding="utf-8") as out:
         for o in outcomes:

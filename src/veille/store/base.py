@@ -87,6 +87,8 @@ class ArticleSummary(BaseModel):
     n_entities: int = 0
     n_quotes: int = 0
     n_events: int = 0
+    story_id: str | None = Field(default=None, description="the story the store placed it in (null: not "
+                                 "placed yet, or not stored)")
     snippet: str | None = None
     highlights: list[tuple[int, int]] = Field(default_factory=list)
     why: list[MatchReason] = Field(default_factory=list,

@@ -21,7 +21,7 @@ from ..parallel import WorkerMemory, run_pages
 from ..pipeline import Outcome, article_id
 from ..record import Article
 from ..sources import Source
-from .base import Store
+from .base import PutStatus, Store
 
 log = logging.getLogger("veille")
 
@@ -74,6 +74,22 @@ def ingest_outcomes(store: Store, outcomes: Iterable[Outcome], *, batch_size: in
     return summary
 
 
+def store_pages(store: Store, articles: list[Article], *, stories: bool = True) -> list[PutStatus]:
+    """Store ``articles`` (one transaction) and, with ``stories``, place the new and replaced ones in
+    stories: the one write path that ``veille ingest``, ``veille watch``, the Ray engine and ``POST
+    /api/articles`` all take, so no stored page is left out of the stories."""
+    statuses = store.put_many(articles)
+    if stories:
+        place_stored(store, articles, statuses)
+    return statuses
+
+
+def place_stored(store: Store, articles: list[Article], statuses: list[PutStatus]) -> None:
+    """The story hook of every write path: place the pages of a committed batch that are new or replaced
+    (an unchanged page keeps its place), then repair the stories they touched."""
+    _place_in_stories(store, [a for a, s in zip(articles, statuses, strict=True) if s != "unchanged"])
+
+
 def _commit(store: Store, batch: list[Article], summary: IngestSummary, stories: bool = True,
             raw_sha1: dict[str, str] | None = None) -> None:
     hashes = {a.id: raw_sha1.pop(a.id) for a in batch if a.id in raw_sha1} if raw_sha1 else None
@@ -89,7 +105,7 @@ def _commit(store: Store, batch: list[Article], summary: IngestSummary, stories:
     for status in statuses:
         setattr(summary, status, getattr(summary, status) + 1)
     if stories:
-        _place_in_stories(store, [a for a, s in zip(batch, statuses, strict=True) if s != "unchanged"])
+        place_stored(store, batch, statuses)
 
 
 def _place_in_stories(store: Store, stored: list[Article]) -> None:
@@ -97,10 +113,10 @@ def _place_in_stories(store: Store, stored: list[Article]) -> None:
     stored article, and ``veille stories --recluster`` rebuilds whatever was left unplaced."""
     if not stored or not hasattr(store, "_story_candidates"):
         return
-    from ..stories.online import place_pages
+    from ..stories.repair import place_and_repair
 
     try:
-        place_pages(store, stored)
+        place_and_repair(store, stored)
     except (StoreFullError, StoreUnavailableError) as err:
         fix = "Free some space and" if isinstance(err, StoreFullError) else "When the server is back,"
         raise type(err)(

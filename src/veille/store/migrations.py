@@ -175,6 +175,9 @@ CREATE TABLE hosts (host TEXT PRIMARY KEY, robots TEXT, robots_status INTEGER,
   requests INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0)
 """
 
+# The story repair pass (issue 11) drops the blocking keys of a story it empties: by story, so an index.
+_BOTH_8 = "CREATE INDEX story_keys_story ON story_keys (story_id)"
+
 # 9: the hash of the bytes each page was analysed from, so that ingesting the same archive again skips
 # the pages identified by their URL too, not only those identified by their bytes (veille.store.ingest).
 _BOTH_9 = """
@@ -188,6 +191,7 @@ SQLITE: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_SQLITE_1
                                  Migration(5, "quotes per month index", _split(_BOTH_5)),
                                  Migration(6, "stories, members, page links and profiles", _split(_BOTH_6)),
                                  Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)),
+                                 Migration(8, "story keys by story", _split(_BOTH_8)),
                                  Migration(9, "raw content hash per stored page", _split(_BOTH_9)))
 POSTGRES: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_POSTGRES_1)),
                                    Migration(2, "entity page indexes and co-mention counts",
@@ -199,4 +203,5 @@ POSTGRES: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_POSTGR
                                              _split(_BOTH_6.replace("BLOB", "BYTEA")
                                                     .replace("REAL", "DOUBLE PRECISION"))),
                                    Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)),
-                                 Migration(9, "raw content hash per stored page", _split(_BOTH_9)))
+                                   Migration(8, "story keys by story", _split(_BOTH_8)),
+                                   Migration(9, "raw content hash per stored page", _split(_BOTH_9)))

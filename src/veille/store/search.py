@@ -30,9 +30,9 @@ _LONGEST_NAME = 3
 #: How many entities and outlets a facet lists.
 FACET_SIZE = 12
 _SUMMARY = "a.id, a.title, a.url, a.site_name, a.source, a.published, a.lang, a.n_words, a.n_entities, " \
-           "a.n_quotes, a.n_events"
+           "a.n_quotes, a.n_events, a.story_id"
 _SUMMARY_KEYS = ("id", "title", "url", "site_name", "source", "published", "lang", "n_words", "n_entities",
-                 "n_quotes", "n_events")
+                 "n_quotes", "n_events", "story_id")
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from .write import write_batch, write_fresh
 log = logging.getLogger("veille")
 
 _SUMMARY = "a.id, a.title, a.url, a.site_name, a.source, a.published, a.lang, a.n_words, a.n_entities, " \
-           "a.n_quotes, a.n_events"
+           "a.n_quotes, a.n_events, a.story_id"
 _CHILD_DELETE_ORDER = ("entity_names", "article_entities", "mentions", "quote_about", "attributions",
                        "timexes", "events", "quotes")
 
@@ -176,8 +176,14 @@ class SqlStore(StoryTables, EntityReads, ArticleSearch, FrontierStore, Store):
 
     # -- articles --------------------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article | None:
-        rows = self._rows("SELECT record FROM articles WHERE id = ?", (article_id,))
-        return Article.model_validate_json(rows[0][0]) if rows else None
+        """The stored record, with the story the store placed it in (``story_id``: the record as analysed
+        has none; placement writes it to ``articles.story_id`` only, so it is set here on the way out)."""
+        rows = self._rows("SELECT record, story_id FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            return None
+        art = Article.model_validate_json(rows[0][0])
+        art.story_id = rows[0][1]
+        return art
 
     def count_articles(self) -> int:
         return self._rows("SELECT count(*) FROM articles")[0][0]
@@ -227,5 +233,5 @@ def _now() -> str:
 
 def _summary(r: tuple) -> ArticleSummary:
     keys = ("id", "title", "url", "site_name", "source", "published", "lang", "n_words", "n_entities",
-            "n_quotes", "n_events")
+            "n_quotes", "n_events", "story_id")
     return ArticleSummary(**dict(zip(keys, r, strict=True)))

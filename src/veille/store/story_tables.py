@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Literal
 
 from .base import EntityRef, Page
 from .entity_reads import _EVENT, _QUOTE, _event_view, _quote_view
+from .story_moves import StoryMoves
 from .story_views import PageLink, SpeakerQuotes, StoryArticle, StoryDetail, StorySummary
 
 _STORY = (
@@ -28,14 +30,20 @@ _MEMBER = (
 )
 _STORY_TABLES = ("story_members", "story_keys", "page_links", "page_profiles", "copy_bands", "stories")
 
+#: The most stories read from one blocking key's posting list (the newest first): bounds a frequent key.
+KEY_POSTINGS = 300
+KEYS_PER_QUERY = 100
+#: The most pages read from the MinHash bands of one page (copies of one text are few; a band shared by
+#: thousands of pages is boilerplate, not a copy).
+COPY_POSTINGS = 200
 #: How the story list is ordered: the latest, or the largest / fastest-growing in a window (list_stories).
 StoryOrder = Literal["latest", "size", "growth"]
 #: The most stories a size or growth ranking looks at (the latest active ones in the window).
 RANK_CANDIDATES = 2000
 
 
-class StoryTables:
-    """Story reads and writes (mixed into SqlStore)."""
+class StoryTables(StoryMoves):
+    """Story reads and writes (mixed into SqlStore); the repair pass's moves come from StoryMoves."""
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         raise NotImplementedError  # SqlStore's
@@ -47,17 +55,26 @@ class StoryTables:
     def _story_candidates(
         self, cur: Any, keys: list[str], day_from: str, day_to: str, limit: int
     ) -> list[str]:
-        """Stories sharing blocking keys with a page, active between the two days, most keys first."""
-        if not keys:
-            return []
-        cur.execute(
-            self._q(
-                f"SELECT story_id, count(*) AS n FROM story_keys WHERE key IN ({_qs(keys)}) "
-                "AND day >= ? AND day <= ? GROUP BY story_id ORDER BY n DESC, story_id LIMIT ?"
-            ),
-            [*keys, day_from, day_to, limit],
-        )
-        return [r[0] for r in cur.fetchall()]
+        """Stories sharing blocking keys with a page, active between the two days, most keys first.
+
+        Each key's posting list is read newest first and cut at ``KEY_POSTINGS`` stories (one index range
+        each, ``story_keys (key, day)``): a key every story has (a country named by half the news, a
+        crowded head-vector band) costs no more than a rare one, however much news a day brings."""
+        keys = list(dict.fromkeys(keys))
+        counts: Counter[str] = Counter()
+        for start in range(0, len(keys), KEYS_PER_QUERY):  # SQLite takes at most 500 terms in a UNION
+            part = keys[start : start + KEYS_PER_QUERY]
+            postings = " UNION ALL ".join(
+                f"SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = ? AND day >= ? AND "
+                f"day <= ? ORDER BY day DESC LIMIT {KEY_POSTINGS}) k{i}"
+                for i in range(len(part))
+            )
+            cur.execute(
+                self._q(f"SELECT story_id, count(*) FROM ({postings}) hits GROUP BY story_id"),
+                [v for k in part for v in (k, day_from, day_to)],
+            )
+            counts.update({r[0]: int(r[1]) for r in cur.fetchall()})
+        return [s for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
     def _member_profiles(self, cur: Any, story_id: str, limit: int) -> list[tuple]:
         """The latest members of a story with their stored profiles: (id, lang, published, head, full,
@@ -86,7 +103,10 @@ class StoryTables:
         found = {r[0]: r for r in cur.fetchall()}
         if bands:
             cur.execute(
-                self._q(f"SELECT DISTINCT b.article_id FROM copy_bands b WHERE b.band IN ({_qs(bands)})"),
+                self._q(
+                    f"SELECT DISTINCT b.article_id FROM copy_bands b WHERE b.band IN ({_qs(bands)}) "
+                    f"LIMIT {COPY_POSTINGS}"
+                ),
                 bands,
             )
             more = [r[0] for r in cur.fetchall() if r[0] not in found][:50]

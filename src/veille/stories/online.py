@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from ..record import Article
-from . import blocking, copies, translation
+from . import blocking, copies, credits, translation
 from .encoder import Encoder, shared_encoder
 from .profile import PageText, Profile, build_profiles
 from .similarity import StoryModel, features, shipped_model
@@ -91,6 +91,7 @@ def _place(store: Any, cur: Any, art: Article, prof: Profile, model: StoryModel,
     body_hash = copies.body_hash(art.text)
     bands = blocking.copy_bands(art.text)
     original, copy_score = _find_original(store, cur, art, body_hash, bands)
+    folded = [] if original else store._copies_of(cur, art.id)
     keys = blocking.entity_keys(Counter(m.entity_id for m in art.mentions)) or blocking.entity_keys(
         prof.entities
     )
@@ -99,13 +100,17 @@ def _place(store: Any, cur: Any, art: Article, prof: Profile, model: StoryModel,
     if original:
         story_id = store._story_of(cur, original)
         store._add_link(cur, art.id, original, "copy_of", copy_score)
+    elif folded:  # this page is the original of stored copies: it joins their story
+        story_id = store._story_of(cur, folded[0])
     if story_id is None:
         story_id, score = _best_story(store, cur, art, prof, keys, model)
     if story_id is None:
         story_id, opened = "s" + hashlib.sha1(art.id.encode()).hexdigest()[:15], True
         store._open_story(cur, story_id, art.id, art.title)
-    store._save_profile(cur, art.id, body_hash, _blobs(prof), _evidence(prof), bands)
+    store._save_profile(cur, art.id, body_hash, _blobs(prof), {**_evidence(prof), "keys": keys}, bands)
     store._add_member(cur, story_id, art, score, keys, _day(art), original, order)
+    if folded:
+        store._refresh_story(cur, story_id)
     translated = None if original else _link_translation(store, cur, art, prof, story_id)
     return Placement(art.id, story_id, opened, original, score, translated)
 
@@ -113,22 +118,40 @@ def _place(store: Any, cur: Any, art: Article, prof: Profile, model: StoryModel,
 def _find_original(
     store: Any, cur: Any, art: Article, body_hash: str, bands: list[str]
 ) -> tuple[str | None, float]:
-    """The earliest stored page this one copies (following copies to their original), and the Jaccard."""
+    """The original of the copies this page belongs to, and the page's overlap with them.
+
+    The stored pages this one copies are followed to their originals; of those and this page, the earliest
+    seen wins, wire credits and canonical URLs breaking ties (``credits.choose_original``). When this page
+    wins, the stored originals and their copies are folded under it (``_reroot_copies``) and it is placed as
+    an original (None)."""
     grams = copies.shingles(art.text)
-    found: list[tuple[str, str, float]] = []
-    for other_id, published, text in store._copy_candidates(cur, body_hash, bands):
+    scores: dict[str, float] = {}
+    for other_id, _published, text in store._copy_candidates(cur, body_hash, bands):
         if other_id == art.id:
             continue
         if copies.body_hash(text) == body_hash:
-            found.append((published or "9999", other_id, 1.0))
-            continue
-        match = copies.check(other_id, grams, copies.shingles(text))
-        if match:
-            found.append((published or "9999", other_id, match.jaccard))
-    if not found:
+            match_score: float | None = 1.0
+        else:
+            match = copies.check(other_id, grams, copies.shingles(text))
+            match_score = match.jaccard if match else None
+        if match_score is not None:
+            root = store._copy_root(cur, other_id)
+            if root != art.id:  # else a copy of this very page (placed again): it stays their original
+                scores[root] = max(scores.get(root, 0.0), match_score)
+    if not scores:
         return None, 0.0
-    _, first, score = min(found)
-    return store._copy_root(cur, first), score
+    seen = store._seen_order(cur, [art.id, *scores])
+    candidates = [credits.Candidate(art, seen.get(art.id, 0))]
+    for root in sorted(scores):
+        stored = store.get_article(root)
+        if stored is not None:
+            candidates.append(credits.Candidate(stored, seen.get(root, 0)))
+    best = credits.choose_original(candidates).article.id
+    if best != art.id:
+        return best, scores[best]
+    for root in sorted(scores):
+        store._reroot_copies(cur, root, art.id, scores[root])
+    return None, max(scores.values())
 
 
 def _best_story(
@@ -223,11 +246,15 @@ def _shift(day: str, days: int) -> str:
 
 
 def recluster(store: Any, *, batch: int = 64, encoder: Encoder | None = None) -> int:
-    """Rebuild every story from scratch, pages in publication order; the number of pages placed."""
+    """Rebuild every story from scratch, pages in publication order, each batch repaired as at ingest
+    (``repair``); the number of pages placed."""
+    from .repair import repair
+
     with store._transaction() as cur:
         store._clear_stories(cur)
     ids = [r[0] for r in store._rows("SELECT id FROM articles ORDER BY published NULLS LAST, id")]
     for i in range(0, len(ids), batch):
         arts = [a for a in (store.get_article(x) for x in ids[i : i + batch]) if a is not None]
-        place_pages(store, arts, encoder=encoder)
+        placed = place_pages(store, arts, encoder=encoder)
+        repair(store, [p.article_id for p in placed])
     return len(ids)
