@@ -11,7 +11,8 @@ rule that does not depend on the order of the pages, and moves the pages whose s
    saw); of each, its latest ``REPAIR_MEMBERS`` pages that are not copies (copies follow their original);
 2. **clusters** — ``cluster_pages``: pairs at or above the model's same-story threshold, strongest first,
    join their groups (single link) unless the two groups' average pair score falls below the threshold
-   by more than ``LINK_MARGIN`` (so a page between two events does not chain them into one), or falls
+   (by more than ``LINK_MARGIN`` when one group is a single page), so a page between two events does not
+   chain them into one, or falls
    below how well the pages of each group agree among themselves by more than ``COHESION_GAP`` (the
    hard negative: the same actors or place in another event). Pairs more than ``WINDOW_DAYS`` apart do
    not count, as in placement;
@@ -151,7 +152,8 @@ def cluster_pages(
     >>> def page(v):
     ...     vec = np.array(v, dtype=np.float32)
     ...     return Profile(vec, vec, vec[None, :], frozenset(), frozenset(), frozenset())
-    >>> model = StoryModel((1.0,) + (0.0,) * 10, 0.0, 0.8)  # the head cosine alone
+    >>> from veille.stories.similarity import terms
+    >>> model = StoryModel((1.0,) + (0.0,) * (len(terms()) - 1), 0.0, 0.8)  # the head cosine alone
     >>> cluster_pages([page([1, 0]), page([0, 1]), page([1, 0])], ["2030-01-01"] * 3, model)
     [[0, 2], [1]]
     """
@@ -167,7 +169,10 @@ def cluster_pages(
         if a == b:
             continue
         cross = float(np.nanmean(scores[np.ix_(members[a], members[b])]))
-        if cross < floor or _cohesion(scores, members[a], members[b]) - cross > COHESION_GAP:
+        # two groups of several pages each are two sets of evidence: their average must pass the
+        # threshold itself; a single page may join a group a little below it (LINK_MARGIN)
+        group_floor = model.threshold if len(members[a]) > 1 and len(members[b]) > 1 else floor
+        if cross < group_floor or _cohesion(scores, members[a], members[b]) - cross > COHESION_GAP:
             continue
         keep, gone = min(a, b), max(a, b)
         members[keep] = sorted(members[keep] + members.pop(gone))
