@@ -165,7 +165,8 @@ def _pearson(x: np.ndarray, y: np.ndarray) -> float:
 
 def copy_rows(sets: StorySets, profiles: dict[str, Profile], refit: bool = False) -> list[Row]:
     """MT copies: the original ranked first among every original, linked as a translation, the
-    direction told right (``direction_rows``); and original pairs in two languages wrongly linked. Each
+    direction told right (``direction_rows``); and original pairs in two languages wrongly linked, all of
+    them and those graded the same story (the independent report of one event, the hard case). Each
     pair is judged by a ``translation_link`` model fitted on the folds that do not hold it."""
     x, y, originals, groups, weight = _link_pairs(sets, profiles)
     if refit:
@@ -178,6 +179,7 @@ def copy_rows(sets: StorySets, profiles: dict[str, Profile], refit: bool = False
     fold = np.array([translation_link.fold_of(g) for g in groups])
     linked = np.array([models[k].probability(row) >= models[k].threshold
                        for row, k in zip(x, fold, strict=True)])
+    same_story = originals & (weight > 1)  # graded the same story: the independent reports of one event
     n = len(sets.copies)
     all_originals = sorted({c.original for c in sets.copies})
     top1 = 0
@@ -191,7 +193,9 @@ def copy_rows(sets: StorySets, profiles: dict[str, Profile], refit: bool = False
             *page_signal_rows(sets, refit),
             Row("mt_copies", "translation linked", float(linked[y == 1].mean()), int(y.sum())),
             Row("cross-lingual originals", "translation links", float(linked[originals].mean()),
-                int(originals.sum()))]
+                int(originals.sum())),
+            Row("cross-lingual originals", "same-story translation links", float(linked[same_story].mean()),
+                int(same_story.sum()))]
 
 
 def _link_pairs(sets: StorySets, profiles: dict[str, Profile]) -> tuple[np.ndarray, ...]:
