@@ -165,17 +165,21 @@ def _pearson(x: np.ndarray, y: np.ndarray) -> float:
 
 def copy_rows(sets: StorySets, profiles: dict[str, Profile], refit: bool = False) -> list[Row]:
     """MT copies: the original ranked first among every original, linked as a translation, the
-    direction told right (``direction_rows``); and original pairs in two languages wrongly linked. Each
+    direction told right (``direction_rows``); and original pairs in two languages wrongly linked, all of
+    them and those graded the same story (the independent report of one event, the hard case). Each
     pair is judged by a ``translation_link`` model fitted on the folds that do not hold it."""
-    x, y, originals, groups = _link_pairs(sets, profiles)
+    x, y, originals, groups, weight = _link_pairs(sets, profiles)
     if refit:
+        same = f"{int((weight > 1).sum())} same-story pairs weighted {translation_link.SAME_STORY_WEIGHT:g}"
         link = translation_link.fit_link(x, y, originals, f"{int(y.sum())} SemEval-2022 MT copies against "
-                                         f"{int((y == 0).sum())} pairs that are not translations")
+                                         f"{int((y == 0).sum())} pairs that are not translations ({same})",
+                                         weight)
         translation_link.save_link_model(link)
-    models = translation_link.fold_models(x, y, originals, list(groups))
+    models = translation_link.fold_models(x, y, originals, list(groups), weight=weight)
     fold = np.array([translation_link.fold_of(g) for g in groups])
     linked = np.array([models[k].probability(row) >= models[k].threshold
                        for row, k in zip(x, fold, strict=True)])
+    same_story = originals & (weight > 1)  # graded the same story: the independent reports of one event
     n = len(sets.copies)
     all_originals = sorted({c.original for c in sets.copies})
     top1 = 0
@@ -189,27 +193,32 @@ def copy_rows(sets: StorySets, profiles: dict[str, Profile], refit: bool = False
             *page_signal_rows(sets, refit),
             Row("mt_copies", "translation linked", float(linked[y == 1].mean()), int(y.sum())),
             Row("cross-lingual originals", "translation links", float(linked[originals].mean()),
-                int(originals.sum()))]
+                int(originals.sum())),
+            Row("cross-lingual originals", "same-story translation links", float(linked[same_story].mean()),
+                int(same_story.sum()))]
 
 
 def _link_pairs(sets: StorySets, profiles: dict[str, Profile]) -> tuple[np.ndarray, ...]:
     """The translation-link training pairs: each copy with its original (1), pages in two languages
     neither of which is a machine translation (0: most are not translations of each other, many are the
     same story), and each copy with another original drawn at random (0). Grouped by original article
-    (pair id for the original pairs) so the folds keep an article's pairs together."""
+    (pair id for the original pairs) so the folds keep an article's pairs together. The last array is each
+    pair's weight in the fit: ``SAME_STORY_WEIGHT`` for original pairs graded the same story (the
+    independent report of one event that looks most like a translation), else 1."""
     import random
 
     rng = random.Random(11)
     all_originals = sorted({c.original for c in sets.copies})
-    rows: list[tuple[str, str, int, bool, str]] = []
+    rows: list[tuple[str, str, int, bool, str, float]] = []
     for c in sets.copies:
-        rows.append((c.copy, c.original, 1, False, c.original))
+        rows.append((c.copy, c.original, 1, False, c.original, 1.0))
         other = rng.choice([o for o in all_originals if o != c.original])
-        rows.append((c.copy, other, 0, False, c.original))
-    rows += [(p.a, p.b, 0, True, p.pair_id) for p in sets.pairs if p.cross and not p.machine_translated]
+        rows.append((c.copy, other, 0, False, c.original, 1.0))
+    rows += [(p.a, p.b, 0, True, p.pair_id, translation_link.SAME_STORY_WEIGHT if p.positive else 1.0)
+             for p in sets.pairs if p.cross and not p.machine_translated]
     x = np.stack([translation_link.link_features(profiles[a], profiles[b]) for a, b, *_ in rows])
     return (x, np.array([r[2] for r in rows], dtype=float), np.array([r[3] for r in rows]),
-            np.array([r[4] for r in rows]))
+            np.array([r[4] for r in rows]), np.array([r[5] for r in rows]))
 
 
 def direction_rows(sets: StorySets, refit: bool = False) -> list[Row]:
