@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from test_store_conformance import postgres_url, store  # noqa: F401  (fixtures: both backends)
-from veille.record import Article
+from veille.record import Article, Quote
 from veille.stories import planting
 from veille.stories.online import place_pages, recluster
 
@@ -34,6 +34,9 @@ def placed(store):  # noqa: F811
     quake = next(p for p in _PAGES if p["key"] == "quake-en")
     copy = _article(quake, planting.plant(quake["text"], random.Random(2)), key="quake-copy")
     copy.site_name, copy.published = "Reposter Daily", "2031-03-05"
+    for art in (articles[[p["key"] for p in _PAGES].index("quake-en")], copy):  # the same words in both
+        said = art.text.split(".")[0]
+        art.quotes = [Quote(start=0, end=len(said), text=said, kind="direct", speaker_mention=None)]
     articles.append(copy)
     store.put_many(articles)
     placements = place_pages(store, articles)
@@ -57,6 +60,8 @@ def test_copy_is_folded_under_its_original(placed):
     assert [(link.kind, link.other_id) for link in links] == [("copy_of", "quake-en")]
     story = db.story(by_id["quake-en"].story_id)
     assert story.story.n_copies == 1
+    said = [q.article_id for group in story.quotes_by_speaker for q in group.quotes]
+    assert said == ["quake-en"]  # the copy's quote is its original's, shown once
 
 
 def test_translation_link_points_from_the_machine_translated_page(placed):

@@ -358,7 +358,8 @@ class StoryTables(StoryMoves):
             articles=articles,
             first_report=first,
             broke_it=broke,
-            quotes_by_speaker=self._story_quotes(ids),
+            # a copy says what its original says: its quotes are folded under the original's
+            quotes_by_speaker=self._story_quotes([a.id for a in articles if not a.copy_of]),
             events=self._story_events(ids),
             entities=self._story_entities(ids),
             links=self._story_links(ids),
