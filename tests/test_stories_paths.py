@@ -56,12 +56,16 @@ def test_api_post_places_the_page_and_the_record_read_back_has_its_story(store):
     app = create_app(store, config=Config(api_token=TOKEN))
     auth = {"Authorization": f"Bearer {TOKEN}"}
     with TestClient(app) as client:
+        answers = {}
         for key in ("budget-fr", "budget-en"):
             body = {"record": _article(key).model_dump(mode="json")}
-            assert client.post("/api/articles", json=body, headers=auth).status_code == 201
+            answer = client.post("/api/articles", json=body, headers=auth)
+            assert answer.status_code == 201
+            answers[key] = answer.json()["article"]["story_id"]
         fr = client.get("/api/articles/budget-fr").json()
         en = client.get("/api/articles/budget-en").json()
         assert fr["story_id"] and fr["story_id"] == en["story_id"]
+        assert answers == {"budget-fr": fr["story_id"], "budget-en": en["story_id"]}  # the POST says where
         story = client.get(f"/api/stories/{fr['story_id']}").json()
         assert {a["id"] for a in story["articles"]} == {"budget-fr", "budget-en"}
         listed = client.get("/api/articles").json()["items"]

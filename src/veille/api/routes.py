@@ -212,8 +212,10 @@ def post_article(body: ArticleIn, response: Response, s: StoreDep) -> Stored:
     status = store_pages(s, [art])[0]  # placed in stories like every other write path
     if status == "unchanged":
         response.status_code = 200
+    stored = s.get_article(art.id)  # the story it was placed in is the store's, not the posted record's
     summary = ArticleSummary(id=art.id, title=art.title, url=art.url, site_name=art.site_name,
                              source=art.source, published=art.published, lang=art.lang,
                              n_words=len(art.text.split()),
-                             n_entities=len(art.entities), n_quotes=len(art.quotes), n_events=len(art.events))
+                             n_entities=len(art.entities), n_quotes=len(art.quotes), n_events=len(art.events),
+                             story_id=stored.story_id if stored else None)
     return Stored(id=art.id, status=status, article=summary)
