@@ -78,7 +78,8 @@ def main() -> None:
             samples.append(time.process_time() - start)
     print(f"{len(pages)} {source}, {len(pairs)} pairs; load average {os.getloadavg()[0]:.1f}")
     print(f"encoder CPU per page, ms: without sentences {_stats(plain)}, with sentences {_stats(full)}")
-    print(f"sentences per page: {_stats([len(p.sentences.vectors) for p in profiles if p.sentences], 1, '{:.0f}')}")
+    counts = [float(len(p.sentences.vectors)) for p in profiles if p.sentences is not None]
+    print(f"sentences per page: {_stats(counts, 1, '{:.0f}')}")
     print(f"sentence evidence stored per page, bytes: {_stats([float(s) for s in stored], 1, '{:.0f}')}")
     print(f"link features CPU per pair, ms: sentence model {_stats(timed['sentences'])}, "
           f"chunk model {_stats(timed['chunks'])}")

@@ -86,7 +86,8 @@ def _steps(row: np.ndarray, cos: np.ndarray, from_a: int, from_b: int, floor: fl
     """A matching step from each column of ``row``, covering ``from_a`` and ``from_b`` sentences: worth
     (cos − floor) per sentence (never taken when skipping is worth more)."""
     k, units = len(cos), from_a + from_b
-    return row[:, :k] + np.vstack([units * (cos - floor), units * cos, np.full(k, from_a), np.full(k, from_b)])
+    gained = np.vstack([units * (cos - floor), units * cos, np.full(k, from_a), np.full(k, from_b)])
+    return row[:, :k] + gained
 
 
 def _best_of(options: list[np.ndarray]) -> np.ndarray:
