@@ -133,3 +133,31 @@ def test_sentence_evidence_is_stored_and_old_profiles_fall_back_to_chunks(store)
     again = place_pages(store, [fr])
     assert again[0].story_id == placed[0].story_id
     assert again[0].translation_of == "museum-en"  # by the chunk features
+
+
+def test_the_fitted_gate_turns_away_pairs_that_align_too_little_in_order():
+    """The sentence model's gate is the seq_cover all but COVER_MISSES of the fitted translations reach."""
+    from veille.stories import translation_link
+
+    k = len(translation_link.FEATURES)
+    cover = translation_link.FEATURES.index("seq_cover")
+    rng = np.random.default_rng(4)
+    x = np.vstack([rng.uniform(0.7, 1.0, (200, k)), rng.uniform(0.0, 0.5, (200, k))])
+    y = np.r_[np.ones(200), np.zeros(200)]
+    model = translation_link.fit_link(x, y, y == 0, "synthetic")
+    assert model.cover_floor == pytest.approx(np.quantile(x[:200, cover], translation_link.COVER_MISSES))
+    close_but_reordered = x[0].copy()
+    close_but_reordered[cover] = model.cover_floor - 0.01
+    assert model.links(x[0]) and not model.links(close_but_reordered)
+    chunks = translation_link.fit_link(x[:, :len(translation_link.CHUNK_FEATURES)], y, y == 0, "chunks")
+    assert chunks.cover_floor == 0.0
+
+
+def test_alignment_doctests():
+    import doctest
+
+    from veille.stories import alignment as module
+    from veille.stories import passages, profile
+
+    for mod in (module, passages, profile):
+        assert doctest.testmod(mod).failed == 0
