@@ -88,6 +88,19 @@ def test_stored_sentences_read_back_within_quantisation():
     back = read_sentences(blob, evidence)
     assert back.chars == 1234 and back.facts == kept.facts
     assert np.abs(back.vectors @ back.vectors.T - vectors @ vectors.T).max() < 0.01
+    none = read_sentences(*sentence_record(Sentences(np.zeros((0, 512), np.float32), 12, ())))
+    assert none.vectors.shape == (0, 512) and none.facts == ()
+
+
+def test_a_page_without_sentences_is_judged_by_chunks():
+    from veille.stories.encoder import Encoder
+    from veille.stories.profile import build_profiles
+    from veille.stories.translation_link import kind_for
+
+    short, full = build_profiles([PageText("Vol à Ostrava.", "Musée", "fr"), PageText(_EN, None, "en")],
+                                 Encoder())
+    assert short.sentences is not None and len(short.sentences.vectors) == 0
+    assert kind_for(short, full) == "chunks" and kind_for(full, full) == "sentences"
 
 
 def _museum_scores() -> dict[str, float]:

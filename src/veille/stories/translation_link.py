@@ -98,8 +98,10 @@ def link_features(a: Profile, b: Profile, kind: str | None = None) -> np.ndarray
 
 
 def kind_for(a: Profile, b: Profile) -> str:
-    """Which shipped model judges a pair: ``sentences`` when both pages have sentence evidence."""
-    return "sentences" if a.sentences is not None and b.sentences is not None else "chunks"
+    """Which shipped model judges a pair: ``sentences`` when both pages have sentence evidence with at
+    least one sentence (a page of fragments only has none to align), else ``chunks``."""
+    have = [p.sentences is not None and len(p.sentences.vectors) > 0 for p in (a, b)]
+    return "sentences" if all(have) else "chunks"
 
 
 def link_score(a: Profile, b: Profile) -> float:
