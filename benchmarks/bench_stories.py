@@ -111,7 +111,8 @@ def _write_rows(store, cur, rows, heads, per_day, rnd) -> None:
                     list(stories.values()))
     cur.executemany(q("INSERT INTO story_keys VALUES (?, ?, ?) ON CONFLICT DO NOTHING"), keys)
     cur.executemany(q("INSERT INTO copy_bands VALUES (?, ?) ON CONFLICT DO NOTHING"), bands)
-    cur.executemany(q("INSERT INTO page_profiles VALUES (?, ?, ?, ?, ?, ?)"), profiles)
+    cur.executemany(q("INSERT INTO page_profiles (article_id, body_hash, head, full_text, chunks, evidence) "
+                      "VALUES (?, ?, ?, ?, ?, ?)"), profiles)
 
 
 class _Remembered:

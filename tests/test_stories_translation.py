@@ -327,8 +327,6 @@ def test_a_literal_translation_links_and_an_independent_report_of_the_same_event
     assert scores["independent"] < translation.TRANSLATION_THRESHOLD
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11, not solved: two short pages have two chunks each, "
-                   "too coarse for in_order to see facts retold in another order (docs/stories.md)")
 def test_the_same_facts_retold_in_another_order_are_no_translation():
     from veille.stories import translation
 

@@ -167,44 +167,63 @@ def copy_rows(sets: StorySets, profiles: dict[str, Profile], refit: bool = False
     """MT copies: the original ranked first among every original, linked as a translation, the
     direction told right (``direction_rows``); and original pairs in two languages wrongly linked, all of
     them and those graded the same story (the independent report of one event, the hard case). Each
-    pair is judged by a ``translation_link`` model fitted on the folds that do not hold it."""
-    x, y, originals, groups, weight = _link_pairs(sets, profiles)
-    if refit:
-        same = f"{int((weight > 1).sum())} same-story pairs weighted {translation_link.SAME_STORY_WEIGHT:g}"
-        link = translation_link.fit_link(x, y, originals, f"{int(y.sum())} SemEval-2022 MT copies against "
-                                         f"{int((y == 0).sum())} pairs that are not translations ({same})",
-                                         weight)
-        translation_link.save_link_model(link)
-    models = translation_link.fold_models(x, y, originals, list(groups), weight=weight)
-    fold = np.array([translation_link.fold_of(g) for g in groups])
-    linked = np.array([models[k].probability(row) >= models[k].threshold
-                       for row, k in zip(x, fold, strict=True)])
+    pair is judged by a ``translation_link`` model fitted on the folds that do not hold it: the
+    ``sentences`` model, and the ``chunks`` model a stored profile without sentences falls back to."""
+    rows = _link_pairs(sets, profiles)
+    y, originals, groups, weight = (np.array([r[i] for r in rows]) for i in (2, 3, 4, 5))
+    y = y.astype(float)
+    weight = weight.astype(float)
     same_story = originals & (weight > 1)  # graded the same story: the independent reports of one event
+    fold = np.array([translation_link.fold_of(g) for g in groups])
+    out: list[Row] = []
+    shipped: dict[str, translation_link.LinkModel] = {}
+    chunk_models: list[translation_link.LinkModel] = []
+    for kind in translation_link.KINDS:
+        x = np.stack([translation_link.link_features(profiles[a], profiles[b], kind) for a, b, *_ in rows])
+        if refit:
+            same = f"{int(same_story.sum())} same-story pairs weighted {translation_link.SAME_STORY_WEIGHT:g}"
+            shipped[kind] = translation_link.fit_link(
+                x, y, originals, f"{int(y.sum())} SemEval-2022 MT copies against {int((y == 0).sum())} "
+                f"pairs that are not translations ({same})", weight)
+        models = translation_link.fold_models(x, y, originals, list(groups), weight=weight)
+        chunk_models = models if kind == "chunks" else chunk_models
+        linked = np.array([bool(models[k].links(row)) for row, k in zip(x, fold, strict=True)])
+        label = "" if kind == "sentences" else " (chunk fallback)"
+        out += [Row("mt_copies", f"translation linked{label}", float(linked[y == 1].mean()), int(y.sum())),
+                Row("cross-lingual originals", f"translation links{label}", float(linked[originals].mean()),
+                    int(originals.sum())),
+                Row("cross-lingual originals", f"same-story translation links{label}",
+                    float(linked[same_story].mean()), int(same_story.sum()))]
+    if shipped:
+        translation_link.save_link_models(shipped)
     n = len(sets.copies)
     all_originals = sorted({c.original for c in sets.copies})
-    top1 = 0
+    top1 = 0  # ranked by the chunk model: the sentence alignment of 453 x all originals costs minutes
     for c in sets.copies:
-        model = models[translation_link.fold_of(c.original)]
-        feats = np.stack([translation_link.link_features(profiles[c.copy], profiles[o])
+        model = chunk_models[translation_link.fold_of(c.original)]
+        feats = np.stack([translation_link.link_features(profiles[c.copy], profiles[o], "chunks")
                           for o in all_originals])
         top1 += all_originals[int(np.argmax(model.probability(feats)))] == c.original
     return [Row("mt_copies", "original top-1", top1 / max(1, n), n),
             *direction_rows(sets, refit),
             *page_signal_rows(sets, refit),
-            Row("mt_copies", "translation linked", float(linked[y == 1].mean()), int(y.sum())),
-            Row("cross-lingual originals", "translation links", float(linked[originals].mean()),
-                int(originals.sum())),
-            Row("cross-lingual originals", "same-story translation links", float(linked[same_story].mean()),
-                int(same_story.sum()))]
+            *out]
 
 
-def _link_pairs(sets: StorySets, profiles: dict[str, Profile]) -> tuple[np.ndarray, ...]:
-    """The translation-link training pairs: each copy with its original (1), pages in two languages
-    neither of which is a machine translation (0: most are not translations of each other, many are the
-    same story), and each copy with another original drawn at random (0). Grouped by original article
-    (pair id for the original pairs) so the folds keep an article's pairs together. The last array is each
-    pair's weight in the fit: ``SAME_STORY_WEIGHT`` for original pairs graded the same story (the
-    independent report of one event that looks most like a translation), else 1."""
+def link_pages(sets: StorySets) -> set[str]:
+    """The pages of the translation-link pairs (``_link_pairs``): those whose sentences are encoded."""
+    pages = {k for c in sets.copies for k in (c.copy, c.original)}
+    return pages | {k for p in sets.pairs if p.cross and not p.machine_translated for k in (p.a, p.b)}
+
+
+def _link_pairs(sets: StorySets, profiles: dict[str, Profile],
+                ) -> list[tuple[str, str, int, bool, str, float]]:
+    """The translation-link training pairs (a, b, label, is an original pair, group, weight): each copy
+    with its original (1), pages in two languages neither of which is a machine translation (0: most are
+    not translations of each other, many are the same story), and each copy with another original drawn at
+    random (0). Grouped by original article (pair id for the original pairs) so the folds keep an
+    article's pairs together. The weight in the fit is ``SAME_STORY_WEIGHT`` for original pairs graded the
+    same story (the independent report of one event that looks most like a translation), else 1."""
     import random
 
     rng = random.Random(11)
@@ -216,9 +235,7 @@ def _link_pairs(sets: StorySets, profiles: dict[str, Profile]) -> tuple[np.ndarr
         rows.append((c.copy, other, 0, False, c.original, 1.0))
     rows += [(p.a, p.b, 0, True, p.pair_id, translation_link.SAME_STORY_WEIGHT if p.positive else 1.0)
              for p in sets.pairs if p.cross and not p.machine_translated]
-    x = np.stack([translation_link.link_features(profiles[a], profiles[b]) for a, b, *_ in rows])
-    return (x, np.array([r[2] for r in rows], dtype=float), np.array([r[3] for r in rows]),
-            np.array([r[4] for r in rows]), np.array([r[5] for r in rows]))
+    return rows
 
 
 def direction_rows(sets: StorySets, refit: bool = False) -> list[Row]:
@@ -311,7 +328,9 @@ def evaluate(
         if progress:
             progress(done[0], len(keys))
 
-    built = build_profiles([sets.docs[k] for k in keys], Encoder(), progress=tick, baseline=True)
+    linked = link_pages(sets)
+    built = build_profiles([sets.docs[k] for k in keys], Encoder(), progress=tick, baseline=True,
+                           sentences=lambda i: keys[i] in linked)
     profiles = dict(zip(keys, built, strict=True))
     x = pair_matrix(sets, profiles)
     if refit and sample is None:

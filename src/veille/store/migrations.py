@@ -184,6 +184,15 @@ _BOTH_9 = """
 ALTER TABLE articles ADD COLUMN raw_sha1 TEXT
 """
 
+# 10: sentence-level evidence of each page's story profile (issue 11, the translation link): one int8
+# vector per body sentence with its scale (``stories.online.sentence_blob``), the body length and the
+# numbers and names in order of first appearance (JSON). NULL for profiles stored before: the link falls
+# back to the chunk features for them.
+_BOTH_10 = """
+ALTER TABLE page_profiles ADD COLUMN sentences BLOB;
+ALTER TABLE page_profiles ADD COLUMN sentence_evidence TEXT
+"""
+
 SQLITE: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_SQLITE_1)),
                                  Migration(2, "entity page indexes and co-mention counts", _split(_SQLITE_2)),
                                  Migration(3, "entity article counts", _split(_BOTH_3)),
@@ -192,7 +201,8 @@ SQLITE: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_SQLITE_1
                                  Migration(6, "stories, members, page links and profiles", _split(_BOTH_6)),
                                  Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)),
                                  Migration(8, "story keys by story", _split(_BOTH_8)),
-                                 Migration(9, "raw content hash per stored page", _split(_BOTH_9)))
+                                 Migration(9, "raw content hash per stored page", _split(_BOTH_9)),
+                                 Migration(10, "sentence evidence of story profiles", _split(_BOTH_10)))
 POSTGRES: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_POSTGRES_1)),
                                    Migration(2, "entity page indexes and co-mention counts",
                                              _split(_POSTGRES_2)),
@@ -204,4 +214,6 @@ POSTGRES: tuple[Migration, ...] = (Migration(1, "initial schema", _split(_POSTGR
                                                     .replace("REAL", "DOUBLE PRECISION"))),
                                    Migration(7, "watch sources, frontier and hosts", _split(_BOTH_7)),
                                    Migration(8, "story keys by story", _split(_BOTH_8)),
-                                   Migration(9, "raw content hash per stored page", _split(_BOTH_9)))
+                                   Migration(9, "raw content hash per stored page", _split(_BOTH_9)),
+                                   Migration(10, "sentence evidence of story profiles",
+                                             _split(_BOTH_10.replace("BLOB", "BYTEA"))))

@@ -89,6 +89,20 @@ class StoryTables(StoryMoves):
         )
         return cur.fetchall()
 
+    def _sentence_evidence(self, cur: Any, article_ids: list[str]) -> dict[str, tuple[bytes, str]]:
+        """The stored sentence evidence of pages (migration 10): id -> (vectors blob, JSON); pages stored
+        without it are left out."""
+        if not article_ids:
+            return {}
+        cur.execute(
+            self._q(
+                "SELECT article_id, sentences, sentence_evidence FROM page_profiles "
+                f"WHERE article_id IN ({_qs(article_ids)}) AND sentences IS NOT NULL"
+            ),
+            article_ids,
+        )
+        return {r[0]: (bytes(r[1]), r[2]) for r in cur.fetchall()}
+
     def _copy_candidates(
         self, cur: Any, body_hash: str, bands: list[str]
     ) -> list[tuple[str, str | None, str]]:
@@ -149,13 +163,17 @@ class StoryTables(StoryMoves):
         blobs: tuple[bytes, bytes, bytes],
         evidence: dict,
         bands: list[str],
+        sentences: tuple[bytes, str] | None = None,
     ) -> None:
+        """Store a page's profile: vectors, evidence, copy bands and, when given, its sentence evidence
+        (vectors blob, JSON)."""
         cur.execute(
             self._q(
                 "INSERT INTO page_profiles (article_id, body_hash, head, full_text, chunks, "
-                "evidence) VALUES (?, ?, ?, ?, ?, ?)"
+                "evidence, sentences, sentence_evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             ),
-            (article_id, body_hash, *blobs, json.dumps(evidence, sort_keys=True)),
+            (article_id, body_hash, *blobs, json.dumps(evidence, sort_keys=True),
+             *(sentences or (None, None))),
         )
         cur.executemany(
             self._q("INSERT INTO copy_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING"),

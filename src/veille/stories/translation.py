@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ..stages.langid import fragment_languages, identify
 from .direction import original_probability
 from .profile import PageText, Profile
-from .translation_link import link_features, shipped_link_model
+from .translation_link import LINK_THRESHOLD, link_score
 from .translationese import foreign_words, is_foreign_word, other_script
 
 #: Word-for-word constructions machine translation into a language produces; each is ungrammatical there.
@@ -115,14 +115,15 @@ def _foreign_head(text: str, lang: str) -> list[Trace]:
 
 def translation_score(a: Profile, b: Profile) -> float:
     """How surely ``a`` and ``b`` are one text in two languages (0 … 1): the shipped ``translation_link``
-    model over chunk alignment, cosines, shared numbers and names. Linked when ≥ ``TRANSLATION_THRESHOLD``."""
-    return float(shipped_link_model().probability(link_features(a, b)))
+    model over sentence alignment (chunk alignment for profiles stored without sentences), cosines, shared
+    numbers and names. Linked when ≥ ``TRANSLATION_THRESHOLD``."""
+    return link_score(a, b)
 
 
-#: A pair of pages in two languages scoring at least this is linked ``translation_of``: chosen so that at
-#: most 2.5 % of pairs of original articles in two languages (many about the same story) are linked, on
-#: the folds a model was fitted on (``translation_link``; measured by `veille eval stories`).
-TRANSLATION_THRESHOLD = shipped_link_model().threshold
+#: A pair of pages in two languages scoring at least this is linked ``translation_of``: each link model's
+#: threshold, chosen so that at most 2.5 % of pairs of original articles in two languages (many about the
+#: same story) are linked on the folds it was fitted on, reads 0.5 (``translation_link.link_score``).
+TRANSLATION_THRESHOLD = LINK_THRESHOLD
 
 
 def leftover_share(text: str, own: str, other: str, chars: int = 2000) -> float:

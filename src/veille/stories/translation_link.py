@@ -13,11 +13,31 @@ A translation keeps the order and content of its original passage by passage, so
   similarities): a translation keeps the ORDER of its original, so its best matches lie on the diagonal,
   while an independent report of the same event shares facts in another sequence.
 
-``in_order`` reads only the chunk vectors a stored profile keeps, so placement computes it from the store as
-it is (no new stored field). Its grain is coarse: chunks are whole sentences up to about 500 characters, at
-most three, so two short pages have two chunks each and a report telling the same facts in another order
-within them is not told from a translation (see docs/stories.md). The ratio of chunk counts (a proportion
-of lengths) was tried and dropped: fitted on SemEval it took a negative weight.
+``in_order``'s grain is coarse: chunks are whole sentences up to about 500 characters, at most three, so
+two short pages have two chunks each and a report telling the same facts in another order within them is
+not told from a translation. So a profile also keeps its sentences (``profile.Sentences``, stored since
+migration 10), and when both pages have them the model adds (``alignment``):
+
+- ``seq_align``  the order-keeping sentence alignment's mean cosine over all sentences (one sentence may
+  match two: a translator splits and joins);
+- ``seq_share``  the share of sentences that alignment covers; ``seq_cover`` the share of the better-covered
+  page's sentences (a translation of part of a page covers all of the shorter one);
+- ``fact_order`` the share of pairs of shared numbers and names given in the same order;
+
+and a gate: a pair is linked only when its alignment covers at least ``cover_floor`` of one page's
+sentences in order, the share that all but ``COVER_MISSES`` of the fitting MT copies reach. The logistic
+model alone, whose threshold is set against SemEval's original pairs (long, mostly far apart), still
+linked two short pages retelling the same facts in another order (half of their sentences in order);
+no translation of the fitting set aligns that little.
+
+The ratio of body lengths in characters, each in its language's usual length
+(``alignment.length_agreement``, the body length is stored), was tried and left out: fitted on SemEval
+it took a negative weight (many MT copies there translate part of their original: a tenth of the de→fr,
+en→it and en→zh copies are under half their original's length).
+
+Two models are shipped: ``sentences`` (all the features) and ``chunks`` (the first seven: a stored profile
+from before migration 10 has no sentences, and the link falls back to it). The ratio of chunk counts was
+tried and dropped: fitted on SemEval it took a negative weight.
 
 The model is fitted (``veille eval stories --fit``) on the SemEval-2022 machine-translated copies against
 two kinds of pages that are not translations of each other: original articles in two languages (many
@@ -37,10 +57,19 @@ from pathlib import Path
 
 import numpy as np
 
+from . import alignment
 from .evidence import overlap
 from .profile import Profile, body_vector
 
-FEATURES = ("align", "align_min", "body", "head", "numbers", "names", "in_order")
+CHUNK_FEATURES = ("align", "align_min", "body", "head", "numbers", "names", "in_order")
+FEATURES = (*CHUNK_FEATURES, "seq_align", "seq_share", "seq_cover", "fact_order")
+#: The two shipped models: with sentence evidence on both pages, else with the chunk features only.
+KINDS = {"sentences": FEATURES, "chunks": CHUNK_FEATURES}
+#: Every model's probability is mapped so that its own threshold reads 0.5 (``link_score``).
+LINK_THRESHOLD = 0.5
+#: Share of the fitting MT copies the sentence gate (``cover_floor``) may turn away.
+COVER_MISSES = 0.01
+_COVER = FEATURES.index("seq_cover")
 #: Share of pairs of original articles in two languages the threshold may link on the fitting folds.
 FALSE_LINKS = 0.025
 #: How many times a pair of original articles in two languages graded the same story (SemEval overall
@@ -50,14 +79,44 @@ _DATA = Path(__file__).parent / "data" / "translation_link.json"
 _L2 = 0.1
 
 
-def link_features(a: Profile, b: Profile) -> np.ndarray:
-    """The ``FEATURES`` of a pair (symmetric in a and b)."""
+def link_features(a: Profile, b: Profile, kind: str | None = None) -> np.ndarray:
+    """The features of a pair (symmetric in a and b) for the model ``kind`` (``KINDS``; by default
+    ``sentences`` when both profiles have sentence evidence, else ``chunks``)."""
+    kind = kind or kind_for(a, b)
     sims = a.chunks @ b.chunks.T
     ways = (float(sims.max(axis=1).mean()), float(sims.max(axis=0).mean())) if sims.size else (0.0, 0.0)
     values = [sum(ways) / 2, min(ways), float(body_vector(a.chunks) @ body_vector(b.chunks)),
               float(a.head @ b.head), overlap(a.numbers, b.numbers), overlap(a.names, b.names),
               in_order(sims)]
+    if kind == "sentences":
+        if a.sentences is None or b.sentences is None:
+            raise ValueError("the sentences link model needs the sentence evidence of both profiles")
+        sa, sb = a.sentences, b.sentences
+        aligned = alignment.monotonic_alignment(sa.vectors, sb.vectors)
+        values += [aligned.score, aligned.share, aligned.cover, alignment.fact_order(sa.facts, sb.facts)]
     return np.array(values, dtype=np.float64)
+
+
+def kind_for(a: Profile, b: Profile) -> str:
+    """Which shipped model judges a pair: ``sentences`` when both pages have sentence evidence with at
+    least one sentence (a page of fragments only has none to align), else ``chunks``."""
+    have = [p.sentences is not None and len(p.sentences.vectors) > 0 for p in (a, b)]
+    return "sentences" if all(have) else "chunks"
+
+
+def link_score(a: Profile, b: Profile) -> float:
+    """How surely ``a`` and ``b`` are one text in two languages, 0 … 1, with the model that fits what the
+    two profiles keep; its probability is mapped piecewise linearly so that its threshold reads
+    ``LINK_THRESHOLD`` (0.5), whichever model spoke: linked when ≥ 0.5."""
+    kind = kind_for(a, b)
+    model = shipped_link_model(kind)
+    x = link_features(a, b, kind)
+    p = float(model.probability(x))
+    t = min(max(model.threshold, 1e-6), 1 - 1e-6)
+    score = p / t * LINK_THRESHOLD if p < t else LINK_THRESHOLD + (p - t) / (1 - t) * (1 - LINK_THRESHOLD)
+    if model.cover_floor > 0 and x[_COVER] < model.cover_floor:  # too little aligns in order: below 0.5
+        score = min(score, LINK_THRESHOLD * float(x[_COVER]) / model.cover_floor)
+    return score
 
 
 def in_order(sims: np.ndarray) -> float:
@@ -69,15 +128,23 @@ def in_order(sims: np.ndarray) -> float:
 
 @dataclass(frozen=True)
 class LinkModel:
-    """Weights over ``FEATURES``, a bias, and the threshold on the probability."""
+    """Weights over the features of its kind, a bias, the threshold on the probability, and for the
+    ``sentences`` kind the least ``seq_cover`` a link needs (0: no gate)."""
 
     weights: np.ndarray
     bias: float
     threshold: float
     fitted_on: str = ""
+    cover_floor: float = 0.0
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(np.asarray(x) @ self.weights + self.bias)))
+
+    def links(self, x: np.ndarray) -> np.ndarray:
+        """Whether each pair (row of ``x``) is linked: probability at the threshold, and the gate."""
+        x = np.asarray(x)
+        linked = self.probability(x) >= self.threshold
+        return linked & (x[..., _COVER] >= self.cover_floor) if self.cover_floor > 0 else linked
 
 
 def fit_link(x: np.ndarray, y: np.ndarray, originals: np.ndarray, fitted_on: str,
@@ -95,12 +162,15 @@ def fit_link(x: np.ndarray, y: np.ndarray, originals: np.ndarray, fitted_on: str
         w -= step
         if float(np.abs(step).max()) < 1e-8:
             break
+    # the sentence gate: the seq_cover all but COVER_MISSES of the translations reach (sentence kind only)
+    cover = float(np.quantile(x[y == 1, _COVER], COVER_MISSES)) if x.shape[1] == len(FEATURES) and (
+        y == 1).any() else 0.0
     model = LinkModel(w[:-1], float(w[-1]), 1.0, fitted_on)
     negatives = np.sort(model.probability(x[originals]))
     if not len(negatives):  # nothing to bound the false links with: the even odds
-        return LinkModel(model.weights, model.bias, 0.5, fitted_on)
+        return LinkModel(model.weights, model.bias, 0.5, fitted_on, cover)
     cut = negatives[min(len(negatives) - 1, int(np.ceil(len(negatives) * (1 - FALSE_LINKS))) - 1)]
-    return LinkModel(model.weights, model.bias, float(cut) + 1e-6, fitted_on)
+    return LinkModel(model.weights, model.bias, float(cut) + 1e-6, fitted_on, cover)
 
 
 def fold_of(group: str, folds: int = 5) -> int:
@@ -117,19 +187,32 @@ def fold_models(x: np.ndarray, y: np.ndarray, originals: np.ndarray, groups: Seq
             for k in range(folds)]
 
 
+#: Version of ``data/translation_link.json``: 2 holds one model per ``KINDS`` entry.
+FORMAT = 2
+
+
 @cache
-def shipped_link_model() -> LinkModel:
+def shipped_link_model(kind: str = "sentences") -> LinkModel:
+    """The shipped model ``kind`` (``KINDS``), checked against the code's features."""
     data = json.loads(_DATA.read_text("utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"{_DATA}: features {data['features']} do not match the code's {list(FEATURES)}; "
-                         "refit with `veille eval stories --fit`")
-    return LinkModel(np.array(data["weights"]), float(data["bias"]), float(data["threshold"]),
-                     data["fitted_on"])
+    if data.get("format") != FORMAT or kind not in data.get("models", {}):
+        raise ValueError(f"{_DATA}: format {data.get('format')} without model {kind!r}, the code "
+                         f"reads format {FORMAT} with models {sorted(KINDS)}; refit with "
+                         "`veille eval stories --fit`")
+    entry = data["models"][kind]
+    if tuple(entry["features"]) != KINDS[kind]:
+        raise ValueError(f"{_DATA}: {kind} features {entry['features']} do not match the code's "
+                         f"{list(KINDS[kind])}; refit with `veille eval stories --fit`")
+    return LinkModel(np.array(entry["weights"]), float(entry["bias"]), float(entry["threshold"]),
+                     entry["fitted_on"], float(entry.get("cover_floor", 0.0)))
 
 
-def save_link_model(model: LinkModel, path: Path = _DATA) -> None:
-    data = {"features": list(FEATURES), "weights": [round(float(w), 6) for w in model.weights],
-            "bias": round(model.bias, 6), "threshold": round(model.threshold, 6),
-            "fitted_on": model.fitted_on}
+def save_link_models(models: dict[str, LinkModel], path: Path = _DATA) -> None:
+    """Ship one model per ``KINDS`` entry (format ``FORMAT``)."""
+    data = {"format": FORMAT, "models": {
+        kind: {"features": list(KINDS[kind]), "weights": [round(float(w), 6) for w in model.weights],
+               "bias": round(model.bias, 6), "threshold": round(model.threshold, 6),
+               "cover_floor": round(model.cover_floor, 6), "fitted_on": model.fitted_on}
+        for kind, model in models.items()}}
     path.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
     shipped_link_model.cache_clear()
