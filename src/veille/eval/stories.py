@@ -292,6 +292,15 @@ def planted_rows(sets: StorySets) -> list[Row]:
     ]
 
 
+def evaluate_mt(corpus: Path, *, sample: int | None = None, refit: bool = False) -> list[Row]:
+    """The direction of the MT copies and the ``machine_translation`` page verdict only: no encoder, so
+    it takes seconds (``veille eval stories --only mt``); ``refit`` rewrites the direction model alone
+    (never from a sample)."""
+    sets = load(corpus, sample=sample)
+    rows = direction_rows(sets, refit and sample is None) + page_signal_rows(sets, refit and sample is None)
+    return with_floors(NAME, rows) if sample is None else rows
+
+
 def evaluate(
     corpus: Path,
     *,

@@ -4,8 +4,9 @@ number conventions), and a verdict from the same evidence the direction model we
 
 A page is read against each language it may have been translated from (the languages veille analyses,
 other than its own). Its evidence score is the direction model's weighted sum of the page's own
-translationese features, without the one that only means something next to a counterpart (flattened
-typography: a site may set straight quotes everywhere). The page is called a machine translation when it
+translationese features, without those that only mean something next to a counterpart
+(``translationese.PAIR_ONLY``: flattened typography and spacing slips, a site may set straight quotes or
+double spaces everywhere). The page is called a machine translation when it
 shows two kinds of trace (``trace_kinds``) and the score reaches the shipped ``page_threshold``
 (``data/direction.json``), chosen on the fitting half of the evaluation pages (SemEval MT copies against
 original articles, ``veille eval stories --fit``) for few false alarms on native pages: engine output
@@ -30,6 +31,7 @@ from .translation import Trace, mt_traces
 from .translationese import (
     FEATURES,
     NATIVE_QUOTES,
+    PAIR_ONLY,
     SAMPLE_CHARS,
     foreign_matches,
     page_features,
@@ -38,7 +40,7 @@ from .translationese import (
 
 # words joined by spaces or apostrophes (not hyphens: an address slug "its-october-plan" is no prose)
 _WORD_RUN = re.compile(r"[^\W\d_]{2,}(?:[ '’][^\W\d_]{2,})+")
-_PAGE_FEATURES = tuple(f != "flat_typography" for f in FEATURES)
+_PAGE_FEATURES = tuple(f not in PAIR_ONLY for f in FEATURES)
 
 
 @dataclass

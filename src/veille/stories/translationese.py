@@ -22,6 +22,16 @@ translated from:
   left in a Chinese translation).
 - ``traces``: the count of ``translation.mt_traces`` (bracketed untranslated fragments, calques, a head in
   another language).
+- ``title_case``: an English headline in title case ("Minister Says The Plan Is Ready"). English newsrooms
+  set it; an engine keeps its source's case. So on a page of another language translated from English it
+  is a leftover (positive), and on an English page it is the mark of a native desk (negative: an English
+  translation of a sentence-case source has none). Languages that capitalise every noun (German) say
+  nothing.
+- ``spacing_slips``: minus the hand-made spacing slips per 1,000 characters — two spaces in a row, a
+  sentence glued to the next ("done.The"), a space before a comma (not counted in French, which sets one
+  before ; : ! ?). Pages written by people and scraped from sites carry them; an engine re-spaces what it
+  writes, so a translation is cleaner than its original (0 on a clean page, below 0 on an untidy one: it
+  only means something next to a counterpart).
 
 Each is 0 on a clean native page; a translation scores above its original on most of them.
 
@@ -42,7 +52,10 @@ import numpy as np
 from ..disk_cache import cache_root, write_atomic
 
 FEATURES = ("foreign_words", "foreign_lowercase", "flat_typography", "source_numbers", "source_quotes",
-            "other_script", "traces")
+            "other_script", "traces", "title_case", "spacing_slips")
+#: The features that only mean something next to a counterpart (a site may set straight quotes or
+#: double spaces everywhere): left out of the verdict on one page alone (``machine_translation``).
+PAIR_ONLY = frozenset({"flat_typography", "spacing_slips"})
 SAMPLE_CHARS = 4000
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -203,9 +216,65 @@ def other_script(text: str, own: str, other: str) -> float:
     return len(script.findall(sample)) / letters
 
 
-def page_features(text: str, own: str | None, other: str | None) -> np.ndarray:
+# languages that capitalise nouns: a capitalised common word there is no headline convention
+_NOUN_CAPITALS = frozenset({"de", "lb"})
+#: How many words of the head are read, and how common (Zipf, in the page's language) a capitalised word
+#: must be to be a headline's capital rather than a name's: "Is", "For", "With", "Have" (Zipf ≥ 5.5), not
+#: "Health" or "Minister", which names set too ("the French Health Minister").
+_HEAD_WORDS = 14
+_CAPITAL_ZIPF = 5.5
+_HEAD_WORD = re.compile(r"[^\W\d_]+")
+
+
+def title_case_words(head: str, langs: tuple[str, ...]) -> int:
+    """How many very common words of ``head`` are capitalised right after another capitalised word (a
+    space between them, no sentence end before): "Is All Praises For" counts 3, a sentence start
+    "Parents are proud" or a name "New Delhi police" none. A word is very common in any of ``langs``.
+    Only the first ``_HEAD_WORDS`` words are read: where the title is not set apart it runs into the
+    body."""
+    words = list(_HEAD_WORD.finditer(head[:300]))[:_HEAD_WORDS]
+    count = 0
+    for previous, word in zip(words, words[1:], strict=False):
+        w = word.group()
+        if (w[0].isupper() and previous.group()[0].isupper() and head[previous.end():word.start()] == " "
+                and max(zipf(w.lower(), lang) for lang in langs) >= _CAPITAL_ZIPF):
+            count += 1
+    return count
+
+
+def title_case(head: str, own: str, other: str) -> float:
+    """Title case of an English head (two or more ``title_case_words``, capped at 3, as a share of 3): minus
+    on an English page (a native desk's convention), plus on a page of another language that may translate
+    English (a leftover); 0 otherwise."""
+    if own in _NOUN_CAPITALS or (own != "en" and other != "en"):
+        return 0.0
+    count = title_case_words(head, ("en",) if own == "en" else ("en", own))
+    share = min(count, 3) / 3 if count >= 2 else 0.0
+    return -share if own == "en" else share
+
+
+_GLUED = re.compile(r"[^\W\d_][.!?][^\W\d_]{2}")
+_DOUBLE_SPACE = re.compile(r"\S {2,}(?=\S)")
+_SPACE_BEFORE = re.compile(r"[^\W_] [,.](?![\d.])")
+
+
+def spacing_slips(text: str, own: str) -> float:
+    """Minus the spacing slips of ``text`` per 1,000 characters (see the module docstring); a sentence
+    glued to the next needs a lower-case letter before the stop and a capital then a lower-case letter
+    after it, so "U.S.", "3.5" or "example.com" are not slips."""
+    sample = text[:SAMPLE_CHARS]
+    glued = sum(1 for m in _GLUED.finditer(sample)
+                if m.group()[0].islower() and m.group()[2].isupper() and m.group()[3].islower())
+    slips = glued + len(_DOUBLE_SPACE.findall(sample))
+    if own != "fr":
+        slips += len(_SPACE_BEFORE.findall(sample))
+    return -slips / (len(sample) / 1000 + 1)
+
+
+def page_features(text: str, own: str | None, other: str | None, head: str | None = None) -> np.ndarray:
     """The ``FEATURES`` of a page in ``own`` that may translate a page in ``other`` (zeros when either
-    language is unknown or they are the same)."""
+    language is unknown or they are the same); ``head`` is the page's title when known apart from its
+    text (else the text's start is read as its head)."""
     from .translation import mt_traces  # translation imports this module: read at call time
 
     if not own or not other or own == other:
@@ -213,5 +282,6 @@ def page_features(text: str, own: str | None, other: str | None) -> np.ndarray:
     foreign, lowercase = foreign_words(text, own, other)
     values = [foreign, lowercase, flat_typography(text), source_numbers(text, own, other),
               source_quotes(text, own, other), other_script(text, own, other),
-              float(min(5, len(mt_traces(text, own))))]
+              float(min(5, len(mt_traces(text, own)))), title_case(head or text, own, other),
+              spacing_slips(text, own)]
     return np.array(values, dtype=np.float64)
