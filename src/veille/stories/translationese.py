@@ -27,11 +27,13 @@ translated from:
   is a leftover (positive), and on an English page it is the mark of a native desk (negative: an English
   translation of a sentence-case source has none). Languages that capitalise every noun (German) say
   nothing.
-- ``spacing_slips``: minus the hand-made spacing slips per 1,000 characters — two spaces in a row, a
-  sentence glued to the next ("done.The"), a space before a comma (not counted in French, which sets one
-  before ; : ! ?). Pages written by people and scraped from sites carry them; an engine re-spaces what it
-  writes, so a translation is cleaner than its original (0 on a clean page, below 0 on an untidy one: it
-  only means something next to a counterpart).
+- ``hand_marks``: minus the marks of a hand and of a site per 1,000 characters, which an engine does not
+  write back: spacing slips (two spaces in a row, a sentence glued to the next "done.The", a space before
+  a comma — not counted in French, which sets one before ; : ! ?), en dashes "–" (an engine returns a
+  hyphen or its target's dash), and shouted common words ("PHOTOS", "UPDATE", "NOT A ROBOT": an engine
+  writes them in lower case; acronyms, rare as words, do not count). Pages written by people and
+  scraped from sites carry them, so a translation is cleaner than its original (0 on a clean page, below
+  0 on a marked one: it only means something next to a counterpart).
 
 Each is 0 on a clean native page; a translation scores above its original on most of them.
 
@@ -52,10 +54,10 @@ import numpy as np
 from ..disk_cache import cache_root, write_atomic
 
 FEATURES = ("foreign_words", "foreign_lowercase", "flat_typography", "source_numbers", "source_quotes",
-            "other_script", "traces", "title_case", "spacing_slips")
+            "other_script", "traces", "title_case", "hand_marks")
 #: The features that only mean something next to a counterpart (a site may set straight quotes or
 #: double spaces everywhere): left out of the verdict on one page alone (``machine_translation``).
-PAIR_ONLY = frozenset({"flat_typography", "spacing_slips"})
+PAIR_ONLY = frozenset({"flat_typography", "hand_marks"})
 SAMPLE_CHARS = 4000
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -229,14 +231,15 @@ _HEAD_WORD = re.compile(r"[^\W\d_]+")
 def title_case_words(head: str, langs: tuple[str, ...]) -> int:
     """How many very common words of ``head`` are capitalised right after another capitalised word (a
     space between them, no sentence end before): "Is All Praises For" counts 3, a sentence start
-    "Parents are proud" or a name "New Delhi police" none. A word is very common in any of ``langs``.
-    Only the first ``_HEAD_WORDS`` words are read: where the title is not set apart it runs into the
-    body."""
+    "Parents are proud", a name "New Delhi police" or a head in capitals none. A word is very common in
+    any of ``langs``. Only the first ``_HEAD_WORDS`` words are read: where the title is not set apart it
+    runs into the body."""
     words = list(_HEAD_WORD.finditer(head[:300]))[:_HEAD_WORDS]
     count = 0
     for previous, word in zip(words, words[1:], strict=False):
         w = word.group()
-        if (w[0].isupper() and previous.group()[0].isupper() and head[previous.end():word.start()] == " "
+        if (w[0].isupper() and w[1:].islower() and previous.group()[0].isupper()
+                and head[previous.end():word.start()] == " "
                 and max(zipf(w.lower(), lang) for lang in langs) >= _CAPITAL_ZIPF):
             count += 1
     return count
@@ -256,19 +259,25 @@ def title_case(head: str, own: str, other: str) -> float:
 _GLUED = re.compile(r"[^\W\d_][.!?][^\W\d_]{2}")
 _DOUBLE_SPACE = re.compile(r"\S {2,}(?=\S)")
 _SPACE_BEFORE = re.compile(r"[^\W_] [,.](?![\d.])")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+#: A shouted word is a word of the language (Zipf ≥ 3), not an acronym ("NASA" is Zipf 4 in English, but
+#: it is kept in capitals by engines too and so is on both pages: only the difference counts).
+_SHOUTED_ZIPF = 3.0
 
 
-def spacing_slips(text: str, own: str) -> float:
-    """Minus the spacing slips of ``text`` per 1,000 characters (see the module docstring); a sentence
+def hand_marks(text: str, own: str) -> float:
+    """Minus the hand-made marks of ``text`` per 1,000 characters (see the module docstring). A sentence
     glued to the next needs a lower-case letter before the stop and a capital then a lower-case letter
     after it, so "U.S.", "3.5" or "example.com" are not slips."""
     sample = text[:SAMPLE_CHARS]
     glued = sum(1 for m in _GLUED.finditer(sample)
                 if m.group()[0].islower() and m.group()[2].isupper() and m.group()[3].islower())
-    slips = glued + len(_DOUBLE_SPACE.findall(sample))
+    marks = glued + len(_DOUBLE_SPACE.findall(sample)) + sample.count("–")
     if own != "fr":
-        slips += len(_SPACE_BEFORE.findall(sample))
-    return -slips / (len(sample) / 1000 + 1)
+        marks += len(_SPACE_BEFORE.findall(sample))
+    marks += sum(1 for w in _LONG_WORD.findall(sample)
+                 if w.isupper() and zipf(w.lower(), own) >= _SHOUTED_ZIPF)
+    return -marks / (len(sample) / 1000 + 1)
 
 
 def page_features(text: str, own: str | None, other: str | None, head: str | None = None) -> np.ndarray:
@@ -283,5 +292,5 @@ def page_features(text: str, own: str | None, other: str | None, head: str | Non
     values = [foreign, lowercase, flat_typography(text), source_numbers(text, own, other),
               source_quotes(text, own, other), other_script(text, own, other),
               float(min(5, len(mt_traces(text, own)))), title_case(head or text, own, other),
-              spacing_slips(text, own)]
+              hand_marks(text, own)]
     return np.array(values, dtype=np.float64)
