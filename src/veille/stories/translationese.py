@@ -128,13 +128,32 @@ def foreign_vocabulary(own: str, other: str) -> frozenset[str]:
 
 
 def _vocabulary_path(own: str, other: str) -> Path:
+    return cache_root() / "wordfreq" / f"{_wordfreq_release()}-{_COMMON_ZIPF}-{_RARER_BY}-{own}-{other}.txt"
+
+
+def _wordfreq_release() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        release = version("wordfreq")
+        return version("wordfreq")
     except PackageNotFoundError:
-        release = "unknown"
-    return cache_root() / "wordfreq" / f"{release}-{_COMMON_ZIPF}-{_RARER_BY}-{own}-{other}.txt"
+        return "unknown"
+
+
+@cache
+def common_words(lang: str, min_zipf: float) -> frozenset[str]:
+    """The words of ``lang`` at least as frequent as ``min_zipf``, kept in the user's cache folder like
+    ``foreign_vocabulary`` (a few hundred words at Zipf 5.5, some 30,000 at 3), so that reading a page's
+    head or its shouted words does not load wordfreq's whole list."""
+    path = cache_root() / "wordfreq" / f"{_wordfreq_release()}-common-{min_zipf}-{lang}.txt"
+    try:
+        return frozenset(path.read_text(encoding="utf-8").split("\n")) - {""}
+    except OSError:
+        pass
+    floor = 10.0 ** (min_zipf - 9.0)
+    words = frozenset(w for w, f in _zipf_table(lang).items() if f >= floor and "\n" not in w)
+    write_atomic(path, "\n".join(sorted(words)).encode("utf-8"))
+    return words
 
 
 def is_foreign_word(word: str, own: str, other: str) -> bool:
@@ -240,7 +259,7 @@ def title_case_words(head: str, langs: tuple[str, ...]) -> int:
         w = word.group()
         if (w[0].isupper() and w[1:].islower() and previous.group()[0].isupper()
                 and head[previous.end():word.start()] == " "
-                and max(zipf(w.lower(), lang) for lang in langs) >= _CAPITAL_ZIPF):
+                and any(w.lower() in common_words(lang, _CAPITAL_ZIPF) for lang in langs)):
             count += 1
     return count
 
@@ -276,7 +295,7 @@ def hand_marks(text: str, own: str) -> float:
     if own != "fr":
         marks += len(_SPACE_BEFORE.findall(sample))
     marks += sum(1 for w in _LONG_WORD.findall(sample)
-                 if w.isupper() and zipf(w.lower(), own) >= _SHOUTED_ZIPF)
+                 if w.isupper() and w.lower() in common_words(own, _SHOUTED_ZIPF))
     return -marks / (len(sample) / 1000 + 1)
 
 
