@@ -135,3 +135,13 @@ def test_eval_stories_only_mt_on_a_sample(corpus):
     assert out.exit_code in (0, 1), out.output
     assert "direction, pair unseen" in out.output and "native pages flagged" in out.output
     assert (Path(direction.__file__).parent / "data" / "direction.json").read_bytes() == shipped
+
+
+def test_a_lone_short_word_spelt_like_the_other_language_is_no_leftover():
+    """ "per", "la" and "un" are English and Italian words alike: alone they are homographs; inside a run of
+    source words ("according to the minister") they are what an engine left."""
+    english = "The ferry costs ten pounds per trip, the council said, and la ferry sails at dawn."
+    assert translationese.foreign_words(english, "en", "it") == (0.0, 0.0)
+    french = "Le ferry partira lundi matin vers le port according to the minister, a dit le conseil."
+    found = [m.group() for m in translationese.foreign_matches(french, "fr", "en")]
+    assert found == ["according", "to", "the", "minister"]

@@ -183,11 +183,22 @@ def foreign_matches(text: str, own: str, other: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     for paragraph in re.finditer(r"[^\n]+", text[:SAMPLE_CHARS]):
         words = list(_WORD.finditer(text, paragraph.start(), paragraph.end()))
-        found = [w for i, w in enumerate(words) if is_foreign_word(w.group(), own, other)
-                 and not _particle(w, words[i + 1] if i + 1 < len(words) else None, text)]
+        foreign = [is_foreign_word(w.group(), own, other) for w in words]
+        found = [w for i, w in enumerate(words) if foreign[i]
+                 and not _particle(w, words[i + 1] if i + 1 < len(words) else None, text)
+                 and not _lone_short(i, words, foreign)]
         if 2 * len(found) <= len(words):
             out += found
     return out
+
+
+def _lone_short(i: int, words: list[re.Match[str]], foreign: list[bool]) -> bool:
+    """A short word (three letters or fewer) of ``other`` with no word of ``other`` beside it: the short
+    words two languages share in spelling are their homographs ("per", "un", "la", "ad" on an English
+    page), while an engine's short leftovers come inside a run ("the deal is done")."""
+    if len(words[i].group()) > 3:
+        return False
+    return not ((i > 0 and foreign[i - 1]) or (i + 1 < len(words) and foreign[i + 1]))
 
 
 def _particle(word: re.Match[str], following: re.Match[str] | None, text: str) -> bool:
