@@ -145,3 +145,28 @@ def test_a_lone_short_word_spelt_like_the_other_language_is_no_leftover():
     french = "Le ferry partira lundi matin vers le port according to the minister, a dit le conseil."
     found = [m.group() for m in translationese.foreign_matches(french, "fr", "en")]
     assert found == ["according", "to", "the", "minister"]
+
+
+def test_doctests_of_the_direction_modules():
+    import doctest
+
+    from veille.stories import machine_translation
+
+    for module in (direction, fitting, translationese, machine_translation):
+        assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def test_an_english_rendering_of_a_spanish_page_is_the_translation():
+    """A pair the dev set does not hold (es → en): the Spanish original carries a site's marks, the English
+    rendering is clean and keeps the source's sentence case."""
+    original = PageText(
+        "El ayuntamiento aprueba el nuevo ferry para el verano\n"
+        "El ayuntamiento aprobó el lunes el nuevo ferry.El barco, construido  en dos años – más de lo "
+        "previsto – llevará 300 pasajeros. ACTUALIZACIÓN: los billetes salen a la venta la semana próxima.",
+        lang="es")
+    translation = PageText(
+        "The city council approves the new ferry for the summer\n"
+        "The city council approved the new ferry on Monday. The boat, built in two years, longer than "
+        "planned, will carry 300 passengers. Update: tickets go on sale next week.",
+        lang="en")
+    assert direction.original_probability(original, translation) > 0.6
