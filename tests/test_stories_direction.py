@@ -170,3 +170,13 @@ def test_an_english_rendering_of_a_spanish_page_is_the_translation():
         "planned, will carry 300 passengers. Update: tickets go on sale next week.",
         lang="en")
     assert direction.original_probability(original, translation) > 0.6
+
+
+def test_the_side_of_a_currency_sign_is_a_source_convention():
+    italian = "Il comune ha speso $24 milioni e 3,5 milioni di euro per il traghetto."
+    assert [m.group() for m in translationese.source_number_matches(italian, "it", "en")] == ["$2"]
+    assert translationese.source_number_matches("Il comune ha speso 24 € per il traghetto.", "it", "en") == []
+    english = "The council spent 24 € on the ferry and $3 on tickets."
+    assert [m.group() for m in translationese.source_number_matches(english, "en", "fr")] == ["4 €"]
+    # Spanish and German set the sign on either side: no convention to betray
+    assert translationese.source_number_matches("El ayuntamiento gastó $24 millones.", "es", "en") == []

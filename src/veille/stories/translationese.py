@@ -81,6 +81,13 @@ NATIVE_QUOTES: dict[str, str] = {
     "pt": "«»“”", "nl": "„”“", "zh": "“”「」",
 }
 _QUOTES = "«»“”„「」"
+# Where the press of a language sets a currency sign: before the amount ($3, £3, €3) or after it (3 €,
+# 3 $). Only languages whose press agrees with itself: Spanish (Latin America writes $3), Portuguese
+# (R$ 3), Dutch (€ 3) and German (both) are in neither.
+_SIGN_BEFORE = frozenset({"en", "zh", "ja", "ko"})
+_SIGN_AFTER = frozenset({"fr", "it", "pl", "ru", "uk", "cs", "sk", "sv", "fi", "ro", "hu", "tr", "bg"})
+_AMOUNT_SIGN_BEFORE = re.compile(r"[$€£¥]\s?\d")
+_AMOUNT_SIGN_AFTER = re.compile(r"\d\s?[$€£¥](?!\d)")
 _NON_LATIN = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 NON_LATIN_LANGS = frozenset({"ru", "uk", "bg", "ar", "fa", "zh", "ja", "ko", "el", "he"})
@@ -216,12 +223,19 @@ def flat_typography(text: str) -> float:
 
 
 def source_number_matches(text: str, own: str, other: str) -> list[re.Match[str]]:
-    """The numbers of ``text`` written in ``other``'s convention and not ``own``'s (none when the two
-    languages write numbers alike)."""
-    if (own in _DECIMAL_COMMA) == (other in _DECIMAL_COMMA):
-        return []
-    pattern = _COMMA_STYLE if other in _DECIMAL_COMMA else _POINT_STYLE
-    return list(pattern.finditer(text[:SAMPLE_CHARS]))
+    """The numbers of ``text`` written in ``other``'s convention and not ``own``'s: the decimal mark
+    (none when the two languages write numbers alike), and the side of a currency sign ("$3" on an
+    Italian page, "3 €" on an English one), in text order."""
+    sample = text[:SAMPLE_CHARS]
+    found: list[re.Match[str]] = []
+    if (own in _DECIMAL_COMMA) != (other in _DECIMAL_COMMA):
+        pattern = _COMMA_STYLE if other in _DECIMAL_COMMA else _POINT_STYLE
+        found += pattern.finditer(sample)
+    if own in _SIGN_BEFORE and other in _SIGN_AFTER:
+        found += _AMOUNT_SIGN_AFTER.finditer(sample)
+    elif own in _SIGN_AFTER and other in _SIGN_BEFORE:
+        found += _AMOUNT_SIGN_BEFORE.finditer(sample)
+    return sorted(found, key=lambda m: m.start())
 
 
 def source_numbers(text: str, own: str, other: str) -> float:
