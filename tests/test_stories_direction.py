@@ -180,3 +180,15 @@ def test_the_side_of_a_currency_sign_is_a_source_convention():
     assert [m.group() for m in translationese.source_number_matches(english, "en", "fr")] == ["4 €"]
     # Spanish and German set the sign on either side: no convention to betray
     assert translationese.source_number_matches("El ayuntamiento gastó $24 millones.", "es", "en") == []
+
+
+def test_other_script_reads_each_script_not_latin_against_the_rest():
+    """Language pairs the dev set lacks: Russian → Chinese, Greek → English, Japanese → Chinese."""
+    chinese_from_russian = "市长说，新渡轮 Паром 将于六月启航，乘客三百名。"
+    assert translationese.other_script(chinese_from_russian, "zh", "ru") > 0.1
+    assert translationese.other_script("市长说，新渡轮将于六月启航。", "zh", "ru") == 0.0
+    english_from_greek = "The mayor said the ferry Πορθμείο will sail in June."
+    assert translationese.other_script(english_from_greek, "en", "el") > 0.1
+    assert translationese.other_script("市长说 かな 新渡轮", "zh", "ja") > 0  # kana is not Chinese
+    assert translationese.other_script("市长说新渡轮", "ja", "zh") == 0.0  # Han letters are Japanese too
+    assert translationese.other_script("Le maire a parlé.", "fr", "de") == 0.0

@@ -88,9 +88,31 @@ _SIGN_BEFORE = frozenset({"en", "zh", "ja", "ko"})
 _SIGN_AFTER = frozenset({"fr", "it", "pl", "ru", "uk", "cs", "sk", "sv", "fi", "ro", "hu", "tr", "bg"})
 _AMOUNT_SIGN_BEFORE = re.compile(r"[$€£¥]\s?\d")
 _AMOUNT_SIGN_AFTER = re.compile(r"\d\s?[$€£¥](?!\d)")
-_NON_LATIN = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
-_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
-NON_LATIN_LANGS = frozenset({"ru", "uk", "bg", "ar", "fa", "zh", "ja", "ko", "el", "he"})
+#: The letters of each script, as regular-expression ranges.
+_SCRIPT_LETTERS = {
+    "latin": "A-Za-zÀ-ÖØ-öø-ɏ", "cyrillic": "\u0400-\u04ff", "greek": "\u0370-\u03ff",
+    "hebrew": "\u05d0-\u05ea", "arabic": "\u0620-\u064a\u066e-\u06d3", "devanagari": "\u0904-\u0939",
+    "thai": "\u0e01-\u0e30", "hangul": "\uac00-\ud7af", "kana": "\u3040-\u30ff", "han": "\u4e00-\u9fff",
+}
+#: The scripts each language writes in (Latin for any language not listed).
+_LANG_SCRIPTS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("ru", "uk", "bg", "be", "mk", "sr", "kk"), frozenset({"cyrillic"})),
+    **dict.fromkeys(("ar", "fa", "ur"), frozenset({"arabic"})),
+    **dict.fromkeys(("hi", "mr", "ne"), frozenset({"devanagari"})),
+    "el": frozenset({"greek"}), "he": frozenset({"hebrew"}), "th": frozenset({"thai"}),
+    "ko": frozenset({"hangul", "han"}), "ja": frozenset({"kana", "han"}), "zh": frozenset({"han"}),
+}
+NON_LATIN_LANGS = frozenset(_LANG_SCRIPTS)
+
+
+def scripts(lang: str) -> frozenset[str]:
+    """The scripts ``lang`` is written in."""
+    return _LANG_SCRIPTS.get(lang, frozenset({"latin"}))
+
+
+@cache
+def _letters_of(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(_SCRIPT_LETTERS[n] for n in sorted(names)) + "]")
 
 
 @cache
@@ -253,13 +275,16 @@ def source_quotes(text: str, own: str, other: str) -> float:
 
 
 def other_script(text: str, own: str, other: str) -> float:
-    """Across scripts, the share of letters in ``other``'s script; 0 when both write the same script."""
-    if (own in NON_LATIN_LANGS) == (other in NON_LATIN_LANGS):
+    """The share of letters in a script ``other`` writes and ``own`` does not (Latin names left in a
+    Chinese translation of English, Cyrillic ones in a Chinese translation of Russian, kana in a Chinese
+    page from Japanese); 0 when ``other`` writes no script ``own`` lacks (French and German; Chinese read
+    against Japanese, whose Han letters are Chinese ones too)."""
+    foreign = scripts(other) - scripts(own)
+    if not foreign:
         return 0.0
     sample = text[:SAMPLE_CHARS]
     letters = len(re.findall(r"[^\W\d_]", sample)) or 1
-    script = _NON_LATIN if other in NON_LATIN_LANGS else _LATIN
-    return len(script.findall(sample)) / letters
+    return len(_letters_of(foreign).findall(sample)) / letters
 
 
 # languages that capitalise nouns: a capitalised common word there is no headline convention
