@@ -192,3 +192,18 @@ def test_other_script_reads_each_script_not_latin_against_the_rest():
     assert translationese.other_script("市长说 かな 新渡轮", "zh", "ja") > 0  # kana is not Chinese
     assert translationese.other_script("市长说新渡轮", "ja", "zh") == 0.0  # Han letters are Japanese too
     assert translationese.other_script("Le maire a parlé.", "fr", "de") == 0.0
+
+
+def test_number_conventions_of_languages_beyond_the_dev_pairs():
+    # Finnish and Italian both write 3,5: a Finnish figure is no Italian leftover, and the reverse
+    assert translationese.source_number_matches("Lautta maksoi 3,5 miljoonaa.", "fi", "it") == []
+    # Danish writes 3,5: an English figure in a Danish page is a leftover, a Danish one in English too
+    assert [m.group() for m in translationese.source_number_matches("Færgen kostede 3.5 mio.", "da", "en")] \
+        == ["3.5"]
+    assert [m.group() for m in translationese.source_number_matches("It cost 3,5 million", "en", "da")] \
+        == ["3,5"]
+    # a language in neither list says nothing rather than have its own figures read as a source's
+    assert translationese.source_number_matches("Ọkọ naa jẹ 3,5 milionu.", "yo", "en") == []
+    # Czech „“ on a page that may translate English is its own press's mark, not a leftover
+    assert translationese.source_quotes("Starosta řekl „ano“.", "cs", "en") == 0.0
+    assert translationese.source_quotes("Starosta řekl “ano”.", "cs", "en") > 0

@@ -32,6 +32,7 @@ from .translationese import (
     FEATURES,
     NATIVE_QUOTES,
     PAIR_ONLY,
+    QUOTE_MARKS,
     SAMPLE_CHARS,
     foreign_matches,
     page_features,
@@ -132,7 +133,7 @@ def convention_traces(text: str, own: str, source: str) -> list[Trace]:
         m = numbers[0]
         out.append(Trace(m.start(), m.end(), m.group(), source, f"number in the {source} convention"))
     mine, theirs = NATIVE_QUOTES.get(own, ""), NATIVE_QUOTES.get(source, "")
-    marks = [(i, c) for i, c in enumerate(sample) if c in "«»“”„"]
+    marks = [(i, c) for i, c in enumerate(sample) if c in QUOTE_MARKS]
     foreign = [(i, c) for i, c in marks if c in theirs and c not in mine]
     if marks and mine and len(foreign) * 2 > len(marks):
         i, c = foreign[0]

@@ -67,7 +67,15 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _COMMON_ZIPF = 3.0
 _RARER_BY = 1.5
 # Languages writing decimals with a comma (3,5) and thousands with a dot or space (1.000 / 1 000).
-_DECIMAL_COMMA = frozenset({"fr", "de", "it", "es", "pt", "pl", "ru", "uk", "nl", "tr", "cs", "ro", "sv"})
+_DECIMAL_COMMA = frozenset({
+    "fr", "de", "it", "es", "pt", "pl", "ru", "uk", "nl", "tr", "cs", "ro", "sv", "da", "nb", "no", "fi",
+    "is", "hu", "el", "bg", "be", "mk", "sr", "hr", "bs", "sl", "sk", "lt", "lv", "et", "ca", "gl", "eu",
+    "id", "vi", "az", "kk", "ka", "sq",
+})
+# Languages writing decimals with a point (3.5). A language in neither list says nothing about numbers:
+# guessing its convention would read its own figures as a source's.
+_DECIMAL_POINT = frozenset({"en", "zh", "ja", "ko", "he", "th", "hi", "mr", "ne", "ms", "tl", "sw", "ga",
+                            "mt", "cy"})
 # Unambiguous number conventions only: thousands with a comma (1,000) or one decimal after a point (3.5)
 # on a page of a decimal-comma language betray English (or Chinese) figures; on an English page only a
 # decimal comma (3,5) betrays a decimal-comma source. "4.367" may be an English decimal, "1 339" or
@@ -78,9 +86,12 @@ _COMMA_STYLE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d.,]?\d)")
 #: The double quote marks each language's own press sets (straight " is everyone's and nobody's).
 NATIVE_QUOTES: dict[str, str] = {
     "fr": "«»", "en": "“”", "de": "„“»«", "it": "«»“”", "es": "«»“”", "pl": "„”«»", "ru": "«»„“",
-    "pt": "«»“”", "nl": "„”“", "zh": "“”「」",
+    "pt": "«»“”", "nl": "„”“", "zh": "“”「」", "uk": "«»„“", "be": "«»„“", "bg": "„“«»", "cs": "„“",
+    "sk": "„“", "sl": "„“»«", "hr": "„“»«", "sr": "„“»«", "hu": "„”»«", "ro": "„”«»", "lt": "„“",
+    "et": "„“", "lv": "„“«»", "da": "»«„“”", "sv": "”»", "fi": "”»", "nb": "«»", "no": "«»", "el": "«»“”",
+    "tr": "“”«»", "ca": "«»“”", "ja": "「」『』", "ko": "“”「」", "ar": "«»”“", "fa": "«»", "he": "„”“",
 }
-_QUOTES = "«»“”„「」"
+QUOTE_MARKS = "«»“”„「」『』"
 # Where the press of a language sets a currency sign: before the amount ($3, £3, €3) or after it (3 €,
 # 3 $). Only languages whose press agrees with itself: Spanish (Latin America writes $3), Portuguese
 # (R$ 3), Dutch (€ 3) and German (both) are in neither.
@@ -250,7 +261,8 @@ def source_number_matches(text: str, own: str, other: str) -> list[re.Match[str]
     Italian page, "3 €" on an English one), in text order."""
     sample = text[:SAMPLE_CHARS]
     found: list[re.Match[str]] = []
-    if (own in _DECIMAL_COMMA) != (other in _DECIMAL_COMMA):
+    known = _DECIMAL_COMMA | _DECIMAL_POINT
+    if own in known and other in known and (own in _DECIMAL_COMMA) != (other in _DECIMAL_COMMA):
         pattern = _COMMA_STYLE if other in _DECIMAL_COMMA else _POINT_STYLE
         found += pattern.finditer(sample)
     if own in _SIGN_BEFORE and other in _SIGN_AFTER:
@@ -268,7 +280,7 @@ def source_numbers(text: str, own: str, other: str) -> float:
 def source_quotes(text: str, own: str, other: str) -> float:
     """Share of the page's typographic double quotes that belong to ``other``'s convention only."""
     mine, theirs = NATIVE_QUOTES.get(own, ""), NATIVE_QUOTES.get(other, "")
-    marks = [c for c in text[:SAMPLE_CHARS] if c in _QUOTES]
+    marks = [c for c in text[:SAMPLE_CHARS] if c in QUOTE_MARKS]
     if not marks or not mine or not theirs:
         return 0.0
     return sum(1 for c in marks if c in theirs and c not in mine) / len(marks)
