@@ -204,8 +204,10 @@ def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
 @click.option("--fit", "refit", is_flag=True,
               help="Refit the shipped weights (same-story on the fitting half; translation link, direction "
                    "and the page verdict on the MT copies) and rewrite their data files.")
-@click.option("--only", type=click.Choice(["semeval", "stream"]),
-              help="semeval: the corpus sets only; stream: the invented FR/EN stream only (needs no corpus).")
+@click.option("--only", type=click.Choice(["semeval", "stream", "mt"]),
+              help="semeval: the corpus sets only; stream: the invented FR/EN stream only (needs no corpus); "
+                   "mt: the direction of the MT copies and the machine_translation page verdict only (no "
+                   "encoder, seconds; with --fit only the direction model is refitted).")
 @click.option("-v", "--verbose", is_flag=True, help="With --only stream: the events merged or split, and "
               "the links that are not gold, in each run.")
 @click.pass_context
@@ -231,6 +233,9 @@ def eval_stories(ctx, corpus, sample, refit, only, verbose) -> None:
         for line in notes if verbose else []:
             detail(f"  {line}")
         ctx.exit(0 if ok else 1)
+    if only == "mt":
+        rows = stories.evaluate_mt(corpus_dir(corpus), sample=sample, refit=refit)
+        ctx.exit(0 if show_table(rows) else 1)
     progress = Progress(noun="text", doing="encoding", summary=False)
 
     def tick(done: int, total: int) -> None:

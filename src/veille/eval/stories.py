@@ -241,7 +241,8 @@ def _link_pairs(sets: StorySets, profiles: dict[str, Profile],
 def direction_rows(sets: StorySets, refit: bool = False) -> list[Row]:
     """Which of (original, copy) is the original: the share told right by a model that never saw the pair
     (5 folds grouped by original article), the same with each language pair left out of the fit, for the
-    pairs into each language veille analyses with none of them in the fit, and per language pair.
+    pairs into (and out of) each language veille analyses with none of them in the fit, and per language
+    pair.
     ``refit`` first ships a model fitted on all the copies."""
     from ..lang import supported
 
@@ -260,6 +261,13 @@ def direction_rows(sets: StorySets, refit: bool = False) -> list[Row]:
         model = direction.fit_direction(diffs[~into], f"no pair into {target}")
         rows.append(Row("mt_copies", f"direction into {target}, unseen",
                         float(np.mean(model.probability(diffs[into]) > 0.5)), int(into.sum())))
+    for source in sorted({c.orig_lang for c in copies_} & set(supported())):
+        out_of = np.array([c.orig_lang == source for c in copies_])
+        if out_of.all():
+            continue
+        model = direction.fit_direction(diffs[~out_of], f"no pair from {source}")
+        rows.append(Row("mt_copies", f"direction from {source}, unseen",
+                        float(np.mean(model.probability(diffs[out_of]) > 0.5)), int(out_of.sum())))
     for kind in sorted({(c.orig_lang, c.copy_lang) for c in copies_}):
         idx = [i for i, c in enumerate(copies_) if (c.orig_lang, c.copy_lang) == kind]
         rows.append(Row("mt_copies", f"direction {kind[0]}>{kind[1]}", float(np.mean(grouped[idx] > 0.5)),
@@ -307,6 +315,15 @@ def planted_rows(sets: StorySets) -> list[Row]:
         Row("planted_copies", "precision", result.precision, result.n_found),
         Row("planted_copies", "recall", result.recall, result.n_planted),
     ]
+
+
+def evaluate_mt(corpus: Path, *, sample: int | None = None, refit: bool = False) -> list[Row]:
+    """The direction of the MT copies and the ``machine_translation`` page verdict only: no encoder, so
+    it takes seconds (``veille eval stories --only mt``); ``refit`` rewrites the direction model alone
+    (never from a sample)."""
+    sets = load(corpus, sample=sample)
+    rows = direction_rows(sets, refit and sample is None) + page_signal_rows(sets, refit and sample is None)
+    return with_floors(NAME, rows) if sample is None else rows
 
 
 def evaluate(

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .fitting import fit_logistic, load_model_json
 from .profile import PageText
 from .translationese import FEATURES, page_features
 
@@ -59,7 +60,7 @@ class DirectionModel:
 
 def page_vector(page: PageText, other_lang: str | None) -> np.ndarray:
     """A page's translationese features against ``other_lang``, signed square roots."""
-    x = page_features(page.text, page.lang, other_lang)
+    x = page_features(page.text, page.lang, other_lang, head=page.title)
     return np.sign(x) * np.sqrt(np.abs(x))
 
 
@@ -91,19 +92,9 @@ def fit_direction(differences: np.ndarray, fitted_on: str, l2: float = _L2) -> D
 
 
 def _logistic(d: np.ndarray, l2: float) -> np.ndarray:
-    """Newton's method on both orientations of every row."""
-    x = np.vstack([d, -d])
-    y = np.r_[np.ones(len(d)), np.zeros(len(d))]
-    w = np.zeros(d.shape[1])
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        gradient = x.T @ (p - y) + l2 * w
-        hessian = (x.T * (p * (1 - p))) @ x + l2 * np.eye(len(w))
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if float(np.abs(step).max()) < 1e-8:
-            break
-    return w
+    """Both orientations of every row (label 1 for ``d``, 0 for ``−d``), no intercept: the fit stays
+    antisymmetric."""
+    return fit_logistic(np.vstack([d, -d]), np.r_[np.ones(len(d)), np.zeros(len(d))], l2=l2)
 
 
 def grouped_predictions(differences: np.ndarray, groups: Sequence[str], folds: int = 5) -> np.ndarray:
@@ -130,10 +121,8 @@ def left_out_predictions(differences: np.ndarray, kinds: Sequence[str]) -> np.nd
 
 @cache
 def shipped_direction_model() -> DirectionModel:
-    data = json.loads(_DATA.read_text("utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"{_DATA}: features {data['features']} do not match the code's {list(FEATURES)}; "
-                         "refit with `veille eval stories --fit`")
+    """The weights of ``data/direction.json``, checked against ``FEATURES``."""
+    data = load_model_json(_DATA, FEATURES, "veille eval stories --only mt --fit")
     return DirectionModel(np.array(data["weights"], dtype=np.float64), data["fitted_on"],
                           float(data.get("page_threshold", float("inf"))))
 

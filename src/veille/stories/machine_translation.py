@@ -4,8 +4,9 @@ number conventions), and a verdict from the same evidence the direction model we
 
 A page is read against each language it may have been translated from (the languages veille analyses,
 other than its own). Its evidence score is the direction model's weighted sum of the page's own
-translationese features, without the one that only means something next to a counterpart (flattened
-typography: a site may set straight quotes everywhere). The page is called a machine translation when it
+translationese features, without those that only mean something next to a counterpart
+(``translationese.PAIR_ONLY``: flattened typography and spacing slips, a site may set straight quotes or
+double spaces everywhere). The page is called a machine translation when it
 shows two kinds of trace (``trace_kinds``) and the score reaches the shipped ``page_threshold``
 (``data/direction.json``), chosen on the fitting half of the evaluation pages (SemEval MT copies against
 original articles, ``veille eval stories --fit``) for few false alarms on native pages: engine output
@@ -30,6 +31,8 @@ from .translation import Trace, mt_traces
 from .translationese import (
     FEATURES,
     NATIVE_QUOTES,
+    PAIR_ONLY,
+    QUOTE_MARKS,
     SAMPLE_CHARS,
     foreign_matches,
     page_features,
@@ -38,7 +41,7 @@ from .translationese import (
 
 # words joined by spaces or apostrophes (not hyphens: an address slug "its-october-plan" is no prose)
 _WORD_RUN = re.compile(r"[^\W\d_]{2,}(?:[ '’][^\W\d_]{2,})+")
-_PAGE_FEATURES = tuple(f != "flat_typography" for f in FEATURES)
+_PAGE_FEATURES = tuple(f not in PAIR_ONLY for f in FEATURES)
 
 
 @dataclass
@@ -130,7 +133,7 @@ def convention_traces(text: str, own: str, source: str) -> list[Trace]:
         m = numbers[0]
         out.append(Trace(m.start(), m.end(), m.group(), source, f"number in the {source} convention"))
     mine, theirs = NATIVE_QUOTES.get(own, ""), NATIVE_QUOTES.get(source, "")
-    marks = [(i, c) for i, c in enumerate(sample) if c in "«»“”„"]
+    marks = [(i, c) for i, c in enumerate(sample) if c in QUOTE_MARKS]
     foreign = [(i, c) for i, c in marks if c in theirs and c not in mine]
     if marks and mine and len(foreign) * 2 > len(marks):
         i, c = foreign[0]
