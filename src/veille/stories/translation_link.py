@@ -59,6 +59,7 @@ import numpy as np
 
 from . import alignment
 from .evidence import overlap
+from .fitting import ModelFileError, fit_logistic
 from .profile import Profile, body_vector
 
 CHUNK_FEATURES = ("align", "align_min", "body", "head", "numbers", "names", "in_order")
@@ -152,16 +153,8 @@ def fit_link(x: np.ndarray, y: np.ndarray, originals: np.ndarray, fitted_on: str
     """Logistic regression (Newton, L2) on labelled pairs, each counted ``weight`` times (1 when None);
     ``originals`` marks the negative pairs of original articles the threshold is chosen on (at most
     ``FALSE_LINKS`` of them linked)."""
-    xb = np.column_stack([x, np.ones(len(x))])
-    sw = np.ones(len(x)) if weight is None else np.asarray(weight, dtype=np.float64)
-    w = np.zeros(xb.shape[1])
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-(xb @ w)))
-        hessian = (xb.T * (sw * p * (1 - p))) @ xb + _L2 * np.eye(len(w))
-        step = np.linalg.solve(hessian, xb.T @ (sw * (p - y)) + _L2 * w)
-        w -= step
-        if float(np.abs(step).max()) < 1e-8:
-            break
+    sw = None if weight is None else np.asarray(weight, dtype=np.float64)
+    w = fit_logistic(x, y, sw, l2=_L2, intercept=True)
     # the sentence gate: the seq_cover all but COVER_MISSES of the translations reach (sentence kind only)
     cover = float(np.quantile(x[y == 1, _COVER], COVER_MISSES)) if x.shape[1] == len(FEATURES) and (
         y == 1).any() else 0.0
@@ -196,12 +189,12 @@ def shipped_link_model(kind: str = "sentences") -> LinkModel:
     """The shipped model ``kind`` (``KINDS``), checked against the code's features."""
     data = json.loads(_DATA.read_text("utf-8"))
     if data.get("format") != FORMAT or kind not in data.get("models", {}):
-        raise ValueError(f"{_DATA}: format {data.get('format')} without model {kind!r}, the code "
+        raise ModelFileError(f"{_DATA}: format {data.get('format')} without model {kind!r}, the code "
                          f"reads format {FORMAT} with models {sorted(KINDS)}; refit with "
                          "`veille eval stories --fit`")
     entry = data["models"][kind]
     if tuple(entry["features"]) != KINDS[kind]:
-        raise ValueError(f"{_DATA}: {kind} features {entry['features']} do not match the code's "
+        raise ModelFileError(f"{_DATA}: {kind} features {entry['features']} do not match the code's "
                          f"{list(KINDS[kind])}; refit with `veille eval stories --fit`")
     return LinkModel(np.array(entry["weights"]), float(entry["bias"]), float(entry["threshold"]),
                      entry["fitted_on"], float(entry.get("cover_floor", 0.0)))
