@@ -207,3 +207,15 @@ def test_number_conventions_of_languages_beyond_the_dev_pairs():
     # Czech „“ on a page that may translate English is its own press's mark, not a leftover
     assert translationese.source_quotes("Starosta řekl „ano“.", "cs", "en") == 0.0
     assert translationese.source_quotes("Starosta řekl “ano”.", "cs", "en") > 0
+
+
+def test_a_broken_model_file_is_a_config_error(tmp_path):
+    """A model file fitted on other features stops the CLI with one line naming the file and the refit
+    command (a ConfigError: exit 2), not a traceback."""
+    from veille.errors import ConfigError
+    from veille.stories import fitting
+
+    bad = tmp_path / "model.json"
+    bad.write_text('{"features": ["old"], "weights": [1.0]}', "utf-8")
+    with pytest.raises(ConfigError, match=r"model\.json: features \['old'\].*veille eval stories --fit"):
+        fitting.load_model_json(bad, ("new",), "veille eval stories --fit")

@@ -20,9 +20,12 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import ConfigError
 
-class ModelFileError(ValueError):
-    """A shipped model file that cannot be used: unreadable, or fitted on other features."""
+
+class ModelFileError(ConfigError, ValueError):
+    """A shipped model file that cannot be used: unreadable, or fitted on other features. A
+    :class:`ConfigError`, so the CLI says it in one line (exit 2) instead of a traceback."""
 
 
 def load_model_json(path: Path, features: Sequence[str], refit: str) -> dict[str, Any]:
