@@ -12,10 +12,13 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel
 
 from .base import EntityRef, Page
 from .entity_reads import _EVENT, _QUOTE, _event_view, _quote_view
+from .outlets import outlet, source_label
 from .story_moves import StoryMoves
 from .story_views import PageLink, SpeakerQuotes, StoryArticle, StoryDetail, StorySummary
 
@@ -23,11 +26,18 @@ _STORY = (
     "SELECT id, title, first_article, first_published, last_published, n_articles, n_copies, langs, "
     "sites, (SELECT a.lang FROM articles a WHERE a.id = stories.first_article) FROM stories"
 )
+#: The StorySummary field each column of ``_STORY`` fills.
+_STORY_FIELDS = ("id", "title", "first_article", "first_published", "last_published", "n_articles",
+                 "n_copies", "langs", "sites", "title_lang")
 _MEMBER = (
-    "SELECT a.id, a.title, a.url, a.site_name, a.published, a.lang, m.score, a.copy_of, "
+    "SELECT a.id, a.title, a.url, a.site_name, a.source, a.published, a.lang, m.score, a.copy_of, "
     "(SELECT l.other_id FROM page_links l WHERE l.article_id = a.id AND l.kind = 'translation_of' "
     "LIMIT 1) FROM story_members m JOIN articles a ON a.id = m.article_id"
 )
+#: The StoryArticle field each column of ``_MEMBER`` fills.
+_MEMBER_FIELDS = ("id", "title", "url", "site_name", "source", "published", "lang", "score", "copy_of",
+                  "translation_of")
+_View = TypeVar("_View", bound=BaseModel)
 _STORY_TABLES = ("story_members", "story_keys", "page_links", "page_profiles", "copy_bands", "stories")
 
 #: The most stories read from one blocking key's posting list (the newest first): bounds a frequent key.
@@ -211,7 +221,7 @@ class StoryTables(StoryMoves):
                 first,
                 last,
                 _add(langs, article.lang),
-                _add(sites, article.site_name),
+                _add(sites, outlet(article.site_name, article.url)),
                 story_id,
             ),
         )
@@ -291,7 +301,8 @@ class StoryTables(StoryMoves):
             "n_articles DESC, id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
-        return Page(items=[_summary(r) for r in rows], total=total, limit=limit, offset=offset)
+        items = self._with_unknown_outlets([_summary(r) for r in rows])
+        return Page(items=items, total=total, limit=limit, offset=offset)
 
     def newest_story_day(self) -> dt.date | None:
         """The day of the newest dated story: where the size and growth windows end (one index probe)."""
@@ -335,7 +346,8 @@ class StoryTables(StoryMoves):
             ranked.sort(key=lambda s: (-(s.growth or 0), -(s.recent or 0), s.id))
         else:
             ranked.sort(key=lambda s: (-(s.recent or 0), -s.n_articles, s.id))
-        return Page(items=ranked[offset : offset + limit], total=len(ranked), limit=limit, offset=offset)
+        items = self._with_unknown_outlets(ranked[offset : offset + limit])
+        return Page(items=items, total=len(ranked), limit=limit, offset=offset)
 
     def story(self, story_id: str, *, limit: int = 200) -> StoryDetail | None:
         """A story with its articles on a time line, quotes by speaker, events, entities and links."""
@@ -352,9 +364,10 @@ class StoryTables(StoryMoves):
         ids = [a.id for a in articles]
         first = articles[0] if articles else None
         day = (first.published or "")[:10] if first else ""
-        broke = sorted({a.site_name or "?" for a in articles if day and (a.published or "")[:10] == day})
+        broke = sorted({source_label(a.site_name, a.url, a.source) or "?" for a in articles
+                        if day and (a.published or "")[:10] == day})
         return StoryDetail(
-            story=_summary(found[0]),
+            story=self._with_unknown_outlets([_summary(found[0])])[0],
             articles=articles,
             first_report=first,
             broke_it=broke,
@@ -365,6 +378,21 @@ class StoryTables(StoryMoves):
             links=self._story_links(ids),
             attributions=self._story_attributions(ids),
         )
+
+    def _with_unknown_outlets(self, stories: list[StorySummary]) -> list[StorySummary]:
+        """The stories with their count of members of unknown outlet (no site name, no web address: a
+        text file), which their ``sites`` cannot list; one query for the whole list, through
+        ``story_members``' story index."""
+        ids = [s.id for s in stories]
+        if not ids:
+            return stories
+        counts = dict(self._rows(
+            f"SELECT m.story_id, count(*) FROM story_members m JOIN articles a ON a.id = m.article_id "
+            f"WHERE m.story_id IN ({_qs(ids)}) AND coalesce(trim(a.site_name), '') = '' AND "
+            "coalesce(a.url, '') NOT LIKE 'http%' GROUP BY m.story_id",
+            ids,
+        ))
+        return [s.model_copy(update={"unknown_outlets": int(counts.get(s.id, 0))}) for s in stories]
 
     def article_links(self, article_id: str) -> list[PageLink]:
         """Copies and translations of a page, both ways."""
@@ -439,35 +467,24 @@ def _qs(values: list[Any]) -> str:
 
 def _add(listed: str | None, value: str | None) -> str:
     items = [x for x in (listed or "").split(",") if x]
+    value = (value or "").replace(",", " ")
     if value and value not in items:
-        items.append(value.replace(",", " "))
+        items.append(value)
     return ",".join(items)
 
 
 def _summary(r: tuple) -> StorySummary:
-    return StorySummary(
-        id=r[0],
-        title=r[1],
-        first_article=r[2],
-        first_published=r[3],
-        last_published=r[4],
-        n_articles=r[5],
-        n_copies=r[6],
-        langs=[x for x in (r[7] or "").split(",") if x],
-        sites=[x for x in (r[8] or "").split(",") if x],
-        title_lang=r[9],
-    )
+    return _from_row(StorySummary, _STORY_FIELDS, r, lists=("langs", "sites"))
 
 
 def _member(r: tuple) -> StoryArticle:
-    return StoryArticle(
-        id=r[0],
-        title=r[1],
-        url=r[2],
-        site_name=r[3],
-        published=r[4],
-        lang=r[5],
-        score=r[6],
-        copy_of=r[7],
-        translation_of=r[8],
-    )
+    return _from_row(StoryArticle, _MEMBER_FIELDS, r)
+
+
+def _from_row(model: type[_View], fields: tuple[str, ...], row: tuple, lists: tuple[str, ...] = ()) -> _View:
+    """A row as the ``model`` it answers: each column fills the field of the same rank in ``fields``;
+    the ``lists`` fields are stored comma-separated."""
+    values = dict(zip(fields, row, strict=True))
+    for name in lists:
+        values[name] = [x for x in (values[name] or "").split(",") if x]
+    return model(**values)
