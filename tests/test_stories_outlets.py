@@ -93,3 +93,49 @@ def test_story_page_names_every_source(tram, tmp_path, ui, outlets, unknown, fil
         assert shown in labels, shown
     for html in (page, front):
         assert outlets in html and unknown in html
+
+
+def test_story_tree_and_article_page_say_what_is_missing(tram, tmp_path):
+    pytest.importorskip("fastapi", reason="the UI needs the [serve] extra")
+    from fastapi.testclient import TestClient
+
+    from veille.api import create_app
+    from veille.config import Config
+
+    db, story_id = tram
+    with TestClient(create_app(db, config=Config(data_dir=str(tmp_path)))) as c:
+        tree = c.get(f"/stories/{story_id}").text.split('class="story-tree"')[1].split("</ul>")[0]
+        filed = c.get("/articles/tram-filed", params={"ui": "fr"}).text
+    assert ">(no title)</a>" in tree and ">tram-filed</a>" not in tree  # no bare ids for untitled pages
+    assert "tram-ligne-b.txt" in filed.split('class="meta"')[1].split("</p>")[0]
+    assert 'class="quote"' not in filed  # no quote legend for a page without quotes
+
+
+def test_story_time_line_in_chromium_keeps_dots_on_their_tracks(tram, tmp_path):
+    pytest.importorskip("selenium", reason="the browser test drives Chromium with selenium (dev group)")
+    from browsing import CHROMIUM, DRIVER, chromium, served, wait_for
+
+    if not (CHROMIUM and DRIVER):
+        pytest.skip("needs Debian's chromium and chromium-driver")
+    db, story_id = tram
+    if not str(getattr(db, "path", "")).endswith(".sqlite"):
+        pytest.skip("one backend is enough for the look")
+    with served(db, tmp_path) as base, chromium(tmp_path / "shots") as browser:
+        browser.get(f"{base}/stories/{story_id}?ui=fr")
+        wait_for(browser, ".axis-row")
+        boxes = browser.execute_script(
+            "return [...document.querySelectorAll('.axis-row')].map(r => [r.querySelector('.axis-label')"
+            ".innerText, ...['.axis-label', '.axis-dot', 'time'].map(css => "
+            "r.querySelector(css).getBoundingClientRect().toJSON())])")
+        browser.save_screenshot(str(tmp_path / "shots" / "story.png"))
+        colours = []
+        for scheme in ("light", "dark"):
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                    {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+            colours.append(browser.execute_script(
+                "return getComputedStyle(document.querySelector('.axis-row[data-lang=fr] .axis-dot')).color"))
+    assert colours == ["rgb(31, 95, 168)", "rgb(127, 178, 255)"]  # the theme's --chart-1, legible on dark
+    assert len(boxes) == 4 and not any(label.endswith("?") for label, *_ in boxes)
+    assert any(label.endswith("source inconnue") for label, *_ in boxes)  # ?ui=fr
+    for label, name, dot, when in boxes:  # a dot at 0 % or 100 % runs into neither the name nor the date
+        assert name["right"] <= dot["left"] and dot["right"] <= when["left"], label
