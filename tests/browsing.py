@@ -31,10 +31,12 @@ needs_chromium = pytest.mark.skipif(not (CHROMIUM and DRIVER),
 
 
 @contextmanager
-def served(store: Store, data_dir: Path) -> Iterator[str]:
-    """The app over ``store``, served by uvicorn in a thread; yields its base address."""
+def served(store: Store, data_dir: Path, **settings) -> Iterator[str]:
+    """The app over ``store`` (``settings``: more Config fields, an ``api_token``), served by uvicorn in a
+    thread; yields its base address."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store, config=Config(data_dir=str(data_dir))),
+    config = Config(data_dir=str(data_dir), **settings)
+    server = uvicorn.Server(uvicorn.Config(create_app(store, config=config),
                                            host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -103,10 +103,16 @@ class Stored(BaseModel):
 
 
 def _analyze(page: PageIn) -> Article:
+    """The page's record, analysed inside spaCy's memory zones like a batch: what the page adds to the
+    models' vocabularies (its new names, numbers) is freed after it, so a server answering for days keeps
+    its memory. Zones are one at a time per process (``stages.nlp.memory_zones``): concurrent requests
+    take turns instead of freeing the strings of each other's documents mid-parse."""
     from ..api_functions import analyze_text
+    from ..stages.nlp import memory_zones
 
-    return analyze_text(page.html or page.text or "", name=page.name or page.url or "<api>", url=page.url,
-                        published=_iso(page.published), lang=page.lang)
+    with memory_zones():
+        return analyze_text(page.html or page.text or "", name=page.name or page.url or "<api>",
+                            url=page.url, published=_iso(page.published), lang=page.lang)
 
 
 @router.get("/health", tags=["meta"])
