@@ -14,9 +14,9 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the API needs the [serve] extra")
 
-from browsing import served  # noqa: E402  (tests/ is on the path)
 from veille.stages.nlp import load_model  # noqa: E402
 from veille.store import open_store  # noqa: E402
+from webapp import served  # noqa: E402  (tests/ is on the path)
 
 TOKEN = "zone-token-77"
 _GIVEN = ["Auberlin", "Bressoux", "Cazalmont", "Drouvenel", "Escaudier", "Ferrandol", "Gaspardou"]
