@@ -34,6 +34,8 @@ _MEMBER = (
     "(SELECT l.other_id FROM page_links l WHERE l.article_id = a.id AND l.kind = 'translation_of' "
     "LIMIT 1) FROM story_members m JOIN articles a ON a.id = m.article_id"
 )
+#: The PageLink fields, in the order they are selected.
+_LINK = "article_id, other_id, kind, score"
 #: The StoryArticle field each column of ``_MEMBER`` fills.
 _MEMBER_FIELDS = ("id", "title", "url", "site_name", "source", "published", "lang", "score", "copy_of",
                   "translation_of")
@@ -383,25 +385,22 @@ class StoryTables(StoryMoves):
         """The stories with their count of members of unknown outlet (no site name, no web address: a
         text file), which their ``sites`` cannot list; one query for the whole list, through
         ``story_members``' story index."""
-        ids = [s.id for s in stories]
-        if not ids:
-            return stories
-        counts = dict(self._rows(
-            f"SELECT m.story_id, count(*) FROM story_members m JOIN articles a ON a.id = m.article_id "
-            f"WHERE m.story_id IN ({_qs(ids)}) AND coalesce(trim(a.site_name), '') = '' AND "
+        counts = dict(self._rows_for(
+            "SELECT m.story_id, count(*) FROM story_members m JOIN articles a ON a.id = m.article_id "
+            "WHERE m.story_id IN ({ids}) AND coalesce(trim(a.site_name), '') = '' AND "
             "coalesce(a.url, '') NOT LIKE 'http%' GROUP BY m.story_id",
-            ids,
+            [s.id for s in stories],
         ))
         return [s.model_copy(update={"unknown_outlets": int(counts.get(s.id, 0))}) for s in stories]
 
     def article_links(self, article_id: str) -> list[PageLink]:
         """Copies and translations of a page, both ways."""
         rows = self._rows(
-            "SELECT article_id, other_id, kind, score FROM page_links WHERE article_id = ? "
-            "UNION SELECT article_id, other_id, kind, score FROM page_links WHERE other_id = ?",
+            f"SELECT {_LINK} FROM page_links WHERE article_id = ? "
+            f"UNION SELECT {_LINK} FROM page_links WHERE other_id = ?",
             (article_id, article_id),
         )
-        return [PageLink(article_id=r[0], other_id=r[1], kind=r[2], score=r[3]) for r in sorted(rows)]
+        return [_link(r) for r in sorted(rows)]
 
     def _story_quotes(self, ids: list[str]) -> list[SpeakerQuotes]:
         if not ids:
@@ -421,33 +420,32 @@ class StoryTables(StoryMoves):
         keys = f"(SELECT article_id, idx FROM events WHERE article_id IN ({_qs(ids)}) LIMIT 200)"
         return [_event_view(r) for r in self._rows(_EVENT.format(rows=keys), ids)]
 
+    def _rows_for(self, sql: str, ids: list[str]) -> list[tuple]:
+        """The rows of ``sql`` for the articles ``ids`` (``{ids}`` in it stands for their placeholders);
+        none, without a query, for no articles."""
+        return self._rows(sql.format(ids=_qs(ids)), ids) if ids else []
+
     def _story_entities(self, ids: list[str]) -> list[EntityRef]:
-        if not ids:
-            return []
-        rows = self._rows(
-            f"SELECT ae.entity_id, e.name, e.type, count(*) AS n FROM article_entities ae "
-            f"JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id IN ({_qs(ids)}) "
+        rows = self._rows_for(
+            "SELECT ae.entity_id, e.name, e.type, count(*) AS n FROM article_entities ae "
+            "JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id IN ({ids}) "
             "GROUP BY ae.entity_id, e.name, e.type ORDER BY n DESC, e.name LIMIT 30",
             ids,
         )
         return [EntityRef(id=r[0], name=r[1] or r[0], type=r[2]) for r in rows]
 
     def _story_links(self, ids: list[str]) -> list[PageLink]:
-        if not ids:
-            return []
-        rows = self._rows(
-            f"SELECT article_id, other_id, kind, score FROM page_links WHERE article_id IN "
-            f"({_qs(ids)}) ORDER BY article_id, kind, other_id",
+        rows = self._rows_for(
+            f"SELECT {_LINK} FROM page_links WHERE article_id IN ({{ids}}) "
+            "ORDER BY article_id, kind, other_id",
             ids,
         )
-        return [PageLink(article_id=r[0], other_id=r[1], kind=r[2], score=r[3]) for r in rows]
+        return [_link(r) for r in rows]
 
     def _story_attributions(self, ids: list[str]) -> list[dict]:
-        if not ids:
-            return []
-        rows = self._rows(
-            f"SELECT article_id, source, source_text, cue_text FROM attributions WHERE "
-            f"article_id IN ({_qs(ids)}) ORDER BY article_id, idx LIMIT 200",
+        rows = self._rows_for(
+            "SELECT article_id, source, source_text, cue_text FROM attributions WHERE "
+            "article_id IN ({ids}) ORDER BY article_id, idx LIMIT 200",
             ids,
         )
         return [{"article_id": r[0], "source": r[1], "source_text": r[2], "cue_text": r[3]} for r in rows]
@@ -479,6 +477,10 @@ def _summary(r: tuple) -> StorySummary:
 
 def _member(r: tuple) -> StoryArticle:
     return _from_row(StoryArticle, _MEMBER_FIELDS, r)
+
+
+def _link(r: tuple) -> PageLink:
+    return _from_row(PageLink, tuple(_LINK.split(", ")), r)
 
 
 def _from_row(model: type[_View], fields: tuple[str, ...], row: tuple, lists: tuple[str, ...] = ()) -> _View:
