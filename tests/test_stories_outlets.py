@@ -12,6 +12,7 @@ import pytest
 
 from test_store_conformance import postgres_url, store  # noqa: F401  (fixtures: both backends)
 from veille.record import Article
+from veille.store import open_store
 from veille.store.outlets import outlet, source_label
 from veille.stories.online import place_pages
 
@@ -48,13 +49,18 @@ def test_source_label_falls_back_to_the_file_name():
     assert source_label(None, None, None) is None
 
 
+def _place_tram(db) -> str:
+    """The tram story stored and placed; its id."""
+    pages = _tram_story()
+    db.put_many(pages)
+    placed = {p.article_id: p.story_id for p in place_pages(db, pages)}
+    assert len(set(placed.values())) == 1, placed  # one story: the fixture's tram event told four times
+    return placed["tram-named"]
+
+
 @pytest.fixture
 def tram(store):  # noqa: F811
-    pages = _tram_story()
-    store.put_many(pages)
-    placed = {p.article_id: p.story_id for p in place_pages(store, pages)}
-    assert len(set(placed.values())) == 1, placed  # one story: the fixture's tram event told four times
-    return store, placed["tram-named"]
+    return store, _place_tram(store)
 
 
 def test_story_counts_hosts_as_outlets_and_files_apart(tram):
@@ -111,15 +117,15 @@ def test_story_tree_and_article_page_say_what_is_missing(tram, tmp_path):
     assert 'class="quote"' not in filed  # no quote legend for a page without quotes
 
 
-def test_story_time_line_in_chromium_keeps_dots_on_their_tracks(tram, tmp_path):
+def test_story_time_line_in_chromium_keeps_dots_on_their_tracks(tmp_path):
+    pytest.importorskip("fastapi", reason="the UI needs the [serve] extra")
     pytest.importorskip("selenium", reason="the browser test drives Chromium with selenium (dev group)")
     from browsing import CHROMIUM, DRIVER, chromium, served, wait_for
 
     if not (CHROMIUM and DRIVER):
         pytest.skip("needs Debian's chromium and chromium-driver")
-    db, story_id = tram
-    if not str(getattr(db, "path", "")).endswith(".sqlite"):
-        pytest.skip("one backend is enough for the look")
+    db = open_store(str(tmp_path / "look.sqlite"))  # one backend is enough for the look
+    story_id = _place_tram(db)
     with served(db, tmp_path) as base, chromium(tmp_path / "shots") as browser:
         browser.get(f"{base}/stories/{story_id}?ui=fr")
         wait_for(browser, ".axis-row")
@@ -134,6 +140,7 @@ def test_story_time_line_in_chromium_keeps_dots_on_their_tracks(tram, tmp_path):
                                     {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
             colours.append(browser.execute_script(
                 "return getComputedStyle(document.querySelector('.axis-row[data-lang=fr] .axis-dot')).color"))
+    db.close()
     assert colours == ["rgb(31, 95, 168)", "rgb(127, 178, 255)"]  # the theme's --chart-1, legible on dark
     assert len(boxes) == 4 and not any(label.endswith("?") for label, *_ in boxes)
     assert any(label.endswith("source inconnue") for label, *_ in boxes)  # ?ui=fr
