@@ -1,52 +1,28 @@
-"""What the real-browser tests share: Debian's Chromium driven by Selenium, and the app served by uvicorn
-in a thread over a store the test fills. Import it after ``pytest.importorskip("selenium")`` and
-``pytest.importorskip("fastapi")``; mark the module with :data:`needs_chromium`."""
+"""What the real-browser tests share: Debian's Chromium driven by Selenium (screenshots, dark mode), and
+the app served by uvicorn in a thread over a store the test fills (webapp.py's, named here too). Import it
+after ``pytest.importorskip("selenium")`` and ``pytest.importorskip("fastapi")``; mark the module with
+:data:`needs_chromium`."""
 
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import uvicorn
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from veille.api import create_app
-from veille.config import Config
-from veille.store import Store
-from veille.store.pgserver import free_port
+from webapp import served, served_app, served_records  # noqa: F401  (the browser tests' servers)
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 needs_chromium = pytest.mark.skipif(not (CHROMIUM and DRIVER),
                                     reason="needs Debian's chromium and chromium-driver (apt-get install -y "
                                            "chromium chromium-driver; .ci/run does it)")
-
-
-@contextmanager
-def served(store: Store, data_dir: Path) -> Iterator[str]:
-    """The app over ``store``, served by uvicorn in a thread; yields its base address."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store, config=Config(data_dir=str(data_dir))),
-                                           host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 @contextmanager
@@ -65,6 +41,25 @@ def chromium(shots: Path, *, lang: str | None = None) -> Iterator[webdriver.Chro
         yield driver
     finally:
         driver.quit()
+
+
+def shoot(browser, shots: Path, name: str) -> Path:
+    """A screenshot of what the browser shows, as ``shots/name.png``, for a person to look at."""
+    path = shots / f"{name}.png"
+    assert browser.save_screenshot(str(path)), path
+    return path
+
+
+def emulate_dark(browser, on: bool) -> None:
+    """The system's colour scheme as the page sees it (``prefers-color-scheme``): dark or light."""
+    features = [{"name": "prefers-color-scheme", "value": "dark" if on else "light"}]
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": features})
+
+
+def open_page(browser, url: str, ready: str = "main"):
+    """Go to ``url`` and wait until ``ready`` (a CSS selector) is on the page."""
+    browser.get(url)
+    return wait_for(browser, ready)
 
 
 def wait_for(browser, css: str, seconds: float = 20):

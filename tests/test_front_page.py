@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -19,6 +16,7 @@ import pytest
 from test_store_conformance import postgres_url, store  # noqa: F401  (fixtures: both backends)
 from veille.record import Article
 from veille.store import open_store
+from webapp import record_plans, scans
 
 # story → (title language, [(day in April 2031, language, outlet), ...]); the newest day is 10 April.
 STORIES = {
@@ -81,18 +79,11 @@ def test_ranked_story_reads_use_indexes_not_scans(tmp_path):
     """SQLite's plan for every query of the size and growth rankings searches an index; none scans."""
     s = open_store(str(tmp_path / "plan.sqlite"))
     fill(s)
-    plans: list[str] = []
-    real_rows = s._rows
-
-    def explained(sql, params=()):
-        plans.extend(r[-1] for r in real_rows("EXPLAIN QUERY PLAN " + sql, params))
-        return real_rows(sql, params)
-
-    s._rows = explained  # type: ignore[method-assign]
+    plans = record_plans(s)
     assert s.list_stories(order="growth", days=7).total == 3
     assert s.list_stories(order="size", days=1).total == 2
     s.close()
-    assert plans and not [p for p in plans if p.startswith("SCAN") and "USING" not in p], plans
+    assert plans and not scans(plans), plans
 
 
 @pytest.fixture(scope="module")
@@ -196,43 +187,18 @@ SHOTS = Path("/tmp/shots-front")
 
 @pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="needs Debian's chromium and chromium-driver")
 def test_front_page_screenshots_in_english_and_french(client, tmp_path):
-    import uvicorn
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+    pytest.importorskip("selenium", reason="the browser test drives Chromium with selenium (dev group)")
     from selenium.webdriver.common.by import By
 
-    from veille.store.pgserver import free_port
+    from browsing import chromium, served_app, shoot
 
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(client.app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/api/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.2)
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--window-size=1280,900"):
-        opts.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    try:
+    with served_app(client.app) as base, chromium(SHOTS) as driver:
         for ui, heading in (("en", "Growing stories"), ("fr", "Sujets qui montent")):
             driver.get(f"{base}/?ui={ui}&window=week")
             assert driver.find_element(By.ID, "growing-title").text == heading
             items = driver.find_elements(By.CSS_SELECTOR, ".front-largest .story-item")
             assert [i.get_attribute("data-story") for i in items] == ["s-harbour", "s-orchard", "s-bridge"]
-            assert driver.save_screenshot(str(SHOTS / f"front-{ui}.png"))
+            shoot(driver, SHOTS, f"front-{ui}")
         driver.find_element(By.LINK_TEXT, TITLES["s-orchard"]).click()
         assert driver.find_element(By.TAG_NAME, "h1").text == TITLES["s-orchard"]
-        assert driver.save_screenshot(str(SHOTS / "story-fr.png"))
-    finally:
-        driver.quit()
-        server.should_exit = True
-        thread.join(timeout=10)
+        shoot(driver, SHOTS, "story-fr")

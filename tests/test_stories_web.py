@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -81,32 +78,13 @@ CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 
 
 @pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="needs Debian's chromium and chromium-driver")
-def test_browser_story_page_of_a_two_language_story(app, filled):
-    import uvicorn
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+def test_browser_story_page_of_a_two_language_story(app, filled, tmp_path):
+    pytest.importorskip("selenium", reason="the browser test drives Chromium with selenium (dev group)")
     from selenium.webdriver.common.by import By
 
-    from veille.store.pgserver import free_port
+    from browsing import chromium, served_app
 
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/api/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.2)
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"):
-        opts.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
-    try:
+    with served_app(app) as base, chromium(tmp_path / "shots") as driver:
         driver.get(f"{base}/stories")
         driver.find_element(By.LINK_TEXT, "Portugal and Morocco sign green hydrogen pipeline deal").click()
         rows = driver.find_elements(By.CSS_SELECTOR, ".axis-row")
@@ -114,10 +92,6 @@ def test_browser_story_page_of_a_two_language_story(app, filled):
         tree = driver.find_elements(By.CSS_SELECTOR, ".story-tree li")
         assert [li.get_attribute("data-article") for li in tree] == ["hydro-en", "hydro-fr"]
         assert "translation of" in tree[1].text
-    finally:
-        driver.quit()
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "ndjson", "text"])

@@ -19,6 +19,7 @@ from veille.store import open_store  # noqa: E402
 from veille.store.synthetic import EntitySpec, annotate  # noqa: E402
 from veille.web import STATIC_DIR, TEMPLATES_DIR  # noqa: E402
 from veille.web.render import highlight  # noqa: E402
+from webapp import web_client  # noqa: E402  (tests/ is on the path)
 
 MERKEL = EntitySpec("Q567", "Angela Merkel", "PER", ["Angela Merkel", "Merkel"])
 BERLIN = EntitySpec("Q64", "Berlin", "GPE", ["Berlin"])
@@ -40,11 +41,8 @@ def record():
 
 @pytest.fixture
 def client(tmp_path):
-    store = open_store(str(tmp_path / "web.sqlite"))
-    store.put(record())
-    with TestClient(create_app(store, config=Config(data_dir=str(tmp_path)))) as c:
+    with web_client(tmp_path, [record()]) as c:
         yield c
-    store.close()
 
 
 def test_article_page_highlights_quotes_and_links_entities(client):

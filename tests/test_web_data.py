@@ -9,14 +9,11 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the web UI needs the [serve] extra")
 
-from fastapi.testclient import TestClient  # noqa: E402
 
-from veille.api import create_app  # noqa: E402
-from veille.config import Config  # noqa: E402
 from veille.paging import offset_for, pager_links  # noqa: E402
 from veille.record import Span  # noqa: E402
-from veille.store import open_store  # noqa: E402
 from veille.store.synthetic import EntitySpec, annotate  # noqa: E402
+from webapp import web_client  # noqa: E402  (tests/ is on the path)
 
 PUTIN_FR = EntitySpec("Q7747", "Vladimir Putin", "PER", ["Vladimir Poutine", "Poutine"])
 PUTIN_EN = EntitySpec("Q7747", "Vladimir Putin", "PER", ["Vladimir Putin", "Putin"])
@@ -46,12 +43,8 @@ def records():
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("webdata")
-    store = open_store(str(tmp / "web.sqlite"))
-    store.put_many(records())
-    with TestClient(create_app(store, config=Config(data_dir=str(tmp)))) as c:
+    with web_client(tmp_path_factory.mktemp("webdata"), records()) as c:
         yield c
-    store.close()
 
 
 def _text(html: str) -> str:

@@ -22,9 +22,8 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from browsing import chromium, needs_chromium, served  # noqa: E402  (tests/ is on the path)
+from browsing import chromium, needs_chromium, served_records, shoot, wait_for  # noqa: E402
 from test_web_data import records  # noqa: E402  (tests/ is on the path: pytest prepends it)
-from veille.store import open_store  # noqa: E402
 
 pytestmark = needs_chromium
 SHOTS = Path(os.environ.get("VEILLE_SHOTS", "/tmp/shots-webdata"))
@@ -32,12 +31,8 @@ SHOTS = Path(os.environ.get("VEILLE_SHOTS", "/tmp/shots-webdata"))
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("browse")
-    store = open_store(str(folder / "browse.sqlite"))
-    store.put_many(records())
-    with served(store, folder) as base:
+    with served_records(tmp_path_factory.mktemp("browse"), records(), "browse.sqlite") as base:
         yield base
-    store.close()
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +40,9 @@ def browser():
     with chromium(SHOTS) as driver:
         yield driver
 
+
 def _shot(browser, name: str) -> None:
-    browser.save_screenshot(str(SHOTS / f"{name}.png"))
+    shoot(browser, SHOTS, name)
 
 
 def _fetch(url: str) -> tuple[str, bytes]:
@@ -54,15 +50,11 @@ def _fetch(url: str) -> tuple[str, bytes]:
         return resp.headers.get("content-type", ""), resp.read()
 
 
-def _wait(browser, css: str):
-    return WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))
-
-
 def test_search_quotes_entity_and_pages_walk(server, browser):
     browser.get(server + "/")
     box = browser.find_element(By.ID, "q")
     box.send_keys("Putin", Keys.ENTER)
-    _wait(browser, ".facets")
+    wait_for(browser, ".facets")
     titles = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".results .title")]
     assert "Poutine promet de revoir les quotas" in titles and "Putin meets herring fishers" in titles
     assert "Vladimir Putin (entity)" in browser.find_element(By.CSS_SELECTOR, ".understood").text
@@ -82,7 +74,7 @@ def test_search_quotes_entity_and_pages_walk(server, browser):
     _shot(browser, "2-search-putin-fr")
 
     browser.find_element(By.LINK_TEXT, "Quotes").click()
-    field = _wait(browser, "input[name=speaker]")
+    field = wait_for(browser, "input[name=speaker]")
     field.send_keys("Poutine", Keys.ENTER)
     WebDriverWait(browser, 20).until(ec.title_contains("Poutine"))
     rows = browser.find_elements(By.CSS_SELECTOR, ".quote-row")
@@ -121,7 +113,7 @@ def test_quotes_csv_export_link_downloads_and_parses(server, browser):
     """The page links the API's ``format=csv`` export (another part of issue 13); where that export is
     not served yet the API answers JSON, and this step says so instead of passing."""
     browser.get(server + "/quotes?speaker=Putin")
-    link = _wait(browser, ".pager .export-csv").get_attribute("href")
+    link = wait_for(browser, ".pager .export-csv").get_attribute("href")
     assert "format=csv" in link and "speaker=Putin" in link
     kind, body = _fetch(link)
     if not kind.startswith("text/csv"):

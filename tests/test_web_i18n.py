@@ -13,13 +13,10 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the web UI needs the [serve] extra")
 
-from fastapi.testclient import TestClient  # noqa: E402
 
-from veille.api import create_app  # noqa: E402
-from veille.config import Config  # noqa: E402
-from veille.store import open_store  # noqa: E402
 from veille.store.synthetic import EntitySpec, annotate  # noqa: E402
 from veille.web.i18n import Translator  # noqa: E402
+from webapp import web_client  # noqa: E402  (tests/ is on the path)
 
 # An invented bridge opening in an invented town, told in French (22 times, one a day) and once in English.
 AKVIST_FR = EntitySpec("L-akvist", "Soren Akvist", "PER", ["Soren Akvist", "Akvist"])
@@ -46,12 +43,8 @@ def records():
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("i18n")
-    store = open_store(str(tmp / "i18n.sqlite"))
-    store.put_many(records())
-    with TestClient(create_app(store, config=Config(data_dir=str(tmp)))) as c:
+    with web_client(tmp_path_factory.mktemp("i18n"), records(), "i18n.sqlite") as c:
         yield c
-    store.close()
 
 
 def _text(html: str) -> str:

@@ -14,12 +14,9 @@ pytest.importorskip("fastapi", reason="the web UI needs the [serve] extra")
 pytest.importorskip("selenium", reason="the browser test drives Chromium with selenium (dev group)")
 
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from browsing import chromium, needs_chromium, served  # noqa: E402  (tests/ is on the path)
+from browsing import chromium, needs_chromium, served_records, shoot, wait_for  # noqa: E402
 from test_web_i18n import N_FR, records  # noqa: E402  (tests/ is on the path: pytest prepends it)
-from veille.store import open_store  # noqa: E402
 
 pytestmark = needs_chromium
 SHOTS = Path(os.environ.get("VEILLE_SHOTS_I18N", "/tmp/shots-i18n"))
@@ -27,12 +24,8 @@ SHOTS = Path(os.environ.get("VEILLE_SHOTS_I18N", "/tmp/shots-i18n"))
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("browse-i18n")
-    store = open_store(str(folder / "browse.sqlite"))
-    store.put_many(records())
-    with served(store, folder) as base:
+    with served_records(tmp_path_factory.mktemp("browse-i18n"), records(), "browse.sqlite") as base:
         yield base
-    store.close()
 
 
 @pytest.fixture(scope="module")
@@ -40,39 +33,36 @@ def browser():
     with chromium(SHOTS, lang="en-GB") as driver:
         yield driver
 
-def _wait(browser, css: str):
-    return WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))
-
 
 def test_search_and_quotes_in_french(server, browser):
     # the header's switch chooses French; the cookie keeps it for the pages that follow
     browser.get(f"{server}/?q=Akvist")
-    _wait(browser, 'a[data-ui="fr"]').click()
-    _wait(browser, 'html[lang="fr"] aside.facets')
+    wait_for(browser, 'a[data-ui="fr"]').click()
+    wait_for(browser, 'html[lang="fr"] aside.facets')
     headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "aside.facets h2")]
     assert headings == ["Langue", "Média", "Entité", "Type d'entité", "Publication"]
     assert browser.find_element(By.CSS_SELECTOR, "main h1").text == f"{N_FR + 1} articles pour « Akvist »"
     assert browser.find_element(By.CSS_SELECTOR, "p.sorting").text == "Trier par pertinence · par date"
     snippet = browser.find_element(By.CSS_SELECTOR, "li.result p.snippet")
     assert snippet.get_attribute("lang") in ("fr", "en")
-    browser.save_screenshot(str(SHOTS / "search-fr.png"))
+    shoot(browser, SHOTS, "search-fr")
 
     # the pager in French walks to page 2 and back
     browser.find_element(By.CSS_SELECTOR, "nav.pager a.next").click()
-    count = _wait(browser, "nav.pager .pager-count")
+    count = wait_for(browser, "nav.pager .pager-count")
     assert count.text == f"21–{N_FR + 1} sur {N_FR + 1}"
     assert browser.find_element(By.CSS_SELECTOR, "nav.pager a.prev").text == "← Page précédente"
 
     # a facet narrows to the English article: ?lang= filters the articles, the page stays French
     browser.find_element(By.CSS_SELECTOR, "section.facet-lang a[href*='lang=en']").click()
-    _wait(browser, 'html[lang="fr"] section.facet-lang strong')
+    wait_for(browser, 'html[lang="fr"] section.facet-lang strong')
     assert browser.find_element(By.CSS_SELECTOR, "main h1").text == "1 article pour « Akvist »"
 
     browser.get(f"{server}/quotes?speaker=Akvist")
-    _wait(browser, 'html[lang="fr"] ol.quote-list')
+    wait_for(browser, 'html[lang="fr"] ol.quote-list')
     assert browser.find_element(By.CSS_SELECTOR, "main h1").text == f"Qui a dit quoi ({N_FR + 1} citations)"
     langs = {q.get_attribute("lang") for q in browser.find_elements(By.CSS_SELECTOR, "blockquote")}
     assert langs == {"fr", "en"}
     labels = [x.text.strip() for x in browser.find_elements(By.CSS_SELECTOR, "form.filters label")]
     assert labels[:3] == ["Locuteur", "Mots", "Média"]
-    browser.save_screenshot(str(SHOTS / "quotes-fr.png"))
+    shoot(browser, SHOTS, "quotes-fr")

@@ -12,10 +12,8 @@ import pytest
 pytest.importorskip("fastapi", reason="the web UI needs the [serve] extra")
 pytest.importorskip("pygal", reason="the charts need the [serve] extra (pygal)")
 
-from fastapi.testclient import TestClient  # noqa: E402
 
-from veille.api import create_app  # noqa: E402
-from veille.config import Config  # noqa: E402
+from test_store_conformance import postgres_url, store  # noqa: E402, F401  (fixtures: both backends)
 from veille.record import Mention, Removed, Signal  # noqa: E402
 from veille.store import open_store  # noqa: E402
 from veille.store.base import EntityTimeline  # noqa: E402
@@ -25,6 +23,7 @@ from veille.web.charts import activity_chart, bar_chart, count_ticks, on_axis, t
 from veille.web.i18n import DATA_MESSAGES, Translator, catalogue, choose_language  # noqa: E402
 from veille.web.labels import local_labels  # noqa: E402
 from veille.web.render import highlight  # noqa: E402
+from webapp import record_plans, scans, web_client  # noqa: E402  (tests/ is on the path)
 
 # An invented harbour strike, told in French in January and April (nothing in February or March) and in
 # English once without a date.
@@ -53,42 +52,21 @@ def records():
 
 
 # -- the store reads behind the charts --------------------------------------------------------------
-@pytest.fixture(scope="module")
-def postgres_url():
-    pytest.importorskip("psycopg", reason="the PostgreSQL backend needs the [postgres] extra (psycopg)")
-    from veille.store.pgserver import PostgresUnavailable, TemporaryPostgres
-
-    try:
-        return TemporaryPostgres.shared().url
-    except PostgresUnavailable as exc:
-        pytest.skip(f"PostgreSQL server not available here ({exc})")
+@pytest.fixture
+def looked(store):  # noqa: F811  (both backends: test_store_conformance's fixture)
+    store.put_many(records())
+    return store
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        s = open_store(str(tmp_path / "look.sqlite"))
-    else:
-        import psycopg
-
-        url = request.getfixturevalue("postgres_url")
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-        s = open_store(url)
-    s.put_many(records())
-    yield s
-    s.close()
-
-
-def test_entity_timeline_counts_quotes_and_mentions_per_month_undated_apart(store):
-    tl = store.entity_timeline("L-vellin")
+def test_entity_timeline_counts_quotes_and_mentions_per_month_undated_apart(looked):
+    tl = looked.entity_timeline("L-vellin")
     assert tl.quotes == {"2025-01": 1, "2025-04": 1, "undated": 1}
     assert tl.mentions == {"2025-01": 2, "2025-04": 1, "undated": 2}
-    assert store.entity_timeline("nobody") == EntityTimeline(entity_id="nobody")
+    assert looked.entity_timeline("nobody") == EntityTimeline(entity_id="nobody")
 
 
-def test_co_mention_timeline_gives_shared_articles_per_month(store):
-    series = {s.entity.id: s for s in store.co_mention_timeline("L-vellin")}
+def test_co_mention_timeline_gives_shared_articles_per_month(looked):
+    series = {s.entity.id: s for s in looked.co_mention_timeline("L-vellin")}
     assert series["L-port"].n_articles == 3
     assert series["L-port"].by_month == {"2025-01": 1, "2025-04": 1, "undated": 1}
     assert series["L-dock"].by_month == {"2025-01": 1}
@@ -99,18 +77,11 @@ def test_chart_reads_use_indexes_not_scans(tmp_path):
     """SQLite's plan for every chart query searches an index; none scans a table of the store."""
     s = open_store(str(tmp_path / "plan.sqlite"))
     s.put_many(records())
-    plans: list[str] = []
-    real_rows = s._rows
-
-    def explained(sql, params=()):
-        plans.extend(r[-1] for r in real_rows("EXPLAIN QUERY PLAN " + sql, params))
-        return real_rows(sql, params)
-
-    s._rows = explained  # type: ignore[method-assign]
+    plans = record_plans(s)
     s.entity_timeline("L-vellin")
     s.co_mention_timeline("L-vellin")
     s.close()
-    assert plans and not [p for p in plans if p.startswith("SCAN") and "USING" not in p], plans
+    assert plans and not scans(plans), plans
 
 
 # -- the chart itself -------------------------------------------------------------------------------
@@ -211,11 +182,8 @@ def test_event_sentences_are_anchors_even_when_a_quote_crosses_them():
 # -- the pages -------------------------------------------------------------------------------------
 @pytest.fixture
 def client(tmp_path):
-    s = open_store(str(tmp_path / "web.sqlite"))
-    s.put_many(records())
-    with TestClient(create_app(s, config=Config(data_dir=str(tmp_path)))) as c:
+    with web_client(tmp_path, records()) as c:
         yield c
-    s.close()
 
 
 def test_entity_page_draws_its_chart_with_empty_months_and_undated_apart(client):

@@ -18,9 +18,15 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from browsing import chromium, needs_chromium, served  # noqa: E402  (tests/ is on the path)
+from browsing import (  # noqa: E402  (tests/ is on the path)
+    chromium,
+    emulate_dark,
+    needs_chromium,
+    open_page,
+    served_records,
+    shoot,
+)
 from test_web_look import records  # noqa: E402
-from veille.store import open_store  # noqa: E402
 
 pytestmark = needs_chromium
 SHOTS = Path(os.environ.get("VEILLE_SHOTS", "/tmp/shots-weblook"))
@@ -29,12 +35,8 @@ SHOTS = Path(os.environ.get("VEILLE_SHOTS", "/tmp/shots-weblook"))
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The app over a small store of invented articles, served by uvicorn in a thread."""
-    folder = tmp_path_factory.mktemp("look")
-    store = open_store(str(folder / "look.sqlite"))
-    store.put_many(records())
-    with served(store, folder) as base:
+    with served_records(tmp_path_factory.mktemp("look"), records(), "look.sqlite") as base:
         yield base
-    store.close()
 
 
 @pytest.fixture(scope="module")
@@ -42,22 +44,13 @@ def browser():
     with chromium(SHOTS, lang="en-US") as driver:
         yield driver
 
-def _open(browser, url: str, ready: str = "main"):
-    browser.get(url)
-    WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, ready)))
-
 
 def _shot(browser, name: str) -> None:
-    browser.save_screenshot(str(SHOTS / f"{name}.png"))
-
-
-def _dark(browser, on: bool) -> None:
-    features = [{"name": "prefers-color-scheme", "value": "dark" if on else "light"}]
-    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": features})
+    shoot(browser, SHOTS, name)
 
 
 def test_entity_chart_has_a_time_axis_with_the_empty_months(server, browser):
-    _open(browser, f"{server}/entities/L-vellin?ui=en", "figure[data-chart=activity] svg")
+    open_page(browser, f"{server}/entities/L-vellin?ui=en", "figure[data-chart=activity] svg")
     figure = browser.find_element(By.CSS_SELECTOR, "figure[data-chart=activity]")
     axis = figure.find_elements(By.CSS_SELECTOR, "svg .axis.x text")
     labels = [e.get_attribute("textContent") for e in axis]
@@ -72,7 +65,7 @@ def test_entity_chart_has_a_time_axis_with_the_empty_months(server, browser):
 
 
 def test_language_switch_changes_labels_and_lang(server, browser):
-    _open(browser, f"{server}/articles/h-jan?ui=en")
+    open_page(browser, f"{server}/articles/h-jan?ui=en")
     html = browser.find_element(By.TAG_NAME, "html")
     assert html.get_attribute("lang") == "en"
     assert browser.find_element(By.ID, "body").get_attribute("lang") == "fr"
@@ -86,32 +79,32 @@ def test_language_switch_changes_labels_and_lang(server, browser):
     chip = browser.find_element(By.CSS_SELECTOR, ".chips a[href='/entities/L-port']")
     assert chip.text == "Port-Céleste" and chip.get_attribute("title").startswith("Port Celeste")
     _shot(browser, "article-fr")
-    _open(browser, f"{server}/events")  # the choice is remembered
+    open_page(browser, f"{server}/events")  # the choice is remembered
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
     assert browser.find_element(By.CSS_SELECTOR, "h1").text.startswith("Événements")
-    _open(browser, f"{server}/events?ui=en")
+    open_page(browser, f"{server}/events?ui=en")
 
 
 def test_dark_mode_follows_the_system_setting(server, browser):
-    _open(browser, f"{server}/articles/h-jan?ui=en")
+    open_page(browser, f"{server}/articles/h-jan?ui=en")
     light = browser.execute_script("return getComputedStyle(document.body).backgroundColor")
     _shot(browser, "light")
-    _dark(browser, True)
+    emulate_dark(browser, True)
     try:
         dark = browser.execute_script("return getComputedStyle(document.body).backgroundColor")
         ink = browser.execute_script("return getComputedStyle(document.body).color")
         assert light == "rgb(251, 251, 249)" and dark == "rgb(20, 24, 28)" and ink == "rgb(227, 231, 235)"
         _shot(browser, "dark")
-        _open(browser, f"{server}/entities/L-vellin", "figure[data-chart=activity] svg")
+        open_page(browser, f"{server}/entities/L-vellin", "figure[data-chart=activity] svg")
         axis = browser.find_element(By.CSS_SELECTOR, "figure[data-chart=activity] svg .axis.x text")
         assert browser.execute_script("return getComputedStyle(arguments[0]).fill", axis) == ink
         _shot(browser, "entity-chart-dark")
     finally:
-        _dark(browser, False)
+        emulate_dark(browser, False)
 
 
 def test_question_mark_opens_the_keyboard_help(server, browser):
-    _open(browser, f"{server}/entities?ui=en")
+    open_page(browser, f"{server}/entities?ui=en")
     overlay = browser.find_element(By.ID, "help")
     assert not overlay.is_displayed()
     browser.find_element(By.TAG_NAME, "body").send_keys("?")
@@ -123,7 +116,7 @@ def test_question_mark_opens_the_keyboard_help(server, browser):
 
 
 def test_event_link_scrolls_to_its_highlighted_sentence(server, browser):
-    _open(browser, f"{server}/events?ui=en")
+    open_page(browser, f"{server}/events?ui=en")
     link = browser.find_element(By.CSS_SELECTOR, "a.to-sentence[href$='#ev1']")
     link.click()
     WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.ID, "ev1")))

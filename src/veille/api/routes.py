@@ -8,6 +8,7 @@ import secrets
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field, model_validator
 
 from ..record import Article, EntityType
@@ -23,6 +24,7 @@ from ..store import (
 )
 from ..store.base import SearchSort
 from ..store.ingest import store_pages
+from .analysis import analysed
 from .answers import answer, json_answer, read
 from .errors import ApiError
 from .export import EXPORTABLE, ExportFormat
@@ -102,11 +104,10 @@ class Stored(BaseModel):
     article: ArticleSummary | None = None
 
 
-def _analyze(page: PageIn) -> Article:
-    from ..api_functions import analyze_text
-
-    return analyze_text(page.html or page.text or "", name=page.name or page.url or "<api>", url=page.url,
-                        published=_iso(page.published), lang=page.lang)
+async def _analyze(page: PageIn) -> Article:
+    """The page's record, analysed in memory zones, one request at a time (``api.analysis``)."""
+    return await analysed(page.html or page.text or "", name=page.name or page.url or "<api>", url=page.url,
+                          published=_iso(page.published), lang=page.lang)
 
 
 @router.get("/health", tags=["meta"])
@@ -198,21 +199,22 @@ async def events(s: StoreDep, request: Request, actor: Name = None, type: EventT
 
 
 @router.post("/analyze", tags=["write"], dependencies=[Depends(require_token)])
-def analyze(page: PageIn) -> Article:
+async def analyze(page: PageIn) -> Article:
     """Analyse a page and return its record without storing it."""
-    return _analyze(page)
+    return await _analyze(page)
 
 
 @router.post("/articles", tags=["write"], dependencies=[Depends(require_token)], status_code=201)
-def post_article(body: ArticleIn, response: Response, s: StoreDep) -> Stored:
+async def post_article(body: ArticleIn, response: Response, s: StoreDep) -> Stored:
     """Store a page (analysed here) or a ready-made record: 201 when new or replaced, 200 when unchanged."""
-    art = body.record if body.record is not None else _analyze(body.page)  # type: ignore[arg-type]
+    art = body.record if body.record is not None else await _analyze(body.page)  # type: ignore[arg-type]
     if body.record is not None and (bad := art.check_spans()):
         raise ApiError(422, f"record {art.id}: {bad[0]}", "bad_record")
-    status = store_pages(s, [art])[0]  # placed in stories like every other write path
+    status = (await run_in_threadpool(store_pages, s, [art]))[0]  # placed in stories like every write path
     if status == "unchanged":
         response.status_code = 200
-    stored = s.get_article(art.id)  # the story it was placed in is the store's, not the posted record's
+    # the story it was placed in is the store's, not the posted record's
+    stored = await run_in_threadpool(s.get_article, art.id)
     summary = ArticleSummary(id=art.id, title=art.title, url=art.url, site_name=art.site_name,
                              source=art.source, published=art.published, lang=art.lang,
                              n_words=len(art.text.split()),

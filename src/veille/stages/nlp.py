@@ -4,6 +4,7 @@ batches. The Doc travels beside the record (``Work.doc``) and is never stored.""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from functools import cache
@@ -34,17 +35,32 @@ def load_model(name: str):
 _LOADED: dict = {}
 
 
+_ZONE = threading.Lock()
+_IN_ZONE = threading.local()
+
+
 @contextmanager
 def memory_zones() -> Iterator[None]:
     """Within the block, what spaCy adds to the models already loaded (the strings and lexemes of new
     words) is freed when it ends (``Language.memory_zone``): a long run meets new names, numbers and
     typos on every page, and without this each worker's vocabulary grows for as long as it runs. No
     ``Doc`` made inside may be used after the block: run whole batches inside it, keep only records.
-    A model loaded inside the block is not in it (its own strings stay)."""
-    with ExitStack() as stack:
-        for nlp in list(_LOADED.values()):
-            stack.enter_context(nlp.memory_zone())
+    A model loaded inside the block is not in it (its own strings stay).
+
+    One zone at a time per process: a zone's end frees every string added while it was open, whichever
+    thread added it, and spaCy's zones do not nest, so threads (the API's requests) take turns; a block
+    opened inside another in the same thread runs in the outer zone."""
+    if getattr(_IN_ZONE, "open", False):
         yield
+        return
+    with _ZONE, ExitStack() as stack:
+        _IN_ZONE.open = True
+        try:
+            for nlp in list(_LOADED.values()):
+                stack.enter_context(nlp.memory_zone())
+            yield
+        finally:
+            _IN_ZONE.open = False
 
 
 def paragraph_breaks(doc):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from .outlets import outlet
+
 #: The profile columns of a story member, as ``veille.stories.online.stored_profile`` reads them, then the
 #: evidence's day and the member's story.
 _MEMBER_ROW = (
@@ -96,8 +98,8 @@ class StoryMoves:
         its keys, so it is no longer a candidate (True then)."""
         cur.execute(
             self._q(
-                "SELECT a.id, a.published, a.lang, a.site_name, a.copy_of, a.title FROM story_members m "
-                "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
+                "SELECT a.id, a.published, a.lang, a.site_name, a.copy_of, a.title, a.url "
+                "FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
                 "ORDER BY a.published NULLS LAST, m.joined_at"
             ),
             (story_id,),
@@ -109,7 +111,8 @@ class StoryMoves:
             return True
         dates = [r[1] for r in rows if r[1]]
         langs = ",".join(dict.fromkeys(r[2] for r in rows if r[2]))
-        sites = ",".join(dict.fromkeys(r[3].replace(",", " ") for r in rows if r[3]))
+        outlets = (outlet(r[3], r[6]) for r in rows)
+        sites = ",".join(dict.fromkeys(o.replace(",", " ") for o in outlets if o))
         first = next((r for r in rows if not r[4]), rows[0])
         values = (first[0], first[5], min(dates) if dates else None, max(dates) if dates else None,
                   len(rows), sum(1 for r in rows if r[4]), langs, sites)

@@ -12,10 +12,13 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel
 
 from .base import EntityRef, Page
 from .entity_reads import _EVENT, _QUOTE, _event_view, _quote_view
+from .outlets import outlet, source_label
 from .story_moves import StoryMoves
 from .story_views import PageLink, SpeakerQuotes, StoryArticle, StoryDetail, StorySummary
 
@@ -23,11 +26,20 @@ _STORY = (
     "SELECT id, title, first_article, first_published, last_published, n_articles, n_copies, langs, "
     "sites, (SELECT a.lang FROM articles a WHERE a.id = stories.first_article) FROM stories"
 )
+#: The StorySummary field each column of ``_STORY`` fills.
+_STORY_FIELDS = ("id", "title", "first_article", "first_published", "last_published", "n_articles",
+                 "n_copies", "langs", "sites", "title_lang")
 _MEMBER = (
-    "SELECT a.id, a.title, a.url, a.site_name, a.published, a.lang, m.score, a.copy_of, "
+    "SELECT a.id, a.title, a.url, a.site_name, a.source, a.published, a.lang, m.score, a.copy_of, "
     "(SELECT l.other_id FROM page_links l WHERE l.article_id = a.id AND l.kind = 'translation_of' "
     "LIMIT 1) FROM story_members m JOIN articles a ON a.id = m.article_id"
 )
+#: The PageLink fields, in the order they are selected.
+_LINK = "article_id, other_id, kind, score"
+#: The StoryArticle field each column of ``_MEMBER`` fills.
+_MEMBER_FIELDS = ("id", "title", "url", "site_name", "source", "published", "lang", "score", "copy_of",
+                  "translation_of")
+_View = TypeVar("_View", bound=BaseModel)
 _STORY_TABLES = ("story_members", "story_keys", "page_links", "page_profiles", "copy_bands", "stories")
 
 #: The most stories read from one blocking key's posting list (the newest first): bounds a frequent key.
@@ -229,7 +241,7 @@ class StoryTables(StoryMoves):
                 first,
                 last,
                 _add(langs, article.lang),
-                _add(sites, article.site_name),
+                _add(sites, outlet(article.site_name, article.url)),
                 story_id,
             ),
         )
@@ -309,7 +321,8 @@ class StoryTables(StoryMoves):
             "n_articles DESC, id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
-        return Page(items=[_summary(r) for r in rows], total=total, limit=limit, offset=offset)
+        items = self._with_unknown_outlets([_summary(r) for r in rows])
+        return Page(items=items, total=total, limit=limit, offset=offset)
 
     def newest_story_day(self) -> dt.date | None:
         """The day of the newest dated story: where the size and growth windows end (one index probe)."""
@@ -353,7 +366,8 @@ class StoryTables(StoryMoves):
             ranked.sort(key=lambda s: (-(s.growth or 0), -(s.recent or 0), s.id))
         else:
             ranked.sort(key=lambda s: (-(s.recent or 0), -s.n_articles, s.id))
-        return Page(items=ranked[offset : offset + limit], total=len(ranked), limit=limit, offset=offset)
+        items = self._with_unknown_outlets(ranked[offset : offset + limit])
+        return Page(items=items, total=len(ranked), limit=limit, offset=offset)
 
     def story(self, story_id: str, *, limit: int = 200) -> StoryDetail | None:
         """A story with its articles on a time line, quotes by speaker, events, entities and links."""
@@ -370,9 +384,10 @@ class StoryTables(StoryMoves):
         ids = [a.id for a in articles]
         first = articles[0] if articles else None
         day = (first.published or "")[:10] if first else ""
-        broke = sorted({a.site_name or "?" for a in articles if day and (a.published or "")[:10] == day})
+        broke = sorted({source_label(a.site_name, a.url, a.source) or "?" for a in articles
+                        if day and (a.published or "")[:10] == day})
         return StoryDetail(
-            story=_summary(found[0]),
+            story=self._with_unknown_outlets([_summary(found[0])])[0],
             articles=articles,
             first_report=first,
             broke_it=broke,
@@ -384,14 +399,26 @@ class StoryTables(StoryMoves):
             attributions=self._story_attributions(ids),
         )
 
+    def _with_unknown_outlets(self, stories: list[StorySummary]) -> list[StorySummary]:
+        """The stories with their count of members of unknown outlet (no site name, no web address: a
+        text file), which their ``sites`` cannot list; one query for the whole list, through
+        ``story_members``' story index."""
+        counts = dict(self._rows_for(
+            "SELECT m.story_id, count(*) FROM story_members m JOIN articles a ON a.id = m.article_id "
+            "WHERE m.story_id IN ({ids}) AND coalesce(trim(a.site_name), '') = '' AND "
+            "coalesce(a.url, '') NOT LIKE 'http%' GROUP BY m.story_id",
+            [s.id for s in stories],
+        ))
+        return [s.model_copy(update={"unknown_outlets": int(counts.get(s.id, 0))}) for s in stories]
+
     def article_links(self, article_id: str) -> list[PageLink]:
         """Copies and translations of a page, both ways."""
         rows = self._rows(
-            "SELECT article_id, other_id, kind, score FROM page_links WHERE article_id = ? "
-            "UNION SELECT article_id, other_id, kind, score FROM page_links WHERE other_id = ?",
+            f"SELECT {_LINK} FROM page_links WHERE article_id = ? "
+            f"UNION SELECT {_LINK} FROM page_links WHERE other_id = ?",
             (article_id, article_id),
         )
-        return [PageLink(article_id=r[0], other_id=r[1], kind=r[2], score=r[3]) for r in sorted(rows)]
+        return [_link(r) for r in sorted(rows)]
 
     def _story_quotes(self, ids: list[str]) -> list[SpeakerQuotes]:
         if not ids:
@@ -411,33 +438,32 @@ class StoryTables(StoryMoves):
         keys = f"(SELECT article_id, idx FROM events WHERE article_id IN ({_qs(ids)}) LIMIT 200)"
         return [_event_view(r) for r in self._rows(_EVENT.format(rows=keys), ids)]
 
+    def _rows_for(self, sql: str, ids: list[str]) -> list[tuple]:
+        """The rows of ``sql`` for the articles ``ids`` (``{ids}`` in it stands for their placeholders);
+        none, without a query, for no articles."""
+        return self._rows(sql.format(ids=_qs(ids)), ids) if ids else []
+
     def _story_entities(self, ids: list[str]) -> list[EntityRef]:
-        if not ids:
-            return []
-        rows = self._rows(
-            f"SELECT ae.entity_id, e.name, e.type, count(*) AS n FROM article_entities ae "
-            f"JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id IN ({_qs(ids)}) "
+        rows = self._rows_for(
+            "SELECT ae.entity_id, e.name, e.type, count(*) AS n FROM article_entities ae "
+            "JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id IN ({ids}) "
             "GROUP BY ae.entity_id, e.name, e.type ORDER BY n DESC, e.name LIMIT 30",
             ids,
         )
         return [EntityRef(id=r[0], name=r[1] or r[0], type=r[2]) for r in rows]
 
     def _story_links(self, ids: list[str]) -> list[PageLink]:
-        if not ids:
-            return []
-        rows = self._rows(
-            f"SELECT article_id, other_id, kind, score FROM page_links WHERE article_id IN "
-            f"({_qs(ids)}) ORDER BY article_id, kind, other_id",
+        rows = self._rows_for(
+            f"SELECT {_LINK} FROM page_links WHERE article_id IN ({{ids}}) "
+            "ORDER BY article_id, kind, other_id",
             ids,
         )
-        return [PageLink(article_id=r[0], other_id=r[1], kind=r[2], score=r[3]) for r in rows]
+        return [_link(r) for r in rows]
 
     def _story_attributions(self, ids: list[str]) -> list[dict]:
-        if not ids:
-            return []
-        rows = self._rows(
-            f"SELECT article_id, source, source_text, cue_text FROM attributions WHERE "
-            f"article_id IN ({_qs(ids)}) ORDER BY article_id, idx LIMIT 200",
+        rows = self._rows_for(
+            "SELECT article_id, source, source_text, cue_text FROM attributions WHERE "
+            "article_id IN ({ids}) ORDER BY article_id, idx LIMIT 200",
             ids,
         )
         return [{"article_id": r[0], "source": r[1], "source_text": r[2], "cue_text": r[3]} for r in rows]
@@ -457,35 +483,28 @@ def _qs(values: list[Any]) -> str:
 
 def _add(listed: str | None, value: str | None) -> str:
     items = [x for x in (listed or "").split(",") if x]
+    value = (value or "").replace(",", " ")
     if value and value not in items:
-        items.append(value.replace(",", " "))
+        items.append(value)
     return ",".join(items)
 
 
 def _summary(r: tuple) -> StorySummary:
-    return StorySummary(
-        id=r[0],
-        title=r[1],
-        first_article=r[2],
-        first_published=r[3],
-        last_published=r[4],
-        n_articles=r[5],
-        n_copies=r[6],
-        langs=[x for x in (r[7] or "").split(",") if x],
-        sites=[x for x in (r[8] or "").split(",") if x],
-        title_lang=r[9],
-    )
+    return _from_row(StorySummary, _STORY_FIELDS, r, lists=("langs", "sites"))
 
 
 def _member(r: tuple) -> StoryArticle:
-    return StoryArticle(
-        id=r[0],
-        title=r[1],
-        url=r[2],
-        site_name=r[3],
-        published=r[4],
-        lang=r[5],
-        score=r[6],
-        copy_of=r[7],
-        translation_of=r[8],
-    )
+    return _from_row(StoryArticle, _MEMBER_FIELDS, r)
+
+
+def _link(r: tuple) -> PageLink:
+    return _from_row(PageLink, tuple(_LINK.split(", ")), r)
+
+
+def _from_row(model: type[_View], fields: tuple[str, ...], row: tuple, lists: tuple[str, ...] = ()) -> _View:
+    """A row as the ``model`` it answers: each column fills the field of the same rank in ``fields``;
+    the ``lists`` fields are stored comma-separated."""
+    values = dict(zip(fields, row, strict=True))
+    for name in lists:
+        values[name] = [x for x in (values[name] or "").split(",") if x]
+    return model(**values)

@@ -19,7 +19,9 @@ class StorySummary(BaseModel):
     n_articles: int = 0
     n_copies: int = Field(0, description="members that copy another member (folded under it in lists)")
     langs: list[str] = Field(default_factory=list)
-    sites: list[str] = Field(default_factory=list)
+    sites: list[str] = Field(default_factory=list, description="its outlets: site names, else web hosts")
+    unknown_outlets: int = Field(0, description="members whose outlet is not known (no site name, no web "
+                                                 "address: a text file); not counted in sites")
     recent: int | None = Field(default=None, description="members published in the ranking window")
     growth: float | None = Field(default=None, description="recent / (members before the window + 1)")
 
@@ -31,6 +33,7 @@ class StoryArticle(BaseModel):
     title: str | None = None
     url: str | None = None
     site_name: str | None = None
+    source: str | None = Field(None, description="the path or name the page was read from")
     published: str | None = None
     lang: str | None = None
     score: float | None = Field(None, description="similarity to the story when it joined (null: opened it)")

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..paging import offset_for, pager_links
 from ..store import ArticleSummary, Page, QueryError, Store
 from ..store.base import SearchSort
+from ..store.outlets import source_label
 from ..store.text import SearchQuery, find_terms, parse_query
 from . import TEMPLATES_DIR
 from .charts import activity_chart, co_mention_chart, events_chart
@@ -42,6 +43,15 @@ def _marked_words(text: str, query: SearchQuery | None) -> Markup | str:
 
 
 templates.env.filters["marked_words"] = _marked_words
+
+
+def _source_of(item: object) -> str | None:
+    """Where an article (record, summary, story member or quote) comes from, for a label: its outlet,
+    else its file's name; None when nothing is known (templates then say "unknown source")."""
+    return source_label(*(getattr(item, name, None) for name in ("site_name", "url", "source")))
+
+
+templates.env.globals["source_of"] = _source_of
 
 
 def _store(request: Request) -> Store:
