@@ -209,9 +209,7 @@ class ArticleSearch:
             shown, marks = snippet(r[-1], query, also=surfaces)
             body = f"{fields['title'] or ''}\n{r[-1]}" if ids else ""  # only a term naming entities reads it
             why = [_reason(t, body, aid, written, refs) for t in terms]
-            # built from the store's own typed columns: constructed, not validated again (a fifth of the
-            # Python work of a search page)
-            items.append(ArticleSummary.model_construct(**fields, snippet=shown, highlights=marks, why=why))
+            items.append(ArticleSummary(**fields, snippet=shown, highlights=marks, why=why))
         return items
 
     # -- facets ----------------------------------------------------------------------------------
@@ -258,9 +256,9 @@ def _reason(term: _Term, body: str, article_id: str, written: dict[tuple[str, st
     words = not term.entities or all(phrase_found(body, t) for t in term.terms)
     for eid in term.entities:
         if (article_id, eid) in written and eid in refs:
-            return MatchReason.model_construct(term=term.text, words=words, entity=refs[eid],
-                                               as_written=written[(article_id, eid)])
-    return MatchReason.model_construct(term=term.text, words=words)
+            return MatchReason(term=term.text, words=words, entity=refs[eid],
+                               as_written=written[(article_id, eid)])
+    return MatchReason(term=term.text, words=words)
 
 
 def month_axis(counts: dict[str | None, int]) -> list[FacetValue]:
