@@ -113,6 +113,11 @@ def _compiled_finder(phrases: tuple[tuple[str, ...], ...]) -> PhraseFinder:
     return PhraseFinder(phrases)
 
 
+#: How far past a found phrase another phrase's match may end and still start before it: more than any
+#: name or phrase written with ordinary spacing.
+_REACH = 200
+
+
 class PhraseSet:
     """Several phrases' finders searched as one: matches in text order, the longest where several start
     at one place, none overlapping the one before (what one pattern of every phrase would find)."""
@@ -121,8 +126,16 @@ class PhraseSet:
         self._finders = finders
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """The first match at or after ``pos`` (and ending by ``endpos``)."""
-        return next(self.finditer(text, pos, endpos), None)
+        """The first match at or after ``pos`` (and ending by ``endpos``). Once one phrase is found, the
+        next ones are looked for only up to ``_REACH`` characters past it (a phrase starting before it
+        ends there), not through the rest of the text."""
+        end = len(text) if endpos is None else endpos
+        best: re.Match[str] | None = None
+        for f in self._finders:
+            m = f.search(text, pos, end if best is None else min(end, best.end() + _REACH))
+            if m is not None and (best is None or (m.start(), -m.end()) < (best.start(), -best.end())):
+                best = m
+        return best
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """Every match from ``pos``, in order; each finder searches again only once passed."""
