@@ -95,60 +95,13 @@ def find_terms(text: str, query: SearchQuery) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _finder(list(query.terms)).finditer(text)]
 
 
-def _finder(phrases: list[tuple[str, ...]]) -> PhraseFinder | PhraseSet:
-    return _finder_of(tuple(sorted(set(p for p in phrases if p))))
-
-
-@lru_cache(maxsize=4096)
-def _finder_of(phrases: tuple[tuple[str, ...], ...]) -> PhraseFinder | PhraseSet:
-    """A finder of ``phrases``, made of one compiled finder per phrase, each kept (``_compiled_finder``).
-    Compiled per phrase, not per query: a query's words come back in other queries, their combination
-    rarely does, and compiling a new combination cost about 1 ms of the 5 ms a search took."""
-    each = [_compiled_finder((p,)) for p in phrases]
-    return each[0] if len(each) == 1 else PhraseSet(each)
+def _finder(phrases: list[tuple[str, ...]]) -> PhraseFinder:
+    return _compiled_finder(tuple(sorted(set(p for p in phrases if p))))
 
 
 @lru_cache(maxsize=4096)
 def _compiled_finder(phrases: tuple[tuple[str, ...], ...]) -> PhraseFinder:
     return PhraseFinder(phrases)
-
-
-#: How far past a found phrase another phrase's match may end and still start before it: more than any
-#: name or phrase written with ordinary spacing.
-_REACH = 200
-
-
-class PhraseSet:
-    """Several phrases' finders searched as one: matches in text order, the longest where several start
-    at one place, none overlapping the one before (what one pattern of every phrase would find)."""
-
-    def __init__(self, finders: list[PhraseFinder]):
-        self._finders = finders
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """The first match at or after ``pos`` (and ending by ``endpos``). Once one phrase is found, the
-        next ones are looked for only up to ``_REACH`` characters past it (a phrase starting before it
-        ends there), not through the rest of the text."""
-        end = len(text) if endpos is None else endpos
-        best: re.Match[str] | None = None
-        for f in self._finders:
-            m = f.search(text, pos, end if best is None else min(end, best.end() + _REACH))
-            if m is not None and (best is None or (m.start(), -m.end()) < (best.start(), -best.end())):
-                best = m
-        return best
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
-        """Every match from ``pos``, in order; each finder searches again only once passed."""
-        ahead = [f.search(text, pos, endpos) for f in self._finders]
-        while True:
-            found = [m for m in ahead if m is not None]
-            if not found:
-                return
-            hit = min(found, key=lambda m: (m.start(), -m.end()))
-            yield hit
-            pos = hit.end()
-            ahead = [f.search(text, pos, endpos) if m is not None and m.start() < pos else m
-                     for f, m in zip(self._finders, ahead, strict=True)]
 
 
 class PhraseFinder:
@@ -171,19 +124,16 @@ class PhraseFinder:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match at or after ``pos`` (and ending by ``endpos``)."""
-        end = len(text) if endpos is None else endpos
-        while (m := self._any.search(text, pos, end)) is not None:
-            hit = m if self._exact.fullmatch(_folded(m.group())) else self._verified(text, m.start(), end)
-            if hit:
-                return hit
-            pos = m.start() + 1
-        return None
+        return next(self.finditer(text, pos, endpos), None)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """Every match from ``pos``, in order, longest phrase first where several start together."""
-        while (hit := self.search(text, pos, endpos)) is not None:
-            yield hit
-            pos = max(hit.end(), hit.start() + 1)
+        end = len(text) if endpos is None else endpos
+        while (m := self._any.search(text, pos, end)) is not None:
+            hit = m if self._exact.fullmatch(_folded(m.group())) else self._verified(text, m.start(), end)
+            pos = max(hit.end(), m.start() + 1) if hit else m.start() + 1
+            if hit:
+                yield hit
 
     @cached_property
     def _each(self) -> list[re.Pattern[str]]:
