@@ -256,8 +256,8 @@ def _reason(term: _Term, body: str, article_id: str, written: dict[tuple[str, st
     words = not term.entities or all(phrase_found(body, t) for t in term.terms)
     for eid in term.entities:
         if (article_id, eid) in written and eid in refs:
-            return MatchReason(term=term.text, words=words, entity=refs[eid],
-                               as_written=written[(article_id, eid)])
+            return MatchReason(term=term.text, words=words, entity=refs[eid], as_written=written[(article_id,
+                                                                                                    eid)])
     return MatchReason(term=term.text, words=words)
 
 
