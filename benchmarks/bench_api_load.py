@@ -7,6 +7,7 @@ Not collected by pytest. Run it from the repository root::
     .venv/bin/python benchmarks/bench_api_load.py --readers 50 200 --seconds 15 --workers 1 2
     .venv/bin/python benchmarks/bench_api_load.py --readers 50 --workers 2 --ingest-nice 0 10
     .venv/bin/python benchmarks/bench_api_load.py --readers 50 --seconds 30 --articles 5000 --no-ingest
+    .venv/bin/python benchmarks/bench_api_load.py --in-process 500 --from-store /tmp/load.sqlite
 
 The store is a fresh SQLite file filled with ``--articles`` generated records (100,000 quotes at the default
 size); the server runs in its own process(es) (``veille serve --workers N``, each ``--workers`` value in
@@ -15,6 +16,10 @@ the readers are either wrk's connections (``--client wrk``, the default when wrk
 that leaves the cores to the server) or asyncio tasks of this process with one HTTP connection each
 (``--client python``, per-endpoint figures), so the two cores are shared by all three, as on a laptop.
 With wrk, each reader count runs twice: searches only (the figure the target is about), then the whole mix.
+
+``--in-process N`` measures instead the CPU of N of those searches sent straight to the app (ASGI calls, no
+HTTP, no other process, kept rankings off so that each is ranked): the figure a busy machine blurs least,
+to compare two versions of the code in alternating runs.
 
 Each run prints the latency percentiles, the errors, the server's CPU per request (its processes' user +
 system time over the requests answered: the figure a busy machine cannot blur), the ingest's pages/s during
@@ -170,6 +175,54 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+def in_process(db: str, n: int, tmp: Path) -> None:
+    """CPU per search of ``n`` of the mix's searches sent to the app as ASGI calls (after 50 to warm up)."""
+    from urllib.parse import urlsplit
+
+    from veille.api import create_app
+    from veille.config import Config
+    from veille.kb import load_kb
+    from veille.store.rankings import RankingCache
+
+    load_kb()
+    app = create_app(db=db, config=Config(data_dir=str(tmp)))
+    app.state.store._rankings = RankingCache(0)  # every search ranked, as while an ingest commits
+    paths = [p for label, p in requests_mix(random.Random(7)) if label.startswith("search")]
+    rnd = random.Random(3)
+    codes: dict[int, int] = {}
+
+    async def call(path: str) -> None:
+        url = urlsplit(path)
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+                 "scheme": "http", "path": url.path, "raw_path": url.path.encode(), "root_path": "",
+                 "query_string": url.query.encode(), "headers": [(b"host", b"127.0.0.1")],
+                 "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80)}
+
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                codes[message["status"]] = codes.get(message["status"], 0) + 1
+
+        await app(scope, receive, send)
+
+    async def run() -> float:
+        for path in paths[:50]:
+            await call(path)
+        codes.clear()
+        todo = [rnd.choice(paths) for _ in range(n)]
+        t0 = time.process_time()
+        for path in todo:
+            await call(path)
+        return time.process_time() - t0
+
+    cpu = asyncio.run(run())
+    print(f"in process: {cpu / n * 1000:.2f} ms CPU per search over {n} searches; statuses {codes}; "
+          f"load {os.getloadavg()[0]:.2f}")
+    app.state.store.close()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--readers", type=int, nargs="+", default=[50, 200])
@@ -188,6 +241,8 @@ def main(argv: list[str] | None = None) -> None:
                         "--keep-store) instead of filling a new one")
     parser.add_argument("--keep-store", metavar="PATH", help="copy the filled store here for later runs")
     parser.add_argument("--only", choices=["search", "mix"], help="with wrk: only this run of each pair")
+    parser.add_argument("--in-process", type=int, metavar="N",
+                        help="instead of the load runs: the CPU of N searches sent straight to the app")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -203,6 +258,9 @@ def main(argv: list[str] | None = None) -> None:
         with open_store(db) as store:
             print(f"store: {store.count_articles()} articles ready in {took:.0f} s; client: {args.client}; "
                   f"load before: {os.getloadavg()[0]:.2f}")
+        if args.in_process:
+            in_process(db, args.in_process, tmp)
+            return
         for workers in args.workers:
             port = free_port()
             command = [VEILLE, "serve", "--db", db, "--port", str(port), "--workers", str(workers)]

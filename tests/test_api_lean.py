@@ -87,7 +87,8 @@ def test_a_local_store_is_read_on_the_event_loop_and_a_server_store_in_the_pool(
 
 
 def test_ingest_nice_lowers_the_priority_of_the_ingest_only(tmp_path):
-    """``veille ingest --nice 7`` stores its records at nice +7; the calling process keeps its own."""
+    """``veille ingest --nice 7`` stores its records at nice +7; the calling process keeps its own.
+    ``--nice`` alone is the polite level, and asks the math libraries for one thread (unless set)."""
     records = tmp_path / "r.ndjson"
     records.write_text("".join(a.model_dump_json() + "\n" for a in generate_articles(3, seed=2)))
     db = tmp_path / "n.sqlite"
@@ -101,6 +102,16 @@ def test_ingest_nice_lowers_the_priority_of_the_ingest_only(tmp_path):
     assert run.stdout.split() == ["0", "7"], run.stderr[-2000:]
     with open_store(str(db)) as s:
         assert s.count_articles() == 3
+    polite = code.replace("'--nice', '7'", "'--nice'").replace("print(r.exit_code, os.nice(0) - before)",
+             "print(r.exit_code, os.nice(0) - before, os.environ.get('OPENBLAS_NUM_THREADS'), "
+             "os.environ.get('OMP_NUM_THREADS'))")
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+    run = subprocess.run([sys.executable, "-c", polite, str(records), str(tmp_path / "p.sqlite")],
+                         capture_output=True, text=True, timeout=120,
+                         env={**env, "VEILLE_DATA_DIR": str(tmp_path), "OMP_NUM_THREADS": "3"})
+    from veille.cli.priority import POLITE
+
+    assert run.stdout.split() == ["0", str(POLITE), "1", "3"], run.stderr[-2000:]  # the user's 3 is kept
     bad = subprocess.run([sys.executable, "-m", "veille.cli.main", "ingest", "--nice", "40", str(records)],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "--nice" in bad.stderr

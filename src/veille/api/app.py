@@ -23,6 +23,7 @@ def create_app(store: Store | None = None, *, db: str | None = None, config: Con
     from ..web.views import router as web_router
     from .errors import install_error_handlers
     from .export import ExportSuffix
+    from .lean import install as install_lean
     from .limits import BodyLimit, SecurityHeaders
     from .openapi import install_openapi
     from .routes import router as api_router
@@ -51,6 +52,7 @@ def create_app(store: Store | None = None, *, db: str | None = None, config: Con
     install_error_handlers(app)
     install_openapi(app)
     app.include_router(api_router)
+    install_lean(app, api_router.routes)  # the hot reads without FastAPI's per-request solving
     app.include_router(stories_router)
     app.include_router(web_router)
     app.include_router(story_pages_router)

@@ -29,6 +29,8 @@ log = logging.getLogger("veille")
 
 _SUMMARY = "a.id, a.title, a.url, a.site_name, a.source, a.published, a.lang, a.n_words, a.n_entities, " \
            "a.n_quotes, a.n_events, a.story_id"
+#: The condition every article list starts with: copies fold under their original (veille.stories).
+NOT_A_COPY = "a.copy_of IS NULL"
 _CHILD_DELETE_ORDER = ("entity_names", "article_entities", "mentions", "quote_about", "attributions",
                        "timexes", "events", "quotes")
 
@@ -191,7 +193,7 @@ class SqlStore(StoryTables, EntityReads, ArticleSearch, FrontierStore, Store):
     def _article_filters(self, lang, date_from, date_to, entity, site=None,
                          entity_type=None) -> tuple[list[str], list[Any]] | None:
         """WHERE conditions on articles ``a`` and their params; None when ``entity`` names nothing."""
-        where: list[str] = ["a.copy_of IS NULL"]  # copies fold under their original (veille.stories)
+        where: list[str] = [NOT_A_COPY]
         params: list[Any] = []
         for cond, value in (("a.lang = ?", lang), ("a.published >= ?", date_from),
                             ("substr(a.published, 1, 10) <= ?", date_to), ("a.site_name = ?", site),
