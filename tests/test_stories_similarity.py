@@ -13,7 +13,17 @@ import pytest
 from veille.stories import evidence
 from veille.stories.encoder import Encoder
 from veille.stories.profile import PageText, Profile, build_profiles
-from veille.stories.similarity import FEATURES, calibrate, expand, features, fit, shipped_model, terms
+from veille.stories.repair import cluster_pages
+from veille.stories.similarity import (
+    FEATURES,
+    StoryModel,
+    calibrate,
+    expand,
+    features,
+    fit,
+    shipped_model,
+    terms,
+)
 
 _PAGES = {p["key"]: p for p in (json.loads(line) for line in (
     Path(__file__).parent / "fixtures" / "stories" / "decisions.jsonl").read_text("utf-8").splitlines())}
@@ -92,3 +102,33 @@ def test_each_hinge_term_reads_its_feature_past_its_knot():
         column = x[:, FEATURES.index(feature)]
         expected = np.maximum(0.0, column - float(knot)) if knot else column
         assert np.allclose(expanded[:, j], expected), name
+
+
+@pytest.mark.parametrize(("days", "together"), [(("2032-05-14", "2032-05-16"), True),
+                                                (("2032-05-14", "2032-05-17"), False),
+                                                (("2032-05-14", ""), True)])
+def test_pages_more_than_two_days_apart_are_not_paired(profiles, days, together):
+    """The strike told in French and in English is one story when the pages are dated within two days of
+    each other (or one is undated), two when they are three days apart (the judge's "same event within
+    about two days")."""
+    pair = [profiles["strike-fr"], profiles["strike-en"]]
+    clusters = cluster_pages(pair, list(days), shipped_model())
+    assert clusters == ([[0, 1]] if together else [[0], [1]])
+
+
+def test_a_story_runs_on_through_the_pages_between():
+    """Pages four days apart join through a page dated between them: a story can last longer than two days,
+    but each page must be within two days of another of its pages."""
+    vec = np.array([1.0, 0.0], dtype=np.float32)
+    page = Profile(vec, vec, vec[None, :], frozenset(), frozenset(), frozenset())
+    model = StoryModel((1.0,) + (0.0,) * (len(terms()) - 1), 0.0, 0.8)  # the head cosine alone
+    assert cluster_pages([page, page], ["2031-01-01", "2031-01-05"], model) == [[0], [1]]
+    assert cluster_pages([page] * 3, ["2031-01-01", "2031-01-05", "2031-01-03"], model) == [[0, 1, 2]]
+
+
+def test_similarity_doctests():
+    import doctest
+
+    from veille.stories import similarity
+
+    assert doctest.testmod(similarity).failed == 0
