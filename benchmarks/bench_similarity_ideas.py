@@ -17,6 +17,8 @@ Variants:
 - ``names×body``: name and entity overlap times the body cosine;
 - ``lead names``: overlap of the name keys of the two heads, and whether either head's names are all
   missing from the other page (another place or person at the lead);
+- ``figures apart``: 1 when both pages give specific figures (``evidence.figures``) and share none (numbers
+  that disagree: another event);
 - ``cross-lingual threshold``: the operating threshold chosen for precision ≥ 0.85 on the cross-lingual
   fitting pairs (the lower of that and the shipped cut).
 
@@ -121,9 +123,15 @@ def lead_names(sets: StorySets, profiles: dict[str, Profile], fitting: set[str],
     return _extra(base, np.array(overlap), np.array(missing))
 
 
+def figures_apart(sets: StorySets, profiles: dict[str, Profile], fitting: set[str],
+                  base: np.ndarray) -> np.ndarray:
+    return _extra(base, base[:, _F["figures_known"]] * (base[:, _F["figures"]] == 0))
+
+
 VARIANTS: dict[str, Variant | None] = {
     "base": None, "centred": centred, "csls": csls, "cos×same-lang": cos_same_lang,
-    "names×body": names_body, "lead names": lead_names, "cross-lingual threshold": None,
+    "names×body": names_body, "lead names": lead_names, "figures apart": figures_apart,
+    "cross-lingual threshold": None,
 }
 
 
