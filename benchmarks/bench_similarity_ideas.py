@@ -82,14 +82,14 @@ def csls(sets: StorySets, profiles: dict[str, Profile], fitting: set[str], base:
     ref = sorted(fitting)
     langs = np.array([profiles[k].lang or "" for k in ref])
     out = base.copy()
+    needed = sorted({k for p in sets.pairs for k in (p.a, p.b)})
+    own = np.array([profiles[k].lang or "" for k in needed])
     for column, vector in (("cos_head", lambda p: p.head), ("body", lambda p: _unit(p.chunks.mean(0)))):
-        matrix = np.stack([vector(profiles[k]) for k in ref])
-        needed = sorted({k for p in sets.pairs for k in (p.a, p.b)})
-        radius = {}
-        for k in needed:
-            sims = matrix @ vector(profiles[k])
-            others = np.sort(sims[langs != (profiles[k].lang or "")])
-            radius[k] = float(others[-10:].mean()) if len(others) else 0.0
+        sims = (np.stack([vector(profiles[k]) for k in needed]).astype(np.float32)
+                @ np.stack([vector(profiles[k]) for k in ref]).astype(np.float32).T)
+        sims[own[:, None] == langs[None, :]] = -np.inf  # neighbours in the other languages only
+        nearest = -np.partition(-sims, 9, axis=1)[:, :10]
+        radius = dict(zip(needed, np.where(np.isfinite(nearest), nearest, 0.0).mean(axis=1), strict=True))
         out[:, _F[column]] = [2 * base[i, _F[column]] - radius[p.a] - radius[p.b] + 0.5
                               for i, p in enumerate(sets.pairs)]
     return out
