@@ -186,6 +186,11 @@ def fit(x: np.ndarray, target: np.ndarray, l2: float = 1.0,
         solution = np.linalg.solve(design.T @ design + penalty, design.T @ target)
         return tuple(float(w) for w in solution[:-1]), float(solution[-1])
     to_weights, low, high = _slopes(MONOTONE if monotone is True else tuple(monotone))
+    extra = design.shape[1] - len(to_weights)  # columns past terms() (experiments): free weights
+    if extra > 0:
+        to_weights = np.block([[to_weights, np.zeros((len(to_weights), extra))],
+                               [np.zeros((extra, len(to_weights))), np.eye(extra)]])
+        low, high = np.append(low, [-np.inf] * extra), np.append(high, [np.inf] * extra)
     basis = np.hstack([design @ to_weights, np.ones((len(x), 1))])
     quad = basis.T @ basis + l2 * np.diag([1.0] * (basis.shape[1] - 1) + [0.0])
     slopes = _bounded_quadratic(quad, basis.T @ target, np.append(low, -np.inf), np.append(high, np.inf))
