@@ -9,6 +9,8 @@ reference sample) comes from the fitting folds' texts only.
 Variants:
 
 - ``base``: the shipped features and fit;
+- ``monotone curves``: the same features fitted with each cosine's curve non-decreasing and the evidence
+  weights held to their sign (``similarity.fit(monotone=True)``);
 - ``centred``: each vector minus its language's mean vector (head and chunk means apart), re-normalised —
   the encoder's language bias removed before the cosines;
 - ``csls``: head and body cosines replaced by CSLS local scaling, ``2 cos − r(a) − r(b)`` with ``r`` a
@@ -129,7 +131,7 @@ def figures_apart(sets: StorySets, profiles: dict[str, Profile], fitting: set[st
 
 
 VARIANTS: dict[str, Variant | None] = {
-    "base": None, "centred": centred, "csls": csls, "cos×same-lang": cos_same_lang,
+    "base": None, "monotone curves": None, "centred": centred, "csls": csls, "cos×same-lang": cos_same_lang,
     "names×body": names_body, "lead names": lead_names, "figures apart": figures_apart,
     "cross-lingual threshold": None,
 }
@@ -154,7 +156,7 @@ def run(name: str, sets: StorySets, profiles: dict[str, Profile], base: np.ndarr
         fitting = {k for p, t in zip(pairs, train, strict=True) if t for k in (p.a, p.b)}
         x = variant(sets, profiles, fitting, base) if variant else base
         model = _cross_threshold(pairs, x, train) if name == "cross-lingual threshold" else \
-            fit_model(pairs, x, train)
+            fit_model(pairs, x, train, monotone=name == "monotone curves")
         scored = Scored(name, np.asarray(model.score(x)), model.threshold)
         held = [int(i) for i in np.flatnonzero(~train)]
         per_fold.append({r.metric: r.value for r in pair_rows(scored, pairs, held)})
