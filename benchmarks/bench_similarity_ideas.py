@@ -1,0 +1,182 @@
+"""Same-story ideas weighed on held-out folds (issue 11): what each one does to the pair figures.
+
+Each variant changes one thing in the same-story model of ``stories.similarity`` and is scored exactly as
+``veille eval stories`` scores the shipped one: 5-fold cross-validation grouped by article on the
+SemEval-2022 pairs of ../shared/corpus/stories (read in place), fitted on four folds, measured on the
+fifth, mean over the folds. Anything a variant estimates from texts (a language's mean vector, a
+reference sample) comes from the fitting folds' texts only.
+
+Variants:
+
+- ``base``: the shipped features and fit;
+- ``monotone curves``: the same features fitted with each cosine's curve non-decreasing and the evidence
+  weights held to their sign (``similarity.fit(monotone=True)``);
+- ``centred``: each vector minus its language's mean vector (head and chunk means apart), re-normalised —
+  the encoder's language bias removed before the cosines;
+- ``csls``: head and body cosines replaced by CSLS local scaling, ``2 cos − r(a) − r(b)`` with ``r`` a
+  text's mean cosine to its 10 nearest texts in another language among the fitting texts;
+- ``cos×same-lang``: the head, body and alignment cosines times ``same_lang`` (a slope per case);
+- ``names×body``: name and entity overlap times the body cosine;
+- ``lead names``: overlap of the name keys of the two heads, and whether either head's names are all
+  missing from the other page (another place or person at the lead);
+- ``figures apart``: 1 when both pages give specific figures (``evidence.figures``) and share none (numbers
+  that disagree: another event);
+- ``cross-lingual threshold``: the operating threshold chosen for precision ≥ 0.85 on the cross-lingual
+  fitting pairs (the lower of that and the shipped cut).
+
+    PYTHONPATH=src .venv/bin/python benchmarks/bench_similarity_ideas.py
+    PYTHONPATH=src .venv/bin/python benchmarks/bench_similarity_ideas.py --only base centred
+
+Prints one line per variant and the load average (CPU-bound numpy; ~1 min on a quiet machine once the
+vectors are in the cache). Not collected by pytest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from veille.eval.stories import FOLDS, Scored, fit_model, pair_matrix, pair_rows
+from veille.eval.stories_data import Pair, StorySets, grouped_folds, load
+from veille.stories import evidence, passages
+from veille.stories.encoder import Encoder
+from veille.stories.profile import Profile, build_profiles
+from veille.stories.similarity import FEATURES, StoryModel, best_threshold, features
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+SHOWN = ("pearson", "pearson cross-lingual", "pearson fr/en pairs", "precision", "recall",
+         "cross-lingual precision", "cross-lingual recall", "hard-negative false merges")
+_F = {name: i for i, name in enumerate(FEATURES)}
+
+#: A variant: (sets, profiles, keys of the fitting texts, base matrix) → the pair matrix to fit on.
+Variant = Callable[[StorySets, dict[str, Profile], set[str], np.ndarray], np.ndarray]
+
+
+def _unit(m: np.ndarray) -> np.ndarray:
+    norm = np.linalg.norm(m, axis=-1, keepdims=True)
+    return m / np.where(norm == 0, 1.0, norm)
+
+
+def centred(sets: StorySets, profiles: dict[str, Profile], fitting: set[str], base: np.ndarray) -> np.ndarray:
+    heads: dict[str | None, list[np.ndarray]] = {}
+    chunks: dict[str | None, list[np.ndarray]] = {}
+    for k in fitting:
+        heads.setdefault(profiles[k].lang, []).append(profiles[k].head)
+        chunks.setdefault(profiles[k].lang, []).extend(profiles[k].chunks)
+    means = {lang: (np.mean(heads[lang], 0), np.mean(chunks[lang], 0)) for lang in heads}
+
+    def shift(p: Profile) -> Profile:
+        if p.lang not in means:
+            return p
+        head, chunk = means[p.lang]
+        return dataclasses.replace(p, head=_unit(p.head - head), chunks=_unit(p.chunks - chunk))
+
+    moved = {k: shift(p) for k, p in profiles.items()}
+    return pair_matrix(sets, moved)
+
+
+def csls(sets: StorySets, profiles: dict[str, Profile], fitting: set[str], base: np.ndarray) -> np.ndarray:
+    ref = sorted(fitting)
+    langs = np.array([profiles[k].lang or "" for k in ref])
+    out = base.copy()
+    needed = sorted({k for p in sets.pairs for k in (p.a, p.b)})
+    own = np.array([profiles[k].lang or "" for k in needed])
+    for column, vector in (("cos_head", lambda p: p.head), ("body", lambda p: _unit(p.chunks.mean(0)))):
+        sims = (np.stack([vector(profiles[k]) for k in needed]).astype(np.float32)
+                @ np.stack([vector(profiles[k]) for k in ref]).astype(np.float32).T)
+        sims[own[:, None] == langs[None, :]] = -np.inf  # neighbours in the other languages only
+        nearest = -np.partition(-sims, 9, axis=1)[:, :10]
+        radius = dict(zip(needed, np.where(np.isfinite(nearest), nearest, 0.0).mean(axis=1), strict=True))
+        out[:, _F[column]] = [2 * base[i, _F[column]] - radius[p.a] - radius[p.b] + 0.5
+                              for i, p in enumerate(sets.pairs)]
+    return out
+
+
+def _extra(base: np.ndarray, *columns: np.ndarray) -> np.ndarray:
+    return np.hstack([base, np.stack(columns, axis=1)])
+
+
+def cos_same_lang(sets: StorySets, profiles: dict[str, Profile], fitting: set[str],
+                  base: np.ndarray) -> np.ndarray:
+    same = base[:, _F["same_lang"]]
+    return _extra(base, *(base[:, _F[c]] * same for c in ("cos_head", "body", "chunk_align")))
+
+
+def names_body(sets: StorySets, profiles: dict[str, Profile], fitting: set[str],
+               base: np.ndarray) -> np.ndarray:
+    body = base[:, _F["body"]]
+    return _extra(base, base[:, _F["names"]] * body, base[:, _F["entities"]] * body)
+
+
+def lead_names(sets: StorySets, profiles: dict[str, Profile], fitting: set[str],
+               base: np.ndarray) -> np.ndarray:
+    lead = {k: evidence.names(passages.head(d.title, d.text)) for k, d in sets.docs.items()}
+    overlap, missing = [], []
+    for p in sets.pairs:
+        la, lb = lead[p.a], lead[p.b]
+        overlap.append(evidence.overlap(la, lb))
+        gone = (la and not la & profiles[p.b].names) or (lb and not lb & profiles[p.a].names)
+        missing.append(1.0 if gone else 0.0)
+    return _extra(base, np.array(overlap), np.array(missing))
+
+
+def figures_apart(sets: StorySets, profiles: dict[str, Profile], fitting: set[str],
+                  base: np.ndarray) -> np.ndarray:
+    return _extra(base, base[:, _F["figures_known"]] * (base[:, _F["figures"]] == 0))
+
+
+VARIANTS: dict[str, Variant | None] = {
+    "base": None, "monotone curves": None, "centred": centred, "csls": csls, "cos×same-lang": cos_same_lang,
+    "names×body": names_body, "lead names": lead_names, "figures apart": figures_apart,
+    "cross-lingual threshold": None,
+}
+
+
+def _cross_threshold(pairs: list[Pair], x: np.ndarray, train: np.ndarray) -> StoryModel:
+    model = fit_model(pairs, x, train)
+    chosen = train & np.array([(p.positive or p.negative) and p.cross for p in pairs])
+    positive = np.array([p.positive for p in pairs])
+    cut = best_threshold(np.asarray(model.score(x[chosen])), positive[chosen])
+    return dataclasses.replace(model, threshold=min(cut, model.threshold))
+
+
+def run(name: str, sets: StorySets, profiles: dict[str, Profile], base: np.ndarray) -> dict[str, float]:
+    """The variant's figures: mean over the held-out folds, as ``eval.stories.cross_validated_rows``."""
+    pairs = sets.pairs
+    folds = np.array(grouped_folds(pairs, FOLDS))
+    variant = VARIANTS[name]
+    per_fold: list[dict[str, float]] = []
+    for f in range(FOLDS):
+        train = folds != f
+        fitting = {k for p, t in zip(pairs, train, strict=True) if t for k in (p.a, p.b)}
+        x = variant(sets, profiles, fitting, base) if variant else base
+        model = _cross_threshold(pairs, x, train) if name == "cross-lingual threshold" else \
+            fit_model(pairs, x, train, monotone=name == "monotone curves")
+        scored = Scored(name, np.asarray(model.score(x)), model.threshold)
+        held = [int(i) for i in np.flatnonzero(~train)]
+        per_fold.append({r.metric: r.value for r in pair_rows(scored, pairs, held)})
+    return {m: float(np.mean([fold[m] for fold in per_fold])) for m in SHOWN}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", choices=list(VARIANTS), help="variants to run (all by default)")
+    args = parser.parse_args()
+    sets = load(CORPUS)
+    keys = list(sets.docs)
+    profiles = dict(zip(keys, build_profiles([sets.docs[k] for k in keys], Encoder()), strict=True))
+    base = np.stack([features(profiles[p.a], profiles[p.b]) for p in sets.pairs])
+    print(f"{len(sets.pairs)} pairs; load average {os.getloadavg()[0]:.1f}")
+    print(f"{'variant':<24}" + " ".join(f"{m[:14]:>14}" for m in SHOWN))
+    for name in args.only or VARIANTS:
+        figures = run(name, sets, profiles, base)
+        print(f"{name:<24}" + " ".join(f"{figures[m]:>14.3f}" for m in SHOWN), flush=True)
+
+
+if __name__ == "__main__":
+    main()
