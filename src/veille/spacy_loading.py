@@ -23,6 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .compiled_patterns import patterns_cached
+from .spacy_import import import_spacy
 
 #: The component factories whose lookup tables are loaded through the cache.
 _LOOKUP_FACTORIES = ("lemmatizer",)
@@ -30,7 +31,7 @@ _LOOKUP_FACTORIES = ("lemmatizer",)
 
 def load_spacy_model(name: str):
     """The spaCy pipeline ``name`` (an installed package or a path), loaded the fast way."""
-    import spacy
+    spacy = import_spacy()
 
     path = _model_path(name)
     config = spacy.util.load_config(path / "config.cfg")
@@ -46,7 +47,7 @@ def load_spacy_model(name: str):
 
 def _model_path(name: str) -> Path:
     """The data folder of an installed model package, or ``name`` itself when it is a folder."""
-    import spacy
+    spacy = import_spacy()
 
     if Path(name).is_dir():
         return Path(name)
