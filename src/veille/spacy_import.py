@@ -130,7 +130,7 @@ class _EntryPointsByGroup:
 
 def _all_entry_points(everything: Any) -> list:
     if isinstance(everything, dict):  # Python 3.11's SelectableGroups: group name -> entry points
-        return [ep for eps in everything.values() for ep in eps]
+        return [ep for eps in dict.values(everything) for ep in eps]  # (its .values() warns)
     return list(everything)  # Python 3.12's EntryPoints
 
 

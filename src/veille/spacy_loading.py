@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import spacy_vectors
 from .compiled_patterns import patterns_cached
 from .spacy_import import import_spacy
 
@@ -38,8 +39,11 @@ def load_spacy_model(name: str):
     slow = [c for c in config["nlp"]["pipeline"]
             if config["components"][c].get("factory") in _LOOKUP_FACTORIES
             and (path / c / "lookups" / "lookups.bin").exists()]
+    mapped_vectors = spacy_vectors.mappable(path / "vocab")
     with patterns_cached():  # the French tokenizer's 1.4 MB pattern: 3.4 s to compile, once per machine
-        nlp = spacy.load(name, exclude=["strings", *slow])
+        nlp = spacy.load(name, exclude=["strings", *slow, *(["vectors"] if mapped_vectors else [])])
+    if mapped_vectors:
+        spacy_vectors.load_vectors(nlp.vocab.vectors, path / "vocab")
     for comp in slow:
         _add_with_cached_lookups(nlp, config, comp, path / comp / "lookups" / "lookups.bin")
     return nlp
