@@ -39,3 +39,22 @@ def test_a_kb_with_user_files_is_built_from_them_not_taken_from_the_cache(tmp_pa
     assert [e.id for e in kb.lookup("port quillan")] == ["X-Quillan"]
     assert "X-Quillan" not in loader.load_kb()
     loader._load.cache_clear()
+
+
+def test_the_shipped_kb_matcher_read_back_finds_what_a_built_one_finds(tmp_path, monkeypatch):
+    from veille.stages.entities.matcher import KBMatcher, matcher_for
+
+    monkeypatch.setenv("VEILLE_CACHE_DIR", str(tmp_path))
+    loader._load.cache_clear()
+    matcher_for.cache_clear()
+    kb = loader.load_kb()
+    built = KBMatcher(kb.surface_names())
+    text = "L'Otan et l'Union européenne ont reçu à Kyiv le ministre ukrainien ; the US and NATO agreed."
+    first = matcher_for(kb)
+    assert list((tmp_path / "kb").glob("matcher-*.pickle"))
+    matcher_for.cache_clear()
+    again = matcher_for(kb)
+    assert again is not first and again.size == built.size
+    assert again.find(text) == first.find(text) == built.find(text) != []
+    matcher_for.cache_clear()
+    loader._load.cache_clear()

@@ -18,6 +18,9 @@ class KnowledgeBase:
     ['Joe Biden']
     """
 
+    #: Set by the loader on the shipped KB: a key of the data and code it was built from (None otherwise).
+    cache_key: str | None = None
+
     def __init__(self, entities: Iterable[KBEntity]):
         self._by_id: dict[str, KBEntity] = {e.id: e for e in entities}
         self._names: dict[str, dict[str, list[str]]] = defaultdict(_by_lang)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import logging
 import pickle
 import sys
 import threading
@@ -17,12 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..disk_cache import cache_root, file_key, write_atomic
+from ..disk_cache import cache_root, file_key, pickled
 from ..errors import ConfigError
 from .base import KnowledgeBase
 from .model import TYPES, KBEntity, Role
-
-log = logging.getLogger("veille")
 
 DATA_DIR = Path(__file__).parent / "data"
 _KEYS = {"id", "name", "type", "names", "roles", "country", "stands_for", "adjectives", "wikidata", "merge",
@@ -73,18 +70,11 @@ def shipped_key() -> str:
 def _shipped_cached() -> KnowledgeBase:
     """The shipped KB from the per-machine cache (``kb/shipped-KEY.pickle`` under ``cache_root()``), built
     from the data files and kept there when absent or unreadable. Reading and indexing the 2,500 entities
-    costs ~0.15 s of every start; unpickling them ~0.03 s."""
-    path = cache_root() / "kb" / f"shipped-{shipped_key()}.pickle"
-    try:
-        kb = pickle.loads(path.read_bytes())
-        if isinstance(kb, KnowledgeBase):
-            return kb
-    except FileNotFoundError:
-        pass
-    except Exception as err:  # a truncated or foreign file: build it again
-        log.debug("KB cache %s unreadable (%r); reading the data files", path, err)
-    kb = _build(())
-    write_atomic(path, pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
+    costs ~0.15 s of every start; unpickling them ~0.03 s. ``cache_key`` tells what it was built from, so
+    that what is derived from it (the entity matcher) can be kept too."""
+    key = shipped_key()
+    kb = pickled(cache_root() / "kb" / f"shipped-{key}.pickle", lambda: _build(()), KnowledgeBase)
+    kb.cache_key = key
     return kb
 
 
