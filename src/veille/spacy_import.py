@@ -136,9 +136,10 @@ def _all_entry_points(everything: Any) -> list:
 
 def _index_entry_points() -> None:
     catalogue = sys.modules.get("catalogue")
-    if catalogue is None or isinstance(catalogue.AVAILABLE_ENTRY_POINTS, _EntryPointsByGroup):
+    everything = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    if catalogue is None or everything is None or isinstance(everything, _EntryPointsByGroup):
         return
-    catalogue.AVAILABLE_ENTRY_POINTS = _EntryPointsByGroup(catalogue.AVAILABLE_ENTRY_POINTS)
+    catalogue.__dict__["AVAILABLE_ENTRY_POINTS"] = _EntryPointsByGroup(everything)
 
 
 install()
