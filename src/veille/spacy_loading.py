@@ -23,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import spacy_vectors
-from .compiled_patterns import patterns_cached
+from .compiled_patterns import STARTUP_MIN_CHARS, patterns_cached
 from .spacy_import import import_spacy
 
 #: The component factories whose lookup tables are loaded through the cache.
@@ -40,7 +40,9 @@ def load_spacy_model(name: str):
             if config["components"][c].get("factory") in _LOOKUP_FACTORIES
             and (path / c / "lookups" / "lookups.bin").exists()]
     mapped_vectors = spacy_vectors.mappable(path / "vocab")
-    with patterns_cached():  # the French tokenizer's 1.4 MB pattern: 3.4 s to compile, once per machine
+    # the French tokenizer's 1.4 MB pattern (3.4 s to compile) and the prefix, suffix and infix patterns
+    # (a few thousand characters each, ~0.05 s together): compiled once per machine
+    with patterns_cached(min_chars=STARTUP_MIN_CHARS):
         nlp = spacy.load(name, exclude=["strings", *slow, *(["vectors"] if mapped_vectors else [])])
     if mapped_vectors:
         spacy_vectors.load_vectors(nlp.vocab.vectors, path / "vocab")

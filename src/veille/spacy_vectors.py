@@ -55,7 +55,9 @@ def load_vectors(vectors: Any, vocab_folder: Path) -> None:
     vectors.to_ops(get_current_ops())
     keys, rows = key_arrays(vocab_folder / "key2row")
     vectors.key2row = MappedKeys(keys, rows)
-    if len(np.unique(rows)) < vectors.data.shape[0]:  # rows no key points to: spaCy keeps them as free
+    filled = np.zeros(vectors.data.shape[0], dtype=bool)
+    filled[rows[rows < len(filled)]] = True
+    if not filled.all():  # rows no key points to: spaCy keeps them as free (``_unset``)
         vectors._sync_unset()
 
 
