@@ -25,7 +25,8 @@ _TEXTS = {
 def _annotations(nlp, text: str) -> list[tuple]:
     doc = nlp(text)
     return [(t.text, t.lemma_, t.norm_, t.pos_, t.tag_, str(t.morph), t.dep_, t.head.i, t.ent_type_,
-             t.ent_iob_, t.is_sent_start, t.is_stop, t.like_num, t.shape_, t.is_oov, t.has_vector)
+             t.ent_iob_, t.is_sent_start, t.is_stop, t.like_num, t.shape_, t.is_oov, t.has_vector,
+             tuple(t.vector.tolist()))
             for t in doc]
 
 
@@ -45,6 +46,39 @@ def test_fast_load_annotates_as_spacy_load_does(model, tmp_path, monkeypatch):
     assert _annotations(fast, _TEXTS[model]) == expected
     assert _annotations(again, _TEXTS[model]) == expected
     assert any(t[1] != t[0] for t in expected)  # the lemmatizer did change words
+    vectors, theirs = again.vocab.vectors, plain.vocab.vectors
+    assert (vectors.shape, vectors.n_keys, vectors.mode) == (theirs.shape, theirs.n_keys, theirs.mode)
+    words = [t.text for t in plain(_TEXTS[model])] + ["qzxwv-absent"]
+    assert vectors.find(keys=words).tolist() == theirs.find(keys=words).tolist()
+
+
+def test_mapped_vector_keys_answer_as_the_dict(tmp_path, monkeypatch):
+    import numpy as np
+    import srsly
+
+    from veille import spacy_vectors
+    from veille.spacy_vectors import MappedKeys, key_arrays
+
+    monkeypatch.setenv("VEILLE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(spacy_vectors, "MEMO_ENTRIES", 4)  # the memo starts again while answering
+    table = {(7919 * i * 2**40 + 13) % 2**64: i % 5 for i in range(1, 60)}  # invented hashes, some > 2**63
+    folder = tmp_path / "model" / "vocab"
+    folder.mkdir(parents=True)
+    srsly.write_msgpack(folder / "key2row", table)
+    for attempt in ("built", "read back"):
+        keys, rows = key_arrays(folder / "key2row")
+        mapped = MappedKeys(keys, rows)
+        assert len(mapped) == len(table) and sorted(mapped) == sorted(table), attempt
+        for key in [*table, 12, 2**64 - 1, -3, "not a hash"]:
+            assert mapped.get(key, -1) == table.get(key, -1) and (key in mapped) == (key in table)
+        assert mapped.copy() == table
+        with pytest.raises(KeyError):
+            mapped[12]
+        with pytest.raises(TypeError, match="read-only"):
+            mapped[12] = 3
+    [built] = (tmp_path / "cache" / "spacy-vectors").iterdir()
+    (built / "keys.npy").write_bytes(b"not numpy")  # a damaged cache: decoded afresh
+    assert np.array_equal(key_arrays(folder / "key2row")[1], rows)
 
 
 def _invented_lookups(tmp_path, monkeypatch):

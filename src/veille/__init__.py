@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from . import spacy_import  # noqa: F401  (first: spaCy is then imported without its command line)
 from .api_functions import analyze, analyze_bytes, analyze_paths, analyze_text
 from .config import Config, load_config
 from .errors import ConfigError, InputError, PipelineError, VeilleError

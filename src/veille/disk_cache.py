@@ -16,9 +16,13 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 log = logging.getLogger("veille")
+
+T = TypeVar("T")
 
 
 def cache_root() -> Path:
@@ -82,3 +86,23 @@ def file_key(path: Path) -> str:
     cache entry built from a package's data file is rebuilt after the package is upgraded."""
     st = path.stat()
     return f"{st.st_size:x}-{st.st_mtime_ns:x}"
+
+
+def pickled(path: Path, build: Callable[[], T], kind: type[T]) -> T:
+    """The object kept at ``path`` (a pickle under :func:`cache_root`, written by this function), or
+    ``build()`` kept there when the file is absent, unreadable or not a ``kind``. The key in the file's
+    name must change with whatever the object is built from (data and code): an entry is never checked
+    against its source, only found or not."""
+    import pickle
+
+    try:
+        kept = pickle.loads(path.read_bytes())
+        if isinstance(kept, kind):
+            return kept
+    except FileNotFoundError:
+        pass
+    except Exception as err:  # a truncated or foreign file: build it again
+        log.debug("cache file %s unreadable (%r); building it again", path, err)
+    made = build()
+    write_atomic(path, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+    return made

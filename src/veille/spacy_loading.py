@@ -22,7 +22,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .compiled_patterns import patterns_cached
+from . import spacy_vectors
+from .compiled_patterns import STARTUP_MIN_CHARS, patterns_cached
+from .spacy_import import import_spacy
 
 #: The component factories whose lookup tables are loaded through the cache.
 _LOOKUP_FACTORIES = ("lemmatizer",)
@@ -30,15 +32,20 @@ _LOOKUP_FACTORIES = ("lemmatizer",)
 
 def load_spacy_model(name: str):
     """The spaCy pipeline ``name`` (an installed package or a path), loaded the fast way."""
-    import spacy
+    spacy = import_spacy()
 
     path = _model_path(name)
     config = spacy.util.load_config(path / "config.cfg")
     slow = [c for c in config["nlp"]["pipeline"]
             if config["components"][c].get("factory") in _LOOKUP_FACTORIES
             and (path / c / "lookups" / "lookups.bin").exists()]
-    with patterns_cached():  # the French tokenizer's 1.4 MB pattern: 3.4 s to compile, once per machine
-        nlp = spacy.load(name, exclude=["strings", *slow])
+    mapped_vectors = spacy_vectors.mappable(path / "vocab")
+    # the French tokenizer's 1.4 MB pattern (3.4 s to compile) and the prefix, suffix and infix patterns
+    # (a few thousand characters each, ~0.05 s together): compiled once per machine
+    with patterns_cached(min_chars=STARTUP_MIN_CHARS):
+        nlp = spacy.load(name, exclude=["strings", *slow, *(["vectors"] if mapped_vectors else [])])
+    if mapped_vectors:
+        spacy_vectors.load_vectors(nlp.vocab.vectors, path / "vocab")
     for comp in slow:
         _add_with_cached_lookups(nlp, config, comp, path / comp / "lookups" / "lookups.bin")
     return nlp
@@ -46,7 +53,7 @@ def load_spacy_model(name: str):
 
 def _model_path(name: str) -> Path:
     """The data folder of an installed model package, or ``name`` itself when it is a folder."""
-    import spacy
+    spacy = import_spacy()
 
     if Path(name).is_dir():
         return Path(name)

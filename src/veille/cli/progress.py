@@ -1,4 +1,5 @@
-"""Progress of long commands on stderr: a real bar (rich) on a terminal, nothing but a summary in a pipe.
+"""Progress of long commands on stderr: a real bar (rich, ``progress_bar.py``) on a terminal, nothing but a
+summary in a pipe.
 
 On a terminal the bar shows what is being done, done / total, a percentage, the rate, the time spent and
 the time left; before the first page it says "loading models…" (the spaCy models take seconds to load) and
@@ -23,20 +24,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    ProgressColumn,
-    SpinnerColumn,
-    Task,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.progress import Progress as RichProgress
-from rich.text import Text
-
 from ..sources import PAGE_SUFFIXES
 from .words import plural, plural_noun
 
@@ -47,38 +34,6 @@ def is_terminal(stream: IO[str]) -> bool:
     """Whether a bar may be drawn on ``stream``: a terminal that understands cursor movement."""
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty()) and os.environ.get("TERM", "") != "dumb"
-
-
-def _rate(task: Task) -> float | None:
-    """Items per second over the whole run: pages arrive a batch at a time (``batch_size``), so rich's
-    windowed speed would swing between zero and the speed of a burst."""
-    elapsed = task.finished_time or task.elapsed
-    return task.completed / elapsed if task.completed and elapsed else None
-
-
-class _Rate(ProgressColumn):
-    """Items per second (rich's own speed column counts bytes)."""
-
-    def __init__(self, unit: str):
-        super().__init__()
-        self.unit = unit
-
-    def render(self, task: Task) -> Text:
-        speed = _rate(task)
-        shown = f"{speed:.1f}" if speed else "–"
-        return Text(f"{shown} {self.unit}/s", style="progress.data.speed")
-
-
-class _TimeLeft(ProgressColumn):
-    """ETA from the average rate so far (``-:--:--`` while unknown)."""
-
-    def render(self, task: Task) -> Text:
-        speed = _rate(task)
-        if task.total is None or not speed:
-            return Text("ETA -:--:--", style="progress.remaining")
-        left = max(task.total - task.completed, 0) / speed
-        return Text(f"ETA {int(left) // 3600}:{int(left) % 3600 // 60:02d}:{int(left) % 60:02d}",
-                    style="progress.remaining")
 
 
 class Progress:
@@ -97,17 +52,11 @@ class Progress:
         self.stream = stream if stream is not None else sys.stderr
         self.n = self.failed = 0
         self.t0 = time.monotonic()
-        self._bar: RichProgress | None = None
+        self._bar: Any = None
         if enabled and is_terminal(self.stream):
-            columns = (SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-                       MofNCompleteColumn(), TaskProgressColumn(), _Rate(plural_noun(noun)),
-                       TimeElapsedColumn(), _TimeLeft())
-            # rows printed to the same terminal go above the bar; rows bound for a pipe or a file stay there
-            console = Console(file=self.stream, force_terminal=True, soft_wrap=True)  # rows are not rewrapped
-            self._bar = RichProgress(*columns, console=console, transient=False,
-                                     redirect_stdout=sys.stdout.isatty())
-            self._task = self._bar.add_task(loading or doing, total=total)
-            self._bar.start()
+            from .progress_bar import start_bar  # rich: imported only to draw (a fifth of a second)
+
+            self._bar, self._task = start_bar(self.stream, plural_noun(noun), loading or doing, total)
 
     def step(self, outcome: Any = None) -> None:
         """One more page done (``outcome`` with an ``error`` counts as failed)."""

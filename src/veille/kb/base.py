@@ -18,10 +18,13 @@ class KnowledgeBase:
     ['Joe Biden']
     """
 
+    #: Set by the loader on the shipped KB: a key of the data and code it was built from (None otherwise).
+    cache_key: str | None = None
+
     def __init__(self, entities: Iterable[KBEntity]):
         self._by_id: dict[str, KBEntity] = {e.id: e for e in entities}
-        self._names: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        self._adjectives: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self._names: dict[str, dict[str, list[str]]] = defaultdict(_by_lang)
+        self._adjectives: dict[str, dict[str, list[str]]] = defaultdict(_by_lang)
         self._roles: dict[tuple[str, str], list[str]] = defaultdict(list)
         for entity in self._by_id.values():
             self._index(entity)
@@ -114,3 +117,9 @@ def _within(day: str, start: str | None, end: str | None) -> bool:
 def _pad(value: str, filler: str) -> str:
     """'2022' -> '2022-01-01' (or -12-31); '2022-03' -> '2022-03-01' (or -31, fine for comparison)."""
     return value + filler[len(value) - 4:] if len(value) < 10 else value
+
+
+def _by_lang() -> defaultdict[str, list[str]]:
+    """An index entry: language → entity ids (a named function, not a lambda, so the KB pickles and the
+    loader can keep it in the per-machine cache)."""
+    return defaultdict(list)

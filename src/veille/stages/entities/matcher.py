@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import ahocorasick
 
@@ -132,5 +133,12 @@ def _longest_first(found: list[KBMatch]) -> list[KBMatch]:
 
 @lru_cache(maxsize=4)
 def matcher_for(kb) -> KBMatcher:
-    """The matcher of a KB, built once per process (the KB object is cached by its loader)."""
-    return KBMatcher(kb.surface_names())
+    """The matcher of a KB, built once per process (the KB object is cached by its loader); the shipped
+    KB's is built once per machine (``kb.cache_key``; 0.12 s to build, 0.04 s to read back)."""
+    if getattr(kb, "cache_key", None) is None:
+        return KBMatcher(kb.surface_names())
+    from ...disk_cache import cache_root, file_key, pickled
+
+    code = "-".join(file_key(Path(__file__).parent / name) for name in ("matcher.py", "namekeys.py"))
+    path = cache_root() / "kb" / f"matcher-{kb.cache_key}-{code}.pickle"
+    return pickled(path, lambda: KBMatcher(kb.surface_names()), KBMatcher)

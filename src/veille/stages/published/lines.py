@@ -216,6 +216,10 @@ def parse_full_date(text: str, lang: str | None) -> date | None:
     """A date with day, month and year from a short text, through dateparser; None otherwise."""
     import dateparser
 
+    from ...compiled_patterns import cache_regex_patterns
+
+    cache_regex_patterns()  # dateparser's patterns compiled once per machine (start-up: its first date)
+
     codes = [lang] if lang in supported() else []
     codes += [c for c in supported() if c not in codes]
     settings: dict[str, object] = {"REQUIRE_PARTS": ["day", "month", "year"],
