@@ -83,7 +83,7 @@ def test_invented_rules_set_what_the_ruler_sets():
 
 
 def test_a_rule_the_table_does_not_compile_keeps_the_ruler():
-    from veille.stages.nlp import use_attribute_table
+    from veille.stages.nlp import use_stand_ins
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("attribute_ruler")
@@ -92,5 +92,5 @@ def test_a_rule_the_table_does_not_compile_keeps_the_ruler():
     ruler = AttributeRuler(nlp.vocab)
     ruler.add([[{"LENGTH": {">=": 3}}]], {"POS": "NOUN"})
     assert compile_ruler(ruler) is None
-    use_attribute_table(nlp, "blank-en-with-a-repeat-rule")
+    use_stand_ins(nlp, "blank-en-with-a-repeat-rule")
     assert type(nlp.get_pipe("attribute_ruler")) is AttributeRuler
