@@ -16,8 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 from . import syntax as syn
 from .lexicon import Lexicon, Trigger
 
@@ -61,8 +59,7 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
     """Every event of one sentence (a spaCy Span), in text order."""
     out: list[Coded] = []
     light_nouns = set()
-    nouns, verbs = _candidates(sent)
-    for tok in nouns:
+    for tok in sent:
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lemma_.lower() in lex.nouns):
             if (tok.head.lemma_.lower(), tok.lemma_.lower()) in lex.verb_object:
                 continue  # "sign an agreement", "block roads": the verb and its object make one event
@@ -74,7 +71,7 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
                 out.append(ev)
                 if ev.anchor.i != tok.i:
                     light_nouns.add(ev.anchor.i)
-    for tok in verbs:
+    for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or _purpose(tok) or _generic_gerund(tok):
             continue
         demand = _obligation(tok, lex)
@@ -100,20 +97,6 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
             ev.type, ev.mode = "AGREE", None  # "une proposition de médiation": mediation is offered
     kept = [ev for ev in out if not (_non_agent(ev, lex) or _withdraws_a_thing(ev, lex))]
     return sorted(_without_echoes(kept, lex), key=lambda e: e.trigger.i)
-
-
-def _candidates(sent) -> tuple[list, list]:
-    """The sentence's nouns and proper nouns, and its verbs and auxiliaries, in text order: the only
-    tokens ``code_sentence`` can make triggers of, picked from one array of the parts of speech rather
-    than by making every token of every sentence twice."""
-    from spacy.attrs import POS
-    from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
-
-    pos = sent.to_array([POS]).reshape(-1)
-    doc, start = sent.doc, sent.start
-    nouns = [doc[start + i] for i in np.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist()]
-    verbs = [doc[start + i] for i in np.flatnonzero((pos == VERB) | (pos == AUX)).tolist()]
-    return nouns, verbs
 
 
 _MEANS_MARKS = {"by", "en"}

@@ -171,21 +171,8 @@ def _guess_language(lines: list[Line]) -> str | None:
 def _fold(s: str) -> str:
     """Lower case, accents and punctuation gone: how lines and titles are compared."""
     if not s.isascii():  # ASCII has nothing to decompose
-        s = unicodedata.normalize("NFKD", s).translate(_NO_COMBINING)
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     return re.sub(r"\W+", " ", s).strip().lower()
-
-
-class _CombiningGone(dict):
-    """A ``str.translate`` table deleting combining marks, filled as characters are met (a character
-    looked up once; the translation itself runs in C, not one Python step per character)."""
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_NO_COMBINING = _CombiningGone()
 
 
 # --- title and site name -----------------------------------------------------------------------------
