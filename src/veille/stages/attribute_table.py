@@ -50,7 +50,7 @@ class _RowCache:
     """What a token's values give, kept per distinct values; emptied when it holds ``limit`` rows (new
     words keep coming in a long run: the cache must not grow without end)."""
 
-    def __init__(self, compute: Callable[[tuple], tuple], limit: int = 50_000):
+    def __init__(self, compute: Callable[[tuple], tuple], limit: int = 30_000):
         self._compute = compute
         self._rows: dict[tuple, tuple] = {}
         self.limit = limit

@@ -21,7 +21,7 @@ from spacy.attrs import LEMMA, MORPH, ORTH, POS
 class LemmaMemo:
     """A lemmatizer's answers per (form, POS, morphology); called on a Doc as the lemmatizer is."""
 
-    def __init__(self, lemmatizer, limit: int = 100_000):
+    def __init__(self, lemmatizer, limit: int = 50_000):
         self.lemmatizer = lemmatizer
         self.limit = limit  # emptied when full: a long run keeps meeting new words
         self._lemmas: dict[tuple[int, int, int], str] = {}
