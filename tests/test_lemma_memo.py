@@ -41,6 +41,9 @@ def test_the_lemmas_are_the_lemmatizers(model):
         mine, theirs = memo(doc.copy()), memo.lemmatizer(doc.copy())
         assert [t.lemma_ for t in mine] == [t.lemma_ for t in theirs]
         assert any(t.lemma_ != t.text for t in mine)
+    small = LemmaMemo(memo.lemmatizer, limit=2)  # emptied again and again on the way: the same lemmas
+    doc = _before_lemmas(nlp, _TEXTS[model])
+    assert [t.lemma_ for t in small(doc.copy())] == [t.lemma_ for t in memo.lemmatizer(doc.copy())]
 
 
 def test_lemmas_outlive_a_memory_zone():
