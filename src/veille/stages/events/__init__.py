@@ -62,8 +62,8 @@ def code_article(article: Article, doc, lex: Lexicon, kb=None) -> list[Event]:
 def _shouting(text: str) -> bool:
     """A line in capitals: a picture credit or a heading ("THIS IMAGE HAS BEEN SUPPLIED BY A THIRD
     PARTY."), not a report of events."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, text))  # C loops: this runs on every sentence
+    return len(letters) >= 12 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
 
 
 def _first(tokens, parties: Parties, skip: set[str | None], trigger=None) -> str | None:
