@@ -219,3 +219,20 @@ def test_a_broken_model_file_is_a_config_error(tmp_path):
     bad.write_text('{"features": ["old"], "weights": [1.0]}', "utf-8")
     with pytest.raises(ConfigError, match=r"model\.json: features \['old'\].*veille eval stories --fit"):
         fitting.load_model_json(bad, ("new",), "veille eval stories --fit")
+
+
+def test_a_story_model_fitted_on_other_terms_is_a_config_error(tmp_path, monkeypatch):
+    """The same for the same-story model: its file's terms must be the code's."""
+    from veille.errors import ConfigError
+    from veille.stories import similarity
+
+    bad = tmp_path / "similarity.json"
+    bad.write_text('{"terms": ["old"], "features": ["old"], "weights": [1.0], "bias": 0, "threshold": 0.5}',
+                   "utf-8")
+    monkeypatch.setattr(similarity, "_DATA", bad)
+    similarity.shipped_model.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match=r"similarity\.json: model terms \['old'\].*--fit"):
+            similarity.shipped_model()
+    finally:
+        similarity.shipped_model.cache_clear()

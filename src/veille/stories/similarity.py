@@ -52,6 +52,7 @@ from pathlib import Path
 import numpy as np
 
 from . import evidence
+from .fitting import ModelFileError
 from .profile import Profile
 
 FEATURES = ("cos_head", "head_body", "body", "chunk_align", "body_sq", "head_body_sq", "names", "names_known",
@@ -132,7 +133,8 @@ class StoryModel:
         """The probability that a pair with raw features ``x`` (rows or one row) tells the same story, as
         calibrated on the fitting pairs (a score a reader or a merge pass can compare across models)."""
         if self.calibration is None:
-            raise ValueError("this story model has no calibration; refit with `veille eval stories --fit`")
+            raise ModelFileError("this story model has no calibration; "
+                                 "refit with `veille eval stories --fit`")
         slope, intercept = self.calibration
         return 1.0 / (1.0 + np.exp(-(slope * self.score(x) + intercept)))
 
@@ -315,7 +317,7 @@ def shipped_model() -> StoryModel:
     """The weights fitted by ``veille eval stories --fit`` and kept in the package."""
     data = json.loads(_DATA.read_text("utf-8"))
     if tuple(data.get("terms", ())) != terms():
-        raise ValueError(
+        raise ModelFileError(
             f"{_DATA}: model terms {data.get('terms', data['features'])} do not match this code's "
             f"{list(terms())}; refit with `veille eval stories --fit`"
         )
