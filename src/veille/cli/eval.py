@@ -205,7 +205,7 @@ def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
               help="Refit the shipped weights (same-story on the fitting half; translation link, direction "
                    "and the page verdict on the MT copies) and rewrite their data files.")
 @click.option("--only", type=click.Choice(["semeval", "stream", "mt"]),
-              help="semeval: the corpus sets only; stream: the invented FR/EN stream only (needs no corpus); "
+              help="semeval: the corpus sets only; stream: the two invented FR/EN streams only (no corpus); "
                    "mt: the direction of the MT copies and the machine_translation page verdict only (no "
                    "encoder, seconds; with --fit only the direction model is refitted).")
 @click.option("-v", "--verbose", is_flag=True, help="With --only stream: the events merged or split, and "
@@ -227,7 +227,7 @@ def eval_stories(ctx, corpus, sample, refit, only, verbose) -> None:
             pages.step()
 
         notes: list[str] = []
-        rows = with_floors(stories.NAME, story_stream.evaluate(progress=analysed, notes=notes))
+        rows = with_floors(stories.NAME, story_stream.evaluate_all(progress=analysed, notes=notes))
         pages.done()
         ok = show_table(rows)
         for line in notes if verbose else []:

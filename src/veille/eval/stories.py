@@ -356,5 +356,5 @@ def evaluate(
     rows = cross_validated_rows(sets.pairs, x, baseline_cosines(sets, profiles))
     rows += copy_rows(sets, profiles, refit and sample is None)  # never ship weights fitted on a sample
     rows += planted_rows(sets)
-    rows += story_stream.evaluate() if stream else []
+    rows += story_stream.evaluate_all() if stream else []
     return with_floors(NAME, rows) if sample is None else rows

@@ -41,6 +41,11 @@ from .common import Row
 STREAM = Path(__file__).parent / "data" / "story_stream.jsonl"
 STREAM_FORMAT = 1
 DATASET = "stories/stream"
+#: The second stream (same format), written later as a measurement set: its rows are ``stories/stream_b``.
+STREAM_B = Path(__file__).parent / "data" / "story_stream_b.jsonl"
+DATASET_B = "stories/stream_b"
+#: Every stream scored by ``veille eval stories``: (file, dataset name of its rows).
+STREAMS = ((STREAM, DATASET), (STREAM_B, DATASET_B))
 #: The shuffled runs' orders: fixed seeds, so the figures are the same on every run.
 SHUFFLE_SEEDS = (11, 12, 13)
 
@@ -209,7 +214,8 @@ def adjusted_rand(gold: dict[str, str], found: dict[str, str]) -> float:
     return (both - expected) / top if top else 1.0
 
 
-def link_rows(pages: list[StreamPage], placed: Placed, key_of: dict[str, str]) -> list[Row]:
+def link_rows(pages: list[StreamPage], placed: Placed, key_of: dict[str, str],
+              dataset: str = DATASET) -> list[Row]:
     """Copies and translations made against the gold ones: found (either direction), made and gold, and
     pointing the right way (the copy or translation to its original) among those found."""
     rows: list[Row] = []
@@ -220,9 +226,9 @@ def link_rows(pages: list[StreamPage], placed: Placed, key_of: dict[str, str]) -
         found = [g for g in gold if frozenset(g) in unordered]
         right = [s for s in said if frozenset(s) in {frozenset(g) for g in gold}]
         pointing = sum(g in said for g in found)
-        rows += [Row(DATASET, f"{kind} links found", len(found) / max(1, len(gold)), len(gold)),
-                 Row(DATASET, f"{kind} links right", len(right) / max(1, len(said)), len(said)),
-                 Row(DATASET, f"{kind} direction right", pointing / max(1, len(found)), len(found))]
+        rows += [Row(dataset, f"{kind} links found", len(found) / max(1, len(gold)), len(gold)),
+                 Row(dataset, f"{kind} links right", len(right) / max(1, len(said)), len(said)),
+                 Row(dataset, f"{kind} direction right", pointing / max(1, len(found)), len(found))]
     return rows
 
 
@@ -254,11 +260,33 @@ def link_misses(pages: list[StreamPage], placed: Placed, key_of: dict[str, str])
     return lines
 
 
-def evaluate(path: Path = STREAM, *, events: Iterable[str] | None = None,
+def evaluate_all(progress: Callable[[int, int], None] | None = None,
+                 notes: list[str] | None = None) -> list[Row]:
+    """The rows of every shipped stream (``STREAMS``), each under its own dataset name; ``progress`` counts
+    the pages of all of them."""
+    sets = [(path, name, load_stream(path)) for path, name in STREAMS]
+    total, before = sum(len(pages) for _, _, pages in sets), [0]
+
+    def tick(done: int, _total: int) -> None:
+        if progress:
+            progress(before[0] + done, total)
+
+    rows: list[Row] = []
+    for path, name, pages in sets:
+        set_notes: list[str] = []
+        rows += evaluate(path, dataset=name, progress=tick, notes=set_notes)
+        before[0] += len(pages)
+        if notes is not None:
+            notes += [f"{name}: {line}" for line in set_notes]
+    return rows
+
+
+def evaluate(path: Path = STREAM, *, dataset: str = DATASET, events: Iterable[str] | None = None,
              progress: Callable[[int, int], None] | None = None, notes: list[str] | None = None) -> list[Row]:
-    """Every row of the module docstring: the stream analysed once, then ingested in publication order and
-    in each seeded shuffled order, each time into a new temporary store. ``notes`` receives what each run
-    got wrong (merged events, split events, links that are not gold)."""
+    """Every row of the module docstring for the stream at ``path``, named ``dataset``: the stream analysed
+    once, then ingested in publication order and in each seeded shuffled order, each time into a new
+    temporary store. ``notes`` receives what each run got wrong (merged events, split events, links that
+    are not gold)."""
     notes = notes if notes is not None else []
     pages = load_stream(path, events)
     articles = analyse(pages, progress)
@@ -269,7 +297,7 @@ def evaluate(path: Path = STREAM, *, events: Iterable[str] | None = None,
 
     in_order = run([articles[p.key] for p in pages])
     first = stories_of(in_order)
-    rows = pair_rows(DATASET, pages, first) + link_rows(pages, in_order, key_of)
+    rows = pair_rows(dataset, pages, first) + link_rows(pages, in_order, key_of, dataset)
     notes += partition_misses("publication order", pages, first) + link_misses(pages, in_order, key_of)
     per_order: list[list[Row]] = []
     for seed in SHUFFLE_SEEDS:
@@ -277,11 +305,11 @@ def evaluate(path: Path = STREAM, *, events: Iterable[str] | None = None,
         random.Random(seed).shuffle(order)
         found = stories_of(run([articles[p.key] for p in order]))
         notes += partition_misses(f"shuffled (seed {seed})", pages, found)
-        per_order.append([*pair_rows(f"{DATASET} shuffled", pages, found),
-                          Row(f"{DATASET} shuffled", "ARI vs publication order", adjusted_rand(first, found),
+        per_order.append([*pair_rows(f"{dataset} shuffled", pages, found),
+                          Row(f"{dataset} shuffled", "ARI vs publication order", adjusted_rand(first, found),
                               len(pages))])
     rows += [Row(r.dataset, r.metric, sum(o[j].value for o in per_order) / len(per_order), r.n)
              for j, r in enumerate(per_order[0])]
-    rows.append(Row(f"{DATASET} shuffled", "worst ARI vs publication order",
+    rows.append(Row(f"{dataset} shuffled", "worst ARI vs publication order",
                     min(o[-1].value for o in per_order), len(pages)))
     return rows
