@@ -9,7 +9,9 @@ For each page, in order of publication (then id, so the order of a batch does no
 2. **story** — candidate stories come from the blocking keys (``blocking``: entity ids, head-vector
    bands) active within ``WINDOW_DAYS`` of the page's date, at most ``MAX_CANDIDATES`` of them; each is
    scored by the best model score (``similarity``) between the page and its latest ``MEMBERS_COMPARED``
-   members; the best at or above the model's threshold wins, else the page opens a story;
+   members; a story with a member whose event is in another place (``location.places_disagree``: both
+   lead with places and share none) is not a candidate; the best at or above the model's threshold wins,
+   else the page opens a story;
 3. **translations** — a member of the chosen story in another language whose ``translation_score`` is at
    or above ``TRANSLATION_THRESHOLD`` is linked ``translation_of`` (sentence by sentence when both pages
    have stored sentence evidence, else by chunks: ``translation_link``) (the direction from
@@ -35,6 +37,7 @@ import numpy as np
 from ..record import Article
 from . import blocking, copies, credits, translation
 from .encoder import DIM, Encoder, shared_encoder
+from .location import Location, page_location, places_disagree
 from .profile import PageText, Profile, Sentences, build_profiles
 from .similarity import StoryModel, features, shipped_model
 
@@ -90,6 +93,7 @@ def _next_order(store: Any, cur: Any) -> int:
 
 def _place(store: Any, cur: Any, art: Article, prof: Profile, model: StoryModel, order: int) -> Placement:
     store._forget_page(cur, art.id)
+    prof.meta["location"] = page_location(art.title, art.entities, art.mentions)
     body_hash = copies.body_hash(art.text)
     bands = blocking.copy_bands(art.text)
     original, copy_score = _find_original(store, cur, art, body_hash, bands)
@@ -164,13 +168,25 @@ def _best_story(
     start, end = _shift(day, -WINDOW_DAYS), _shift(day, WINDOW_DAYS)
     best: tuple[float, str] | None = None
     for story_id in store._story_candidates(cur, keys, start, end, MAX_CANDIDATES):
-        members = store._member_profiles(cur, story_id, MEMBERS_COMPARED)
-        if not members:
+        members = [stored_profile(m) for m in store._member_profiles(cur, story_id, MEMBERS_COMPARED)]
+        if not members or any(elsewhere(prof, m) for m in members):
             continue
-        score = max(float(model.score(features(prof, stored_profile(m)))) for m in members)
+        score = max(float(model.score(features(prof, m))) for m in members)
         if score >= model.threshold and (best is None or score > best[0]):
             best = (score, story_id)
     return (best[1], round(best[0], 4)) if best else (None, None)
+
+
+def elsewhere(a: Profile, b: Profile) -> bool:
+    """Whether two profiles put their events in different places (``location.places_disagree``; a profile
+    without a location, stored before it was kept, never does)."""
+    return places_disagree(location_of(a), a.names, location_of(b), b.names)
+
+
+def location_of(prof: Profile) -> Location:
+    """The profile's lead places (``Location()`` when unknown)."""
+    found = prof.meta.get("location")
+    return found if isinstance(found, Location) else Location()
 
 
 def _link_translation(store: Any, cur: Any, art: Article, prof: Profile, story_id: str) -> str | None:
@@ -217,6 +233,7 @@ def stored_profile(row: tuple) -> Profile:
         names=frozenset(ev["names"]),
         entities=frozenset(ev["entities"]),
         lang=row[1],
+        meta={"location": Location.from_json(ev.get("location"))},
     )
 
 
@@ -261,6 +278,7 @@ def _evidence(prof: Profile) -> dict:
         "numbers": sorted(prof.numbers)[:200],
         "names": sorted(prof.names)[:200],
         "entities": sorted(prof.entities)[:200],
+        "location": location_of(prof).to_json(),
     }
 
 

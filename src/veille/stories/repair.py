@@ -16,7 +16,9 @@ rule that does not depend on the order of the pages, and moves the pages whose s
    below how well the pages of each group agree among themselves by more than ``COHESION_GAP`` (the
    hard negative: the same actors or place in another event). Two dated pages more than
    ``similarity.SAME_EVENT_DAYS`` (2) apart do not count as a pair (the held-out judge's "same event within
-   about two days"); they can still end in one story through the pages between them;
+   about two days"); they can still end in one story through the pages between them. Two groups never join
+   when a page of one puts its event in another place than a page of the other
+   (``location.places_disagree``: both lead with places and share none — two avalanches in two massifs);
 3. **names** — each cluster keeps the existing story most of its pages are in (each story kept by one
    cluster at most), else a new story opens; counters, first page and title are recomputed for every story
    that gained or lost a page, and an emptied story is dropped.
@@ -43,7 +45,7 @@ import numpy as np
 
 from . import blocking
 from .encoder import Encoder
-from .online import WINDOW_DAYS, Placement, place_pages, stored_profile
+from .online import WINDOW_DAYS, Placement, elsewhere, place_pages, stored_profile
 from .profile import Profile
 from .similarity import StoryModel, features, shipped_model, within_event_days
 
@@ -161,6 +163,8 @@ def cluster_pages(
     """
     scores = pair_scores(profiles, days, model, keys)
     n = len(profiles)
+    apart = np.array([[i != j and elsewhere(profiles[i], profiles[j]) for j in range(n)] for i in range(n)],
+                     dtype=bool).reshape(n, n)
     group = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     floor = model.threshold - LINK_MARGIN
@@ -168,7 +172,7 @@ def cluster_pages(
                    if scores[i, j] >= model.threshold)
     for _, i, j in edges:
         a, b = group[i], group[j]
-        if a == b:
+        if a == b or apart[np.ix_(members[a], members[b])].any():
             continue
         cross = float(np.nanmean(scores[np.ix_(members[a], members[b])]))
         # two groups of several pages each are two sets of evidence: their average must pass the

@@ -1,0 +1,134 @@
+"""Where a page's event happens, and when two pages put their events in different places.
+
+Two events of the same kind a day apart in neighbouring places — two avalanches in two massifs, two
+industrial fires in two towns, two hailstorms over two vineyards — read alike to the encoder and share the
+words of their kind; what tells them apart is the place at the lead. A report names its event's place in
+its title or first lines; another report of the same event names that place too, somewhere (a follow-up may
+lead with a district or a court instead, but still mentions the town).
+
+- ``page_location``: the *specific* places a page names at its lead (title and the first ``LEAD_CHARS``
+  characters of the body): entities of the record typed as places (GPE, LOC, FAC) whose mention starts
+  there or whose name is in the title, less the broad ones — those the knowledge base knows without a
+  country above them (countries, continents, seas, regions like "Europe" or "Middle East"). Each place is
+  kept as the name keys of its words (``evidence.names``' keys: "Liège" and "Liege" meet, so do the two
+  languages' spellings that transliterate alike), so it can be looked for in any other page's name keys,
+  whatever the other page's entity stage made of it.
+- ``places_disagree``: two pages that both lead with places, and share no specific place at all: none of
+  the places either names (anywhere) is among the other's name keys (its title and body). A page that
+  names the other's place, even in passing ("a day after the fire at Herstal"), or any place in common (a
+  follow-up leading with the court's town that still names the village of the accident), does not
+  disagree: the rule errs towards keeping a story together, since the entity stage misses places and
+  types a few adjectives as places.
+
+Used as a veto, not a weight: the pair model (``similarity``) knows nothing of it, and placement
+(``online``) and the repair pass (``repair``) do not let two pages that disagree on the place count as a
+pair. Pages without lead places (entity stage off, a page that names none) never disagree.
+
+>>> a = Location((frozenset({"namur"}),), (frozenset({"namur"}), frozenset({"risnes"})))
+>>> b = Location((frozenset({"erstal"}),), (frozenset({"erstal"}), frozenset({"leg"})))
+>>> places_disagree(a, frozenset({"namur", "risnes"}), b, frozenset({"erstal", "leg", "votem"}))
+True
+>>> places_disagree(a, frozenset({"namur", "erstal"}), b, frozenset({"erstal", "leg"}))
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..kb.fold import fold
+from ..stages.entities.namekeys import name_key
+
+#: Characters of the body, after the title, where a report names its event's place.
+LEAD_CHARS = 300
+#: Entity types that are places.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Lead places kept per page (a list of villages is no more telling than its first few).
+MAX_LEAD_PLACES = 6
+#: Places kept per page in all.
+MAX_PLACES = 30
+
+
+@dataclass(frozen=True)
+class Location:
+    """The specific places a page names at its lead, and all those it names, each as the name keys of its
+    words."""
+
+    lead: tuple[frozenset[str], ...] = ()
+    places: tuple[frozenset[str], ...] = ()
+
+    def to_json(self) -> dict[str, list[list[str]]]:
+        return {"lead": [sorted(k) for k in self.lead], "places": [sorted(k) for k in self.places]}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Location:
+        """From ``to_json``'s form; anything else (a profile stored before this existed) is no location."""
+        if not isinstance(data, dict):
+            return cls()
+        return cls(_key_sets(data.get("lead")), _key_sets(data.get("places")))
+
+
+def _key_sets(data: Any) -> tuple[frozenset[str], ...]:
+    if not isinstance(data, list):
+        return ()
+    return tuple(frozenset(str(k) for k in keys) for keys in data if isinstance(keys, list) and keys)
+
+
+def page_location(title: str | None, entities: Iterable[Any], mentions: Iterable[Any]) -> Location:
+    """The lead places of a record (its ``title``, ``entities`` and ``mentions``, see the module doc)."""
+    places = {e.id: e for e in entities if e.type in PLACE_TYPES and not _broad(e.id)}
+    folded_title = f" {fold(title or '')} "
+    order: dict[str, int] = {}
+    for entity_id, entity in places.items():
+        names = [entity.name, *entity.names]
+        if any(f" {fold(n)} " in folded_title for n in names if n):
+            order[entity_id] = -1
+    for m in mentions:
+        if m.entity_id in places and m.start < LEAD_CHARS:
+            order[m.entity_id] = min(order.get(m.entity_id, m.start), m.start)
+    lead = _distinct(place_keys(places[i].name) for i in sorted(order, key=lambda i: (order[i], i)))
+    named = _distinct(place_keys(places[i].name) for i in sorted(places))
+    return Location(tuple(lead[:MAX_LEAD_PLACES]), tuple(named[:MAX_PLACES]))
+
+
+def _distinct(key_sets: Iterable[frozenset[str]]) -> list[frozenset[str]]:
+    out: list[frozenset[str]] = []
+    for keys in key_sets:
+        if keys and keys not in out:
+            out.append(keys)
+    return out
+
+
+def place_keys(name: str) -> frozenset[str]:
+    """The name keys of a place's words of three letters or more ("Val-d'Isère" one word, "Le Havre" →
+    "havre"), as ``evidence.names`` keys a page's capitalised words."""
+    keys = (name_key(word) for word in name.split())
+    return frozenset(k for k in keys if len(k) >= 3)
+
+
+def places_disagree(a: Location, a_names: frozenset[str], b: Location, b_names: frozenset[str]) -> bool:
+    """True when both pages lead with places and neither names any place of the other (``a_names``,
+    ``b_names``: the name keys of each page's title and body, ``Profile.names``)."""
+    if not a.lead or not b.lead:
+        return False
+    return not _named(a.places, b_names) and not _named(b.places, a_names)
+
+
+def _named(lead: Sequence[frozenset[str]], names: frozenset[str]) -> bool:
+    return any(keys & names for keys in lead)
+
+
+def _broad(entity_id: str) -> bool:
+    """A place the knowledge base knows with no country above it: a country, a continent, a region."""
+    entity = _kb().get(entity_id)
+    return entity is not None and entity.type in PLACE_TYPES and entity.country is None
+
+
+@cache
+def _kb() -> Any:
+    from ..kb.loader import load_kb
+
+    return load_kb()
