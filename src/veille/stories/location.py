@@ -20,9 +20,15 @@ lead with a district or a court instead, but still mentions the town).
   disagree: the rule errs towards keeping a story together, since the entity stage misses places and
   types a few adjectives as places.
 
-Used as a veto, not a weight: the pair model (``similarity``) knows nothing of it, and placement
-(``online``) and the repair pass (``repair``) do not let two pages that disagree on the place count as a
-pair. Pages without lead places (entity stage off, a page that names none) never disagree.
+- ``places_agree``: both pages lead with places and each names one of the other's lead places — the
+  same event's place, or the same place in another event. The repair pass lets such a pair count a little
+  below the pair threshold (its ``LINK_MARGIN``), for the next-day follow-up that tells its event from
+  another angle (the source of an outbreak found, the damage counted) and so scores under the threshold
+  against the first reports: the place and the two-day rule are what it still shares with them.
+
+``places_disagree`` is used as a veto, not a weight: the pair model (``similarity``) knows nothing of
+it, and placement (``online``) and the repair pass (``repair``) do not let two pages that disagree on the
+place count as a pair. Pages without lead places (entity stage off, a page that names none) never disagree.
 
 >>> a = Location((frozenset({"namur"}),), (frozenset({"namur"}), frozenset({"risnes"})))
 >>> b = Location((frozenset({"erstal"}),), (frozenset({"erstal"}), frozenset({"leg"})))
@@ -30,6 +36,10 @@ pair. Pages without lead places (entity stage off, a page that names none) never
 True
 >>> places_disagree(a, frozenset({"namur", "erstal"}), b, frozenset({"erstal", "leg"}))
 False
+>>> places_agree(a, frozenset({"namur", "erstal"}), b, frozenset({"erstal", "leg"}))
+False
+>>> places_agree(a, frozenset({"namur", "erstal"}), b, frozenset({"erstal", "namur"}))
+True
 """
 
 from __future__ import annotations
@@ -115,6 +125,11 @@ def places_disagree(a: Location, a_names: frozenset[str], b: Location, b_names: 
     if not a.lead or not b.lead:
         return False
     return not _named(a.places, b_names) and not _named(b.places, a_names)
+
+
+def places_agree(a: Location, a_names: frozenset[str], b: Location, b_names: frozenset[str]) -> bool:
+    """True when both pages lead with places and each names one of the other's lead places."""
+    return bool(a.lead and b.lead) and _named(a.lead, b_names) and _named(b.lead, a_names)
 
 
 def _named(lead: Sequence[frozenset[str]], names: frozenset[str]) -> bool:

@@ -37,7 +37,7 @@ import numpy as np
 from ..record import Article
 from . import blocking, copies, credits, translation
 from .encoder import DIM, Encoder, shared_encoder
-from .location import Location, page_location, places_disagree
+from .location import Location, page_location, places_agree, places_disagree
 from .profile import PageText, Profile, Sentences, build_profiles
 from .similarity import StoryModel, features, shipped_model
 
@@ -181,6 +181,11 @@ def elsewhere(a: Profile, b: Profile) -> bool:
     """Whether two profiles put their events in different places (``location.places_disagree``; a profile
     without a location, stored before it was kept, never does)."""
     return places_disagree(location_of(a), a.names, location_of(b), b.names)
+
+
+def same_place(a: Profile, b: Profile) -> bool:
+    """Whether two profiles lead with the same place (``location.places_agree``)."""
+    return places_agree(location_of(a), a.names, location_of(b), b.names)
 
 
 def location_of(prof: Profile) -> Location:

@@ -9,9 +9,11 @@ rule that does not depend on the order of the pages, and moves the pages whose s
 1. **neighbourhood** — the stories of the given pages, plus, for each, the ``REPAIR_NEIGHBOURS`` stories
    sharing the most blocking keys with its new pages inside the time window (the candidates placement
    saw); of each, its latest ``REPAIR_MEMBERS`` pages that are not copies (copies follow their original);
-2. **clusters** — ``cluster_pages``: pairs at or above the model's same-story threshold, strongest first,
-   join their groups (single link) unless the two groups' average pair score falls below the threshold
-   (by more than ``LINK_MARGIN`` when one group is a single page), so a page between two events does not
+2. **clusters** — ``cluster_pages``: pairs at or above the model's same-story threshold (or up to
+   ``LINK_MARGIN`` below it when the two pages lead with the same place, ``location.places_agree``: the
+   next-day follow-up told from another angle), strongest first, join their groups (single link) unless
+   the two groups' average pair score falls below the threshold (by more than ``LINK_MARGIN`` when one
+   group is a single page), so a page between two events does not
    chain them into one, or falls
    below how well the pages of each group agree among themselves by more than ``COHESION_GAP`` (the
    hard negative: the same actors or place in another event). Two dated pages more than
@@ -45,7 +47,7 @@ import numpy as np
 
 from . import blocking
 from .encoder import Encoder
-from .online import WINDOW_DAYS, Placement, elsewhere, place_pages, stored_profile
+from .online import WINDOW_DAYS, Placement, elsewhere, place_pages, same_place, stored_profile
 from .profile import Profile
 from .similarity import StoryModel, features, shipped_model, within_event_days
 
@@ -169,7 +171,8 @@ def cluster_pages(
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     floor = model.threshold - LINK_MARGIN
     edges = sorted((-scores[i, j], i, j) for i in range(n) for j in range(i + 1, n)
-                   if scores[i, j] >= model.threshold)
+                   if scores[i, j] >= model.threshold
+                   or (scores[i, j] >= floor and same_place(profiles[i], profiles[j])))
     for _, i, j in edges:
         a, b = group[i], group[j]
         if a == b or apart[np.ix_(members[a], members[b])].any():
