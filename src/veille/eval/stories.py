@@ -179,16 +179,18 @@ def copy_rows(sets: StorySets, profiles: dict[str, Profile], refit: bool = False
     out: list[Row] = []
     shipped: dict[str, translation_link.LinkModel] = {}
     chunk_models: list[translation_link.LinkModel] = []
+    langs = [translation_link.language_pair(profiles[a].lang, profiles[b].lang) for a, b, *_ in rows]
     for kind in translation_link.KINDS:
         x = np.stack([translation_link.link_features(profiles[a], profiles[b], kind) for a, b, *_ in rows])
         if refit:
             same = f"{int(same_story.sum())} same-story pairs weighted {translation_link.SAME_STORY_WEIGHT:g}"
             shipped[kind] = translation_link.fit_link(
                 x, y, originals, f"{int(y.sum())} SemEval-2022 MT copies against {int((y == 0).sum())} "
-                f"pairs that are not translations ({same})", weight)
-        models = translation_link.fold_models(x, y, originals, list(groups), weight=weight)
+                f"pairs that are not translations ({same})", weight, langs)
+        models = translation_link.fold_models(x, y, originals, list(groups), weight=weight, langs=langs)
         chunk_models = models if kind == "chunks" else chunk_models
-        linked = np.array([bool(models[k].links(row)) for row, k in zip(x, fold, strict=True)])
+        linked = np.array([bool(models[k].links(row, pair))
+                           for row, k, pair in zip(x, fold, langs, strict=True)])
         label = "" if kind == "sentences" else " (chunk fallback)"
         out += [Row("mt_copies", f"translation linked{label}", float(linked[y == 1].mean()), int(y.sum())),
                 Row("cross-lingual originals", f"translation links{label}", float(linked[originals].mean()),

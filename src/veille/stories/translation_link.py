@@ -29,7 +29,10 @@ sentences in order, the share that all but ``COVER_MISSES`` of the fitting MT co
 sentences of that better-covered page, counted 0 when left out, are on average at least
 ``aligned_floor`` close to their counterparts (``covered_similarity``: ``seq_cover`` times the mean
 cosine of the aligned steps), the level all but ``COVER_MISSES`` of the fitting MT copies that pass the
-first gate reach. The logistic model alone, whose threshold is set against SemEval's original pairs (long,
+first gate reach — in their language pair when the fitting set holds at least ``PAIR_COPIES`` of its
+copies (``aligned_floors``: the encoder puts an English–French translation closer to its original than
+a German–French or an English–Chinese one, so one pooled level is too low for the closest pairs), else
+over all of them. The logistic model alone, whose threshold is set against SemEval's original pairs (long,
 mostly far apart), still linked two short pages retelling the same facts in another order (half of their
 sentences in order); no translation of the fitting set aligns that little. The cover gate alone still
 linked short same-day retellings told in the same order (three quarters of their sentences aligned, at
@@ -57,7 +60,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -76,6 +79,8 @@ KINDS = {"sentences": FEATURES, "chunks": CHUNK_FEATURES}
 LINK_THRESHOLD = 0.5
 #: Share of the fitting MT copies the sentence gate (``cover_floor``) may turn away.
 COVER_MISSES = 0.01
+#: Fitting copies of a language pair needed for that pair's own ``aligned_floors`` entry.
+PAIR_COPIES = 30
 _COVER = FEATURES.index("seq_cover")
 _ALIGN, _SHARE = FEATURES.index("seq_align"), FEATURES.index("seq_share")
 #: Share of pairs of original articles in two languages the threshold may link on the fitting folds.
@@ -124,8 +129,9 @@ def link_score(a: Profile, b: Profile) -> float:
     score = p / t * LINK_THRESHOLD if p < t else LINK_THRESHOLD + (p - t) / (1 - t) * (1 - LINK_THRESHOLD)
     if model.cover_floor > 0 and x[_COVER] < model.cover_floor:  # too little aligns in order: below 0.5
         score = min(score, LINK_THRESHOLD * float(x[_COVER]) / model.cover_floor)
-    if model.aligned_floor > 0 and (close := float(covered_similarity(x))) < model.aligned_floor:
-        score = min(score, LINK_THRESHOLD * close / model.aligned_floor)  # aligned, but not closely: below
+    floor = model.floor_for(language_pair(a.lang, b.lang))
+    if floor > 0 and (close := float(covered_similarity(x))) < floor:
+        score = min(score, LINK_THRESHOLD * close / floor)  # aligned, but not closely: below 0.5
     return score
 
 
@@ -162,47 +168,73 @@ class LinkModel:
     fitted_on: str = ""
     cover_floor: float = 0.0
     aligned_floor: float = 0.0
+    aligned_floors: dict[str, float] = field(default_factory=dict)
+
+    def floor_for(self, langs: str | None) -> float:
+        """The ``covered_similarity`` a pair in the languages ``langs`` (``language_pair``) needs."""
+        return self.aligned_floors.get(langs or "", self.aligned_floor)
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(np.asarray(x) @ self.weights + self.bias)))
 
-    def links(self, x: np.ndarray) -> np.ndarray:
+    def links(self, x: np.ndarray, langs: Sequence[str | None] | str | None = None) -> np.ndarray:
         """Whether each pair (row of ``x``) is linked: probability at the threshold, and the gate."""
         x = np.asarray(x)
         linked = self.probability(x) >= self.threshold
         if self.cover_floor > 0:
             linked = linked & (x[..., _COVER] >= self.cover_floor)
         if self.aligned_floor > 0:
-            linked = linked & (covered_similarity(x) >= self.aligned_floor)
+            floors = ([self.floor_for(k) for k in langs] if isinstance(langs, (list, tuple, np.ndarray))
+                      else self.floor_for(langs if isinstance(langs, str) else None))
+            linked = linked & (covered_similarity(x) >= np.asarray(floors))
         return linked
 
 
 def fit_link(x: np.ndarray, y: np.ndarray, originals: np.ndarray, fitted_on: str,
-             weight: np.ndarray | None = None) -> LinkModel:
+             weight: np.ndarray | None = None, langs: Sequence[str] | None = None) -> LinkModel:
     """Logistic regression (Newton, L2) on labelled pairs, each counted ``weight`` times (1 when None);
     ``originals`` marks the negative pairs of original articles the threshold is chosen on (at most
     ``FALSE_LINKS`` of them linked)."""
     sw = None if weight is None else np.asarray(weight, dtype=np.float64)
     w = fit_logistic(x, y, sw, l2=_L2, intercept=True)
     # the sentence gate: the seq_cover all but COVER_MISSES of the translations reach (sentence kind only)
-    cover, aligned = gate_floors(x, y)
+    cover, aligned, per_pair = gate_floors(x, y, langs)
     model = LinkModel(w[:-1], float(w[-1]), 1.0, fitted_on)
     negatives = np.sort(model.probability(x[originals]))
     if not len(negatives):  # nothing to bound the false links with: the even odds
-        return LinkModel(model.weights, model.bias, 0.5, fitted_on, cover, aligned)
+        return LinkModel(model.weights, model.bias, 0.5, fitted_on, cover, aligned, per_pair)
     cut = negatives[min(len(negatives) - 1, int(np.ceil(len(negatives) * (1 - FALSE_LINKS))) - 1)]
-    return LinkModel(model.weights, model.bias, float(cut) + 1e-6, fitted_on, cover, aligned)
+    return LinkModel(model.weights, model.bias, float(cut) + 1e-6, fitted_on, cover, aligned, per_pair)
 
 
-def gate_floors(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    """The two sentence gates (0, 0 for the ``chunks`` kind or without translations): the ``seq_cover``
-    all but ``COVER_MISSES`` of the translations reach, and the ``covered_similarity`` all but
-    ``COVER_MISSES`` of the translations passing that first gate reach."""
+def gate_floors(x: np.ndarray, y: np.ndarray, langs: Sequence[str] | None = None,
+                ) -> tuple[float, float, dict[str, float]]:
+    """The sentence gates (0, 0, {} for the ``chunks`` kind or without translations): the ``seq_cover``
+    all but ``COVER_MISSES`` of the translations reach; the ``covered_similarity`` all but
+    ``COVER_MISSES`` of the translations passing that first gate reach; and the same in each language pair
+    (``langs``, one ``language_pair`` a row) with at least ``PAIR_COPIES`` such translations."""
     if x.shape[1] != len(FEATURES) or not (y == 1).any():
-        return 0.0, 0.0
+        return 0.0, 0.0, {}
     cover = float(np.quantile(x[y == 1, _COVER], COVER_MISSES))
-    passing = x[(y == 1) & (x[:, _COVER] >= cover)]
-    return cover, float(np.quantile(covered_similarity(passing), COVER_MISSES))
+    passing = (y == 1) & (x[:, _COVER] >= cover)
+    close = covered_similarity(x)
+    per_pair: dict[str, float] = {}
+    if langs is not None:
+        pairs = np.asarray(list(langs), dtype=object)
+        for pair in sorted({str(k) for k in pairs[passing]}):
+            mine = passing & (pairs == pair)
+            if mine.sum() >= PAIR_COPIES:
+                per_pair[pair] = float(np.quantile(close[mine], COVER_MISSES))
+    return cover, float(np.quantile(close[passing], COVER_MISSES)), per_pair
+
+
+def language_pair(a: str | None, b: str | None) -> str:
+    """The unordered language pair of two pages, as ``aligned_floors`` keys it ("en-fr").
+
+    >>> language_pair("fr", "en"), language_pair("en", None)
+    ('en-fr', '')
+    """
+    return "-".join(sorted((a, b))) if a and b else ""
 
 
 def fold_of(group: str, folds: int = 5) -> int:
@@ -211,11 +243,14 @@ def fold_of(group: str, folds: int = 5) -> int:
 
 
 def fold_models(x: np.ndarray, y: np.ndarray, originals: np.ndarray, groups: Sequence[str],
-                folds: int = 5, weight: np.ndarray | None = None) -> list[LinkModel]:
+                folds: int = 5, weight: np.ndarray | None = None,
+                langs: Sequence[str] | None = None) -> list[LinkModel]:
     """One model per fold, each fitted on the pairs of the other folds (``weight`` as in ``fit_link``)."""
     fold = np.array([fold_of(g, folds) for g in groups])
     sw = np.ones(len(x)) if weight is None else np.asarray(weight, dtype=np.float64)
-    return [fit_link(x[fold != k], y[fold != k], originals[fold != k], f"folds other than {k}", sw[fold != k])
+    pairs = np.asarray(list(langs), dtype=object) if langs is not None else None
+    return [fit_link(x[fold != k], y[fold != k], originals[fold != k], f"folds other than {k}", sw[fold != k],
+                     None if pairs is None else list(pairs[fold != k]))
             for k in range(folds)]
 
 
@@ -237,7 +272,8 @@ def shipped_link_model(kind: str = "sentences") -> LinkModel:
                          f"{list(KINDS[kind])}; refit with `veille eval stories --fit`")
     return LinkModel(np.array(entry["weights"]), float(entry["bias"]), float(entry["threshold"]),
                      entry["fitted_on"], float(entry.get("cover_floor", 0.0)),
-                     float(entry.get("aligned_floor", 0.0)))
+                     float(entry.get("aligned_floor", 0.0)),
+                     {str(k): float(v) for k, v in entry.get("aligned_floors", {}).items()})
 
 
 def save_link_models(models: dict[str, LinkModel], path: Path = _DATA) -> None:
@@ -246,6 +282,7 @@ def save_link_models(models: dict[str, LinkModel], path: Path = _DATA) -> None:
         kind: {"features": list(KINDS[kind]), "weights": [round(float(w), 6) for w in model.weights],
                "bias": round(model.bias, 6), "threshold": round(model.threshold, 6),
                "cover_floor": round(model.cover_floor, 6), "aligned_floor": round(model.aligned_floor, 6),
+               "aligned_floors": {k: round(v, 6) for k, v in sorted(model.aligned_floors.items())},
                "fitted_on": model.fitted_on}
         for kind, model in models.items()}}
     path.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
