@@ -174,3 +174,61 @@ def test_alignment_doctests():
 
     for mod in (module, passages, profile):
         assert doctest.testmod(mod).failed == 0
+
+
+# The ferry report of tests/test_stories_translation.py retold in French in the SAME order as the English
+# one, sentence for sentence, in the writer's own words: it aligns in order (the cover gate lets it pass)
+# but its sentences are about the same facts, not renderings of each other.
+_FERRY_FR_RETOLD_IN_ORDER = (
+    "Échouage mardi matin pour le Marisol, près de Quelvenn : c'est la garde côtière qui a donné l'alerte. "
+    "Deux canots et un chalutier de passage ont ramené à terre tout le monde, 214 passagers et 31 marins, "
+    "sans un blessé. Sorti de Dorvic vers 6 h 40, le bateau a touché le fond sur un banc de sable, à "
+    "3 kilomètres du rivage, dans une purée de pois.\n"
+    "Atlanmer Lines évoque un radar tombé en panne juste avant le choc. Le parquet maritime enquête. "
+    "Sous l'eau, les plongeurs ont repéré dans l'après-midi une déchirure de deux mètres dans la coque. "
+    "Mercredi, à la pleine mer, des remorqueurs essaieront de le dégager si le temps le permet.\n"
+    "Plus de liaison avec l'île avant vendredi ; un bateau plus modeste sera loué pour les insulaires, "
+    "les vivres et les médicaments."
+)
+
+
+def test_a_retelling_in_the_same_order_aligns_but_not_closely_enough_to_link():
+    from test_stories_translation import _FERRY_EN, _FERRY_FR_TRANSLATION, _FERRY_TITLES
+    from veille.stories import translation_link
+    from veille.stories.encoder import Encoder
+    from veille.stories.profile import build_profiles
+
+    en, literal, retold = build_profiles([
+        PageText(_FERRY_EN, _FERRY_TITLES["en"], "en"),
+        PageText(_FERRY_FR_TRANSLATION, _FERRY_TITLES["translation"], "fr"),
+        PageText(_FERRY_FR_RETOLD_IN_ORDER, "Le Marisol échoue près de Quelvenn, aucun blessé", "fr"),
+    ], Encoder())
+    model = translation_link.shipped_link_model()
+    x_retold = translation_link.link_features(en, retold)
+    assert x_retold[translation_link.FEATURES.index("seq_cover")] >= model.cover_floor  # the old gate passes
+    floor = model.floor_for(translation_link.language_pair("en", "fr"))
+    assert translation_link.covered_similarity(x_retold) < floor
+    assert translation_link.covered_similarity(translation_link.link_features(en, literal)) >= floor
+    assert translation_link.link_score(en, retold) < translation_link.LINK_THRESHOLD
+    assert translation_link.link_score(en, literal) >= translation_link.LINK_THRESHOLD
+
+
+def test_the_covered_similarity_gate_is_fitted_per_language_pair_with_enough_copies():
+    from veille.stories import translation_link
+
+    k = len(translation_link.FEATURES)
+    rng = np.random.default_rng(5)
+    x = rng.uniform(0.7, 1.0, (120, k))
+    x[:, translation_link.FEATURES.index("seq_share")] = 1.0
+    x[:, translation_link.FEATURES.index("seq_cover")] = 1.0
+    x[:60, translation_link.FEATURES.index("seq_align")] = rng.uniform(0.8, 0.9, 60)  # a close pair
+    x[60:, translation_link.FEATURES.index("seq_align")] = rng.uniform(0.5, 0.9, 60)  # a looser one
+    langs = ["en-fr"] * 60 + ["en-zh"] * 45 + ["de-fr"] * 15  # too few de-fr copies for their own floor
+    cover, pooled, per_pair = translation_link.gate_floors(x, np.ones(120), langs)
+    assert cover == 1.0 and set(per_pair) == {"en-fr", "en-zh"}
+    assert per_pair["en-fr"] > 0.8 > pooled
+    model = translation_link.LinkModel(np.zeros(k), 5.0, 0.5, "synthetic", cover, pooled, per_pair)
+    row = x[0].copy()
+    row[translation_link.FEATURES.index("seq_align")] = (pooled + per_pair["en-fr"]) / 2
+    assert not model.links(row, "en-fr") and model.links(row, "de-fr") and model.links(row, None)
+    assert list(model.links(np.vstack([row, row]), ["en-fr", "de-fr"])) == [False, True]
