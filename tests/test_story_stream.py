@@ -48,6 +48,28 @@ def test_the_stream_has_the_shape_its_docs_promise():
     assert sum(1 for p in pages if p.hard_negative_of) >= 10
 
 
+def test_the_second_stream_is_another_set_of_the_same_shape():
+    """The measurement set written for issue 11: its own events, kinds of hard negative, links."""
+    from veille.eval.story_stream import DATASET_B, STREAM_B, STREAMS
+
+    pages = load_stream(STREAM_B)
+    first = load_stream()
+    assert 55 <= len(pages) <= 80 and STREAM_B.stat().st_size < 300_000
+    assert not {p.event for p in pages} & {p.event for p in first}
+    assert not {p.url for p in pages} & {p.url for p in first}
+    assert all(104 <= len(p.text.split()) <= 200 for p in pages)
+    assert [p.published for p in pages] == sorted(p.published for p in pages)
+    events = Counter(p.event for p in pages)
+    for event in (e for e, n in events.items() if n > 1):
+        assert {p.lang for p in pages if p.event == event} == {"fr", "en"}, event
+    keys = {p.key for p in pages}
+    assert sum(1 for p in pages if p.copy_of in keys) >= 2
+    assert sum(1 for p in pages if p.translation_of in keys) >= 3
+    hard = {(p.event, p.hard_negative_of) for p in pages if p.hard_negative_of}
+    assert len(hard) >= 6 and all(b in events for _, b in hard)
+    assert (STREAM_B, DATASET_B) in STREAMS
+
+
 def test_a_line_that_is_not_a_page_is_named(tmp_path: Path):
     bad = tmp_path / "stream.jsonl"
     bad.write_text(json.dumps({"key": "a"}) + "\n", encoding="utf-8")
