@@ -165,8 +165,7 @@ def cluster_pages(
     """
     scores = pair_scores(profiles, days, model, keys)
     n = len(profiles)
-    apart = np.array([[i != j and elsewhere(profiles[i], profiles[j]) for j in range(n)] for i in range(n)],
-                     dtype=bool).reshape(n, n)
+    apart = _apart(profiles)
     group = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     floor = model.threshold - LINK_MARGIN
@@ -188,6 +187,16 @@ def cluster_pages(
         for k in members[keep]:
             group[k] = keep
     return [members[k] for k in sorted(members)]
+
+
+def _apart(profiles: Sequence[Profile]) -> np.ndarray:
+    """Which pairs of pages put their events in different places (``online.elsewhere``), symmetric."""
+    n = len(profiles)
+    apart = np.zeros((n, n), dtype=bool)
+    for i in range(n):
+        for j in range(i + 1, n):
+            apart[i, j] = apart[j, i] = elsewhere(profiles[i], profiles[j])
+    return apart
 
 
 def _cohesion(scores: np.ndarray, a: list[int], b: list[int]) -> float:
