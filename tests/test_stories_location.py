@@ -19,7 +19,7 @@ from veille.kb.fold import fold
 from veille.record import Article, Entity, Mention
 from veille.store.ingest import store_pages
 from veille.stories import evidence
-from veille.stories.location import Location, page_location, places_agree, places_disagree
+from veille.stories.location import Location, page_location, place_keys, places_agree, places_disagree
 from veille.stories.profile import Profile
 from veille.stories.repair import LINK_MARGIN, cluster_pages
 from veille.stories.similarity import StoryModel, terms
@@ -126,3 +126,33 @@ def test_pages_that_disagree_on_the_place_never_join_however_close():
     pages = [_page([1.0, 0.0], "Cauterets"), _page([1.0, 0.01], "Barèges"), _page([1.0, 0.02], None)]
     clusters = cluster_pages(pages, ["2032-04-07"] * 3, model)
     assert [0, 1] not in clusters and not any({0, 1} <= set(c) for c in clusters)
+
+
+def test_a_place_spelled_in_two_languages_is_one_place():
+    """A city with a French exonym: two French pages both say "Londres", an English page "London". The
+    knowledge base links all three to one place, so none of the pairs disagrees — neither the French pair
+    (whose words never spell the canonical name) nor the cross-lingual one. An invented warehouse fire."""
+    london = Entity(id="Q84", name="London", type="GPE", names=["Londres"])
+    london_en = Entity(id="Q84", name="London", type="GPE", names=["London"])
+    pages = {
+        "fr1": ("Incendie d'un entrepôt à Londres", "Un entrepôt a brûlé mardi à Londres, près de la Tamise.",
+                london),
+        "fr2": ("Londres : le feu maîtrisé", "À Londres, les pompiers ont éteint le feu mercredi.", london),
+        "en": ("London warehouse fire", "A warehouse burned in London on Tuesday.", london_en),
+    }
+    located = {}
+    for key, (title, text, place) in pages.items():
+        spot = text.index(place.names[0])
+        mention = Mention(start=spot, end=spot + len(place.names[0]), text=place.names[0], entity_id=place.id)
+        located[key] = (page_location(title, [place], [mention]), evidence.names(f"{title}\n{text}"))
+    assert located["fr1"][0].lead and located["en"][0].lead
+    for a, b in (("fr1", "fr2"), ("fr1", "en"), ("en", "fr2")):
+        assert not places_disagree(*located[a], *located[b]), (a, b)
+        assert places_agree(*located[a], *located[b]), (a, b)
+    # kept as the knowledge base's name alone, with no id, the French pair would disagree: the two pages'
+    # words spell "Londres" only
+    canonical = Location((place_keys("London"),), (place_keys("London"),))
+    assert places_disagree(canonical, located["fr1"][1], canonical, located["fr2"][1])
+    # and a place the other page neither names nor links still disagrees
+    moscow = Location((place_keys("Moscou"),), (place_keys("Moscou"),), frozenset({"Q649"}))
+    assert places_disagree(moscow, evidence.names("Moscou"), located["fr1"][0], located["fr1"][1])

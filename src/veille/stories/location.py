@@ -10,9 +10,11 @@ lead with a district or a court instead, but still mentions the town).
   characters of the body): entities of the record typed as places (GPE, LOC, FAC) whose mention starts
   there or whose name is in the title, less the broad ones — those the knowledge base knows without a
   country above them (countries, continents, seas, regions like "Europe" or "Middle East"). Each place is
-  kept as the name keys of its words (``evidence.names``' keys: "Liège" and "Liege" meet, so do the two
-  languages' spellings that transliterate alike), so it can be looked for in any other page's name keys,
-  whatever the other page's entity stage made of it.
+  kept as the name keys of the words of every name it goes by — the knowledge base's name, the page's own
+  spellings and the knowledge base's names in every language ("London" and "Londres", "Kyiv" and "Kiev";
+  ``evidence.names``' keys: "Liège" and "Liege" meet) — so it can be looked for in any other page's name
+  keys, in either language, whatever the other page's entity stage made of it. The ids of the places the
+  knowledge base links are kept too: two pages that link one place share it.
 - ``places_disagree``: two pages that both lead with places, and share no specific place at all: none of
   the places either names (anywhere) is among the other's name keys (its title and body). A page that
   names the other's place, even in passing ("a day after the fire at Herstal"), or any place in common (a
@@ -69,16 +71,21 @@ class Location:
 
     lead: tuple[frozenset[str], ...] = ()
     places: tuple[frozenset[str], ...] = ()
+    #: The knowledge-base ids of the places named (linked places only: a local id means nothing elsewhere).
+    ids: frozenset[str] = frozenset()
 
-    def to_json(self) -> dict[str, list[list[str]]]:
-        return {"lead": [sorted(k) for k in self.lead], "places": [sorted(k) for k in self.places]}
+    def to_json(self) -> dict[str, list[Any]]:
+        return {"lead": [sorted(k) for k in self.lead], "places": [sorted(k) for k in self.places],
+                "ids": sorted(self.ids)}
 
     @classmethod
     def from_json(cls, data: Any) -> Location:
         """From ``to_json``'s form; anything else (a profile stored before this existed) is no location."""
         if not isinstance(data, dict):
             return cls()
-        return cls(_key_sets(data.get("lead")), _key_sets(data.get("places")))
+        ids = data.get("ids")
+        return cls(_key_sets(data.get("lead")), _key_sets(data.get("places")),
+                   frozenset(str(i) for i in ids) if isinstance(ids, list) else frozenset())
 
 
 def _key_sets(data: Any) -> tuple[frozenset[str], ...]:
@@ -99,9 +106,20 @@ def page_location(title: str | None, entities: Iterable[Any], mentions: Iterable
     for m in mentions:
         if m.entity_id in places and m.start < LEAD_CHARS:
             order[m.entity_id] = min(order.get(m.entity_id, m.start), m.start)
-    lead = _distinct(place_keys(places[i].name) for i in sorted(order, key=lambda i: (order[i], i)))
-    named = _distinct(place_keys(places[i].name) for i in sorted(places))
-    return Location(tuple(lead[:MAX_LEAD_PLACES]), tuple(named[:MAX_PLACES]))
+    lead = _distinct(_all_keys(places[i]) for i in sorted(order, key=lambda i: (order[i], i)))
+    named = _distinct(_all_keys(places[i]) for i in sorted(places))
+    linked = frozenset(i for i in places if _kb().get(i) is not None)
+    return Location(tuple(lead[:MAX_LEAD_PLACES]), tuple(named[:MAX_PLACES]), linked)
+
+
+def _all_keys(entity: Any) -> frozenset[str]:
+    """The name keys of every name a place goes by: the record's name and spellings, and the knowledge
+    base's names for it in every language."""
+    names = [entity.name, *entity.names]
+    known = _kb().get(entity.id)
+    if known is not None:
+        names.extend(n for spellings in known.names.values() for n in spellings)
+    return frozenset().union(*(place_keys(n) for n in names if n))
 
 
 def _distinct(key_sets: Iterable[frozenset[str]]) -> list[frozenset[str]]:
@@ -121,8 +139,9 @@ def place_keys(name: str) -> frozenset[str]:
 
 def places_disagree(a: Location, a_names: frozenset[str], b: Location, b_names: frozenset[str]) -> bool:
     """True when both pages lead with places and neither names any place of the other (``a_names``,
-    ``b_names``: the name keys of each page's title and body, ``Profile.names``)."""
-    if not a.lead or not b.lead:
+    ``b_names``: the name keys of each page's title and body, ``Profile.names``) nor links one the other
+    links."""
+    if not a.lead or not b.lead or a.ids & b.ids:
         return False
     return not _named(a.places, b_names) and not _named(b.places, a_names)
 
