@@ -19,7 +19,8 @@ log = logging.getLogger("veille")
 # Display rows of quotes and events, joined only for the page already cut by _page: {rows} is the
 # ordered, limited selection of keys, so a page of 50 costs 50 joins whatever the total.
 _QUOTE = ("SELECT q.article_id, a.title, a.site_name, q.published, q.lang, q.span_start, q.span_end, "
-          "q.text, q.kind, q.speaker, e.name, e.type, q.speaker_text, q.cue_text, q.confidence FROM {rows} k "
+          "q.text, q.kind, q.speaker, e.name, e.type, q.speaker_text, q.cue_text, q.confidence, "
+          "a.url, a.source FROM {rows} k "
           "JOIN quotes q ON q.pk = k.pk "
           "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker")
 _EVENT = ("SELECT v.article_id, a.title, v.published, v.date, v.type, v.mode, v.actor, ea.name, ea.type, "
@@ -220,7 +221,8 @@ def _ref(eid: str | None, name: str | None, etype: str | None) -> EntityRef | No
 def _quote_view(r: tuple) -> QuoteView:
     return QuoteView(article_id=r[0], article_title=r[1], site_name=r[2], published=r[3], lang=r[4],
                      start=r[5], end=r[6], text=r[7], kind=r[8], speaker=_ref(r[9], r[10], r[11]),
-                     speaker_text=r[12], cue_text=r[13], confidence=r[14] if r[14] is not None else 1.0)
+                     speaker_text=r[12], cue_text=r[13], confidence=r[14] if r[14] is not None else 1.0,
+                     url=r[15], source=r[16])
 
 
 def _event_view(r: tuple) -> EventView:

@@ -197,7 +197,30 @@ def article(request: Request, article_id: str):
     names = {e.id: e for e in art.entities}
     counts = Counter(m.entity_id for m in art.mentions)
     return _page(request, "article.html", art=art, body=highlight(art), names=names, counts=counts,
-                 labels=local_labels(art))
+                 labels=local_labels(art), **_versions(_store(request), art))
+
+
+def _versions(store: Store, art) -> dict:
+    """The article's story and its other versions (the pages it copies or translates and those that
+    copy or translate it), each with its language, outlet and date, for the article page's side."""
+    detail = store.story(art.story_id, limit=50) if art.story_id else None
+    if detail is None:
+        return {"story": None, "versions": []}
+    members = {a.id: a for a in detail.articles}
+    versions = []
+    for link in detail.links:
+        if art.id not in (link.article_id, link.other_id):
+            continue
+        mine = link.article_id == art.id  # this page copies or translates the other one
+        other = members.get(link.other_id if mine else link.article_id)
+        if other is not None:
+            versions.append((_VERSION_LABELS[link.kind, mine], other))
+    return {"story": detail.story, "versions": versions}
+
+
+#: (link kind, whether the page on screen is the one copying or translating) → how the other page is named.
+_VERSION_LABELS = {("copy_of", True): "copy of", ("copy_of", False): "copied by",
+                   ("translation_of", True): "translation of", ("translation_of", False): "translated as"}
 
 
 @router.get("/entities", response_class=HTMLResponse)

@@ -99,6 +99,20 @@ MESSAGES: dict[str, str] = {
     "undated": "sans date",
     "unknown source": "source inconnue",
     "unknown speaker": "locuteur inconnu",
+    "not identified": "non identifié",
+    "the analysis did not tie these words to a named entity":
+        "l'analyse n'a relié ces mots à aucune entité nommée",
+    "how sure the analysis is of this quote and its speaker":
+        "degré de certitude de l'analyse sur cette citation et son locuteur",
+    "confidence {n}%": "confiance {n}\u00a0%",
+    "Untitled story": "Sujet sans titre",
+    "Story": "Sujet",
+    "copy of": "copie de",
+    "copied by": "copiée par",
+    "translation of": "traduction de",
+    "translated as": "traduite en",
+    "No copy or translation of this page in the store.":
+        "Aucune copie ni traduction de cette page dans la base.",
     "{n} article": "{n} article",
     "{n} articles": "{n} articles",
     "{n} quote": "{n} citation",
