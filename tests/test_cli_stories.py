@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from veille.cli.main import cli
-from veille.record import Article
+from veille.record import Article, Quote, Span
 from veille.store import open_store
 from veille.stories.online import place_pages
 
@@ -39,6 +39,10 @@ def tram(tmp_path_factory) -> tuple[str, str]:
                 published="2031-03-03"),
         Article(id="tram-piped", source="-", text=en["text"], lang="en", published="2031-03-04"),
     ]
+    said, who = "This line changes life for 40,000 residents", "a crowd of several hundred people"
+    at, by = en["text"].index(said), en["text"].index(who)
+    pages[1].quotes = [Quote(start=at, end=at + len(said), text=said, kind="direct",
+                             speaker_mention=Span(start=by, end=by + len(who), text=who))]
     path = str(tmp_path_factory.mktemp("stories") / "v.sqlite")
     with open_store(path) as store:
         store.put_many(pages)
@@ -88,6 +92,15 @@ def test_story_text_has_no_question_marks_for_unknown_data(tram):
     articles = text.split("\nArticles\n")[1].split("\n\n")[0].splitlines()
     assert len(articles) == 4
     assert [line.split()[0] for line in articles] == sorted(line.split()[0] for line in articles)  # by date
+
+
+def test_story_quotes_say_who_is_not_identified_and_cite_the_outlet(tram):
+    db, story_id = tram
+    text = run("story", story_id, "--db", db).stdout
+    said = text.split("\nWho said what\n")[1].splitlines()
+    assert said[0] == "  a crowd of several hundred people (not identified)"
+    assert said[1] == ("    “This line changes life for 40,000 residents”  — rade-info.example, 2031-03-03 "
+                       "(tram-hosted)")  # English marks, the outlet by its host, the date
 
 
 def test_story_unknown_id_is_one_line_and_exit_1(tram):

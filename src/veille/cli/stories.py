@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from ..store.base import EventView
+from ..store.base import EventView, QuoteView
 from ..store.outlets import source_label
 from ..store.story_views import StoryArticle, StoryDetail, StorySummary
 from .analyze import valid_date
@@ -85,7 +85,13 @@ def _unknown(n: int) -> str:
               help=f"json: a StoryDetail object (format {FORMAT_VERSION}).")
 @click.pass_context
 def story_cmd(ctx, story_id, db, fmt) -> None:
-    """Show one story: its articles by date and language, copies and translations, quotes by speaker."""
+    """Show one story: its articles by date and language, copies and translations, quotes by speaker.
+
+    \b
+    Examples:
+      veille story s0123456789abcde
+      veille story s0123456789abcde --format json > story.json
+    """
     with open_cli_store(db, must_exist=True) as store:
         detail = store.story(story_id)
     if detail is None:
@@ -111,10 +117,15 @@ def _text(d: StoryDetail) -> str:
                    f"{a.title or '(no title)'} ({a.id}){how}")
     if d.quotes_by_speaker:
         out += ["", "Who said what"]
+        members = {a.id: a for a in d.articles}
         for g in d.quotes_by_speaker:
-            who = g.speaker.name if g.speaker else (g.speaker_text or "unknown speaker")
-            out.append(f"  {who}" + (f" ({g.speaker.type})" if g.speaker and g.speaker.type else ""))
-            out += [f"    « {q.text[:140]} » ({q.lang or '--'}, {q.article_id})" for q in g.quotes[:5]]
+            if g.speaker:
+                who = g.speaker.name + (f" ({g.speaker.type})" if g.speaker.type else "")
+            else:
+                who = f"{g.speaker_text} (not identified)" if g.speaker_text else "unknown speaker"
+            out.append(f"  {who}")
+            out += [f"    {_quoted(q.text[:140], q.lang)}  — {_where(members.get(q.article_id) or q)}, "
+                    f"{_when(q.published)[:10]} ({q.article_id})" for q in g.quotes[:5]]
             if len(g.quotes) > 5:
                 out.append(f"    … and {len(g.quotes) - 5} more")
     if d.events:
@@ -127,11 +138,16 @@ def _text(d: StoryDetail) -> str:
     return "\n".join(out)
 
 
+def _quoted(text: str, lang: str | None) -> str:
+    """Words between the quotation marks of their language: « … » in French, “…” otherwise."""
+    return f"« {text} »" if lang == "fr" else f"“{text}”"
+
+
 def _when(published: str | None) -> str:
     return (published or "undated")[:16].replace("T", " ")
 
 
-def _where(a: StoryArticle) -> str:
+def _where(a: StoryArticle | QuoteView) -> str:
     """Where a member comes from: its outlet, else its file name, else what is known of it."""
     label = source_label(a.site_name, a.url, a.source)
     if label:
