@@ -53,6 +53,18 @@ def _source_of(item: object) -> str | None:
 
 templates.env.globals["source_of"] = _source_of
 
+#: Parameters that page, sort or translate a list without narrowing it.
+_NOT_FILTERS = frozenset({"page", "ui", "sort", "window", "format"})
+
+
+def _filtered(request: Request) -> bool:
+    """Whether the list on screen is narrowed by a query or a filter: an empty one then says "nothing
+    matches", and an empty store says how to fill it instead."""
+    return any(v.strip() for k, v in request.query_params.multi_items() if k not in _NOT_FILTERS)
+
+
+templates.env.globals["filtered"] = _filtered
+
 
 def _store(request: Request) -> Store:
     return request.app.state.store
@@ -249,11 +261,16 @@ def entity(request: Request, entity_id: str):
 def events(request: Request):
     p = request.query_params
     t = _translator(request)
-    filters = {"actor": p.get("actor") or None, "type": p.get("type") or None,
-               "date_from": _date(p.get("from"), "from", t), "date_to": _date(p.get("to"), "to", t)}
+    try:
+        filters = {"actor": p.get("actor") or None, "type": p.get("type") or None,
+                   "date_from": _date(p.get("from"), "from", t), "date_to": _date(p.get("to"), "to", t)}
+    except QueryError as err:  # the page, its filters and the reason; not the API's JSON error
+        empty: Page = Page(items=[], total=0, limit=EVENTS_PAGE, offset=0)
+        return _page(request, "events.html", 400, t=t, page=empty, filters=p, timeline=events_chart({}, t),
+                     types=[], pager=None, exports=None, error=str(err))
     s = _store(request)
     page = s.events(limit=EVENTS_PAGE, offset=_offset(request, EVENTS_PAGE), **filters)
     types = sorted({e.type for e in page.items})
     timeline = events_chart(s.event_months(**filters), t)
     return _page(request, "events.html", t=t, page=page, filters=p, timeline=timeline, types=types,
-                 pager=_pager(request, page), exports=_exports(request, "/api/events", page))
+                 pager=_pager(request, page), exports=_exports(request, "/api/events", page), error=None)

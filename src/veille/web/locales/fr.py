@@ -106,6 +106,13 @@ MESSAGES: dict[str, str] = {
         "degré de certitude de l'analyse sur cette citation et son locuteur",
     "confidence {n}%": "confiance {n}\u00a0%",
     "Untitled story": "Sujet sans titre",
+    "No event matches these filters.": "Aucun événement ne correspond à ces filtres.",
+    "No entities stored yet: they come with the pages you ingest (veille ingest PAGES).":
+        "Aucune entité dans la base\u00a0: elles viennent avec les pages ingérées (veille ingest PAGES).",
+    "No articles stored yet: fill the store with veille ingest PAGES or veille watch FEEDS.":
+        "Aucun article dans la base\u00a0: remplissez-la avec veille ingest PAGES ou veille watch FEEDS.",
+    "No quotes stored yet: they come with the pages you ingest (veille ingest PAGES).":
+        "Aucune citation dans la base\u00a0: elles viennent avec les pages ingérées (veille ingest PAGES).",
     "Story": "Sujet",
     "copy of": "copie de",
     "copied by": "copiée par",
