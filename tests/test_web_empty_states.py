@@ -52,4 +52,4 @@ def test_a_bad_date_on_the_events_page_is_a_message_on_the_page(empty):
     assert answer.status_code == 400 and answer.headers["content-type"].startswith("text/html")
     page = _main(answer.text)
     assert "n'est pas une date de la forme AAAA-MM-JJ" in page and "yesterday" in page
-    assert '"error"' not in answer.text
+    assert '{"error"' not in answer.text
