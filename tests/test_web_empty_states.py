@@ -53,3 +53,28 @@ def test_a_bad_date_on_the_events_page_is_a_message_on_the_page(empty):
     page = _main(answer.text)
     assert "n'est pas une date de la forme AAAA-MM-JJ" in page and "yesterday" in page
     assert '{"error"' not in answer.text
+
+
+def test_a_quiet_window_on_the_front_page_points_to_the_other_stories(tmp_path):
+    """Two invented stories two months apart: the day window holds one, and says the store holds two."""
+    import json
+    from pathlib import Path
+
+    from veille.record import Article
+    from veille.stories.online import place_pages
+
+    fixture = Path(__file__).parent / "fixtures" / "stories" / "pages.jsonl"
+    pages = {p["key"]: p for p in map(json.loads, fixture.read_text("utf-8").splitlines())}
+    articles = [Article(id=k, url=pages[k]["url"], title=pages[k]["title"], text=pages[k]["text"],
+                        lang=pages[k]["lang"], site_name=pages[k]["site_name"],
+                        published="2031-01-10" if k.startswith("tram") else pages[k]["published"])
+                for k in ("tram-fr", "tram-en", "hydro-en", "hydro-fr")]
+    with web_client(tmp_path, articles) as client:
+        store = client.app.state.store
+        assert len({p.story_id for p in place_pages(store, articles)}) == 2
+        day = _main(client.get("/", params={"ui": "en"}).text)
+        week = _main(client.get("/", params={"ui": "en", "window": "week"}).text)
+        fr = _main(client.get("/", params={"ui": "fr"}).text)
+    assert "Only 1 story in this window. See the last 7 days · all 2 stories" in day
+    assert "Only 1 story in this window. all 2 stories" in week
+    assert "Un seul sujet sur cette période. Voir les 7 derniers jours · les 2 sujets" in fr

@@ -124,6 +124,8 @@ SEARCH_PARAMS = ("q", "lang", "from", "to", "entity", "site", "type", "sort", "p
 #: The front page's window switch: its name in the address → days.
 WINDOWS = {"day": 1, "week": 7}
 FRONT_STORIES = 10
+#: Under this many stories in the window, the front page says how many the store holds in all.
+FEW_STORIES = 3
 FRONT_ARTICLES = 8
 
 
@@ -143,8 +145,10 @@ def index(request: Request):
         largest = growing = []
     latest = s.list_articles(limit=FRONT_ARTICLES)
     until = s.newest_story_day() if largest else None
+    # a quiet window (an archive, the demo's pages spread over months) points to the rest of the store
+    beyond = s.list_stories(limit=1).total if 0 < len(largest) < FEW_STORIES else 0
     return _page(request, "front.html", largest=largest, growing=growing, latest=latest, window=window,
-                 until=until.isoformat() if until else None)
+                 until=until.isoformat() if until else None, beyond=beyond)
 
 
 @router.get("/articles", response_class=HTMLResponse)
