@@ -35,7 +35,8 @@ def _pages():
     en, fr = _PAGES["hydro-en"], _PAGES["hydro-fr"]
     portugal = EntitySpec("Q45", "Portugal", "GPE")
     english = annotate("hydro-en", en["text"], entities=[portugal], quotes=[(_EN_SAID, "Q45")], lang="en",
-                       url=en["url"], title=en["title"], published=en["published"])
+                       url=en["url"], title=en["title"], published=en["published"],
+                       events=[("AGREE", "Q45", None, "signed")])
     english.quotes[0].confidence = 0.7
     french = annotate("hydro-fr", fr["text"], entities=[portugal], quotes=[(_FR_SAID, None)], lang="fr",
                       url=fr["url"], title=fr["title"], published=fr["published"], site_name=fr["site_name"])
@@ -143,5 +144,7 @@ def test_story_page_cites_quotes_by_outlet_and_date(site):
     cited = f"— channelwire.example, {_PAGES['hydro-en']['published'][:10]}"
     assert any(s.startswith(cited) for s in sources), sources
     assert not any("hydro-" in s for s in sources), sources  # no article ids
+    trigger = browser.find_element(By.CSS_SELECTOR, "table.events a.to-sentence")  # events as on /events
+    assert trigger.text == "signed" and trigger.get_attribute("href").endswith("/articles/hydro-en#ev0")
     heads = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "h3")]
     assert any(h.startswith("Portugal") and h.endswith("country, city") for h in heads), heads
