@@ -96,23 +96,33 @@ def test_quotes_page_shows_speaker_kind_confidence_and_outlet(site):
     assert french["kind"] == "non identifié" and french["confidence"] == "confiance 50\u00a0%"
 
 
-def test_low_confidence_stays_legible_in_dark_mode(site):
-    base, browser, _, _ = site
-    contrast = """
-        const lum = c => { const [r, g, b] = c.match(/\\d+/g).slice(0, 3).map(Number).map(v => v / 255)
-          .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-          return .2126 * r + .7152 * g + .0722 * b; };
-        const el = document.querySelector('.confidence.low'), s = getComputedStyle(el);
-        const [a, b] = [lum(s.color), lum(s.backgroundColor)].sort((x, y) => y - x);
-        return (a + .05) / (b + .05);"""
+#: The contrast of the first element matching arguments[0] with the background it is drawn on (the nearest
+#: ancestor's that is not transparent), as WCAG computes it.
+_CONTRAST = """
+    const lum = c => { const [r, g, b] = c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number).map(v => v / 255)
+      .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return .2126 * r + .7152 * g + .0722 * b; };
+    const el = document.querySelector(arguments[0]);
+    let back = el;
+    const clear = e => /rgba\\(.*, 0\\)|transparent/.test(getComputedStyle(e).backgroundColor);
+    while (back && clear(back)) back = back.parentElement;
+    const under = getComputedStyle(back || document.body).backgroundColor;
+    const [a, b] = [lum(getComputedStyle(el).color), lum(under)].sort((x, y) => y - x);
+    return (a + .05) / (b + .05);"""
+
+
+@pytest.mark.parametrize("path, css", [("/quotes?ui=en", ".confidence.low"),
+                                       ("/stories/{story}?ui=en", ".story-tree .how")])
+def test_marks_stay_legible_in_light_and_dark(site, path, css):
+    base, browser, story, _ = site
     ratios = []
     for dark in (False, True):
         emulate_dark(browser, dark)
-        browser.get(base + "/quotes")
-        wait_for(browser, ".confidence.low")
-        ratios.append(browser.execute_script(contrast))
+        browser.get(base + path.format(story=story))
+        wait_for(browser, css)
+        ratios.append(browser.execute_script(_CONTRAST, css))
     emulate_dark(browser, False)
-    assert min(ratios) >= 4.5, ratios  # WCAG AA for small text, light and dark
+    assert min(ratios) >= 4.5, ratios  # WCAG AA for small text
 
 
 def test_article_page_shows_its_story_and_translation(site):
