@@ -31,6 +31,11 @@ _EVENT = ("SELECT v.article_id, a.title, v.published, v.date, v.type, v.mode, v.
           "LEFT JOIN entities el ON el.id = v.location")
 
 
+#: Quotes and events of a copy are those of its original: lists show them once, from the original (copies
+#: fold under their original everywhere, as in article lists; ``articles_copy_of`` indexes the few copies).
+_NOT_IN_A_COPY = "{article} NOT IN (SELECT id FROM articles WHERE copy_of IS NOT NULL)"
+
+
 class EntityReads(TimelineReads):
     """Reads about entities, quotes and events (mixed into SqlStore); the per-month counts behind the
     charts come from TimelineReads."""
@@ -127,7 +132,8 @@ class EntityReads(TimelineReads):
 
     def _quotes(self, speakers, abouts, query, date_from, date_to, limit, offset, lang=None,
                 site=None) -> Page[QuoteView]:
-        where, params = ["1 = 1"], []
+        article = "qa.article_id" if abouts and len(abouts) == 1 else "q.article_id"
+        where, params = [_NOT_IN_A_COPY.format(article=article)], []
         if speakers:
             where.append(f"q.speaker IN ({_qs(speakers)})")
             params += speakers
@@ -176,7 +182,7 @@ class EntityReads(TimelineReads):
 
     def _event_filters(self, actors, type, date_from, date_to) -> tuple[str, list[Any], tuple | None]:
         """WHERE over events ``v``, its params, and a cheaper count query when one exists (none yet)."""
-        where, params = ["1 = 1"], []
+        where, params = [_NOT_IN_A_COPY.format(article="v.article_id")], []
         count = None
         if actors:  # both backends answer this OR from the actor and recipient indexes
             where.append(f"(v.actor IN ({_qs(actors)}) OR v.recipient IN ({_qs(actors)}))")
