@@ -131,3 +131,15 @@ def test_usage_errors_are_one_line_with_exit_2(args, says):
     assert result.exit_code == 2
     line, = result.stderr.strip().splitlines()
     assert line.startswith(says), line
+
+
+def test_top_help_gives_every_command_one_whole_line():
+    from veille.cli.main import COMMANDS, SHORT_HELP
+
+    result = run("--help")
+    assert result.exit_code == 0
+    listed = result.stdout.split("Commands:\n")[1].splitlines()
+    assert [line.split()[0] for line in listed] == sorted(COMMANDS)  # one line each: nothing wrapped
+    for line in listed:
+        name, said = line.split(None, 1)
+        assert said == SHORT_HELP[name] and not said.endswith("..."), line  # not cut mid-sentence

@@ -38,6 +38,24 @@ COMMANDS: dict[str, tuple[str, str, str | None]] = {
 }
 
 
+#: What ``veille --help`` says of each command, in one line that fits (click would cut the docstring's
+#: first sentence mid-word).
+SHORT_HELP: dict[str, str] = {
+    "analyze": "Analyse pages (files, folders, archives, -); print their records.",
+    "demo": "Store the bundled example pages, then serve the workbench.",
+    "entity": "Show a stored entity: names, quotes by and about it, events.",
+    "eval": "Score veille against the evaluation corpus (figures and floors).",
+    "events": "List who did what to whom (PLOVER events), in pages or the store.",
+    "ingest": "Analyse pages and keep them in the store, placed in stories.",
+    "quotes": "List quotes with their speakers, in pages or in the store.",
+    "search": "Search the stored articles (words, or a name in any spelling).",
+    "serve": "Serve the web UI and the JSON API over the store.",
+    "stories": "List the stories in the store, latest and largest first.",
+    "story": "Show one story: time line, copies and translations, who said what.",
+    "watch": "Keep the store current from feeds, sitemaps, OPML and URL lists.",
+}
+
+
 class LazyGroup(click.Group):
     """A group whose commands are imported on first use (click's documented lazy-loading pattern)."""
 
@@ -65,6 +83,7 @@ def _load_command(name: str) -> click.Command:
     if store_mode is not None:
         search = importlib.import_module(f"{__package__}.search")
         command = search.with_db(command, getattr(search, store_mode))
+    command.short_help = command.short_help or SHORT_HELP.get(name)
     return command
 
 
