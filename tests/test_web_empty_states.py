@@ -77,4 +77,4 @@ def test_a_quiet_window_on_the_front_page_points_to_the_other_stories(tmp_path):
         fr = _main(client.get("/", params={"ui": "fr"}).text)
     assert "Only 1 story in this window. See the last 7 days · all 2 stories" in day
     assert "Only 1 story in this window. all 2 stories" in week
-    assert "Un seul sujet sur cette période. Voir les 7 derniers jours · les 2 sujets" in fr
+    assert "1 seul sujet sur cette période. Voir les 7 derniers jours · les 2 sujets" in fr

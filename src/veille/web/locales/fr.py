@@ -106,10 +106,10 @@ MESSAGES: dict[str, str] = {
         "degré de certitude de l'analyse sur cette citation et son locuteur",
     "confidence {n}%": "confiance {n}\u00a0%",
     "Untitled story": "Sujet sans titre",
-    "Only {n} story in this window.": "Un seul sujet sur cette période.",
+    "Only {n} story in this window.": "{n} seul sujet sur cette période.",
     "Only {n} stories in this window.": "Seulement {n} sujets sur cette période.",
     "See the last 7 days": "Voir les 7 derniers jours",
-    "all {n} story": "le sujet",
+    "all {n} story": "{n} sujet en tout",
     "all {n} stories": "les {n} sujets",
     "No event matches these filters.": "Aucun événement ne correspond à ces filtres.",
     "No entities stored yet: they come with the pages you ingest (veille ingest PAGES).":
