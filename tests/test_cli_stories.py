@@ -143,3 +143,15 @@ def test_top_help_gives_every_command_one_whole_line():
     for line in listed:
         name, said = line.split(None, 1)
         assert said == SHORT_HELP[name] and not said.endswith("..."), line  # not cut mid-sentence
+
+
+def test_no_stories_says_why(tram, tmp_path):
+    from veille.store import open_store
+
+    empty = str(tmp_path / "empty.sqlite")
+    open_store(empty).close()
+    result = run("stories", "--db", empty)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr.startswith("veille: no stories in the store yet: `veille ingest PAGES`")
+    filtered = run("stories", "--db", tram[0], "--lang", "de")
+    assert filtered.stderr.strip() == "veille: no story matches --since/--entity/--lang"

@@ -58,7 +58,13 @@ def stories_cmd(ctx, db, since, entity, lang, limit, offset, fmt, recluster, rep
                        f"{done.stories_dropped}", err=True)
         page = store.list_stories(since=since, entity=entity, lang=lang, limit=limit, offset=offset)
     emit(page.items, fmt, "stories", story_line)
-    click.echo(f"veille: {len(page.items)} of {plural(page.total, 'story')}", err=True)
+    if page.total:
+        click.echo(f"veille: {len(page.items)} of {plural(page.total, 'story')}", err=True)
+    elif since or entity or lang:
+        click.echo("veille: no story matches --since/--entity/--lang", err=True)
+    else:
+        click.echo("veille: no stories in the store yet: `veille ingest PAGES` places pages in stories "
+                   "(after `ingest --no-stories`: `veille stories --recluster`)", err=True)
 
 
 def story_line(s: StorySummary) -> str:
