@@ -32,6 +32,39 @@ def html_pages(n: int, seed: int = 7) -> list[tuple[str, str]]:
     return out
 
 
+_SYLLABLES = ("bra", "ven", "cas", "tel", "dor", "nac", "mi", "val", "fau", "que", "gil", "mar", "hos", "tav",
+              "iru", "sac", "ren", "bou", "zer", "lin")
+
+
+def invented_name(i: int, part: int) -> str:
+    """A capitalised word no model has seen, different for every (i, part): "Bravencas", "Teldornac"…"""
+    n, word = i * 8 + part + 20, ""  # parts 0–7 of page i: eight numbers no other (i, part) takes
+    while n:
+        n, k = divmod(n, len(_SYLLABLES))
+        word += _SYLLABLES[k]
+    return word.capitalize()
+
+
+def new_word_pages(n: int, start: int = 0) -> list[tuple[str, str]]:
+    """(slug, HTML) for ``n`` invented French dispatches whose people, towns, firms and figures are new on
+    every page: what a long watch meets, and what would grow a vocabulary kept outside memory zones."""
+    out = []
+    for i in range(start, start + n):
+        who, town, firm = (f"{invented_name(i, 1)} {invented_name(i, 2)}", invented_name(i, 3),
+                           f"{invented_name(i, 4)} SA")
+        title = f"{town} : le conseil vote le budget de l'école {invented_name(i, 5)}"
+        paras = [f"{town.upper()} — Le conseil municipal de {town} a voté mardi un budget de {1000 + i * 37} "
+                 f"euros pour rénover l'école {invented_name(i, 5)}, confiée à l'entreprise {firm}.",
+                 f"« Nous attendions ce vote depuis {i % 40 + 3} ans », a déclaré {who}, maire de {town}.",
+                 f"Les travaux commenceront le {1 + i % 28} mars, selon {invented_name(i, 6)} "
+                 f"{invented_name(i, 7)}, directeur de {firm}."]
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in paras)
+        out.append((f"dispatch/{i:05d}", f"<!doctype html><html lang='fr'><head><meta charset='utf-8'><title>"
+                    f"{html.escape(title)}</title></head><body><article><h1>{html.escape(title)}</h1>{body}"
+                    "</article></body></html>"))
+    return out
+
+
 def rss(base: str, slugs: list[str]) -> bytes:
     items = "".join(f"<item><title>Article {s}</title><link>{base}/{s}</link>"
                     f"<pubDate>Tue, 0{1 + i % 9} Mar 2026 08:00:00 GMT</pubDate></item>"

@@ -68,9 +68,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
           "Stored events (`veille events --db`, /api/events)."),
     Table("entities", 1, ("id", "name", "type", "wikidata", "n_articles", "n_quotes"),
           "Stored entities (`veille entity`, /api/entities)."),
-    Table("stories", 1, ("id", "title", "title_lang", "first_article", "first_published", "last_published",
-                         "n_articles", "n_copies", "langs", "sites"),
-          "Stories (`veille stories`, /api/stories)."),
+    Table("stories", 2, ("id", "title", "title_lang", "first_article", "first_published", "last_published",
+                         "n_articles", "n_copies", "langs", "sites", "unknown_outlets"),
+          "Stories (`veille stories`, /api/stories); version 2 added `unknown_outlets`, the members whose "
+          "outlet is not known (no site name, no web address: a text file), which `sites` does not count."),
     Table("eval", 1, ("dataset", "metric", "value", "n", "floor", "ok"),
           "Evaluation figures (`veille eval …`): a metric on a data set, its floor, whether it holds."),
     Table("page_quotes", 1, ("source", "kind", "text", "speaker", "speaker_name", "speaker_mention", "cue",

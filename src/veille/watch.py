@@ -301,12 +301,16 @@ class Watcher:
 
     def _analyse(self, sources: list[Source]) -> Iterable[Outcome]:
         """The pipeline over fetched pages, in order: the same path as ``veille ingest`` (built once, on
-        the first page, so a round with nothing new never loads the models)."""
+        the first page, so a round with nothing new never loads the models). Each batch runs inside
+        spaCy's memory zones (``parallel.in_memory_zones``): a watch runs for weeks and meets new names,
+        numbers and typos on every page, and what they add to the vocabularies is freed after the batch."""
+        from .parallel import in_memory_zones
+
         if self._pipeline is None:
             from .api_functions import _pipeline
 
             self._pipeline = _pipeline(self.config)
-        return self._pipeline.run(sources)
+        return in_memory_zones(self._pipeline, sources)
 
 
 def _listing(res: FetchResult) -> tuple[str, list[Link], list[str]]:

@@ -14,7 +14,8 @@ import importlib
 import logging
 import os
 import sys
-from typing import NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 import click
 
@@ -37,6 +38,24 @@ COMMANDS: dict[str, tuple[str, str, str | None]] = {
 }
 
 
+#: What ``veille --help`` says of each command, in one line that fits (click would cut the docstring's
+#: first sentence mid-word).
+SHORT_HELP: dict[str, str] = {
+    "analyze": "Analyse pages (files, folders, archives, -); print their records.",
+    "demo": "Store the bundled example pages, then serve the workbench.",
+    "entity": "Show a stored entity: names, quotes by and about it, events.",
+    "eval": "Score veille against the evaluation corpus (figures and floors).",
+    "events": "List who did what to whom (PLOVER events), in pages or the store.",
+    "ingest": "Analyse pages and keep them in the store, placed in stories.",
+    "quotes": "List quotes with their speakers, in pages or in the store.",
+    "search": "Search the stored articles (words, or a name in any spelling).",
+    "serve": "Serve the web UI and the JSON API over the store.",
+    "stories": "List the stories in the store, latest and largest first.",
+    "story": "Show one story: time line, copies and translations, who said what.",
+    "watch": "Keep the store current from feeds, sitemaps, OPML and URL lists.",
+}
+
+
 class LazyGroup(click.Group):
     """A group whose commands are imported on first use (click's documented lazy-loading pattern)."""
 
@@ -48,6 +67,15 @@ class LazyGroup(click.Group):
             self.add_command(_load_command(cmd_name), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        """Click's entry point; run standalone (a test's ``CliRunner``), it answers errors the way the
+        ``veille`` command does (:func:`guarded`: one line, the documented exit codes)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        sys.exit(guarded(lambda: super(LazyGroup, self).main(args, prog_name, complete_var,
+                                                              standalone_mode=False, **extra)))
+
 
 def _load_command(name: str) -> click.Command:
     module_name, attr, store_mode = COMMANDS[name]
@@ -55,6 +83,7 @@ def _load_command(name: str) -> click.Command:
     if store_mode is not None:
         search = importlib.import_module(f"{__package__}.search")
         command = search.with_db(command, getattr(search, store_mode))
+    command.short_help = command.short_help or SHORT_HELP.get(name)
     return command
 
 
@@ -112,25 +141,49 @@ def exit_now(code: int | str | None) -> NoReturn:
 
 def run() -> None:
     """The command line itself; exits through ``sys.exit`` with the documented codes."""
+    sys.exit(guarded(lambda: cli.main(standalone_mode=False)))
+
+
+def guarded(invoke: Callable[[], Any]) -> int:
+    """Run a command line and turn its outcome into an exit code, every error on one line of stderr:
+    0 ok, 1 some inputs failed (or the store could not take more), 2 usage error, 130 interrupted."""
     try:
-        rc = cli.main(standalone_mode=False)
+        rc = invoke()
     except click.exceptions.Abort:
         click.echo("veille: aborted", err=True)
-        sys.exit(130)
+        return 130
     except click.UsageError as err:
-        err.show()
-        sys.exit(2)
+        click.echo(usage_line(err), err=True)
+        return 2
     except click.exceptions.Exit as ex:
-        sys.exit(ex.exit_code)
+        return ex.exit_code
+    except click.ClickException as err:  # a click error that is not about usage (a file it could not open)
+        click.echo(f"veille: {err.format_message()}", err=True)
+        return err.exit_code
     except (StoreFullError, StoreUnavailableError) as err:  # not a usage error: what it stored is kept
         click.echo(f"veille: {err}", err=True)
-        sys.exit(1)
+        return 1
     except VeilleError as err:
         click.echo(f"veille: {err}", err=True)
-        sys.exit(2)
+        return 2
     except BrokenPipeError:
-        sys.exit(0)
-    sys.exit(rc if isinstance(rc, int) else 0)
+        return 0
+    return rc if isinstance(rc, int) else 0
+
+
+def usage_line(err: click.UsageError) -> str:
+    """A usage error as one line: what was wrong, then where the help is (click's own form takes four).
+
+    >>> usage_line(click.UsageError("no such option: --x"))
+    'veille: no such option: --x'
+    """
+    message = " ".join(err.format_message().split()).removesuffix(".")
+    if err.ctx is None:
+        return f"veille: {message}"
+    path = err.ctx.command_path
+    if err.ctx.parent is None or path.split()[0] != "veille":  # a test's runner calls the group "cli"
+        path = " ".join(["veille", *path.split()[1:]])
+    return f"{path}: {message} (see '{path} --help')"
 
 
 if __name__ == "__main__":

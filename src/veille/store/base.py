@@ -144,6 +144,8 @@ class QuoteView(BaseModel):
     speaker_text: str | None = None
     cue_text: str | None = None
     confidence: float = 1.0
+    url: str | None = Field(None, description="the article's web address (its outlet when it names no site)")
+    source: str | None = Field(None, description="the path or name the article was read from")
 
 
 class EventView(BaseModel):

@@ -427,7 +427,7 @@ class StoryTables(StoryMoves):
         quotes = [_quote_view(r) for r in self._rows(_QUOTE.format(rows=keys), ids)]
         groups: dict[str, SpeakerQuotes] = {}
         for q in quotes:
-            key = q.speaker.id if q.speaker else f"?{q.speaker_text or ''}"
+            key = q.speaker.id if q.speaker else "?" + " ".join((q.speaker_text or "").casefold().split())
             groups.setdefault(key, SpeakerQuotes(speaker=q.speaker, speaker_text=q.speaker_text, quotes=[]))
             groups[key].quotes.append(q)
         return sorted(groups.values(), key=lambda g: (-len(g.quotes), g.speaker.name if g.speaker else "~"))

@@ -43,7 +43,8 @@ def story(request: Request, story_id: str):
         t = _translator(request)
         return _page(request, "error.html", 404, t=t, status=404,
                      message=t("no story with id {id}", id=repr(story_id[:80])))
-    return _page(request, "story.html", d=detail, axis=time_axis(detail.articles), tree=link_tree(detail))
+    return _page(request, "story.html", d=detail, axis=time_axis(detail.articles), tree=link_tree(detail),
+                 members={a.id: a for a in detail.articles})
 
 
 def time_axis(articles: list[StoryArticle]) -> list[tuple[StoryArticle, float]]:

@@ -53,6 +53,18 @@ def _source_of(item: object) -> str | None:
 
 templates.env.globals["source_of"] = _source_of
 
+#: Parameters that page, sort or translate a list without narrowing it.
+_NOT_FILTERS = frozenset({"page", "ui", "sort", "window", "format"})
+
+
+def _filtered(request: Request) -> bool:
+    """Whether the list on screen is narrowed by a query or a filter: an empty one then says "nothing
+    matches", and an empty store says how to fill it instead."""
+    return any(v.strip() for k, v in request.query_params.multi_items() if k not in _NOT_FILTERS)
+
+
+templates.env.globals["filtered"] = _filtered
+
 
 def _store(request: Request) -> Store:
     return request.app.state.store
@@ -112,6 +124,8 @@ SEARCH_PARAMS = ("q", "lang", "from", "to", "entity", "site", "type", "sort", "p
 #: The front page's window switch: its name in the address → days.
 WINDOWS = {"day": 1, "week": 7}
 FRONT_STORIES = 10
+#: Under this many stories in the window, the front page says how many the store holds in all.
+FEW_STORIES = 3
 FRONT_ARTICLES = 8
 
 
@@ -131,8 +145,10 @@ def index(request: Request):
         largest = growing = []
     latest = s.list_articles(limit=FRONT_ARTICLES)
     until = s.newest_story_day() if largest else None
+    # a quiet window (an archive, the demo's pages spread over months) points to the rest of the store
+    beyond = s.list_stories(limit=1).total if 0 < len(largest) < FEW_STORIES else 0
     return _page(request, "front.html", largest=largest, growing=growing, latest=latest, window=window,
-                 until=until.isoformat() if until else None)
+                 until=until.isoformat() if until else None, beyond=beyond)
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -197,7 +213,30 @@ def article(request: Request, article_id: str):
     names = {e.id: e for e in art.entities}
     counts = Counter(m.entity_id for m in art.mentions)
     return _page(request, "article.html", art=art, body=highlight(art), names=names, counts=counts,
-                 labels=local_labels(art))
+                 labels=local_labels(art), **_versions(_store(request), art))
+
+
+def _versions(store: Store, art) -> dict:
+    """The article's story and its other versions (the pages it copies or translates and those that
+    copy or translate it), each with its language, outlet and date, for the article page's side."""
+    detail = store.story(art.story_id, limit=50) if art.story_id else None
+    if detail is None:
+        return {"story": None, "versions": []}
+    members = {a.id: a for a in detail.articles}
+    versions = []
+    for link in detail.links:
+        if art.id not in (link.article_id, link.other_id):
+            continue
+        mine = link.article_id == art.id  # this page copies or translates the other one
+        other = members.get(link.other_id if mine else link.article_id)
+        if other is not None:
+            versions.append((_VERSION_LABELS[link.kind, mine], other))
+    return {"story": detail.story, "versions": versions}
+
+
+#: (link kind, whether the page on screen is the one copying or translating) → how the other page is named.
+_VERSION_LABELS = {("copy_of", True): "copy of", ("copy_of", False): "copied by",
+                   ("translation_of", True): "translation of", ("translation_of", False): "translated as"}
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -226,11 +265,16 @@ def entity(request: Request, entity_id: str):
 def events(request: Request):
     p = request.query_params
     t = _translator(request)
-    filters = {"actor": p.get("actor") or None, "type": p.get("type") or None,
-               "date_from": _date(p.get("from"), "from", t), "date_to": _date(p.get("to"), "to", t)}
+    try:
+        filters = {"actor": p.get("actor") or None, "type": p.get("type") or None,
+                   "date_from": _date(p.get("from"), "from", t), "date_to": _date(p.get("to"), "to", t)}
+    except QueryError as err:  # the page, its filters and the reason; not the API's JSON error
+        empty: Page = Page(items=[], total=0, limit=EVENTS_PAGE, offset=0)
+        return _page(request, "events.html", 400, t=t, page=empty, filters=p, timeline=events_chart({}, t),
+                     types=[], pager=None, exports=None, error=str(err))
     s = _store(request)
     page = s.events(limit=EVENTS_PAGE, offset=_offset(request, EVENTS_PAGE), **filters)
     types = sorted({e.type for e in page.items})
     timeline = events_chart(s.event_months(**filters), t)
     return _page(request, "events.html", t=t, page=page, filters=p, timeline=timeline, types=types,
-                 pager=_pager(request, page), exports=_exports(request, "/api/events", page))
+                 pager=_pager(request, page), exports=_exports(request, "/api/events", page), error=None)

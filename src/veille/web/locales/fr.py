@@ -99,6 +99,32 @@ MESSAGES: dict[str, str] = {
     "undated": "sans date",
     "unknown source": "source inconnue",
     "unknown speaker": "locuteur inconnu",
+    "not identified": "non identifié",
+    "the analysis did not tie these words to a named entity":
+        "l'analyse n'a relié ces mots à aucune entité nommée",
+    "how sure the analysis is of this quote and its speaker":
+        "degré de certitude de l'analyse sur cette citation et son locuteur",
+    "confidence {n}%": "confiance {n}\u00a0%",
+    "Untitled story": "Sujet sans titre",
+    "Only {n} story in this window.": "{n} seul sujet sur cette période.",
+    "Only {n} stories in this window.": "Seulement {n} sujets sur cette période.",
+    "See the last 7 days": "Voir les 7 derniers jours",
+    "all {n} story": "{n} sujet en tout",
+    "all {n} stories": "les {n} sujets",
+    "No event matches these filters.": "Aucun événement ne correspond à ces filtres.",
+    "No entities stored yet: they come with the pages you ingest (veille ingest PAGES).":
+        "Aucune entité dans la base\u00a0: elles viennent avec les pages ingérées (veille ingest PAGES).",
+    "No articles stored yet: fill the store with veille ingest PAGES or veille watch FEEDS.":
+        "Aucun article dans la base\u00a0: remplissez-la avec veille ingest PAGES ou veille watch FEEDS.",
+    "No quotes stored yet: they come with the pages you ingest (veille ingest PAGES).":
+        "Aucune citation dans la base\u00a0: elles viennent avec les pages ingérées (veille ingest PAGES).",
+    "Story": "Sujet",
+    "copy of": "copie de",
+    "copied by": "copiée par",
+    "translation of": "traduction de",
+    "translated as": "traduite en",
+    "No copy or translation of this page in the store.":
+        "Aucune copie ni traduction de cette page dans la base.",
     "{n} article": "{n} article",
     "{n} articles": "{n} articles",
     "{n} quote": "{n} citation",
