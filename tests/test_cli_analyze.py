@@ -276,3 +276,20 @@ def test_any_bytes_give_a_record_or_a_typed_refusal(data):
         assert err.source == "<hypothesis>" and err.reason and err.message
         return
     assert art.text and art.check_spans() == []
+
+
+def test_a_records_title_and_outlet_win_over_what_extraction_finds(tmp_path):
+    """A crawler's JSONL gives each page's title and outlet: the records keep them (a text page's first line
+    would otherwise be its title, an HTML page's <title> and site name); a record without them keeps the
+    extracted ones. The pages are the repository's own examples."""
+    given = {"title": "Titre donné par le robot", "site_name": "Le Journal inventé"}
+    lines = [json.dumps({"text": EN_TXT.read_text(encoding="utf-8"), **given}),
+             json.dumps({"html": FR_HTML.read_text(encoding="utf-8"), **given}),
+             json.dumps({"text": EN_TXT.read_text(encoding="utf-8"), "title": "  ", "site_name": 3})]
+    (tmp_path / "crawl.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("analyze", "--format", "ndjson", str(tmp_path / "crawl.jsonl"))
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["title"], r["site_name"]) for r in records[:2]] == [tuple(given.values())] * 2
+    assert records[2]["title"] and records[2]["title"] != given["title"]
+    assert records[2]["site_name"] != given["site_name"]

@@ -28,6 +28,9 @@ def pages(tmp_path_factory) -> Path:
         (folder / name).write_text(text, encoding="utf-8")
     (folder / "page-00001b.txt").write_text("Accueil\n\nMenu\n\nNewsletter\n", encoding="utf-8")  # no article
     (folder / "page-00002b.txt").write_bytes(b"%PDF-1.4\n")  # refused while reading its partition
+    _, text = list(generate_pages(5, seed=29))[-1]  # a crawler's record: its title and outlet are kept
+    (folder / "page-00003b.jsonl").write_text(json.dumps(
+        {"text": text, "title": "A title the crawler gave", "site_name": "The Crawled Courier"}) + "\n")
     return folder
 
 
@@ -45,6 +48,8 @@ def test_ray_gives_the_single_process_records_in_input_order(pages, local_ray):
     assert [o.name for o in on_ray] == [o.name for o in alone]
     assert [o.article.model_dump() if o.article else None for o in on_ray] == \
            [o.article.model_dump() if o.article else None for o in alone]
+    given = [o.article for o in on_ray if o.article and o.article.site_name == "The Crawled Courier"]
+    assert [a.title for a in given] == ["A title the crawler gave"]
     reasons = {Path(o.name).name: o.error.reason for o in on_ray if o.error}
     assert reasons == {"page-00001b.txt": "no_article", "page-00002b.txt": "not_text"}
 
@@ -54,16 +59,16 @@ def test_ray_ingest_twice_stores_each_page_once_and_writes_ndjson(pages, local_r
     args = ["ingest", str(pages), "--engine", "ray", "--workers", "2", "--db", db, "--json"]
     first = CliRunner().invoke(cli, args)
     assert first.exit_code == 1, first.output  # two inputs failed
-    assert json.loads(first.stdout)["ingested"] == 4
+    assert json.loads(first.stdout)["ingested"] == 5
     again = json.loads(CliRunner().invoke(cli, args).stdout)
-    assert (again["ingested"], again["unchanged"], len(again["failed"])) == (0, 4, 2)
+    assert (again["ingested"], again["unchanged"], len(again["failed"])) == (0, 5, 2)
     with open_store(db) as store:
-        assert store.count_articles() == 4
+        assert store.count_articles() == 5
         assert all(a.story_id for a in store.list_articles(limit=10).items)  # placed, as a local run's
     out = tmp_path / "records.ndjson"
     res = CliRunner().invoke(cli, ["ingest", str(pages), "--engine", "ray", "--output", str(out)])
     assert res.exit_code == 1
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(ids) == 4
+    assert len(ids) == 5
     with open_store(db) as store:
         assert all(store.get_article(i) is not None for i in ids)

@@ -47,6 +47,10 @@ class Source:
     kind: str  # "html" or "text"
     url: str | None = None
     published: str | None = None
+    #: The title and outlet an input record gives (JSON/JSONL ``title``, ``site_name``): they win over
+    #: what extraction finds, as the user's own data.
+    title: str | None = None
+    site_name: str | None = None
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)
     raw_sha1: str = ""
@@ -178,7 +182,8 @@ def _gunzip(name: str, data: bytes, max_bytes: int) -> bytes:
 
 
 def _sources_from_records(name: str, data: bytes, max_bytes: int) -> Iterator[Source | InputError]:
-    """JSON or JSONL with objects carrying ``html`` or ``text`` (and optionally ``url``, ``published``)."""
+    """JSON or JSONL with objects carrying ``html`` or ``text`` (and optionally ``url``, ``published``,
+    ``title``, ``site_name``)."""
     text = decode_bytes(name, data)[0]
     stripped = text.strip()
     if not stripped:
@@ -211,7 +216,14 @@ def _sources_from_records(name: str, data: bytes, max_bytes: int) -> Iterator[So
         src.url = rec.get("url") if isinstance(rec.get("url"), str) else None
         pub = rec.get("published")
         src.published = pub if isinstance(pub, str) else None
+        src.title, src.site_name = _given(rec, "title"), _given(rec, "site_name")
         yield src
+
+
+def _given(rec: dict, key: str) -> str | None:
+    """A record's string field, stripped; absent, empty or not a string is None."""
+    value = rec.get(key)
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def source_from_bytes(name: str, data: bytes, max_bytes: int = 10_000_000, url: str | None = None) -> Source:

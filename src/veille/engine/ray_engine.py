@@ -33,7 +33,7 @@ log = logging.getLogger("veille")
 RAY_MISSING = "the Ray engine needs Ray Data: pip install 'veille[ray]'"
 
 #: Source fields carried in a row (strings; ``notes`` as a JSON list), plus the error of an unreadable input.
-_SOURCE_FIELDS = ("name", "text", "kind", "url", "published", "encoding", "raw_sha1")
+_SOURCE_FIELDS = ("name", "text", "kind", "url", "published", "title", "site_name", "encoding", "raw_sha1")
 
 
 def partitions(paths: Iterable[str]) -> list[str]:
@@ -125,7 +125,8 @@ def _source(row: dict[str, Any]) -> Source | InputError:
     if row["error_reason"]:
         return InputError(str(row["name"]), str(row["error_reason"]), str(row["error_message"]))
     return Source(name=str(row["name"]), text=str(row["text"]), kind=str(row["kind"]), url=row["url"] or None,
-                  published=row["published"] or None, encoding=str(row["encoding"]),
+                  published=row["published"] or None, title=row["title"] or None,
+                  site_name=row["site_name"] or None, encoding=str(row["encoding"]),
                   notes=json.loads(row["notes"]), raw_sha1=str(row["raw_sha1"]))
 
 

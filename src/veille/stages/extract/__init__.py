@@ -32,6 +32,7 @@ class Extract(Stage):
                     src.name, "no_article", "no article text found (only furniture or very short lines)"
                 )
         art.text, art.title, art.site_name, art.authors = ex.text, ex.title, ex.site_name, ex.authors
+        art.title, art.site_name = src.title or art.title, src.site_name or art.site_name
         art.url = art.url or ex.url
         art.removed = ex.removed
         if ex.published:
