@@ -8,10 +8,10 @@ languages veille analyses. Each page goes through the default analysis pipeline 
 the veto would fire.
 
 Pairs: every SemEval pair whose two pages are in a language veille analyses ("same-language": en-en and
-fr-fr, the corpus has no fr-en pair), and cross-lingual pairs made from them with the machine-translated
-copies of ``mt_copies.jsonl``: a pair (a, b) of one language where b has a copy in the other language gives
-the pair (a, copy of b) with the same grade ("cross-lingual (MT)": real reports, one side in a fluent
-machine translation).
+fr-fr, the corpus has no fr-en pair), and cross-lingual pairs made with the machine-translated copies of
+``mt_copies.jsonl``: an original pair (a, b) where a is in one of those languages and b's article has a copy
+in the other gives the pair (a, copy of b) with the same grade ("MT cross-lingual": real reports, one side
+in a fluent machine translation; the German side of a de-en pair translated into French, mostly).
 
 Rows (dataset ``pairs/place veto``, and ``pairs/place veto MT cross-lingual`` for the pairs made with
 the copies; lower is better for the first two, no floor): the share of same-story
@@ -37,7 +37,7 @@ from ..disk_cache import cache_root, write_atomic
 from ..stories import evidence
 from ..stories.location import PLACE_TYPES, Location, page_location, places_disagree
 from .common import Row
-from .stories_data import Pair, StorySets, load
+from .stories_data import Pair, StorySets, doc_key, load
 
 DATASET = "pairs/place veto"
 #: Bump when the cached analysis changes shape or meaning.
@@ -72,7 +72,7 @@ class AnalysedPage:
     mentions: list[PlaceMention]
 
     def location(self) -> Location:
-        return page_location(self.title, self.places, self.mentions)
+        return page_location(self.title, self.places, self.mentions, self.text)
 
     def names(self) -> frozenset[str]:
         """The page's name keys, as ``Profile.names`` (title and body, first 5,000 characters)."""
@@ -100,21 +100,28 @@ class VetoPair:
     cross: bool
 
 
-def veto_pairs(sets: StorySets, langs: Iterable[str]) -> list[VetoPair]:
-    """The pairs of pages in ``langs``, and the cross-lingual pairs made with the MT copies (module doc)."""
+def veto_pairs(sets: StorySets, corpus: Path, langs: Iterable[str]) -> list[VetoPair]:
+    """The pairs of pages in ``langs``, and the cross-lingual pairs made with the MT copies (module doc):
+    a copy stands in for its original article wherever that article sits in a pair."""
     langs = set(langs)
     lang = {k: d.lang for k, d in sets.docs.items()}
     copies: dict[str, list[str]] = {}
-    for c in sets.copies:
-        if c.copy_lang in langs:
-            copies.setdefault(c.original, []).append(c.copy)
+    mt_copies = corpus / "stories" / "semeval2022_hfl_aug" / "mt_copies.jsonl"
+    for line in mt_copies.read_text("utf-8").splitlines():
+        c = json.loads(line) if line.strip() else None
+        key = doc_key(None, c["copy_text"]) if c and c["copy_lang"] in langs else None
+        if c and key in lang:
+            copies.setdefault(str(c["orig_id"]), []).append(key)
     out: list[VetoPair] = []
     for p in sets.pairs:
-        if lang[p.a] not in langs or lang[p.b] not in langs:
+        if lang[p.a] in langs and lang[p.b] in langs:
+            out.append(VetoPair(p, p.a, p.b, lang[p.a] != lang[p.b]))
+        if p.machine_translated:
             continue
-        out.append(VetoPair(p, p.a, p.b, lang[p.a] != lang[p.b]))
-        for keep, swap in ((p.a, p.b), (p.b, p.a)):
-            out += [VetoPair(p, keep, copy, True) for copy in copies.get(swap, []) if lang[copy] != lang[keep]]
+        for keep, article in ((p.a, p.articles[1]), (p.b, p.articles[0])):
+            if lang[keep] in langs:
+                out += [VetoPair(p, keep, copy, True) for copy in copies.get(article, [])
+                        if lang[copy] != lang[keep]]
     return out
 
 
@@ -151,7 +158,8 @@ def analyse_pages(sets: StorySets, keys: list[str],
         if art is None:  # kept as a page without places: the veto never fires on it
             cached[key] = AnalysedPage(doc.title, doc.text, [], []).to_json()
         else:
-            places = [Place(e.id, e.name, e.type, list(e.names)) for e in art.entities if e.type in PLACE_TYPES]
+            places = [Place(e.id, e.name, e.type, list(e.names))
+                      for e in art.entities if e.type in PLACE_TYPES]
             ids = {p.id for p in places}
             mentions = [PlaceMention(m.entity_id, m.start) for m in art.mentions if m.entity_id in ids]
             cached[key] = AnalysedPage(art.title, art.text, places, mentions).to_json()
@@ -215,7 +223,7 @@ def evaluate(corpus: Path, *, sample: int | None = None, notes: list[str] | None
     from ..lang import supported
 
     sets = load(corpus, sample=sample)
-    pairs = veto_pairs(sets, supported())
+    pairs = veto_pairs(sets, corpus, supported())
     keys = sorted({k for vp in pairs for k in (vp.a, vp.b)})
     pages = analyse_pages(sets, keys, progress)
     found = verdicts(pairs, pages)

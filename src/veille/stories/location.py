@@ -46,6 +46,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -94,9 +95,12 @@ def _key_sets(data: Any) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(str(k) for k in keys) for keys in data if isinstance(keys, list) and keys)
 
 
-def page_location(title: str | None, entities: Iterable[Any], mentions: Iterable[Any]) -> Location:
-    """The lead places of a record (its ``title``, ``entities`` and ``mentions``, see the module doc)."""
+def page_location(title: str | None, entities: Iterable[Any], mentions: Iterable[Any],
+                  text: str | None = None) -> Location:
+    """The lead places of a record (its ``title``, ``entities`` and ``mentions``, see the module doc); with
+    its body ``text``, a place named only in the dateline ("PARIS (AFP) —") is not a lead place."""
     places = {e.id: e for e in entities if e.type in PLACE_TYPES and not _broad(e.id)}
+    dateline = dateline_end(text or "")
     folded_title = f" {fold(title or '')} "
     order: dict[str, int] = {}
     for entity_id, entity in places.items():
@@ -104,12 +108,27 @@ def page_location(title: str | None, entities: Iterable[Any], mentions: Iterable
         if any(f" {fold(n)} " in folded_title for n in names if n):
             order[entity_id] = -1
     for m in mentions:
-        if m.entity_id in places and m.start < LEAD_CHARS:
+        if m.entity_id in places and dateline <= m.start < LEAD_CHARS:
             order[m.entity_id] = min(order.get(m.entity_id, m.start), m.start)
     lead = _distinct(_all_keys(places[i]) for i in sorted(order, key=lambda i: (order[i], i)))
     named = _distinct(_all_keys(places[i]) for i in sorted(places))
     linked = frozenset(i for i in places if _kb().get(i) is not None)
     return Location(tuple(lead[:MAX_LEAD_PLACES]), tuple(named[:MAX_PLACES]), linked)
+
+
+#: A wire dateline at the start of a body: a town in capitals ("PARIS —", "NEW YORK, March 3 -"), or any
+#: town before a parenthesised agency ("Paris (AFP) -", "Kyiv, 3 mars (Reuters) —"), then a dash or colon.
+_DATELINE = re.compile(
+    r"\A\s*(?:[A-ZÀ-ÖØ-Þ]{2}[A-ZÀ-ÖØ-Þ'’. -]{0,30}(?:,[^\n()—–:]{1,30})?(?:\s*\([^()\n]{1,30}\))?"
+    r"|[A-ZÀ-ÖØ-Þ][\w'’. -]{1,30}(?:,[^\n()—–:]{1,30})?\s*\([A-Z][^()\n]{1,30}\))\s*(?:[—–:]|--?)\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline opening ``text`` ends (0 without one). A dateline names where the report was
+    filed — the agency's desk, often the capital — not where the event happened: two reports of one event
+    filed from two capitals must not disagree on the place for it."""
+    found = _DATELINE.match(text)
+    return found.end() if found else 0
 
 
 def _all_keys(entity: Any) -> frozenset[str]:
@@ -141,9 +160,16 @@ def places_disagree(a: Location, a_names: frozenset[str], b: Location, b_names: 
     """True when both pages lead with places and neither names any place of the other (``a_names``,
     ``b_names``: the name keys of each page's title and body, ``Profile.names``) nor links one the other
     links."""
-    if not a.lead or not b.lead or a.ids & b.ids:
+    if not a.lead or not b.lead or a.ids & b.ids or _shared(a.places, b.places):
         return False
     return not _named(a.places, b_names) and not _named(b.places, a_names)
+
+
+def _shared(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> bool:
+    """Whether a place of one page and a place of the other have a name key in common: both entity stages
+    found it, even where the name keys of the text miss it (a title or a sentence that starts with it)."""
+    keys = frozenset().union(*a) if a else frozenset()
+    return any(k & keys for k in b)
 
 
 def places_agree(a: Location, a_names: frozenset[str], b: Location, b_names: frozenset[str]) -> bool:

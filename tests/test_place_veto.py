@@ -1,0 +1,98 @@
+"""The place veto made safe for real pages (issue 11's audit, veille/stories/location.py) and its audit rows
+(veille/eval/place_veto.py). Pages invented for these tests: a wire report of a dam failure filed from a
+capital, told by two agencies from two desks; a title that opens on the town's name."""
+
+from __future__ import annotations
+
+import hashlib
+
+from veille.eval.place_veto import (
+    AnalysedPage,
+    Place,
+    PlaceMention,
+    Verdict,
+    VetoPair,
+    veto_rows,
+    wrongly_vetoed,
+)
+from veille.eval.stories_data import Pair
+from veille.kb.fold import fold
+from veille.record import Entity, Mention
+from veille.stories import evidence
+from veille.stories.location import dateline_end, page_location, places_disagree
+
+
+def _place(name: str) -> Entity:
+    return Entity(id="L" + hashlib.sha1(fold(name).encode()).hexdigest()[:12], name=name, type="GPE")
+
+
+def _located(title: str, text: str, names: list[str], dateline: bool = True):
+    """The page's location as placement builds it, its places found wherever they occur, and its name keys."""
+    entities = [_place(n) for n in names]
+    mentions = []
+    for e in entities:
+        start = text.find(e.name)
+        while start >= 0:
+            mentions.append(Mention(start=start, end=start + len(e.name), text=e.name, entity_id=e.id))
+            start = text.find(e.name, start + 1)
+    location = page_location(title, entities, mentions, text if dateline else None)
+    return location, evidence.names(f"{title}\n{text}")
+
+
+def test_a_dateline_is_where_the_report_was_filed_not_a_lead_place():
+    assert dateline_end("VALMORIN (Agence Nord) — Un barrage a cédé") == len("VALMORIN (Agence Nord) — ")
+    opening = "Trelkow, 12 mai (Wirepress) - "
+    assert dateline_end(opening + "A dam gave way") == len(opening)
+    assert dateline_end("OSTREN — A dam gave way") == len("OSTREN — ")
+    assert dateline_end("Ostren a vu céder son barrage - la nuit") == 0  # a sentence, not a dateline
+    assert dateline_end("UN report - says") == 0
+    # two agencies report the same dam failure at Brevaux from two desks; neither names the other desk and
+    # the second spells the dam's town only far below its lead
+    first, first_names = _located(
+        "Dam gives way overnight", "VALMORIN (Agence Nord) — A dam gave way overnight above Brevaux, "
+        "flooding the lower streets. " + "Rescue teams worked until dawn. " * 12, ["Valmorin", "Brevaux"])
+    second, second_names = _located(
+        "Flood after dam failure", "TRELKOW (Wirepress) - Hundreds of people left their homes after a "
+        "dam failed in the night. " + "Water reached the first floors. " * 12 + "The town of Brevaux "
+        "counted the damage.", ["Trelkow", "Brevaux"])
+    assert [sorted(k) for k in first.lead] == [sorted(evidence.names("x Brevaux"))]
+    assert second.lead == ()  # only the desk at the lead: no lead place, so it never disagrees
+    assert not places_disagree(first, first_names, second, second_names)
+    # read without its body (no dateline rule), the desk is a lead place of the first page
+    desk, _ = _located("Dam gives way overnight", "VALMORIN (Agence Nord) — A dam gave way overnight above "
+                       "Brevaux.", ["Valmorin", "Brevaux"], dateline=False)
+    assert sorted(evidence.names("x Valmorin")) in [sorted(k) for k in desk.lead]
+
+
+def test_a_place_both_entity_stages_found_is_shared_even_where_the_text_keys_miss_it():
+    # both titles open on the town (a sentence start: not among the text's name keys) and the bodies
+    # only name it at sentence starts too
+    a, a_names = _located("Brevaux: the dam gives way", "The dam gave way overnight. Brevaux woke up under "
+                          "water.", ["Brevaux"])
+    b, b_names = _located("Brevaux sous les eaux", "Le barrage a cédé. Brevaux est sous l'eau.", ["Brevaux"])
+    assert a.lead and b.lead
+    assert not (set().union(*a.places) & b_names)  # the text keys alone would have missed it
+    assert not places_disagree(a, a_names, b, b_names)
+    c, c_names = _located("Ostren sous la grêle", "Un orage a éclaté. Ostren est sous la grêle.", ["Ostren"])
+    assert places_disagree(a, a_names, c, c_names)  # another town still disagrees
+
+
+def _verdict(overall: float, vetoed: bool, cross: bool = False, both: bool = True) -> Verdict:
+    pair = Pair(f"p{overall}{vetoed}{cross}", "semeval2022", "en-en", cross, "a", "b", overall, False)
+    return Verdict(VetoPair(pair, "a", "b", cross), vetoed, both)
+
+
+def test_audit_rows_count_same_story_and_different_story_pairs_vetoed():
+    found = [_verdict(1.0, True), _verdict(1.5, False), _verdict(2.0, False), _verdict(2.5, True),
+             _verdict(3.0, True), _verdict(4.0, False, both=False), _verdict(1.0, False, cross=True)]
+    rows = {(r.dataset, r.metric): (r.value, r.n) for r in veto_rows(found)}
+    assert rows["pairs/place veto", "same-story vetoed"] == (1 / 3, 3)
+    assert rows["pairs/place veto", "same-story (<=1.5) vetoed"] == (0.5, 2)
+    assert rows["pairs/place veto", "different-story vetoed"] == (0.5, 2)
+    assert rows["pairs/place veto", "both lead with places"] == (5 / 6, 6)
+    assert rows["pairs/place veto MT cross-lingual", "same-story vetoed"] == (0.0, 1)
+    page = AnalysedPage("Brevaux: the dam gives way", "Text.", [Place("L1", "Brevaux", "GPE", [])],
+                        [PlaceMention("L1", 0)])
+    assert AnalysedPage.from_json(page.to_json()) == page
+    lines = wrongly_vetoed(found, {"a": page, "b": page})
+    assert len(lines) == 3 and lines[0].startswith("p1.0True") and "brevaux" in lines[1].lower()
