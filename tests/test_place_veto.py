@@ -30,11 +30,11 @@ def _located(title: str, text: str, names: list[str], dateline: bool = True):
     """The page's location as placement builds it, its places found wherever they occur, and its name keys."""
     entities = [_place(n) for n in names]
     mentions = []
-    for e in entities:
-        start = text.find(e.name)
+    for e in entities:  # found whatever its case, as a dateline writes it in capitals
+        start = text.lower().find(e.name.lower())
         while start >= 0:
             mentions.append(Mention(start=start, end=start + len(e.name), text=e.name, entity_id=e.id))
-            start = text.find(e.name, start + 1)
+            start = text.lower().find(e.name.lower(), start + 1)
     location = page_location(title, entities, mentions, text if dateline else None)
     return location, evidence.names(f"{title}\n{text}")
 
