@@ -96,3 +96,29 @@ def test_audit_rows_count_same_story_and_different_story_pairs_vetoed():
     assert AnalysedPage.from_json(page.to_json()) == page
     lines = wrongly_vetoed(found, {"a": page, "b": page})
     assert len(lines) == 3 and lines[0].startswith("p1.0True") and "brevaux" in lines[1].lower()
+
+
+def _linked(kb_id: str, name: str) -> Entity:
+    return Entity(id=kb_id, name=name, type="GPE", wikidata=kb_id)
+
+
+def test_a_seat_of_power_is_its_government_and_meets_the_country_it_stands_for():
+    """A capital at the lead of a policy report is its government ("Berlin rejects the toll plan"): a page
+    on the same plan from a town in another country that names Germany shares it; one naming only other
+    countries does not. Berlin stands for Germany in the knowledge base shipped with veille."""
+    berlin, germany, italy = _linked("Q64", "Berlin"), _linked("Q183", "Germany"), _linked("Q38", "Italy")
+    town = _place("Ostren")
+    title = "Berlin rejects the toll plan"
+    seat = page_location(title, [berlin], [Mention(start=0, end=6, text="Berlin", entity_id="Q64")],
+                         "Berlin said no to the toll plan on Monday.")
+    assert seat.lead and seat.seats == frozenset({"Q183"})
+    other_text = "Ostren hauliers welcomed the news that Germany will not levy the toll."
+    mentions = [Mention(start=0, end=6, text="Ostren", entity_id=town.id),
+                Mention(start=39, end=46, text="Germany", entity_id="Q183")]
+    naming_germany = page_location("Hauliers relieved", [town, germany], mentions, other_text)
+    assert naming_germany.lead and naming_germany.broad == frozenset({"Q183"})
+    names = evidence.names(f"{title}\nBerlin said no to the toll plan on Monday.")
+    other_names = evidence.names("Hauliers relieved\nThe hauliers of Ostren are relieved.")
+    assert not places_disagree(seat, names, naming_germany, other_names)
+    naming_italy = page_location("Hauliers relieved", [town, italy], mentions[:1], other_text)
+    assert places_disagree(seat, names, naming_italy, other_names)

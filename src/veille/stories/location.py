@@ -16,7 +16,10 @@ lead with a district or a court instead, but still mentions the town).
   keys, in either language, whatever the other page's entity stage made of it. The ids of the places the
   knowledge base links are kept too: two pages that link one place share it.
 - ``places_disagree``: two pages that both lead with places, and share no specific place at all: none of
-  the places either names (anywhere) is among the other's name keys (its title and body). A page that
+  the places either names (anywhere) is among the other's name keys (its title and body) or the other's
+  places, and no seat of power one names stands for a country the other names ("Berlin" rejects a tax:
+  Germany's government; the knowledge base's ``stands_for``). A town in a wire dateline ("PARIS (AFP) —")
+  is where the report was filed, not a lead place. A page that
   names the other's place, even in passing ("a day after the fire at Herstal"), or any place in common (a
   follow-up leading with the court's town that still names the village of the accident), does not
   disagree: the rule errs towards keeping a story together, since the entity stage misses places and
@@ -74,19 +77,26 @@ class Location:
     places: tuple[frozenset[str], ...] = ()
     #: The knowledge-base ids of the places named (linked places only: a local id means nothing elsewhere).
     ids: frozenset[str] = frozenset()
+    #: The ids of the broad places named (countries, regions), and of those the seats of power named stand
+    #: for ("Berlin" for Germany's government): a capital at the lead is often its government, not a place.
+    broad: frozenset[str] = frozenset()
+    seats: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, list[Any]]:
         return {"lead": [sorted(k) for k in self.lead], "places": [sorted(k) for k in self.places],
-                "ids": sorted(self.ids)}
+                "ids": sorted(self.ids), "broad": sorted(self.broad), "seats": sorted(self.seats)}
 
     @classmethod
     def from_json(cls, data: Any) -> Location:
         """From ``to_json``'s form; anything else (a profile stored before this existed) is no location."""
         if not isinstance(data, dict):
             return cls()
-        ids = data.get("ids")
-        return cls(_key_sets(data.get("lead")), _key_sets(data.get("places")),
-                   frozenset(str(i) for i in ids) if isinstance(ids, list) else frozenset())
+        return cls(_key_sets(data.get("lead")), _key_sets(data.get("places")), _ids(data.get("ids")),
+                   _ids(data.get("broad")), _ids(data.get("seats")))
+
+
+def _ids(data: Any) -> frozenset[str]:
+    return frozenset(str(i) for i in data) if isinstance(data, list) else frozenset()
 
 
 def _key_sets(data: Any) -> tuple[frozenset[str], ...]:
@@ -99,7 +109,9 @@ def page_location(title: str | None, entities: Iterable[Any], mentions: Iterable
                   text: str | None = None) -> Location:
     """The lead places of a record (its ``title``, ``entities`` and ``mentions``, see the module doc); with
     its body ``text``, a place named only in the dateline ("PARIS (AFP) —") is not a lead place."""
-    places = {e.id: e for e in entities if e.type in PLACE_TYPES and not _broad(e.id)}
+    entities = list(entities)
+    broad = frozenset(e.id for e in entities if e.type in PLACE_TYPES and _broad(e.id))
+    places = {e.id: e for e in entities if e.type in PLACE_TYPES and e.id not in broad}
     dateline = dateline_end(text or "")
     folded_title = f" {fold(title or '')} "
     order: dict[str, int] = {}
@@ -113,7 +125,8 @@ def page_location(title: str | None, entities: Iterable[Any], mentions: Iterable
     lead = _distinct(_all_keys(places[i]) for i in sorted(order, key=lambda i: (order[i], i)))
     named = _distinct(_all_keys(places[i]) for i in sorted(places))
     linked = frozenset(i for i in places if _kb().get(i) is not None)
-    return Location(tuple(lead[:MAX_LEAD_PLACES]), tuple(named[:MAX_PLACES]), linked)
+    seats = frozenset(_kb().get(i).stands_for for i in linked if _kb().get(i).stands_for)
+    return Location(tuple(lead[:MAX_LEAD_PLACES]), tuple(named[:MAX_PLACES]), linked, broad, seats)
 
 
 #: A wire dateline at the start of a body: a town in capitals ("PARIS —", "NEW YORK, March 3 -"), or any
@@ -162,6 +175,8 @@ def places_disagree(a: Location, a_names: frozenset[str], b: Location, b_names: 
     links."""
     if not a.lead or not b.lead or a.ids & b.ids or _shared(a.places, b.places):
         return False
+    if a.seats & (b.broad | b.seats) or b.seats & (a.broad | a.seats):
+        return False  # "Berlin" (its government) in one, Germany in the other
     return not _named(a.places, b_names) and not _named(b.places, a_names)
 
 
