@@ -147,7 +147,7 @@ def analyse_pages(sets: StorySets, keys: list[str],
     pipe = _pipeline(None) if todo else None
     for n, key in enumerate(todo, 1):
         doc = sets.docs[key]
-        page = StreamPage(key, "", doc.lang, "", "", "", doc.title or "", doc.text)
+        page = StreamPage(key, "", doc.lang or "", "", "", "", doc.title or "", doc.text)
         try:
             source = source_from_text(key, page_html(page) if doc.title else doc.text,
                                       "html" if doc.title else "text")
