@@ -91,9 +91,11 @@ def test_audit_rows_count_same_story_and_different_story_pairs_vetoed():
     assert rows["pairs/place veto", "different-story vetoed"] == (0.5, 2)
     assert rows["pairs/place veto", "both lead with places"] == (5 / 6, 6)
     assert rows["pairs/place veto MT cross-lingual", "same-story vetoed"] == (0.0, 1)
-    page = AnalysedPage("Brevaux: the dam gives way", "Text.", [Place("L1", "Brevaux", "GPE", [])],
-                        [PlaceMention("L1", 0)])
+    page = AnalysedPage("The dam gives way", "Brevaux lost its dam overnight.",
+                        [Place("L1", "Brevaux", "GPE", [])], [PlaceMention("L1", 0, 7)])
     assert AnalysedPage.from_json(page.to_json()) == page
+    first_version = {**page.to_json(), "mentions": [["L1", 0]]}  # cached before mentions kept their end
+    assert AnalysedPage.from_json(first_version) == page
     lines = wrongly_vetoed(found, {"a": page, "b": page})
     assert len(lines) == 3 and lines[0].startswith("p1.0True") and "brevaux" in lines[1].lower()
 
@@ -122,3 +124,13 @@ def test_a_seat_of_power_is_its_government_and_meets_the_country_it_stands_for()
     assert not places_disagree(seat, names, naming_germany, other_names)
     naming_italy = page_location("Hauliers relieved", [town, italy], mentions[:1], other_text)
     assert places_disagree(seat, names, naming_italy, other_names)
+
+
+def test_a_place_opening_the_body_before_a_dash_is_a_dateline_too():
+    text = "Valmorin - The dam above Brevaux gave way overnight."
+    assert dateline_end(text, [(0, 8)]) == len("Valmorin - ")
+    assert dateline_end("Valmorin, 12 May — The dam gave way.", [(0, 8)]) == len("Valmorin, 12 May — ")
+    assert dateline_end("Valmorin woke up under water - again.", [(0, 8)]) == 0  # a sentence
+    assert dateline_end("The dam gave way. Valmorin - again.", [(18, 26)]) == 0  # not at the start
+    location, _ = _located("Dam gives way", text, ["Valmorin", "Brevaux"])
+    assert [sorted(k) for k in location.lead] == [sorted(evidence.names("x Brevaux"))]

@@ -60,6 +60,7 @@ class Place:
 class PlaceMention:
     entity_id: str
     start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,22 @@ class AnalysedPage:
     def to_json(self) -> dict[str, Any]:
         return {"title": self.title, "text": self.text,
                 "places": [[p.id, p.name, p.type, p.names] for p in self.places],
-                "mentions": [[m.entity_id, m.start] for m in self.mentions]}
+                "mentions": [[m.entity_id, m.start, m.end] for m in self.mentions]}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> AnalysedPage:
-        return cls(d["title"], d["text"], [Place(*p) for p in d["places"]],
-                   [PlaceMention(*m) for m in d["mentions"]])
+        places = [Place(*p) for p in d["places"]]
+        spelled = {p.id: [p.name, *p.names] for p in places}
+        return cls(d["title"], d["text"], places,
+                   [PlaceMention(m[0], m[1], m[2] if len(m) > 2 else _end(d["text"], m[1], spelled[m[0]]))
+                    for m in d["mentions"]])
+
+
+def _end(text: str, start: int, names: list[str]) -> int:
+    """Where a mention cached by the first version (its start only) ends: the longest of its place's names
+    written there, whatever the case."""
+    here = text[start:].casefold()
+    return start + max((len(n) for n in names if n and here.startswith(n.casefold())), default=0)
 
 
 @dataclass(frozen=True)
@@ -161,7 +172,7 @@ def analyse_pages(sets: StorySets, keys: list[str],
             places = [Place(e.id, e.name, e.type, list(e.names))
                       for e in art.entities if e.type in PLACE_TYPES]
             ids = {p.id for p in places}
-            mentions = [PlaceMention(m.entity_id, m.start) for m in art.mentions if m.entity_id in ids]
+            mentions = [PlaceMention(m.entity_id, m.start, m.end) for m in art.mentions if m.entity_id in ids]
             cached[key] = AnalysedPage(art.title, art.text, places, mentions).to_json()
         if n % 50 == 0 or n == len(todo):
             write_atomic(path, json.dumps(cached, ensure_ascii=False).encode())

@@ -112,7 +112,8 @@ def page_location(title: str | None, entities: Iterable[Any], mentions: Iterable
     entities = list(entities)
     broad = frozenset(e.id for e in entities if e.type in PLACE_TYPES and _broad(e.id))
     places = {e.id: e for e in entities if e.type in PLACE_TYPES and e.id not in broad}
-    dateline = dateline_end(text or "")
+    mentions = list(mentions)
+    dateline = dateline_end(text or "", [(m.start, m.end) for m in mentions if m.entity_id in places])
     folded_title = f" {fold(title or '')} "
     order: dict[str, int] = {}
     for entity_id, entity in places.items():
@@ -136,12 +137,25 @@ _DATELINE = re.compile(
     r"|[A-ZÀ-ÖØ-Þ][\w'’. -]{1,30}(?:,[^\n()—–:]{1,30})?\s*\([A-Z][^()\n]{1,30}\))\s*(?:[—–:]|--?)\s")
 
 
-def dateline_end(text: str) -> int:
-    """Where a wire dateline opening ``text`` ends (0 without one). A dateline names where the report was
-    filed — the agency's desk, often the capital — not where the event happened: two reports of one event
-    filed from two capitals must not disagree on the place for it."""
+#: What follows the place of a dateline written like a name ("Paris - ", "Paris, 3 May — ").
+_AFTER_PLACE = re.compile(r"(?:,[^\n()—–:]{1,30})?\s*(?:\([^()\n]{1,30}\))?\s*(?:[—–]|--?)\s")
+
+
+def dateline_end(text: str, places: Iterable[tuple[int, int]] = ()) -> int:
+    """Where a wire dateline opening ``text`` ends (0 without one): a ``_DATELINE``, or a place mention
+    (``places``: its start and end in ``text``) opening the body and followed by a dash ("Paris - The
+    team said…"). A dateline names where the report was filed — the agency's desk, often the capital —
+    not where the event happened: two reports of one event filed from two capitals must not disagree on
+    the place for it."""
     found = _DATELINE.match(text)
-    return found.end() if found else 0
+    if found:
+        return found.end()
+    for start, end in places:
+        if not text[:start].strip():
+            after = _AFTER_PLACE.match(text, end)
+            if after:
+                return after.end()
+    return 0
 
 
 def _all_keys(entity: Any) -> frozenset[str]:
