@@ -134,3 +134,43 @@ def test_a_place_opening_the_body_before_a_dash_is_a_dateline_too():
     assert dateline_end("The dam gave way. Valmorin - again.", [(18, 26)]) == 0  # not at the start
     location, _ = _located("Dam gives way", text, ["Valmorin", "Brevaux"])
     assert [sorted(k) for k in location.lead] == [sorted(evidence.names("x Brevaux"))]
+
+
+def _row(pair_id: str, langs: tuple[str, str], ids: tuple[str, str], texts: tuple[str, str],
+         overall: float, mt: tuple[bool, bool] = (False, False)) -> dict:
+    return {"pair_id": pair_id, "lang1": langs[0], "lang2": langs[1], "lang_pair": "-".join(langs),
+            "id1": ids[0], "id2": ids[1], "mt1": mt[0], "mt2": mt[1], "overall": overall,
+            "scores": {"Entities": 1.0, "Narrative": 1.0}, "text1": texts[0], "text2": texts[1]}
+
+
+def test_audit_pairs_keep_the_languages_veille_reads_and_cross_them_with_the_mt_copies(tmp_path):
+    """An invented corpus in the SemEval files' shape: an en-en pair, a de-de pair (left out), and a de-en
+    pair whose German side has a French machine translation, which makes an en-fr pair."""
+    import json
+
+    from veille.eval.place_veto import veto_pairs
+    from veille.eval.stories_data import load
+
+    dam_en, dam_de, dam_fr = ("The dam above Brevaux gave way.", "Der Damm bei Brevaux brach.",
+                              "Le barrage de Brevaux a cédé.")
+    files = {
+        "semeval2022/pairs.jsonl": [
+            {**_row("1_2", ("en", "en"), ("1", "2"), ("Hail in Ostren.", dam_en), 4.0),
+             "title1": "Hail", "title2": "Dam"}],
+        "semeval2022_hfl_aug/pairs.jsonl": [
+            _row("3_4", ("de", "de"), ("3", "4"), (dam_de, "Hagel in Ostren."), 4.0),
+            _row("5_3", ("en", "de"), ("5", "3"), ("Brevaux counts the damage.", dam_de), 1.5),
+        ],
+        "semeval2022_hfl_aug/mt_copies.jsonl": [{"copy_id": "3fr", "copy_lang": "fr", "copy_text": dam_fr,
+                                                "orig_id": "3", "orig_lang": "de", "orig_text": dam_de}],
+    }
+    for name, rows in files.items():
+        (tmp_path / "stories" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "stories" / name).write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    sets = load(tmp_path)
+    pairs = veto_pairs(sets, tmp_path, ["en", "fr"])
+    found = sorted((vp.pair.pair_id.split("@")[0], sets.docs[vp.a].lang, sets.docs[vp.b].lang, vp.cross)
+                   for vp in pairs)
+    assert found == [("1_2", "en", "en", False), ("5_3", "en", "fr", True)]
+    cross = next(vp for vp in pairs if vp.cross)
+    assert sets.docs[cross.b].text == dam_fr and cross.pair.overall == 1.5
