@@ -22,7 +22,8 @@ splits with the places each page leads with (``veille eval stories --only veto -
 
 The analysed pages are kept in a cache file (``cache_root()/eval/place_veto-<version>.json``: each page's
 title, text, place entities and their mentions' offsets), so a change to ``location`` is measured again in
-seconds; ``ANALYSIS_VERSION`` changes when what is kept changes.
+seconds; ``ANALYSIS_VERSION`` changes when what is kept changes. The cache does not know the analysis
+stages' code: after a change to the entity stage, remove the file to measure the veto on what it finds now.
 """
 
 from __future__ import annotations
