@@ -204,12 +204,13 @@ def eval_quotes(ctx, corpus, subset, only, verbose) -> None:
 @click.option("--fit", "refit", is_flag=True,
               help="Refit the shipped weights (same-story on the fitting half; translation link, direction "
                    "and the page verdict on the MT copies) and rewrite their data files.")
-@click.option("--only", type=click.Choice(["semeval", "stream", "mt"]),
+@click.option("--only", type=click.Choice(["semeval", "stream", "mt", "veto"]),
               help="semeval: the corpus sets only; stream: the two invented FR/EN streams only (no corpus); "
                    "mt: the direction of the MT copies and the machine_translation page verdict only (no "
-                   "encoder, seconds; with --fit only the direction model is refitted).")
+                   "encoder, seconds; with --fit only the direction model is refitted); veto: the place "
+                   "veto on the fr/en SemEval pages (analysed once, then cached).")
 @click.option("-v", "--verbose", is_flag=True, help="With --only stream: the events merged or split, and "
-              "the links that are not gold, in each run.")
+              "the links that are not gold, in each run; with --only veto: the same-story pairs vetoed.")
 @click.pass_context
 def eval_stories(ctx, corpus, sample, refit, only, verbose) -> None:
     """Stories on SemEval-2022 pairs: same-story P/R/F1, cross-lingual recall, hard negatives, Pearson;
@@ -232,6 +233,23 @@ def eval_stories(ctx, corpus, sample, refit, only, verbose) -> None:
         ok = show_table(rows)
         for line in notes if verbose else []:
             detail(f"  {line}")
+        ctx.exit(0 if ok else 1)
+    if only == "veto":
+        from ..eval import place_veto
+
+        analysed_pages = Progress(noun="page", doing="analysing", summary=False)
+
+        def analysed_page(done: int, total: int) -> None:
+            analysed_pages.expect(total)
+            analysed_pages.step()
+
+        veto_notes: list[str] = []
+        rows = place_veto.evaluate(corpus_dir(corpus), sample=sample, notes=veto_notes,
+                                   progress=analysed_page)
+        analysed_pages.done()
+        ok = show_table(rows)
+        for line in veto_notes if verbose else []:
+            detail(line)
         ctx.exit(0 if ok else 1)
     if only == "mt":
         rows = stories.evaluate_mt(corpus_dir(corpus), sample=sample, refit=refit)

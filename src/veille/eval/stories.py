@@ -4,7 +4,8 @@ Scored as the corpus README says: Pearson between the similarity and −overall;
 and F1 of "same story" (positives overall ≤ 1.5, negatives ≥ 2.5, the middle band left out); recall on
 cross-lingual positives; the share of hard negatives (same actors, another story) merged; on the MT copies,
 top-1 retrieval of the original among all originals and the direction of each copy; planted near-duplicates
-made by code from the corpus texts (``stories.planting``) found by the copy detector.
+made by code from the corpus texts (``stories.planting``) found by the copy detector; the place veto on
+the fr/en pages (``place_veto``: same-story pairs it splits, different-story pairs it keeps apart).
 
 Two systems side by side: ``baseline`` (the encoder's cosine on the first 2,000 characters) and ``veille``
 (the model of ``stories.similarity``). Pair figures come from 5-fold cross-validation grouped by article
@@ -34,7 +35,7 @@ from ..stories.similarity import (
     fit,
     save_model,
 )
-from . import story_stream
+from . import place_veto, story_stream
 from .common import Row, with_floors
 from .stories_data import FILES, Pair, StorySets, grouped_folds, load
 
@@ -358,5 +359,6 @@ def evaluate(
     rows = cross_validated_rows(sets.pairs, x, baseline_cosines(sets, profiles))
     rows += copy_rows(sets, profiles, refit and sample is None)  # never ship weights fitted on a sample
     rows += planted_rows(sets)
+    rows += place_veto.evaluate(corpus, sample=sample)  # the fr/en pages analysed once, then cached
     rows += story_stream.evaluate_all() if stream else []
     return with_floors(NAME, rows) if sample is None else rows

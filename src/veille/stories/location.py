@@ -16,7 +16,10 @@ lead with a district or a court instead, but still mentions the town).
   keys, in either language, whatever the other page's entity stage made of it. The ids of the places the
   knowledge base links are kept too: two pages that link one place share it.
 - ``places_disagree``: two pages that both lead with places, and share no specific place at all: none of
-  the places either names (anywhere) is among the other's name keys (its title and body). A page that
+  the places either names (anywhere) is among the other's name keys (its title and body) or the other's
+  places, and no seat of power one names stands for a country the other names ("Berlin" rejects a tax:
+  Germany's government; the knowledge base's ``stands_for``). A town in a wire dateline ("PARIS (AFP) —")
+  is where the report was filed, not a lead place. A page that
   names the other's place, even in passing ("a day after the fire at Herstal"), or any place in common (a
   follow-up leading with the court's town that still names the village of the accident), does not
   disagree: the rule errs towards keeping a story together, since the entity stage misses places and
@@ -46,6 +49,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -73,19 +77,26 @@ class Location:
     places: tuple[frozenset[str], ...] = ()
     #: The knowledge-base ids of the places named (linked places only: a local id means nothing elsewhere).
     ids: frozenset[str] = frozenset()
+    #: The ids of the broad places named (countries, regions), and of those the seats of power named stand
+    #: for ("Berlin" for Germany's government): a capital at the lead is often its government, not a place.
+    broad: frozenset[str] = frozenset()
+    seats: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, list[Any]]:
         return {"lead": [sorted(k) for k in self.lead], "places": [sorted(k) for k in self.places],
-                "ids": sorted(self.ids)}
+                "ids": sorted(self.ids), "broad": sorted(self.broad), "seats": sorted(self.seats)}
 
     @classmethod
     def from_json(cls, data: Any) -> Location:
         """From ``to_json``'s form; anything else (a profile stored before this existed) is no location."""
         if not isinstance(data, dict):
             return cls()
-        ids = data.get("ids")
-        return cls(_key_sets(data.get("lead")), _key_sets(data.get("places")),
-                   frozenset(str(i) for i in ids) if isinstance(ids, list) else frozenset())
+        return cls(_key_sets(data.get("lead")), _key_sets(data.get("places")), _ids(data.get("ids")),
+                   _ids(data.get("broad")), _ids(data.get("seats")))
+
+
+def _ids(data: Any) -> frozenset[str]:
+    return frozenset(str(i) for i in data) if isinstance(data, list) else frozenset()
 
 
 def _key_sets(data: Any) -> tuple[frozenset[str], ...]:
@@ -94,9 +105,15 @@ def _key_sets(data: Any) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(str(k) for k in keys) for keys in data if isinstance(keys, list) and keys)
 
 
-def page_location(title: str | None, entities: Iterable[Any], mentions: Iterable[Any]) -> Location:
-    """The lead places of a record (its ``title``, ``entities`` and ``mentions``, see the module doc)."""
-    places = {e.id: e for e in entities if e.type in PLACE_TYPES and not _broad(e.id)}
+def page_location(title: str | None, entities: Iterable[Any], mentions: Iterable[Any],
+                  text: str | None = None) -> Location:
+    """The lead places of a record (its ``title``, ``entities`` and ``mentions``, see the module doc); with
+    its body ``text``, a place named only in the dateline ("PARIS (AFP) —") is not a lead place."""
+    entities = list(entities)
+    broad = frozenset(e.id for e in entities if e.type in PLACE_TYPES and _broad(e.id))
+    places = {e.id: e for e in entities if e.type in PLACE_TYPES and e.id not in broad}
+    mentions = list(mentions)
+    dateline = dateline_end(text or "", [(m.start, m.end) for m in mentions if m.entity_id in places])
     folded_title = f" {fold(title or '')} "
     order: dict[str, int] = {}
     for entity_id, entity in places.items():
@@ -104,12 +121,41 @@ def page_location(title: str | None, entities: Iterable[Any], mentions: Iterable
         if any(f" {fold(n)} " in folded_title for n in names if n):
             order[entity_id] = -1
     for m in mentions:
-        if m.entity_id in places and m.start < LEAD_CHARS:
+        if m.entity_id in places and dateline <= m.start < LEAD_CHARS:
             order[m.entity_id] = min(order.get(m.entity_id, m.start), m.start)
     lead = _distinct(_all_keys(places[i]) for i in sorted(order, key=lambda i: (order[i], i)))
     named = _distinct(_all_keys(places[i]) for i in sorted(places))
     linked = frozenset(i for i in places if _kb().get(i) is not None)
-    return Location(tuple(lead[:MAX_LEAD_PLACES]), tuple(named[:MAX_PLACES]), linked)
+    seats = frozenset(_kb().get(i).stands_for for i in linked if _kb().get(i).stands_for)
+    return Location(tuple(lead[:MAX_LEAD_PLACES]), tuple(named[:MAX_PLACES]), linked, broad, seats)
+
+
+#: A wire dateline at the start of a body: a town in capitals ("PARIS —", "NEW YORK, March 3 -"), or any
+#: town before a parenthesised agency ("Paris (AFP) -", "Kyiv, 3 mars (Reuters) —"), then a dash or colon.
+_DATELINE = re.compile(
+    r"\A\s*(?:[A-ZÀ-ÖØ-Þ]{2}[A-ZÀ-ÖØ-Þ'’. -]{0,30}(?:,[^\n()—–:]{1,30})?(?:\s*\([^()\n]{1,30}\))?"
+    r"|[A-ZÀ-ÖØ-Þ][\w'’. -]{1,30}(?:,[^\n()—–:]{1,30})?\s*\([A-Z][^()\n]{1,30}\))\s*(?:[—–:]|--?)\s")
+
+
+#: What follows the place of a dateline written like a name ("Paris - ", "Paris, 3 May — ").
+_AFTER_PLACE = re.compile(r"(?:,[^\n()—–:]{1,30})?\s*(?:\([^()\n]{1,30}\))?\s*(?:[—–]|--?)\s")
+
+
+def dateline_end(text: str, places: Iterable[tuple[int, int]] = ()) -> int:
+    """Where a wire dateline opening ``text`` ends (0 without one): a ``_DATELINE``, or a place mention
+    (``places``: its start and end in ``text``) opening the body and followed by a dash ("Paris - The
+    team said…"). A dateline names where the report was filed — the agency's desk, often the capital —
+    not where the event happened: two reports of one event filed from two capitals must not disagree on
+    the place for it."""
+    found = _DATELINE.match(text)
+    if found:
+        return found.end()
+    for start, end in places:
+        if not text[:start].strip():
+            after = _AFTER_PLACE.match(text, end)
+            if after:
+                return after.end()
+    return 0
 
 
 def _all_keys(entity: Any) -> frozenset[str]:
@@ -141,9 +187,18 @@ def places_disagree(a: Location, a_names: frozenset[str], b: Location, b_names: 
     """True when both pages lead with places and neither names any place of the other (``a_names``,
     ``b_names``: the name keys of each page's title and body, ``Profile.names``) nor links one the other
     links."""
-    if not a.lead or not b.lead or a.ids & b.ids:
+    if not a.lead or not b.lead or a.ids & b.ids or _shared(a.places, b.places):
         return False
+    if a.seats & (b.broad | b.seats) or b.seats & (a.broad | a.seats):
+        return False  # "Berlin" (its government) in one, Germany in the other
     return not _named(a.places, b_names) and not _named(b.places, a_names)
+
+
+def _shared(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> bool:
+    """Whether a place of one page and a place of the other have a name key in common: both entity stages
+    found it, even where the name keys of the text miss it (a title or a sentence that starts with it)."""
+    keys = frozenset().union(*a) if a else frozenset()
+    return any(k & keys for k in b)
 
 
 def places_agree(a: Location, a_names: frozenset[str], b: Location, b_names: frozenset[str]) -> bool:

@@ -93,7 +93,7 @@ def _next_order(store: Any, cur: Any) -> int:
 
 def _place(store: Any, cur: Any, art: Article, prof: Profile, model: StoryModel, order: int) -> Placement:
     store._forget_page(cur, art.id)
-    prof.meta["location"] = page_location(art.title, art.entities, art.mentions)
+    prof.meta["location"] = page_location(art.title, art.entities, art.mentions, art.text)
     body_hash = copies.body_hash(art.text)
     bands = blocking.copy_bands(art.text)
     original, copy_score = _find_original(store, cur, art, body_hash, bands)
