@@ -35,7 +35,8 @@ Variants:
     PYTHONPATH=src .venv/bin/python benchmarks/bench_similarity_ideas.py
     PYTHONPATH=src .venv/bin/python benchmarks/bench_similarity_ideas.py --only base centred
 
-Prints one line per variant and the load average (CPU-bound numpy; ~1 min on a quiet machine once the
+Prints one line per variant (the last column: the standard deviation of Pearson over the 5 held-out
+folds, the noise a gain must clear) and the load average (CPU-bound numpy; ~1 min on a quiet machine once the
 vectors are in the cache). Not collected by pytest.
 """
 
@@ -267,7 +268,9 @@ def run(name: str, sets: StorySets, profiles: dict[str, Profile], base: np.ndarr
         scored = Scored(name, np.asarray(model.score(x)), model.threshold)
         held = [int(i) for i in np.flatnonzero(~train)]
         per_fold.append({r.metric: r.value for r in pair_rows(scored, pairs, held)})
-    return {m: float(np.mean([fold[m] for fold in per_fold])) for m in SHOWN}
+    means = {m: float(np.mean([fold[m] for fold in per_fold])) for m in SHOWN}
+    means["pearson spread"] = float(np.std([fold["pearson"] for fold in per_fold]))
+    return means
 
 
 def main() -> None:
@@ -279,10 +282,11 @@ def main() -> None:
     profiles = dict(zip(keys, build_profiles([sets.docs[k] for k in keys], Encoder()), strict=True))
     base = np.stack([features(profiles[p.a], profiles[p.b]) for p in sets.pairs])
     print(f"{len(sets.pairs)} pairs; load average {os.getloadavg()[0]:.1f}")
-    print(f"{'variant':<24}" + " ".join(f"{m[:14]:>14}" for m in SHOWN))
+    print(f"{'variant':<24}" + " ".join(f"{m[:14]:>14}" for m in (*SHOWN, "± folds")))
     for name in args.only or VARIANTS:
         figures = run(name, sets, profiles, base)
-        print(f"{name:<24}" + " ".join(f"{figures[m]:>14.3f}" for m in SHOWN), flush=True)
+        cells = (f"{figures[m]:>14.3f}" for m in (*SHOWN, "pearson spread"))
+        print(f"{name:<24}" + " ".join(cells), flush=True)
 
 
 if __name__ == "__main__":
