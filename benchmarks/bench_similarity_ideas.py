@@ -30,7 +30,11 @@ Variants:
   the ridge fitted on all fitting pairs;
 - ``low-rank head``: a learned map W (``RANK`` × 512, started at the fitting texts' principal
   directions, pulled towards them by ``RANK_L2``, Adam on the squared error) whose cosines cos(Wu, Wv) of
-  the heads and of the bodies are two more features, stacked the same way.
+  the heads and of the bodies are two more features, stacked the same way;
+- ``aligned facts``: the hard negative's mark in the aligned passages — for each body chunk of a page, its
+  best-matching chunk of the other page; over those matches at cosine ≥ 0.5, the share whose passages
+  share a name key or a number, and the share where both give specific figures and none agree (the same
+  actors told in passages that say other things).
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_similarity_ideas.py
     PYTHONPATH=src .venv/bin/python benchmarks/bench_similarity_ideas.py --only base centred
@@ -238,10 +242,34 @@ def low_rank_head(sets: StorySets, profiles: dict[str, Profile], fitting: set[st
     return np.hstack([base, _stacked(sets, fitting, learn, 2)])
 
 
+def _chunk_facts(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Per body chunk (``passages.body_chunks``, as the profile encodes them): name keys and figures."""
+    chunks = passages.body_chunks(text) or [text[:passages.CHUNK_CHARS]]
+    return [(evidence.names(c) | evidence.numbers(c), evidence.figures(evidence.numbers(c))) for c in chunks]
+
+
+def aligned_facts(sets: StorySets, profiles: dict[str, Profile], fitting: set[str],
+                  base: np.ndarray) -> np.ndarray:
+    facts = {k: _chunk_facts(d.text) for k, d in sets.docs.items()}
+    agree, clash = [], []
+    for p in sets.pairs:
+        fa, fb = facts[p.a], facts[p.b]
+        sims = profiles[p.a].chunks @ profiles[p.b].chunks.T
+        matches = [(i, int(j)) for i, j in enumerate(sims.argmax(1)) if sims[i, j] >= 0.5]
+        matches += [(int(i), j) for j, i in enumerate(sims.argmax(0)) if sims[i, j] >= 0.5]
+        matches = [(i, j) for i, j in matches if i < len(fa) and j < len(fb)]
+        shared = [bool(fa[i][0] & fb[j][0]) for i, j in matches]
+        apart = [bool(fa[i][1] and fb[j][1] and not fa[i][1] & fb[j][1]) for i, j in matches]
+        agree.append(float(np.mean(shared)) if matches else 0.0)
+        clash.append(float(np.mean(apart)) if matches else 0.0)
+    return _extra(base, np.array(agree), np.array(clash))
+
+
 VARIANTS: dict[str, Variant | None] = {
     "base": None, "monotone curves": None, "centred": centred, "csls": csls, "cos×same-lang": cos_same_lang,
     "names×body": names_body, "lead names": lead_names, "figures apart": figures_apart,
     "cross-lingual threshold": None, "learned head": learned_head, "low-rank head": low_rank_head,
+    "aligned facts": aligned_facts,
 }
 
 
