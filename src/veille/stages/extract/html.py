@@ -1,9 +1,14 @@
-"""Body text and metadata from HTML, through trafilatura (and htmldate, which it calls, for the date).
+"""Body text and metadata from HTML, through trafilatura (and htmldate for the date).
 
 ``favor_precision`` is the default because it measures better here (`veille eval extraction`): trafilatura
 alone 0.964 against 0.960 on ScrapingHub, 0.941 against 0.931 on its French pages; veille's paragraph filter
 (paywall notices, credits, captions, share prompts) adds to that (0.966 and 0.947). What trafilatura
 leaves out is recorded in ``removed`` as the visible lines of the page that are not part of the body.
+
+trafilatura parses the page once (``load_html``: its parser drops comments and repairs some markup); its
+body (``main_text``: the fast path, the full comparison when the fast result is doubtful) and its
+metadata (``metadata``: title, author, site name, address) are both read from that tree. veille's own
+tree (``_parse``: comments kept, deep nesting allowed) gives the headline, the visible lines and the date.
 """
 
 from __future__ import annotations
@@ -11,23 +16,17 @@ from __future__ import annotations
 import re
 
 import lxml.html
-import trafilatura
 from lxml import etree
-from trafilatura.settings import use_config
+from trafilatura.utils import load_html
 
 from ...errors import InputError
 from ...record import Removed
 from ..langid import identify
 from .extracted import Extracted
 from .glued import split_all_glued
+from .main_text import main_text
+from .metadata import page_metadata
 from .text_cleaner import filter_paragraphs, has_article_text
-
-_CONFIG = use_config()
-_CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work outside the main thread
-#: trafilatura looks for the date as part of its metadata, by default with htmldate's extensive search
-#: over the whole text; veille reads the date itself (``_html_date``, without that search) and never uses
-#: trafilatura's, so trafilatura is told to make the same cheap search rather than the costly one.
-_TRAFILATURA_DATE = {"original_date": True, "extensive_search": False}
 
 
 def extract_html(name: str, html: str, url: str | None = None, favor_precision: bool = True) -> Extracted:
@@ -35,51 +34,37 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
     tree = _parse(html)
     if tree is not None and _too_deep(tree):
         html = lxml.html.tostring(tree, encoding="unicode")  # flattened: every parser can read it whole
-    doc = _trafilatura(name, html, url, favor_precision)
-    if favor_precision and (doc is None or len((doc.text or "").split()) < 5):
+    blocks = _visible_lines(tree) if tree is not None else []
+    page = load_html(html)
+    doc = main_text(name, page, url, favor_precision, blocks) if page is not None else None
+    if favor_precision and page is not None and (doc is None or len((doc.text or "").split()) < 5):
         # precision mode sometimes discards a whole article (a sports brief); recall it then. Only then:
         # a fallback on every short extraction costs 0.006 F1 on trafilatura's French pages
-        doc = _trafilatura(name, html, url, False) or doc
-    blocks = _visible_lines(tree) if tree is not None else []
+        doc = main_text(name, page, url, False, blocks) or doc
+    meta = page_metadata(page, url) if doc is not None else None
     text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
     text = "\n\n".join(split_all_glued(text.split("\n\n"), blocks))
     paras, dropped = filter_paragraphs(text.split("\n\n"), identify(text)[0]) if text else ([], [])
-    title = _headline(tree, _clean(doc.title)) if doc is not None else None
+    title = _headline(tree, _clean(meta.title)) if meta is not None else None
     if paras and title and _fold(paras[0]) == _fold(title):  # the <h1> kept as the first paragraph
         dropped.append(Removed(text=paras.pop(0), reason="title repeated in the body"))
     text = "\n\n".join(paras)
-    if not has_article_text(paras):
+    if not has_article_text(paras) or meta is None:
         raise InputError(
             name, "no_article", "HTML has no article text (only menus, headlines or short lines)"
         )
     out = Extracted(
         text=text,
         title=title,
-        site_name=_clean(doc.sitename),
-        authors=_authors(doc.author),
-        url=url or _clean(doc.url),
+        site_name=_clean(meta.sitename),
+        authors=_authors(meta.author),
+        url=url or _clean(meta.url),
     )
     published = _html_date(html, out.url)
     if published:
         out.published, out.published_source = published, "html-metadata"
     out.removed = dropped + _removed_lines(blocks, text, {_fold(r.text) for r in dropped})
     return out
-
-
-def _trafilatura(name: str, html: str, url: str | None, favor_precision: bool):
-    try:
-        return trafilatura.bare_extraction(
-            html,
-            url=url,
-            favor_precision=favor_precision,
-            include_comments=False,
-            with_metadata=True,
-            deduplicate=False,
-            config=_CONFIG,
-            date_extraction_params=_TRAFILATURA_DATE,
-        )
-    except (ValueError, TypeError, AttributeError) as exc:  # malformed markup trafilatura cannot parse
-        raise InputError(name, "no_article", f"HTML could not be parsed ({exc})") from exc
 
 
 _UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
