@@ -8,8 +8,9 @@ import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
-from veille.stages.extract.html import _parse, _visible_lines, extract_html
+from veille.stages.extract.html import _parse, extract_html
 from veille.stages.extract.main_text import CONFIG, doubt, main_text, prose_outside
+from veille.stages.extract.visible_text import visible_lines
 
 _STORY = [
     "The regional council voted on Thursday for a forty million euro plan to run buses between the valley "
@@ -58,7 +59,7 @@ def _fast(html: str):
 
 
 def _visible(html: str) -> list[str]:
-    return _visible_lines(_parse(html))
+    return visible_lines(_parse(html))
 
 
 def test_fast_path_missing_the_article_is_doubted_and_the_full_comparison_recovers_it():
