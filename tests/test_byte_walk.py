@@ -59,3 +59,8 @@ def test_scores_are_py3langid_scores_to_the_last_bit(languages):
         assert [ours.classify(t) for t in _TEXTS] == [plain.classify(t) for t in _TEXTS]
     finally:
         ours.forget()
+
+
+def test_every_candidate_set_shares_one_copy_of_the_walk_arrays():
+    """A page's fragment candidates make a new identifier; the automaton's arrays must not be copied."""
+    assert _identifier(("fr", "en"))._arrays is _identifier(("fr", "en", "de", "it"))._arrays

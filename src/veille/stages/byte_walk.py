@@ -26,6 +26,7 @@ WINDOW = 6
 MIN_BYTES = 1200
 
 Visits = dict[int, int]  # feature index -> count, in the order the walk first meets each feature
+_NOT_WALKED: dict[int, int] = {}  # a marker: never a walk's answer (an empty walk gives None)
 
 
 class WalkingIdentifier(LanguageIdentifier):
@@ -34,10 +35,9 @@ class WalkingIdentifier(LanguageIdentifier):
 
     __slots__ = ("_arrays", "_prepared")
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, arrays: WalkArrays | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._arrays = (np.asarray(self.tk_nextmove), np.asarray(self.tk_row, dtype=np.intp) << 8,
-                        np.asarray(self.tk_output, dtype=np.intp))
+        self._arrays = arrays or walk_arrays(self)
         self._prepared: dict[bytes, Visits | None] = {}
 
     def prepare(self, texts: Sequence[str]) -> None:
@@ -51,15 +51,25 @@ class WalkingIdentifier(LanguageIdentifier):
         self._prepared = {}
 
     def _raw_score(self, text):
-        if text in self._prepared:
-            visits = self._prepared[text]
-        elif len(text) >= MIN_BYTES:
+        visits = self._prepared.get(text, _NOT_WALKED)  # one look-up: another thread may ``forget``
+        if visits is _NOT_WALKED:
+            if len(text) < MIN_BYTES:
+                return super()._raw_score(text)
             visits = walk_many([text], *self._arrays)[0]
-        else:
-            return super()._raw_score(text)
         if visits:
             return self._sparse_score(visits, self.nb_ptc)
         return super()._raw_score(b"")  # no feature: py3langid's own answer for a featureless text
+
+
+WalkArrays = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def walk_arrays(model: LanguageIdentifier) -> WalkArrays:
+    """The automaton of ``model`` as numpy arrays: its state table (a view, not a copy), each state's row
+    offset and each state's feature (1.7 MB together: build them once and share them between the
+    identifiers of every candidate set, as ``langid`` does)."""
+    return (np.asarray(model.tk_nextmove), np.asarray(model.tk_row, dtype=np.intp) << 8,
+            np.asarray(model.tk_output, dtype=np.intp))
 
 
 def walk_many(texts: Sequence[bytes], nextmove: np.ndarray, rowbase: np.ndarray,

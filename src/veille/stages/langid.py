@@ -15,7 +15,7 @@ from py3langid.langid import LanguageIdentifier
 
 from ..config import DEFAULT_LANGUAGES
 from ..langid_loading import load_identifier
-from .byte_walk import WalkingIdentifier
+from .byte_walk import WalkArrays, WalkingIdentifier, walk_arrays
 
 _active: tuple[str, ...] = DEFAULT_LANGUAGES
 
@@ -27,6 +27,12 @@ def _full_model() -> LanguageIdentifier:
     return load_identifier()
 
 
+@cache
+def _walk_arrays() -> WalkArrays:
+    """The full model's automaton as numpy arrays, shared by every candidate set's identifier."""
+    return walk_arrays(_full_model())
+
+
 @lru_cache(maxsize=64)
 def _identifier(languages: tuple[str, ...]) -> WalkingIdentifier:
     """An identifier restricted to ``languages`` that shares the full model's tables. Each page asks for
@@ -35,7 +41,7 @@ def _identifier(languages: tuple[str, ...]) -> WalkingIdentifier:
     full = _full_model()
     nb_ptc, nb_pc, nb_classes = full._full_model
     ident = WalkingIdentifier(nb_ptc, nb_pc, nb_classes, full.tk_nextmove, full.tk_output,
-                              norm_probs=True, tk_row=full.tk_row)
+                              norm_probs=True, tk_row=full.tk_row, arrays=_walk_arrays())
     ident.set_languages(list(languages))
     return ident
 
