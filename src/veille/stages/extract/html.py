@@ -42,7 +42,7 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
         # precision mode sometimes discards a whole article (a sports brief); recall it then. Only then:
         # a fallback on every short extraction costs 0.006 F1 on trafilatura's French pages
         doc = main_text(name, page, url, False, blocks) or doc
-    meta = page_metadata(page, url) if doc is not None else None
+    meta = _metadata(page, url) if doc is not None else None
     text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
     text = "\n\n".join(split_all_glued(text.split("\n\n"), blocks))
     paras, dropped = filter_paragraphs(text.split("\n\n"), identify(text)[0]) if text else ([], [])
@@ -66,6 +66,15 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
         out.published, out.published_source = published, "html-metadata"
     out.removed = dropped + _removed_lines(blocks, text, {_fold(r.text) for r in dropped})
     return out
+
+
+def _metadata(page, url: str | None):
+    """trafilatura's title, author, site name and URL; None where trafilatura's own metadata pass fails
+    (it then discards the whole page, which veille reports as having no article)."""
+    try:
+        return page_metadata(page, url)
+    except (ValueError, TypeError):
+        return None
 
 
 _UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
