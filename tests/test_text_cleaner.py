@@ -242,3 +242,23 @@ def test_a_sentence_between_two_advertisement_markers_stays_in_the_body():
             "Story continues below advertisement\n\n" + _LAST_PARAGRAPH)
     ex = clean_text("bridge.txt", page, page_lang="en")
     assert "built by monks in 1320." in ex.text
+
+
+def test_fold_drops_accents_and_combining_marks_however_they_are_written():
+    import unicodedata
+
+    from veille.stages.extract.text_cleaner import _fold
+
+    composed = "Élection à Besançon : l’Œuvre réélue — ẞ, ǅ"
+    decomposed = unicodedata.normalize("NFD", composed)
+    want = " ".join("".join(c for c in unicodedata.normalize("NFKD", composed) if not unicodedata.combining(c))
+                    .replace("’", " ").replace(":", " ").replace("—", " ").replace(",", " ").split()).lower()
+    assert _fold(composed) == _fold(decomposed) == want == "election a besancon l œuvre reelue ß dz"
+
+
+def test_furniture_phrase_prefilter_finds_a_line_exactly_when_a_phrase_is_in_it():
+    from veille.stages.extract.text_cleaner import _all_words, _any_of
+
+    phrases = _all_words("furniture_phrases")
+    for line in ["le conseil a voté le budget", *(f"xx {p} yy" for p in phrases)]:
+        assert bool(_any_of("furniture_phrases").search(line)) == any(p in line for p in phrases)

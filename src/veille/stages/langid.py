@@ -15,6 +15,7 @@ from py3langid.langid import LanguageIdentifier
 
 from ..config import DEFAULT_LANGUAGES
 from ..langid_loading import load_identifier
+from .byte_walk import WalkArrays, WalkingIdentifier, walk_arrays
 
 _active: tuple[str, ...] = DEFAULT_LANGUAGES
 
@@ -26,15 +27,21 @@ def _full_model() -> LanguageIdentifier:
     return load_identifier()
 
 
+@cache
+def _walk_arrays() -> WalkArrays:
+    """The full model's automaton as numpy arrays, shared by every candidate set's identifier."""
+    return walk_arrays(_full_model())
+
+
 @lru_cache(maxsize=64)
-def _identifier(languages: tuple[str, ...]) -> LanguageIdentifier:
+def _identifier(languages: tuple[str, ...]) -> WalkingIdentifier:
     """An identifier restricted to ``languages`` that shares the full model's tables. Each page asks for
     its own set of fragment candidates (its language + the analysed ones); reading the model file for
     every new set cost 0.3 s and ~80 MiB each, and grew a worker from 0.9 to 1.8 GiB over 500 pages."""
     full = _full_model()
     nb_ptc, nb_pc, nb_classes = full._full_model
-    ident = LanguageIdentifier(nb_ptc, nb_pc, nb_classes, full.tk_nextmove, full.tk_output,
-                               norm_probs=True, tk_row=full.tk_row)
+    ident = WalkingIdentifier(nb_ptc, nb_pc, nb_classes, full.tk_nextmove, full.tk_output,
+                              norm_probs=True, tk_row=full.tk_row, arrays=_walk_arrays())
     ident.set_languages(list(languages))
     return ident
 
@@ -109,6 +116,25 @@ _ANSWERS = _RecentAnswers(max_chars=2_000_000)
 def forget_answers() -> None:
     """Drop the answers kept so far (the pipeline calls it when a batch of pages starts)."""
     _ANSWERS.clear()
+    for ident in list(_prepared):
+        ident.forget()
+    _prepared.clear()
+
+
+#: the identifiers holding texts walked ahead (``prepare``), to forget with the answers
+_prepared: set[WalkingIdentifier] = set()
+
+
+def prepare(texts: list[str], languages: tuple[str, ...] | None = None) -> None:
+    """Walk the bytes of ``texts`` in one numpy pass now, for the ``identify`` calls that will follow
+    (``veille.stages.byte_walk``): a stage that knows what it will ask about, such as the language stage
+    with every page's body and paragraphs, asks once for the whole batch."""
+    langs = tuple(languages or _active)
+    todo = [t for t in texts if t and _ANSWERS.get((t, langs)) is None and any(c.isalpha() for c in t)]
+    if todo:
+        ident = _identifier(langs)
+        ident.prepare(todo)
+        _prepared.add(ident)
 
 
 def fragment_languages(page_lang: str | None) -> tuple[str, ...]:

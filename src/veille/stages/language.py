@@ -7,7 +7,7 @@ import re
 from ..lang import resources
 from ..record import Paragraph, Signal
 from ..stage import Stage, Work
-from .langid import fragment_languages, identify
+from .langid import fragment_languages, identify, prepare
 
 # A bracketed or parenthesised insert of two words or more: where translated pages keep the original.
 _FRAGMENT = re.compile(r"[\[(]([^\[\]()]{3,120})[\])]")
@@ -30,6 +30,18 @@ class Language(Stage):
     version = "1"
     requires = ("text",)
     assigns = ("lang", "paragraphs")
+
+    def pipe(self, works: list[Work]) -> list[Work]:
+        """Every page's body and paragraphs are walked by the identifier together first (one numpy
+        pass for the batch, ``langid.prepare``), then each page is judged as ``__call__`` says."""
+        for langs in {w.config.languages for w in works}:
+            texts = []
+            for w in works:
+                if w.config.languages == langs:
+                    text = w.article.text
+                    texts += [text, *(text[start:end] for start, end in paragraphs(text))]
+            prepare(texts, langs)
+        return super().pipe(works)
 
     def __call__(self, work: Work) -> Work:
         art = work.article

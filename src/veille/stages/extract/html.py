@@ -1,9 +1,14 @@
-"""Body text and metadata from HTML, through trafilatura (and htmldate, which it calls, for the date).
+"""Body text and metadata from HTML, through trafilatura (and htmldate for the date).
 
 ``favor_precision`` is the default because it measures better here (`veille eval extraction`): trafilatura
 alone 0.964 against 0.960 on ScrapingHub, 0.941 against 0.931 on its French pages; veille's paragraph filter
 (paywall notices, credits, captions, share prompts) adds to that (0.966 and 0.947). What trafilatura
 leaves out is recorded in ``removed`` as the visible lines of the page that are not part of the body.
+
+trafilatura parses the page once (``load_html``: its parser drops comments and repairs some markup); its
+body (``main_text``: the fast path, the full comparison when the fast result is doubtful) and its
+metadata (``metadata``: title, author, site name, address) are both read from that tree. veille's own
+tree (``_parse``: comments kept, deep nesting allowed) gives the headline, the visible lines and the date.
 """
 
 from __future__ import annotations
@@ -11,23 +16,18 @@ from __future__ import annotations
 import re
 
 import lxml.html
-import trafilatura
 from lxml import etree
-from trafilatura.settings import use_config
+from trafilatura.utils import load_html
 
 from ...errors import InputError
 from ...record import Removed
 from ..langid import identify
 from .extracted import Extracted
 from .glued import split_all_glued
+from .main_text import main_text
+from .metadata import page_metadata
 from .text_cleaner import filter_paragraphs, has_article_text
-
-_CONFIG = use_config()
-_CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work outside the main thread
-#: trafilatura looks for the date as part of its metadata, by default with htmldate's extensive search
-#: over the whole text; veille reads the date itself (``_html_date``, without that search) and never uses
-#: trafilatura's, so trafilatura is told to make the same cheap search rather than the costly one.
-_TRAFILATURA_DATE = {"original_date": True, "extensive_search": False}
+from .visible_text import visible_lines
 
 
 def extract_html(name: str, html: str, url: str | None = None, favor_precision: bool = True) -> Extracted:
@@ -35,51 +35,46 @@ def extract_html(name: str, html: str, url: str | None = None, favor_precision: 
     tree = _parse(html)
     if tree is not None and _too_deep(tree):
         html = lxml.html.tostring(tree, encoding="unicode")  # flattened: every parser can read it whole
-    doc = _trafilatura(name, html, url, favor_precision)
-    if favor_precision and (doc is None or len((doc.text or "").split()) < 5):
+    blocks = visible_lines(tree) if tree is not None else []
+    page = load_html(html)
+    doc = main_text(name, page, url, favor_precision, blocks) if page is not None else None
+    if favor_precision and page is not None and (doc is None or len((doc.text or "").split()) < 5):
         # precision mode sometimes discards a whole article (a sports brief); recall it then. Only then:
         # a fallback on every short extraction costs 0.006 F1 on trafilatura's French pages
-        doc = _trafilatura(name, html, url, False) or doc
-    blocks = _visible_lines(tree) if tree is not None else []
+        doc = main_text(name, page, url, False, blocks) or doc
+    meta = _metadata(page, url) if doc is not None else None
     text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
     text = "\n\n".join(split_all_glued(text.split("\n\n"), blocks))
     paras, dropped = filter_paragraphs(text.split("\n\n"), identify(text)[0]) if text else ([], [])
-    title = _headline(tree, _clean(doc.title)) if doc is not None else None
+    title = _headline(tree, _clean(meta.title)) if meta is not None else None
     if paras and title and _fold(paras[0]) == _fold(title):  # the <h1> kept as the first paragraph
         dropped.append(Removed(text=paras.pop(0), reason="title repeated in the body"))
     text = "\n\n".join(paras)
-    if not has_article_text(paras):
+    if not has_article_text(paras) or meta is None:
         raise InputError(
             name, "no_article", "HTML has no article text (only menus, headlines or short lines)"
         )
     out = Extracted(
         text=text,
         title=title,
-        site_name=_clean(doc.sitename),
-        authors=_authors(doc.author),
-        url=url or _clean(doc.url),
+        site_name=_clean(meta.sitename),
+        authors=_authors(meta.author),
+        url=url or _clean(meta.url),
     )
-    published = _html_date(html, out.url)
+    published = _html_date(tree if tree is not None else html, out.url)
     if published:
         out.published, out.published_source = published, "html-metadata"
     out.removed = dropped + _removed_lines(blocks, text, {_fold(r.text) for r in dropped})
     return out
 
 
-def _trafilatura(name: str, html: str, url: str | None, favor_precision: bool):
+def _metadata(page, url: str | None):
+    """trafilatura's title, author, site name and URL; None where trafilatura's own metadata pass fails
+    (it then discards the whole page, which veille reports as having no article)."""
     try:
-        return trafilatura.bare_extraction(
-            html,
-            url=url,
-            favor_precision=favor_precision,
-            include_comments=False,
-            with_metadata=True,
-            deduplicate=False,
-            config=_CONFIG,
-            date_extraction_params=_TRAFILATURA_DATE,
-        )
-    except (ValueError, TypeError, AttributeError) as exc:  # malformed markup trafilatura cannot parse
-        raise InputError(name, "no_article", f"HTML could not be parsed ({exc})") from exc
+        return page_metadata(page, url)
+    except (ValueError, TypeError):
+        return None
 
 
 _UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
@@ -184,14 +179,20 @@ def _declared_titles(tree) -> list[str]:
     return [t for t in (_clean(str(x)) for x in found) if t]
 
 
-def _html_date(html: str, url: str | None) -> str | None:
+def _html_date(page, url: str | None) -> str | None:
     """The page's own publication date from its markup (htmldate: metadata, then ``<time>`` and dated
     elements), the original date rather than an update, and without htmldate's extensive search, which
-    would pick any date-like string of the text: a date is never guessed."""
+    would pick any date-like string of the text: a date is never guessed.
+
+    ``page`` is veille's tree of the page (htmldate reads it, and prunes a copy when it gets that far),
+    or its HTML when lxml could not parse it. htmldate's own parse differs from veille's only by the markup
+    repairs trafilatura also makes (a doctype line, invalid XML characters); on the 232 HTML pages of the
+    extraction corpora both give the same date, and handing the tree over saves htmldate's parse (2 ms a
+    page)."""
     from htmldate import find_date
 
     try:
-        found = find_date(html, url=url, original_date=True, extensive_search=False)
+        found = find_date(page, url=url, original_date=True, extensive_search=False)
     except (ValueError, TypeError):
         return None
     return found[:10] if found else None
@@ -212,39 +213,6 @@ def _authors(value: str | None) -> list[str]:
     if not value:
         return []
     return [a.strip() for a in re.split(r";|\s+(?:and|et)\s+", value) if a.strip()]
-
-
-_BLOCKS = frozenset(
-    "p div li ul ol h1 h2 h3 h4 h5 h6 td th tr dt dd blockquote figcaption header footer nav "
-    "section article aside form table br hr title option button label".split()
-)
-_INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
-
-
-def _visible_lines(tree) -> list[str]:
-    """The page's visible text, one line per block element (a plain rendering, like a text browser's)."""
-    parts: list[str] = []
-
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _INVISIBLE:
-            if el.tail:
-                parts.append(el.tail)
-            return
-        block = tag in _BLOCKS
-        if block:
-            parts.append("\n")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            parts.append("\n")
-        if el.tail:
-            parts.append(el.tail)
-
-    walk(tree)
-    return [line for line in (re.sub(r"\s+", " ", x).strip() for x in "".join(parts).split("\n")) if line]
 
 
 def _removed_lines(blocks: list[str], body: str, already: set[str]) -> list[Removed]:

@@ -171,8 +171,22 @@ def _guess_language(lines: list[Line]) -> str | None:
 def _fold(s: str) -> str:
     """Lower case, accents and punctuation gone: how lines and titles are compared."""
     if not s.isascii():  # ASCII has nothing to decompose
-        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    return re.sub(r"\W+", " ", s).strip().lower()
+        s = unicodedata.normalize("NFKD", s).translate(_NOT_COMBINING)
+    return _NON_WORDS.sub(" ", s).strip().lower()
+
+
+class _CombiningMarks(dict):
+    """A ``str.translate`` table that deletes combining marks (``unicodedata.combining``), learnt one code
+    point at a time: the characters of a page are looked up in C, not tested one by one in Python."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_NOT_COMBINING = _CombiningMarks()
+_NON_WORDS = re.compile(r"\W+")
 
 
 # --- title and site name -----------------------------------------------------------------------------
@@ -226,7 +240,8 @@ LINK_HINT = "link hint for screen readers (inside a paragraph)"
 
 def _furniture_reason(ln: Line, res, site_title) -> str | None:
     low = ln.text.lower()
-    wall = next((p for p in _all_words("wall_phrases") if p in low), None)
+    wall = next((p for p in _all_words("wall_phrases") if p in low), None) if _any_of(
+        "wall_phrases").search(low) else None
     if wall and ln.words <= 40:
         return f"{WALL} (paywall or comments: {wall})"
     if ln.words >= 20:
@@ -243,7 +258,8 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
         return "unrelated insert (" + res.insert_cue_re().match(ln.text).group(0).strip(" :-–—>»|") + ")"
     if res is not None and ln.words <= 14 and low.strip(" .:!") in res.headline_list_heads:
         return "heading of a list of other headlines"
-    hits = [p for p in _all_words("furniture_phrases") if p in low]
+    hits = [p for p in _all_words("furniture_phrases") if p in low] if _any_of(
+        "furniture_phrases").search(low) else []
     if hits and ln.words <= 40:
         strong = [p for p in hits if len(p.split()) >= 3]
         prose = (
@@ -292,6 +308,13 @@ def _all_words(kind: str) -> tuple[str, ...] | frozenset[str]:
 
     merged = dict.fromkeys(p for code in supported() for p in getattr(resources(code), kind))
     return frozenset(merged) if kind == "notice_words" else tuple(merged)
+
+
+@cache
+def _any_of(kind: str) -> re.Pattern:
+    """A pattern found in a line exactly when one of the ``kind`` phrases is: a line without any (most
+    lines) is told so by one search instead of a substring test per phrase."""
+    return re.compile("|".join(re.escape(p) for p in _all_words(kind)))
 
 
 def _looks_like_prompt(low: str) -> bool:
