@@ -61,6 +61,7 @@ def test_ray_ingest_twice_stores_each_page_once_and_writes_ndjson(pages, local_r
     first = CliRunner().invoke(cli, args)
     assert first.exit_code == 1, first.output  # two inputs failed
     assert json.loads(first.stdout)["ingested"] == 4
+    assert "resident memory MiB" in first.stderr  # each actor's, as with --workers
     again = json.loads(CliRunner().invoke(cli, args).stdout)
     assert (again["ingested"], again["unchanged"], len(again["failed"])) == (0, 4, 2)
     with open_store(db) as store:
