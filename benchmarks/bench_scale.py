@@ -27,8 +27,14 @@ load average when it was measured: on a shared machine a figure means little wit
   ``2 × cpu1 / (cpu2 + parent)``; a parent or a per-page cost that grows with workers is what serialises.
 - **memory**: one worker over ``--pages`` pages, its resident memory every 100 pages (target: under
   1 GiB and flat: the last figure within 5 % of the one after the first 100 pages).
-- **ray**: the same through ``veille.engine`` on a local Ray cluster with 1 and with 2 actors, each rate
-  from two runs of different sizes (Ray returns rows a block at a time).
+- **ray**: the same through ``veille.engine`` on a local Ray cluster with 1 and with 2 actors, from the
+  actors' own clocks: each actor's steady rate (pages after its first batch over the wall seconds from
+  its first batch's end to its last's) and CPU per page, the idle tail (one actor done, the other still
+  working), the driver's CPU and Ray's own processes' CPU per page; the 2-over-1 speed-up from the steady
+  rates, the whole run's beside it (start-up given apart), and ``2 × cpu1 / (cpu2 + overhead2)``, what
+  two free cores would give. On a quiet machine::
+
+      .venv/bin/python benchmarks/bench_scale.py --only ray --pages 200
 """
 
 from __future__ import annotations
@@ -194,10 +200,15 @@ def bench_memory(paths: list[str], pages: int, batch: int) -> list[str]:
 
 
 def bench_ray(paths: list[str], pages: int, batch: int) -> list[str]:
-    """Ray hands rows back a block at a time, so timing from the first row back says nothing; instead each
-    actor count runs once untimed (warming the worker processes), then on a few pages and on ``pages``, and
-    the rate is the difference in pages over the difference in wall time (the start of the actors, the
-    same in both timed runs, cancels out)."""
+    """Measured like the workers row, from the actors' own clocks: each actor reports, with every batch,
+    its CPU seconds and its wall time, so its steady rate is the pages after its first batch over the wall
+    seconds from the end of its first batch to the end of its last (its start — process, models — is left
+    out, whatever else the machine runs). The 2-over-1 speed-up is the ratio of the steady rates (the sum
+    of the actors'); beside it, the whole run timed from the call (start-up given apart), the driver's
+    CPU and Ray's own processes' CPU (raylet, GCS, agents, reading tasks), and the estimate for two free
+    cores ``2 × cpu1 / (cpu2 + overhead2)``, overhead being the driver's and Ray's processes' CPU per
+    page in the 2-actor run; and, as that overhead mostly runs by the second (it swells per page when a
+    loaded machine stretches the run), ``(2 - overhead cores) × cpu1 / cpu2``."""
     try:
         from veille.engine import ray_records
     except ImportError as err:
@@ -207,27 +218,115 @@ def bench_ray(paths: list[str], pages: int, batch: int) -> list[str]:
     from veille.config import load_config
 
     config = load_config(batch_size=batch)
-    few = max(2 * batch, pages // 6)
-    rows, rates = [], {}
+    todo = list(islice(cycle(paths), pages))
+    rows: list[str] = []
+    runs = {}
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         for workers in (1, 2):
-            # a first, untimed run: the first actors of a count start in cold worker processes, later ones
-            # in warm ones, and an unequal start-up in the two timed runs does not cancel out (the 2-actor
-            # ratio read 1.14x-1.42x without it, 1.7x-1.8x timed whole with start-up counted on both sides)
-            sum(1 for _ in ray_records(list(islice(cycle(paths), 2 * batch)), workers=workers, config=config))
-            secs = {}
-            for n in (few, pages):
-                t0 = time.perf_counter()
-                sum(1 for _ in ray_records(list(islice(cycle(paths), n)), workers=workers, config=config))
-                secs[n] = time.perf_counter() - t0
-            rates[workers] = (pages - few) / (secs[pages] - secs[few])
-            rows.append(f"ray      {workers} actor(s): {few} and {pages} pages in {secs[few]:.1f} and "
-                        f"{secs[pages]:.1f} s: {rates[workers]:.2f} pages/s [{load()}]")
+            runs[workers] = _RayRun.measure(ray_records, todo, workers, config)
+            rows += runs[workers].lines()
     finally:
         ray.shutdown()
-    rows.append(f"ray      2 against 1: {rates[2] / rates[1]:.2f}x (target >= 1.7x)")
+    one, two = runs[1], runs[2]
+    estimate = 2 * one.actor_cpu / (two.actor_cpu + two.overhead)
+    # most of the overhead (Ray Data's polling, its helper actors, raylet) runs by the second, not by the
+    # page: on a loaded machine a run lasts longer and its per-page share swells; as cores it does not
+    cores = (two.overhead * two.pages) / two.secs
+    by_cores = (2 - cores) * one.actor_cpu / two.actor_cpu
+    rows.append(f"ray      2 against 1: {two.steady / one.steady:.2f}x steady (target >= 1.7x); whole run "
+                f"{two.whole / one.whole:.2f}x with start-up; on two free cores 2 × cpu1 / (cpu2 + "
+                f"overhead2) = 2 × {one.actor_cpu:.3f} / ({two.actor_cpu:.3f} + {two.overhead:.3f}) = "
+                f"{estimate:.2f}x; the overhead as cores ({cores:.2f} of a core busy with it): "
+                f"(2 - {cores:.2f}) × cpu1 / cpu2 = {by_cores:.2f}x")
     return rows
+
+
+class _RayRun:
+    """One run of ``ray_records`` over the pages: the actors' clocks, the whole run's wall time, the
+    driver's CPU and Ray's processes' CPU."""
+
+    def __init__(self, workers: int, pages: int, secs: float, driver: float, ray_cpu: dict[str, float],
+                 memory, wall0: float):
+        self.workers, self.pages, self.secs, self.driver, self.ray_cpu = workers, pages, secs, driver, ray_cpu
+        self.clocks = memory.steady()
+        self.steady = memory.steady_rate()
+        self.actor_cpu = memory.steady_cpu_per_page()
+        ends = [memory.wall[c.pid][1] for c in self.clocks]
+        self.tail = max(ends) - min(ends)  # one actor done, another still at work
+        self.started = min(memory.wall[c.pid][0] for c in self.clocks) - wall0  # to the first batch done
+        self.whole = pages / secs
+        self.overhead = (driver + sum(ray_cpu.values())) / pages
+
+    @classmethod
+    def measure(cls, ray_records, todo: list[str], workers: int, config) -> _RayRun:
+        from veille.parallel import WorkerMemory
+
+        memory = WorkerMemory()
+        before = _ray_processes_cpu()
+        driver0, wall0, t0 = time.process_time(), time.time(), time.perf_counter()
+        n = sum(1 for _ in ray_records(todo, workers=workers, config=config, memory=memory))
+        secs, driver = time.perf_counter() - t0, time.process_time() - driver0
+        after = {pid: cpu for pid, cpu in _ray_processes_cpu().items() if pid not in memory.wall}
+        return cls(workers, n, secs, driver, _cpu_spent(before, after), memory, wall0)
+
+    def lines(self) -> list[str]:
+        each = "; ".join(f"actor {i + 1}: {c.pages} pages in {c.wall:.1f} s = {c.rate:.2f} pages/s, "
+                         f"{c.cpu_per_page:.3f} s CPU/page" for i, c in enumerate(self.clocks))
+        top = ", ".join(f"{name} {cpu:.1f}" for name, cpu in sorted(self.ray_cpu.items(), key=lambda x: -x[1])
+                        if cpu >= 0.05)
+        head = f"ray      {self.workers} actor(s)"
+        ray_page = sum(self.ray_cpu.values()) / self.pages
+        return [f"{head}, {self.pages} pages: steady {self.steady:.2f} pages/s ({each}); "
+                f"idle tail {self.tail:.1f} s",
+                f"{head}: whole run {self.secs:.1f} s = {self.whole:.2f} pages/s, start-up to the first "
+                f"batch {self.started:.1f} s; CPU per page: actors {self.actor_cpu:.3f} s, driver "
+                f"{self.driver / self.pages:.3f} s, Ray's processes {ray_page:.3f} s (CPU s: {top or 'none'})"
+                f" [{load()}]"]
+
+
+def _ray_processes_cpu() -> dict[int, tuple[str, float]]:
+    """CPU seconds so far of every process this one started, and theirs (a local Ray: GCS, raylet, agents,
+    worker processes), by process id, with a short name (``/proc``; empty elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent: dict[int, int] = {}
+    stats: dict[int, tuple[str, float]] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            raw = (entry / "stat").read_text()
+            cmd = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        fields = raw[raw.rindex(")") + 2:].split()
+        pid = int(entry.name)
+        parent[pid] = int(fields[1])
+        stats[pid] = (_process_name(cmd), (int(fields[11]) + int(fields[12])) / tick)
+    mine, frontier = set(), {os.getpid()}
+    while frontier:
+        frontier = {pid for pid, up in parent.items() if up in frontier} - mine
+        mine |= frontier
+    return {pid: stats[pid] for pid in mine}
+
+
+def _process_name(cmd: list[bytes]) -> str:
+    """``raylet``, ``gcs_server``, ``ray::IDLE``, ``agent.py``…: the part of a command line that says
+    which of Ray's processes it is."""
+    words = [w.decode(errors="replace") for w in cmd if w]
+    if not words:
+        return "?"
+    if words[0].startswith("ray::"):
+        return words[0].split("(")[0]
+    script = next((w for w in words[1:] if w.endswith(".py")), words[0])
+    return Path(script).name
+
+
+def _cpu_spent(before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]]) -> dict[str, float]:
+    """CPU seconds each kind of process spent between two snapshots (the actors are left out of the
+    second: their CPU comes from their own clocks)."""
+    spent: dict[str, float] = {}
+    for pid, (name, cpu) in after.items():
+        spent[name] = spent.get(name, 0.0) + cpu - before.get(pid, (name, 0.0))[1]
+    return spent
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -15,6 +15,7 @@ ray = pytest.importorskip("ray", reason="the Ray engine needs pip install 'veill
 from veille.cli.main import cli  # noqa: E402
 from veille.config import load_config  # noqa: E402
 from veille.engine import ray_records  # noqa: E402
+from veille.parallel import WorkerMemory  # noqa: E402
 from veille.pipeline import build_pipeline  # noqa: E402
 from veille.sources import read_sources  # noqa: E402
 from veille.store import open_store  # noqa: E402
@@ -43,7 +44,8 @@ def local_ray():
 
 def test_ray_gives_the_single_process_records_in_input_order(pages, local_ray):
     config = load_config(batch_size=2)
-    on_ray = list(ray_records([str(pages)], workers=2, config=config))
+    memory = WorkerMemory()
+    on_ray = list(ray_records([str(pages)], workers=2, config=config, memory=memory))
     alone = list(build_pipeline(config).run(read_sources([str(pages)])))
     assert [o.name for o in on_ray] == [o.name for o in alone]
     assert [o.article.model_dump() if o.article else None for o in on_ray] == \
@@ -52,6 +54,10 @@ def test_ray_gives_the_single_process_records_in_input_order(pages, local_ray):
     assert [a.title for a in given] == ["A title the crawler gave"]
     reasons = {Path(o.name).name: o.error.reason for o in on_ray if o.error}
     assert reasons == {"page-00001b.txt": "no_article", "page-00002b.txt": "not_text"}
+    # each actor's batches reported its memory and clocks: every input counted once, on the actors' side
+    assert sum(memory.pages.values()) == 7 and 1 <= len(memory.peak) <= 2
+    assert all(100 < mib < 4096 for mib in memory.peak.values())
+    assert all(c.wall >= 0 and c.cpu >= 0 for c in memory.steady())
 
 
 def test_ray_ingest_twice_stores_each_page_once_and_writes_ndjson(pages, local_ray, tmp_path):
@@ -60,6 +66,7 @@ def test_ray_ingest_twice_stores_each_page_once_and_writes_ndjson(pages, local_r
     first = CliRunner().invoke(cli, args)
     assert first.exit_code == 1, first.output  # two inputs failed
     assert json.loads(first.stdout)["ingested"] == 5
+    assert "resident memory MiB" in first.stderr  # each actor's, as with --workers
     again = json.loads(CliRunner().invoke(cli, args).stdout)
     assert (again["ingested"], again["unchanged"], len(again["failed"])) == (0, 5, 2)
     with open_store(db) as store:

@@ -73,6 +73,32 @@ def test_each_worker_reports_its_memory(parallel):
     assert "2 workers" in memory.summary()
 
 
+def test_each_worker_reports_its_clocks(parallel):
+    _, memory = parallel
+    assert sum(memory.pages.values()) == 9  # every input went through a worker, the refused one too
+    clocks = memory.steady()
+    assert len(clocks) == 2
+    assert sum(c.pages for c in clocks) == 9 - sum(first for _, first in memory.first_cpu.values())
+    assert all(c.wall >= 0 and c.cpu >= 0 for c in clocks)
+
+
+def test_steady_state_leaves_each_workers_first_batch_out_whatever_order_reports_come_in():
+    memory = WorkerMemory()
+    # worker 7: batches of 4 pages ending at 100 s, 102 s, 104 s of its clock (CPU 10, 11.5, 13 s);
+    # worker 8: 4 pages at 101 s, then 2 at 102 s; reports arrive out of order, as Ray's rows may
+    memory.add(7, 500.0, 11.5, 4, 102.0)
+    memory.add(8, 510.0, 9.0, 4, 101.0)
+    memory.add(7, 505.0, 10.0, 4, 100.0)
+    memory.add(7, 507.0, 13.0, 4, 104.0)
+    memory.add(8, 512.0, 10.0, 2, 102.0)
+    seven, eight = memory.steady()
+    assert (seven.pid, seven.pages, seven.cpu, seven.wall) == (7, 8, 3.0, 4.0)
+    assert (eight.pid, eight.pages, eight.cpu, eight.wall) == (8, 2, 1.0, 1.0)
+    assert seven.rate == 2.0 and eight.rate == 2.0 and memory.steady_rate() == 4.0
+    assert memory.steady_cpu_per_page() == 4.0 / 10
+    assert memory.first == {7: 505.0, 8: 510.0} and memory.peak == {7: 507.0, 8: 512.0}
+
+
 def test_too_few_pages_for_two_batches_run_in_this_process(pages):
     memory = WorkerMemory()
     pipe = build_pipeline(load_config())  # batch of 32: nine inputs do not fill two

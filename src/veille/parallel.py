@@ -52,22 +52,33 @@ def default_workers() -> int:
 @dataclass
 class WorkerMemory:
     """Resident memory of each worker process, in MiB: the first figure it reported and its peak; and
-    the CPU seconds each has spent so far, with the pages it analysed (what ``bench_scale.py`` divides)."""
+    each worker's own clocks — CPU seconds spent so far and the wall time when its batch ended — with the
+    pages it analysed, from which ``bench_scale.py`` reads each worker's steady rate (start-up, paid in
+    the first batch, left out) whatever else the machine runs."""
 
     first: dict[int, float] = field(default_factory=dict)
     peak: dict[int, float] = field(default_factory=dict)
     cpu: dict[int, float] = field(default_factory=dict)
     pages: dict[int, int] = field(default_factory=dict)
-    first_cpu: dict[int, tuple[float, int]] = field(default_factory=dict)  # (CPU s, pages) at first batch
+    first_cpu: dict[int, tuple[float, int]] = field(default_factory=dict)  # (CPU s, pages) of its first batch
     trace: list[tuple[int, int, float]] = field(default_factory=list)  # (pid, its pages so far, MiB)
+    wall: dict[int, tuple[float, float]] = field(default_factory=dict)  # (end of first batch, of last)
 
-    def add(self, pid: int, rss_mib: float, cpu_seconds: float = 0.0, pages: int = 0) -> None:
-        self.first.setdefault(pid, rss_mib)
+    def add(self, pid: int, rss_mib: float, cpu_seconds: float = 0.0, pages: int = 0,
+            wall_seconds: float | None = None) -> None:
+        """One batch's report: ``cpu_seconds`` is the worker's ``time.process_time()`` and
+        ``wall_seconds`` its ``time.time()`` when the batch ended."""
         self.peak[pid] = max(rss_mib, self.peak.get(pid, 0.0))
         self.cpu[pid] = max(cpu_seconds, self.cpu.get(pid, 0.0))
         self.pages[pid] = self.pages.get(pid, 0) + pages
-        self.first_cpu.setdefault(pid, (cpu_seconds, self.pages[pid]))
+        # its earliest batch (a worker's CPU only grows), whatever order the reports arrive in
+        if pid not in self.first_cpu or cpu_seconds < self.first_cpu[pid][0]:
+            self.first_cpu[pid] = (cpu_seconds, pages)
+            self.first[pid] = rss_mib
         self.trace.append((pid, self.pages[pid], rss_mib))
+        if wall_seconds is not None:
+            start, end = self.wall.get(pid, (wall_seconds, wall_seconds))
+            self.wall[pid] = (min(start, wall_seconds), max(end, wall_seconds))
 
     def steady_cpu_per_page(self) -> float:
         """CPU seconds per page in the workers after their first batch (start-up and model loading,
@@ -76,12 +87,43 @@ class WorkerMemory:
         pages = sum(self.pages[p] - self.first_cpu[p][1] for p in self.pages)
         return spent / pages if pages else 0.0
 
+    def steady(self) -> list[WorkerClock]:
+        """Each worker's steady state from its own clocks: pages after its first batch, the CPU and the
+        wall seconds they took (from the end of its first batch to the end of its last)."""
+        return [WorkerClock(pid, self.pages[pid] - self.first_cpu[pid][1],
+                            self.cpu[pid] - self.first_cpu[pid][0], self.wall[pid][1] - self.wall[pid][0])
+                for pid in sorted(self.wall)]
+
+    def steady_rate(self) -> float:
+        """Pages per second of all the workers together in their steady state: the sum of each one's
+        rate (the workers run side by side; a worker idle at the end does not lower the others')."""
+        return sum(w.rate for w in self.steady())
+
     def summary(self) -> str:
         """One line: each worker's memory after its first batch → its peak."""
         if not self.peak:
             return "ran in one process (too few pages for workers)"
         each = ", ".join(f"{self.first[p]:.0f} → {self.peak[p]:.0f}" for p in sorted(self.peak))
         return f"{len(self.peak)} workers, resident memory MiB (first batch → peak): {each}"
+
+
+@dataclass(frozen=True)
+class WorkerClock:
+    """One worker's steady state: ``pages`` analysed after its first batch in ``cpu`` CPU seconds over
+    ``wall`` seconds."""
+
+    pid: int
+    pages: int
+    cpu: float
+    wall: float
+
+    @property
+    def rate(self) -> float:
+        return self.pages / self.wall if self.wall > 0 else 0.0
+
+    @property
+    def cpu_per_page(self) -> float:
+        return self.cpu / self.pages if self.pages else 0.0
 
 
 def run_pages(pipe: Pipeline, items: Iterable[Source | InputError], *, workers: int = 1,
@@ -141,7 +183,7 @@ def _in_pool(config: Config, items: Iterator[Source | InputError], workers: int,
                 return
             head = pending[0]
             try:
-                sent, pid, rss, cpu = head.future.result()
+                sent, pid, rss, cpu, wall = head.future.result()
             except BrokenProcessPool as err:  # a worker died (killed, out of memory, a crash in C)
                 pool.shutdown(cancel_futures=True)
                 pool = _start_pool(config, workers)
@@ -153,7 +195,7 @@ def _in_pool(config: Config, items: Iterator[Source | InputError], workers: int,
                         p.future, p.tries = _submit(pool, p.batch, published, lang), p.tries + 1
                 continue
             pending.popleft()
-            memory.add(pid, rss, cpu, len(sent))
+            memory.add(pid, rss, cpu, len(sent), wall)
             yield from (s.outcome() for s in sent)
     finally:
         pool.shutdown(cancel_futures=True)
@@ -253,13 +295,13 @@ def _start_worker(config: Config) -> None:
 
 
 def _analyze_batch(items: list[Source | tuple[str, str, str]], published: str | None,
-                   lang: str | None) -> tuple[list[_SentOutcome], int, float, float]:
+                   lang: str | None) -> tuple[list[_SentOutcome], int, float, float, float]:
     assert _PIPE is not None, "worker used before _start_worker"
     outcomes = list(in_memory_zones(_PIPE, [_restore(x) for x in items], published=published, lang=lang))
     sent = [_SentOutcome(o.name, o.article,
                          (o.error.source, o.error.reason, o.error.message) if o.error else None)
             for o in outcomes]
-    return sent, os.getpid(), resident_mib(), time.process_time()
+    return sent, os.getpid(), resident_mib(), time.process_time(), time.time()
 
 
 def resident_mib() -> float:

@@ -89,7 +89,7 @@ def ingest_cmd(ctx, paths, db, records, published, lang, batch_size, as_json, no
 
             summary = ingest_with_ray(store, paths, output=output, workers=workers, config=config,
                                       published=published, lang=lang, address=address, batch_size=size,
-                                      on_step=progress.step, stories=not no_stories)
+                                      on_step=progress.step, stories=not no_stories, memory=memory)
         else:  # pages stored byte for byte by the same stage versions are not analysed again
             summary = ingest_paths(store, paths, config=config, published=published, lang=lang,
                                    batch_size=size, on_step=progress.step, stories=not no_stories,

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..config import Config, load_config
 from ..errors import ConfigError, InputError
-from ..parallel import in_memory_zones
+from ..parallel import WorkerMemory, in_memory_zones, resident_mib
 from ..pipeline import Outcome, build_pipeline, check_lang
 from ..record import Article
 from ..sources import PAGE_SUFFIXES, Source, read_sources
@@ -54,14 +56,19 @@ def partitions(paths: Iterable[str]) -> list[str]:
 
 
 def ray_records(paths: Iterable[str], *, workers: int = 2, config: Config | None = None,
-                published: str | None = None, lang: str | None = None,
-                address: str | None = None) -> Iterator[Outcome]:
+                published: str | None = None, lang: str | None = None, address: str | None = None,
+                memory: WorkerMemory | None = None) -> Iterator[Outcome]:
     """One Outcome per input page, in input order, analysed by ``workers`` actors on Ray (a local Ray
-    started for the run unless ``address`` names a cluster, or Ray is already initialised)."""
+    started for the run unless ``address`` names a cluster, or Ray is already initialised). With
+    ``memory``, every actor's batches report its resident memory and its clocks into it (as
+    ``veille.parallel``'s workers do)."""
     config = config or load_config()
     lang = check_lang(lang, config)
-    ds = _dataset(paths, workers, config, published, lang, address)
+    ds = _dataset(paths, workers, config, published, lang, address, clocks=memory is not None)
     for row in ds.iter_rows():
+        if memory is not None and row["actor_pages"]:
+            memory.add(int(row["actor_pid"]), float(row["actor_rss"]), float(row["actor_cpu"]),
+                       int(row["actor_pages"]), float(row["actor_wall"]))
         yield _outcome(row)
 
 
@@ -77,16 +84,21 @@ def write_parquet(paths: Iterable[str], folder: str, *, workers: int = 2, config
 
 
 def _dataset(paths: Iterable[str], workers: int, config: Config, published: str | None, lang: str | None,
-             address: str | None):
+             address: str | None, clocks: bool = False):
     ray, data = _ray()
     files = partitions(paths)
     if not ray.is_initialized():
         ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
                  log_to_driver=False, ignore_reinit_error=True)
-    data.DataContext.get_current().execution_options.preserve_order = True  # the output keeps input order
-    # a few reading tasks per actor, each over several files: one task per file cost more to schedule
-    # than the file took to read, and starved the actors (two analysed no faster than one)
-    blocks = max(1, min(len(files), 4 * workers))
+    ctx = data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True  # the output keeps input order
+    ctx.enable_progress_bars = False  # veille draws its own (and Ray's logged theirs every 10 s)
+    # reading tasks of one batch of files each: an actor's task is a block, and a block is what one reading
+    # task read, so with many files to a block (four blocks per actor before) one actor could be left with
+    # a long block while the other idled (a 7 s tail on 96 pages), and Ray queues two blocks per actor
+    # ahead; one batch per block keeps both busy to the end (2 s). A file holding many pages (WARC, JSONL)
+    # is still one partition. Never fewer than a few reading tasks per actor.
+    blocks = max(1, min(len(files), max(4 * workers, -(-len(files) // config.batch_size))))
     items = data.from_items([{"path": p} for p in files], override_num_blocks=blocks)
     # reading is light beside the analysis: it reserves no CPU, so the actors can hold them all, and a
     # few reading tasks at a time are enough (without a bound Ray starts one process per partition)
@@ -96,7 +108,8 @@ def _dataset(paths: Iterable[str], workers: int, config: Config, published: str 
     # -1 for actor pools); the driver reads each output row once, so a retry neither loses nor repeats a page
     return rows.map_batches(_Analyzer, batch_size=config.batch_size, num_cpus=1, batch_format="numpy",
                             compute=data.ActorPoolStrategy(size=workers),
-                            fn_constructor_kwargs={"config": config, "published": published, "lang": lang})
+                            fn_constructor_kwargs={"config": config, "published": published, "lang": lang,
+                                                   "clocks": clocks})
 
 
 def _ray():
@@ -131,11 +144,13 @@ def _source(row: dict[str, Any]) -> Source | InputError:
 
 
 class _Analyzer:
-    """A Ray actor: one pipeline, built once, analysing batch after batch."""
+    """A Ray actor: one pipeline, built once, analysing batch after batch. With ``clocks``, the first row
+    of each batch also carries the actor's process id, resident memory, CPU seconds and wall time when the
+    batch ended, and the batch's size (``actor_*`` columns: zero on the other rows)."""
 
-    def __init__(self, config: Config, published: str | None, lang: str | None):
+    def __init__(self, config: Config, published: str | None, lang: str | None, clocks: bool = False):
         self.pipe = build_pipeline(config)
-        self.published, self.lang = published, lang
+        self.published, self.lang, self.clocks = published, lang, clocks
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
         count = len(batch["name"])
@@ -150,7 +165,16 @@ class _Analyzer:
             out["error_source"].append(err.source if err else "")
             out["error_reason"].append(err.reason if err else "")
             out["error_message"].append(err.message if err else "")
+        if self.clocks:
+            out.update(_clock_columns(len(out["name"])))
         return out
+
+
+def _clock_columns(rows: int) -> dict[str, list]:
+    """This actor's report for a batch of ``rows`` rows, on its first row."""
+    report = {"actor_pid": os.getpid(), "actor_rss": resident_mib(), "actor_cpu": time.process_time(),
+              "actor_wall": time.time(), "actor_pages": rows}
+    return {name: [value] + [type(value)(0)] * (rows - 1) if rows else [] for name, value in report.items()}
 
 
 def _outcome(row: dict[str, Any]) -> Outcome:
@@ -163,11 +187,12 @@ def _outcome(row: dict[str, Any]) -> Outcome:
 def ingest_with_ray(store, paths: Iterable[str], *, output: str | None = None, workers: int = 2,
                     config: Config | None = None, published: str | None = None, lang: str | None = None,
                     address: str | None = None, batch_size: int | None = None, on_step=None,
-                    stories: bool = True):
+                    stories: bool = True, memory: WorkerMemory | None = None):
     """``veille ingest --engine ray``: pages analysed on Ray, stored by this process alone (``store``), or
     written to ``output`` instead — an ``.ndjson`` file in input order, else a Parquet folder written by
     the workers. Returns the IngestSummary (for output: written pages count as ingested). Stored pages are
-    placed in stories as in a local run (``stories=False``: ``veille ingest --no-stories``)."""
+    placed in stories as in a local run (``stories=False``: ``veille ingest --no-stories``); ``memory``
+    gathers each actor's resident memory (not with Parquet output, which never reaches this process)."""
     from ..store import IngestSummary, ingest_outcomes
 
     config = config or load_config()
@@ -176,7 +201,7 @@ def ingest_with_ray(store, paths: Iterable[str], *, output: str | None = None, w
                       address=address)
         return IngestSummary()
     outcomes = ray_records(paths, workers=workers, config=config, published=published, lang=lang,
-                           address=address)
+                           address=address, memory=memory)
     if output is None:
         return ingest_outcomes(store, outcomes, batch_size=batch_size or config.batch_size, on_step=on_step,
                                stories=stories)
