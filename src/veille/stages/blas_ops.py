@@ -22,30 +22,36 @@ from functools import cache
 from typing import Any
 
 import numpy as np
-from thinc.api import NumpyOps
 
 
-class BlasOps(NumpyOps):
-    """thinc's ``NumpyOps`` with ``gemm`` done by ``numpy.matmul`` (the BLAS numpy was built with)."""
+@cache
+def blas_ops() -> Any:
+    """The process's ``BlasOps``: thinc's ``NumpyOps`` with ``gemm`` done by ``numpy.matmul`` (the BLAS
+    numpy was built with). Made on first use: thinc is imported with the models, not with this module
+    (the API and the worker pool import the nlp stage without parsing anything)."""
+    from thinc.api import NumpyOps
 
-    name = "numpy"
+    class BlasOps(NumpyOps):
+        name = "numpy"
 
-    def gemm(self, x: Any, y: Any, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
-        a = x.T if trans1 else x
-        b = y.T if trans2 else y
-        if out is None:
-            return np.matmul(a, b)
-        np.matmul(a, b, out=out)
-        return out
+        def gemm(self, x: Any, y: Any, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
+            a = x.T if trans1 else x
+            b = y.T if trans2 else y
+            if out is None:
+                return np.matmul(a, b)
+            np.matmul(a, b, out=out)
+            return out
 
-
-_OPS = BlasOps()
+    return BlasOps()
 
 
 def use_numpy_blas(nlp: Any) -> int:
-    """Give every thinc layer of ``nlp``'s components ``BlasOps`` (the layers keep their weights); a layer
-    on other ops than thinc's plain ``NumpyOps`` (a GPU, Apple's ops) is left alone. Returns how many
-    layers were switched."""
+    """Give every thinc layer of ``nlp``'s components ``blas_ops()`` (the layers keep their weights); a
+    layer on other ops than thinc's plain ``NumpyOps`` (a GPU, Apple's ops) is left alone. Returns how
+    many layers were switched."""
+    from thinc.api import NumpyOps
+
+    ops = blas_ops()
     switched = 0
     for _name, component in nlp.pipeline:
         model = getattr(component, "model", None)
@@ -53,7 +59,7 @@ def use_numpy_blas(nlp: Any) -> int:
             continue
         for layer in model.walk():
             if type(layer.ops) is NumpyOps:
-                layer.ops = _OPS
+                layer.ops = ops
                 switched += 1
     return switched
 
