@@ -104,3 +104,32 @@ def test_a_layer_on_the_blas_ops_still_pickles():
                 assert np.array_equal(copy.get_param(name), layer.get_param(name))
                 compared += 1
     assert compared > 0
+
+
+def test_overlapping_blocks_share_the_limit_and_the_last_one_restores_it():
+    import threading
+
+    from threadpoolctl import threadpool_info
+
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    first_in, second_out = threading.Event(), threading.Event()
+    seen: list[list[int]] = []
+
+    def second() -> None:
+        first_in.wait()
+        with one_blas_thread():
+            pass
+        seen.append(blas_threads())  # the first block is still open: still one thread
+        second_out.set()
+
+    worker = threading.Thread(target=second)
+    worker.start()
+    with one_blas_thread():
+        first_in.set()
+        second_out.wait(timeout=10)
+    worker.join()
+    assert seen == [[1] * len(before)]
+    assert blas_threads() == before

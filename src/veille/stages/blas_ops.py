@@ -16,6 +16,7 @@ and on the seed page (``tests/test_blas_ops.py`` checks a parse of invented text
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -85,8 +86,27 @@ def _blas_controller() -> Any:
     return ThreadpoolController()
 
 
+_HELD = threading.Lock()
+_holders = 0
+_limiter: Any = None
+
+
 @contextmanager
 def one_blas_thread() -> Iterator[None]:
-    """Within the block, numpy's BLAS runs on the calling thread only (see the module's docstring)."""
-    with _blas_controller().limit(limits=1, user_api="blas"):
+    """Within the block, numpy's BLAS runs on the calling thread only (see the module's docstring).
+
+    The limit is the process's, so blocks that overlap (the API parses in several threads) share one: the
+    first sets it, the last to leave gives the BLAS its own setting back."""
+    global _holders, _limiter
+    with _HELD:
+        if _holders == 0:
+            _limiter = _blas_controller().limit(limits=1, user_api="blas")
+        _holders += 1
+    try:
         yield
+    finally:
+        with _HELD:
+            _holders -= 1
+            if _holders == 0:
+                _limiter.restore_original_limits()
+                _limiter = None
