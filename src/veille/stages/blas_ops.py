@@ -1,9 +1,9 @@
 """Matrix products of the spaCy models through numpy's BLAS, on one thread.
 
 thinc's CPU ops multiply matrices with ``blis``. On the machines veille was measured on (AMD EPYC, AVX2)
-blis reaches ~20 GFLOPS per CPU-second on the tok2vec layers' shapes (16,000 × 288 by 288 × 288), numpy's
-OpenBLAS ~70 on one thread: the nlp stage spends about a third less CPU with the same weights and inputs.
-Only ``gemm`` changes; every other op (maxout, layer norm, the parser's own C loop) is thinc's.
+blis reaches 19-28 GFLOPS per CPU-second on the tok2vec layers' shapes (16,000 × 288 by 288 × 288),
+numpy's OpenBLAS ~80 on one thread: the nlp stage spends about a third less CPU with the same weights
+and inputs. Only ``gemm`` changes; every other op (maxout, layer norm, the parser's own C loop) is thinc's.
 
 On one thread because veille runs one process per core (``--workers``): a BLAS that starts a thread per
 core in each of them spins on a busy machine, costing more CPU than it saves in wall time. The limit is
