@@ -14,6 +14,7 @@ import numpy as np
 from ..lang import resources, supported
 from ..spacy_loading import load_spacy_model
 from ..stage import Stage, Work
+from .blas_ops import one_blas_thread, use_numpy_blas
 
 log = logging.getLogger("veille")
 
@@ -31,6 +32,7 @@ def load_model(name: str):
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("veille_paragraph_breaks", before="parser")
     use_stand_ins(nlp, name)
+    use_numpy_blas(nlp)
     _LOADED[name] = nlp
     return nlp
 
@@ -180,18 +182,23 @@ class Nlp(Stage):
         for model, group in by_lang.items():
             nlp = load_model(model)
             self._used = getattr(self, "_used", set()) | {model}
-            short = [w for w in group if len(w.article.text) <= CHUNK_CHARS]
-            batch = max(1, min(len(short), works[0].config.batch_size))
-            docs = nlp.pipe((w.article.text for w in short), batch_size=batch)
-            for w, doc in zip(short, docs, strict=True):
-                w.doc = doc
-            for w in group:
-                if w.doc is None:
-                    w.doc = parse_long(nlp, w.article.text)
-                # spaCy's tokens keep every character, so the Doc's text is the text it was given: seeded
-                # here, ``doc_text`` never has to join the tokens again (10 ms on a long page)
-                w.doc.user_data["veille_text"] = w.article.text
+            with one_blas_thread():
+                self._parse(nlp, group, works[0].config.batch_size)
         return works
+
+    @staticmethod
+    def _parse(nlp, group: list[Work], batch_size: int) -> None:
+        short = [w for w in group if len(w.article.text) <= CHUNK_CHARS]
+        batch = max(1, min(len(short), batch_size))
+        docs = nlp.pipe((w.article.text for w in short), batch_size=batch)
+        for w, doc in zip(short, docs, strict=True):
+            w.doc = doc
+        for w in group:
+            if w.doc is None:
+                w.doc = parse_long(nlp, w.article.text)
+            # spaCy's tokens keep every character, so the Doc's text is the text it was given: seeded
+            # here, ``doc_text`` never has to join the tokens again (10 ms on a long page)
+            w.doc.user_data["veille_text"] = w.article.text
 
     def models(self) -> list[str]:
         return [f"{m}-{_model_version(m)}" for m in sorted(self._used)] if hasattr(self, "_used") else []
