@@ -413,12 +413,13 @@ def _split_body(lines, first, last, res, title, lang) -> tuple[list[Line], list[
     removed: list[Line] = []
     boxed = framed_boxes(lines, first, last)
     after_insert_cue = 0  # lines left in the teaser a bare "Read more" / "Lire aussi" line introduces
+    folded_title = _fold(title) if title else None  # once, not once per line
     for i, ln in enumerate(lines):
         if not first <= i <= last:
             ln.reason = ln.reason or ("before the article" if i < first else "after the article")
             removed.append(ln)
             continue
-        if title and _fold(ln.text) == _fold(title):
+        if folded_title is not None and _fold(ln.text) == folded_title:
             ln.reason = "title repeated in the body"
         elif i in boxed:
             ln.reason = "inside a box of furniture (newsletter, video or related story)"
