@@ -151,3 +151,26 @@ def test_published_ambiguous_numeric_byline_is_not_guessed():
     assert parse_full_date("04/07/2023 07:32", "en") is None
     assert parse_full_date("30/04/2024 - 16:38", "en") == date(2024, 4, 30)
     assert parse_full_date("04/07/2023 07:32", "fr") == date(2023, 7, 4)
+
+
+def test_date_lines_past_the_bare_reach_count_only_with_a_cue():
+    from veille.stages.published.lines import date_line_near
+
+    byline = (100, "Par Jeanne Martin, le 3 mars 2021 à 10h12")
+    far_plain = (3000, "14 juin 2020")
+    far_cue = (3500, "Mis en ligne · Publié le 5 avril 2021")
+    # the byline near the body wins over a plain date far from it ...
+    assert date_line_near([byline, far_plain], 0, "fr") == date(2021, 3, 3)
+    assert date_line_near([far_plain], 0, "fr") is None
+    # ... and a cue line anywhere within reach wins over both, even as a second part of its line
+    assert date_line_near([byline, far_plain, far_cue], 0, "fr") == date(2021, 4, 5)
+
+
+def test_visible_lines_of_html_leave_scripts_styles_and_comments_out():
+    from veille.stages.published.lines import html_lines
+
+    page = ("<html><head><style>p { color: red }</style><SCRIPT>var a = '<b>4 mai 2019</b>';</Script >"
+            "</head><body><!-- édité le 2 mai 2019 --- brouillon --><p>Publié le 3 mai 2019</p>"
+            "<script>if (a < b) { x = '</scriptx>'; }</script><p>Fin</p><noscript>unclosed")
+    lines = [line for line in html_lines(page).split("\n") if line]
+    assert lines == ["Publié le 3 mai 2019", "Fin", "unclosed"]

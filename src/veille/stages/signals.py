@@ -45,12 +45,13 @@ class Signals(Stage):
                 )
             )
         foreign = 0
+        candidates = fragment_languages(art.lang)  # once a page, not once a span
         for r in art.removed:
             if foreign >= _MAX_FOREIGN or r.reason.startswith(("before the article", "outside the main")):
                 continue
             if len(r.text.split()) < 2:
                 continue
-            code, score = identify(r.text, fragment_languages(art.lang))
+            code, score = identify(r.text, candidates)
             if art.lang and code and code != art.lang and score >= 0.85:
                 foreign += 1
                 art.signals.append(

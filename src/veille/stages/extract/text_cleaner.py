@@ -30,6 +30,7 @@ from ..langid import fragment_languages, identify
 from .extracted import Extracted
 from .headline import headline_before, menu_like
 from .inserts import framed_boxes, insert_reason, is_date_stamp, strip_link_hints, trailing_link_list
+from .phrase_trie import phrase_pattern
 
 _BULLET = re.compile(r"^\s*(?:[*+•·‣▪◦►»>-]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…»”\"')\]:;]\s*$")
@@ -52,6 +53,8 @@ _CAPTION_CREDIT = re.compile(
     re.UNICODE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -109,10 +112,12 @@ def clean_text(name: str, raw: str, page_lang: str | None = None) -> Extracted:
 def _lines(raw: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
-    for piece in raw.split("\n"):
+    # runs of spaces never hold a line break: squeezing them in the whole text squeezes every line
+    squeezed = _SPACES.sub(" ", raw).split("\n")
+    for piece, text in zip(raw.split("\n"), squeezed, strict=True):
         start, end = pos, pos + len(piece)
         pos = end + 1
-        text = re.sub(r"[ \t\u00a0\u202f]+", " ", piece).strip()
+        text = text.strip()
         if not text:
             continue
         lead = len(piece) - len(piece.lstrip())
@@ -159,8 +164,8 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
 
 
 def _function_ratio(text: str, fwords: frozenset[str]) -> float:
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
-    return sum(1 for w in words if w in fwords) / len(words) if words else 0.0
+    words = _LETTERS.findall(text)
+    return sum(map(fwords.__contains__, map(str.lower, words))) / len(words) if words else 0.0
 
 
 def _guess_language(lines: list[Line]) -> str | None:
@@ -276,10 +281,10 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
         return "credits"
     if _GALLERY.match(ln.text):
         return "picture caption or credit"
-    if (
-        _CAPTION_CREDIT.search(ln.text)
-        and ln.words <= 40
+    if (  # the cheap tests first: the pattern tries every capitalised word of a line
+        ln.words <= 40
         and not ln.text.rstrip().endswith((".", "»", "”", '"'))
+        and _CAPTION_CREDIT.search(ln.text)
     ):
         return "picture caption or credit"
     return None
@@ -314,7 +319,7 @@ def _all_words(kind: str) -> tuple[str, ...] | frozenset[str]:
 def _any_of(kind: str) -> re.Pattern:
     """A pattern found in a line exactly when one of the ``kind`` phrases is: a line without any (most
     lines) is told so by one search instead of a substring test per phrase."""
-    return re.compile("|".join(re.escape(p) for p in _all_words(kind)))
+    return phrase_pattern(_all_words(kind))
 
 
 def _looks_like_prompt(low: str) -> bool:
@@ -408,12 +413,13 @@ def _split_body(lines, first, last, res, title, lang) -> tuple[list[Line], list[
     removed: list[Line] = []
     boxed = framed_boxes(lines, first, last)
     after_insert_cue = 0  # lines left in the teaser a bare "Read more" / "Lire aussi" line introduces
+    folded_title = _fold(title) if title else None  # once, not once per line
     for i, ln in enumerate(lines):
         if not first <= i <= last:
             ln.reason = ln.reason or ("before the article" if i < first else "after the article")
             removed.append(ln)
             continue
-        if title and _fold(ln.text) == _fold(title):
+        if folded_title is not None and _fold(ln.text) == folded_title:
             ln.reason = "title repeated in the body"
         elif i in boxed:
             ln.reason = "inside a box of furniture (newsletter, video or related story)"
