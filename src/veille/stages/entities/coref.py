@@ -52,18 +52,44 @@ def surname_mentions(cands: list[Candidate], doc) -> list[Candidate]:
     for surname in {c.text.split()[-1] for c in full}:
         if len(surname) < 3 or not surname[:1].isupper() or surname.isupper():
             continue
-        for m in re.finditer(rf"(?<![\w’'.-]){re.escape(surname)}(?![\w-])", text):
-            if any(a < m.end() and m.start() < b for a, b in covered) or _inside_capitalised(text, *m.span()):
+        for start, end in standalone(text, surname):
+            if any(a < end and start < b for a, b in covered) or _inside_capitalised(text, start, end):
                 continue
-            tok = doc.char_span(m.start(), m.end())
+            tok = doc.char_span(start, end)
             if tok is None or tok[0].pos_ != "PROPN" and tok[0].is_sent_start:
                 continue
-            cand = Candidate(m.start(), m.end(), surname, "PER", "ner")
+            cand = Candidate(start, end, surname, "PER", "ner")
             match = _full_name_for(cand, full)
             if match is not None:
                 cand.entity_id, cand.how = match.entity_id, "coref"
                 out.append(cand)
     return sorted(cands + out, key=lambda c: c.start)
+
+
+def standalone(text: str, word: str) -> list[tuple[int, int]]:
+    """Where ``word`` stands alone in ``text``: not after a word character, an apostrophe, a full stop or a
+    hyphen, nor before a word character or a hyphen; what ``re.finditer`` of that pattern finds, without
+    compiling a pattern per name (a pattern per page's name fills the ``re`` module's cache and pushes
+    out the patterns every page uses)."""
+    out: list[tuple[int, int]] = []
+    if not word:
+        return out
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else ""
+        after = text[end] if end < len(text) else ""
+        if not (before and _joins(before, "’'.-")) and not (after and _joins(after, "-")):
+            out.append((at, end))
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+    return out
+
+
+def _joins(ch: str, marks: str) -> bool:
+    """A character that glues to a word: what ``\\w`` matches (a letter, a digit, "_") or one of ``marks``."""
+    return ch.isalnum() or ch == "_" or ch in marks
 
 
 def _inside_capitalised(text: str, start: int, end: int) -> bool:
@@ -281,12 +307,12 @@ def _short_mentions(cands: list[Candidate], doc, short: str, org: Candidate) -> 
     text = doc_text(doc)
     covered = [(c.start, c.end) for c in cands]
     out = []
-    for m in re.finditer(rf"(?<![\w’'.-]){re.escape(short)}(?![\w-])", text):
-        if any(a < m.end() and m.start() < b for a, b in covered) or _inside_capitalised(text, *m.span()):
+    for start, end in standalone(text, short):
+        if any(a < end and start < b for a, b in covered) or _inside_capitalised(text, start, end):
             continue
-        tok = doc.char_span(m.start(), m.end())
+        tok = doc.char_span(start, end)
         if tok is not None and (tok[0].pos_ == "PROPN" or not tok[0].is_sent_start):
-            out.append(Candidate(m.start(), m.end(), short, org.label, "ner", entity_id=org.entity_id,
+            out.append(Candidate(start, end, short, org.label, "ner", entity_id=org.entity_id,
                                  how="coref"))
     return out
 
