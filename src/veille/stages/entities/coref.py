@@ -15,6 +15,7 @@ import re
 from ..nlp import doc_text
 from .mentions import Candidate
 from .namekeys import fold_name, local_id, name_key, person_key, surname_key
+from .occurrences import standalone
 
 _STOP = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "pour", "d", "l", "en", "a",
          "à"}
@@ -52,7 +53,7 @@ def surname_mentions(cands: list[Candidate], doc) -> list[Candidate]:
     for surname in {c.text.split()[-1] for c in full}:
         if len(surname) < 3 or not surname[:1].isupper() or surname.isupper():
             continue
-        for start, end in standalone(text, surname):
+        for start, end in standalone(text, surname, before="’'.-", after="-"):
             if any(a < end and start < b for a, b in covered) or _inside_capitalised(text, start, end):
                 continue
             tok = doc.char_span(start, end)
@@ -64,32 +65,6 @@ def surname_mentions(cands: list[Candidate], doc) -> list[Candidate]:
                 cand.entity_id, cand.how = match.entity_id, "coref"
                 out.append(cand)
     return sorted(cands + out, key=lambda c: c.start)
-
-
-def standalone(text: str, word: str) -> list[tuple[int, int]]:
-    """Where ``word`` stands alone in ``text``: not after a word character, an apostrophe, a full stop or a
-    hyphen, nor before a word character or a hyphen; what ``re.finditer`` of that pattern finds, without
-    compiling a pattern per name (a pattern per page's name fills the ``re`` module's cache and pushes
-    out the patterns every page uses)."""
-    out: list[tuple[int, int]] = []
-    if not word:
-        return out
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        before = text[at - 1] if at else ""
-        after = text[end] if end < len(text) else ""
-        if not (before and _joins(before, "’'.-")) and not (after and _joins(after, "-")):
-            out.append((at, end))
-            at = text.find(word, end)
-        else:
-            at = text.find(word, at + 1)
-    return out
-
-
-def _joins(ch: str, marks: str) -> bool:
-    """A character that glues to a word: what ``\\w`` matches (a letter, a digit, "_") or one of ``marks``."""
-    return ch.isalnum() or ch == "_" or ch in marks
 
 
 def _inside_capitalised(text: str, start: int, end: int) -> bool:
@@ -307,7 +282,7 @@ def _short_mentions(cands: list[Candidate], doc, short: str, org: Candidate) -> 
     text = doc_text(doc)
     covered = [(c.start, c.end) for c in cands]
     out = []
-    for start, end in standalone(text, short):
+    for start, end in standalone(text, short, before="’'.-", after="-"):
         if any(a < end and start < b for a, b in covered) or _inside_capitalised(text, start, end):
             continue
         tok = doc.char_span(start, end)
