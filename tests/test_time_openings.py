@@ -69,3 +69,14 @@ def test_openings_of_a_pattern() -> None:
     assert sets == [frozenset({"the", "thi"}), frozenset({"spr", "fal"})]
     assert openings(re.compile(r"\d+\s+days", re.I)) == [frozenset({"day"}), frozenset({"ays"})]
     assert openings(re.compile(r"\w+", re.I)) == []
+
+
+def test_figures_stand_for_any_digit() -> None:
+    """``\\d`` and ranges of figures are one class, with every character ``\\d`` matches (here Arabic-Indic
+    figures): a year range is skipped where no three figures follow each other, and only there."""
+    years = re.compile(r"(?<![\w-])(?:1[6-9]|20)\d\d\s?[-–]\s?(?:19|20)\d\d", re.IGNORECASE)
+    gate = Gate([years])
+    assert openings(years)
+    for text in ("from 1990 to 2000", "1990-2000", "1990 – 2000", "١٩٩٠-٢٠٠٠", "no year-here", "12-34"):
+        assert gate.runnable(text) == [bool(re.search(r"\d\d\d", text))], text
+        assert gate.runnable(text)[0] or years.search(text) is None

@@ -24,6 +24,9 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+#: stands in an opening for any character ``\\d`` matches (a private-use character: in a text it only lets
+#: more patterns run)
+DIGIT = "\ue000"
 #: how many characters an opening has
 WIDTH = 3
 #: a character class is expanded into its characters only when it holds at most this many
@@ -116,11 +119,16 @@ def _then(heads: set[str], rest: list, width: int) -> set[str] | None:
 
 
 def _class_chars(items) -> set[str] | None:
-    """The characters of a small class (``['’]``, ``[1-4]``), or None for a large or negated one."""
+    """The characters of a small class (``['’]``, ``[1-4]``), ``DIGIT`` for ``\\d`` or a range of figures,
+    or None for a large or negated one."""
     out: set[str] = set()
     for op, av in items:
         if op is sre.LITERAL:
             out.add(chr(av))
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            out.add(DIGIT)
+        elif op is sre.RANGE and ord("0") <= av[0] <= av[1] <= ord("9"):
+            out.add(DIGIT)
         elif op is sre.RANGE and av[1] - av[0] < _SMALL_CLASS:
             out.update(chr(c) for c in range(av[0], av[1] + 1))
         else:
@@ -135,12 +143,16 @@ class Gate:
     def __init__(self, patterns: list[re.Pattern]):
         raw = [openings(p) if p.flags & re.IGNORECASE else [] for p in patterns]
         chars = sorted({ch for sets in raw for opens in sets for s in opens for ch in s})
-        self._single = {c: re.compile(re.escape(c), re.IGNORECASE) for c in chars}
+        self._single = {c: re.compile(r"\d" if c == DIGIT else re.escape(c), re.IGNORECASE) for c in chars}
         self._rep: dict[str, str] = {}
-        for c in chars:  # one representative per class: the first character of it met
-            self._rep[c] = next((r for r in self._rep.values() if self._single[r].fullmatch(c)
-                                 and self._single[c].fullmatch(r)), c)
-        self._any = re.compile("[" + "".join(map(re.escape, chars)) + "]", re.IGNORECASE) if chars else None
+        for c in chars:  # one representative per class: the first character of it met; figures: DIGIT
+            self._rep[c] = DIGIT if c == DIGIT or re.fullmatch(r"\d", c) else next(
+                (r for r in self._rep.values() if r != DIGIT and self._single[r].fullmatch(c)
+                 and self._single[c].fullmatch(r)), c)
+        if any(r == DIGIT for r in self._rep.values()):
+            self._single.setdefault(DIGIT, re.compile(r"\d"))
+        alternatives = "".join(r"\d" if c == DIGIT else re.escape(c) for c in chars)
+        self._any = re.compile(f"[{alternatives}]", re.IGNORECASE) if chars else None
         self._table: dict[int, str] = {}  # a text's character -> the representative it matches
         self._met: set[str] = set()
         self._ambiguous: set[str] = set()  # characters matching two classes: their pages run everything
@@ -163,7 +175,7 @@ class Gate:
         """Which class ``ch`` belongs to, asked of ``re`` itself (so "ſ" goes with "s", as ``re`` has it)."""
         if self._any is None or not self._any.fullmatch(ch):
             return
-        reps = {self._rep[c] for c, single in self._single.items() if single.fullmatch(ch)}
+        reps = {self._rep.get(c, c) for c, single in self._single.items() if single.fullmatch(ch)}
         if len(reps) == 1:
             self._table[ord(ch)] = reps.pop()
         else:
