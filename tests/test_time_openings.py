@@ -66,17 +66,19 @@ def test_case_classes_as_re_has_them() -> None:
 def test_openings_of_a_pattern() -> None:
     """Every part a match must go through gives a set; optional parts and unlistable ones give none."""
     sets = openings(re.compile(r"(?<![\w-])(?:(?:early|late)\s+)?(?:the|this)\s+(?:spring|fall)\b", re.I))
-    assert sets == [frozenset({"the", "thi"}), frozenset({"spr", "fal"})]
-    assert openings(re.compile(r"\d+\s+days", re.I)) == [frozenset({"day"}), frozenset({"ays"})]
+    assert sets[0] == frozenset({"the", "thi"}) and frozenset({"spr", "fal"}) in sets
+    assert frozenset({"day"}) in openings(re.compile(r"\d+\s+days", re.I))
     assert openings(re.compile(r"\w+", re.I)) == []
 
 
 def test_figures_stand_for_any_digit() -> None:
     """``\\d`` and ranges of figures are one class, with every character ``\\d`` matches (here Arabic-Indic
-    figures): a year range is skipped where no three figures follow each other, and only there."""
+    figures), ``\\s`` another: a year range runs only where figures and a dash may make one."""
     years = re.compile(r"(?<![\w-])(?:1[6-9]|20)\d\d\s?[-–]\s?(?:19|20)\d\d", re.IGNORECASE)
     gate = Gate([years])
     assert openings(years)
-    for text in ("from 1990 to 2000", "1990-2000", "1990 – 2000", "١٩٩٠-٢٠٠٠", "no year-here", "12-34"):
-        assert gate.runnable(text) == [bool(re.search(r"\d\d\d", text))], text
-        assert gate.runnable(text)[0] or years.search(text) is None
+    texts = {"from 1990 to 2000": False, "1990-2000": True, "1990 – 2000": True, "no year-here": False,
+             "12-34": False, "١٩٩٠-٢٠٠٠": True}  # the last: "1" of the pattern is no Arabic-Indic one, but
+    for text, runs in texts.items():       # a literal figure stands for any: more runs, never fewer
+        assert gate.runnable(text) == [runs], text
+        assert runs or years.search(text) is None

@@ -27,6 +27,9 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 #: stands in an opening for any character ``\\d`` matches (a private-use character: in a text it only lets
 #: more patterns run)
 DIGIT = "\ue000"
+#: the same for any character ``\\s`` matches
+SPACE = "\ue001"
+_PSEUDO = {DIGIT: r"\d", SPACE: r"\s"}
 #: how many characters an opening has
 WIDTH = 3
 #: a character class is expanded into its characters only when it holds at most this many
@@ -91,6 +94,8 @@ def _starts(items: list, width: int) -> set[str] | None:
                 return None
             out |= got
         return out if len(out) <= _MAX_OPENINGS else None
+    if op in _REPEATS and len(body_items := list(av[2])) == 1 and body_items[0][0] in (sre.IN, sre.LITERAL):
+        return _char_repeat(av, body_items[0], rest, width)
     if op in _REPEATS:
         low, _, body = av
         if low == 0:
@@ -101,6 +106,23 @@ def _starts(items: list, width: int) -> set[str] | None:
             return skipped | once
         return _starts(list(body) + rest, width) if low == 1 and _repeat_safe(body) else None
     return None
+
+
+def _char_repeat(av, item, rest: list, width: int) -> set[str] | None:
+    """The openings of a repeated single character (``\\s+``, ``\\d{1,4}``) followed by ``rest``: one
+    character of its class and the openings of the repeat, one fewer, followed by ``rest``."""
+    low, high, body = av
+    op, arg = item
+    chars = {chr(arg)} if op is sre.LITERAL else _class_chars(arg)
+    if chars is None:
+        return None
+    fewer = [] if high == 1 else [(sre.MAX_REPEAT, (max(low - 1, 0), high - 1 if high != sre.MAXREPEAT
+                                                       else high, body))]
+    taken = _then(chars, fewer + rest, width)
+    if low > 0:
+        return taken
+    skipped = _starts(rest, width)
+    return None if skipped is None or taken is None else skipped | taken
 
 
 def _repeat_safe(body) -> bool:
@@ -127,6 +149,8 @@ def _class_chars(items) -> set[str] | None:
             out.add(chr(av))
         elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
             out.add(DIGIT)
+        elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
+            out.add(SPACE)
         elif op is sre.RANGE and ord("0") <= av[0] <= av[1] <= ord("9"):
             out.add(DIGIT)
         elif op is sre.RANGE and av[1] - av[0] < _SMALL_CLASS:
@@ -143,15 +167,16 @@ class Gate:
     def __init__(self, patterns: list[re.Pattern]):
         raw = [openings(p) if p.flags & re.IGNORECASE else [] for p in patterns]
         chars = sorted({ch for sets in raw for opens in sets for s in opens for ch in s})
-        self._single = {c: re.compile(r"\d" if c == DIGIT else re.escape(c), re.IGNORECASE) for c in chars}
+        self._single = {c: re.compile(_PSEUDO.get(c, re.escape(c)), re.IGNORECASE) for c in chars}
         self._rep: dict[str, str] = {}
         for c in chars:  # one representative per class: the first character of it met; figures: DIGIT
-            self._rep[c] = DIGIT if c == DIGIT or re.fullmatch(r"\d", c) else next(
-                (r for r in self._rep.values() if r != DIGIT and self._single[r].fullmatch(c)
+            pseudo = next((p for p, rx in _PSEUDO.items() if c == p or re.fullmatch(rx, c)), None)
+            self._rep[c] = pseudo or next(
+                (r for r in self._rep.values() if r not in _PSEUDO and self._single[r].fullmatch(c)
                  and self._single[c].fullmatch(r)), c)
-        if any(r == DIGIT for r in self._rep.values()):
-            self._single.setdefault(DIGIT, re.compile(r"\d"))
-        alternatives = "".join(r"\d" if c == DIGIT else re.escape(c) for c in chars)
+        for p in set(self._rep.values()) & set(_PSEUDO):
+            self._single.setdefault(p, re.compile(_PSEUDO[p]))
+        alternatives = "".join(_PSEUDO.get(c, re.escape(c)) for c in chars)
         self._any = re.compile(f"[{alternatives}]", re.IGNORECASE) if chars else None
         self._table: dict[int, str] = {}  # a text's character -> the representative it matches
         self._met: set[str] = set()
