@@ -15,6 +15,7 @@ import re
 from ..nlp import doc_text
 from .mentions import Candidate
 from .namekeys import fold_name, local_id, name_key, person_key, surname_key
+from .occurrences import standalone
 
 _STOP = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "les", "et", "pour", "d", "l", "en", "a",
          "à"}
@@ -52,13 +53,13 @@ def surname_mentions(cands: list[Candidate], doc) -> list[Candidate]:
     for surname in {c.text.split()[-1] for c in full}:
         if len(surname) < 3 or not surname[:1].isupper() or surname.isupper():
             continue
-        for m in re.finditer(rf"(?<![\w’'.-]){re.escape(surname)}(?![\w-])", text):
-            if any(a < m.end() and m.start() < b for a, b in covered) or _inside_capitalised(text, *m.span()):
+        for start, end in standalone(text, surname, before="’'.-", after="-"):
+            if any(a < end and start < b for a, b in covered) or _inside_capitalised(text, start, end):
                 continue
-            tok = doc.char_span(m.start(), m.end())
+            tok = doc.char_span(start, end)
             if tok is None or tok[0].pos_ != "PROPN" and tok[0].is_sent_start:
                 continue
-            cand = Candidate(m.start(), m.end(), surname, "PER", "ner")
+            cand = Candidate(start, end, surname, "PER", "ner")
             match = _full_name_for(cand, full)
             if match is not None:
                 cand.entity_id, cand.how = match.entity_id, "coref"
@@ -281,12 +282,12 @@ def _short_mentions(cands: list[Candidate], doc, short: str, org: Candidate) -> 
     text = doc_text(doc)
     covered = [(c.start, c.end) for c in cands]
     out = []
-    for m in re.finditer(rf"(?<![\w’'.-]){re.escape(short)}(?![\w-])", text):
-        if any(a < m.end() and m.start() < b for a, b in covered) or _inside_capitalised(text, *m.span()):
+    for start, end in standalone(text, short, before="’'.-", after="-"):
+        if any(a < end and start < b for a, b in covered) or _inside_capitalised(text, start, end):
             continue
-        tok = doc.char_span(m.start(), m.end())
+        tok = doc.char_span(start, end)
         if tok is not None and (tok[0].pos_ == "PROPN" or not tok[0].is_sent_start):
-            out.append(Candidate(m.start(), m.end(), short, org.label, "ner", entity_id=org.entity_id,
+            out.append(Candidate(start, end, short, org.label, "ner", entity_id=org.entity_id,
                                  how="coref"))
     return out
 

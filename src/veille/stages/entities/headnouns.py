@@ -11,6 +11,7 @@ writer), so the person candidate gives way; a place inside an institution's name
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .mentions import Candidate, written_form
 
@@ -60,7 +61,7 @@ def institution_names(text: str, words, cands: list[Candidate]) -> list[Candidat
     places = {(c.start, c.end) for c in cands if c.label in ("GPE", "LOC")}
     out = []
     for pattern in patterns:
-        for m in re.finditer(pattern, text):
+        for m in _compiled(pattern).finditer(text):
             start, end = m.span()
             inner = [c for c in cands if c.start < end and start < c.end]
             if any((c.start, c.end) not in places or c.start < start or c.end > end for c in inner):
@@ -72,6 +73,22 @@ def institution_names(text: str, words, cands: list[Candidate]) -> list[Candidat
     return out
 
 
+@cache
+def _compiled(pattern: str) -> re.Pattern:
+    """A language's static pattern compiled once: through ``re``'s own cache it is compiled again whenever
+    the patterns built per page (names, surnames) have pushed it out."""
+    return re.compile(pattern)
+
+
+@cache
+def _classified_pattern(words) -> re.Pattern:
+    """A classifier noun of ``words`` (longest first) and the capitalised name after it."""
+    kinds = words.CLASSIFIERS
+    alts = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    return _compiled(rf"(?<![\w-])({alts})[ \u00a0]+([A-Z][\w&’'-]*(?:[ \u00a0][A-Z][\w&’'-]*){{0,4}})"
+                     r"(?![\w’'-])")
+
+
 def classified_names(text: str, words, cands: list[Candidate]) -> list[Candidate]:
     """A name announced by a classifier noun (``CLASSIFIERS``: "l’agence PA", "le parti HVM", "the
     charity Blue Harbour") is a name of the classifier's type even where the NER saw nothing, and even
@@ -79,11 +96,9 @@ def classified_names(text: str, words, cands: list[Candidate]) -> list[Candidate
     kinds = getattr(words, "CLASSIFIERS", {})
     if not kinds:
         return []
-    alts = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
-    pattern = rf"(?<![\w-])({alts})[ \u00a0]+([A-Z][\w&’'-]*(?:[ \u00a0][A-Z][\w&’'-]*){{0,4}})(?![\w’'-])"
     small = {a.casefold() for a in words.ARTICLES}
     out = []
-    for m in re.finditer(pattern, text):
+    for m in _classified_pattern(words).finditer(text):
         start, end = m.span(2)
         if m.group(2).split()[0].casefold() in small:
             continue

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..nlp import doc_text
 from .matcher import KBMatch
+from .occurrences import occurs
 
 #: spaCy labels (French WikiNER and English OntoNotes) -> record types; labels not listed are dropped
 #: (dates, numbers, languages, laws, works: not entities in veille's sense).
@@ -61,8 +62,8 @@ def ner_candidates(doc, words) -> list[Candidate]:
             if cand is not None:
                 span = doc.char_span(cand.start, cand.end, alignment_mode="expand") or []
                 cand.extra["pos"] = [t.pos_ for t in span]
-                cand.extra["common"] = len(span) == 1 and bool(span[0].is_sent_start) and re.search(
-                    rf"(?<!\w){re.escape(span[0].lower_)}(?!\w)", text) is not None
+                cand.extra["common"] = len(span) == 1 and bool(span[0].is_sent_start) and occurs(
+                    text, span[0].lower_)
                 out.append(cand)
     return out
 

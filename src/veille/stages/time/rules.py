@@ -18,6 +18,7 @@ from functools import cache
 from types import ModuleType
 
 from ...compiled_patterns import STARTUP_MIN_CHARS, patterns_cached
+from .openings import Gate
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,19 @@ def compiled(module: ModuleType) -> list[tuple[str, re.Pattern]]:
     return out
 
 
+@cache
+def gate(module: ModuleType) -> Gate:
+    """The exact prefilter of the language's patterns, built once per language."""
+    return Gate([pattern for _, pattern in compiled(module)])
+
+
 def find_candidates(text: str, module: ModuleType) -> list[Candidate]:
     """Non-overlapping time expressions in ``text``, in text order (the longest wins where they overlap)."""
     found: list[Candidate] = []
-    for kind, pattern in compiled(module):
+    patterns = compiled(module)
+    for (kind, pattern), may_match in zip(patterns, gate(module).runnable(text), strict=True):
+        if not may_match:
+            continue  # none of the ways its matches open is in the text (see openings.py)
         for m in pattern.finditer(text):
             if m.end() > m.start() and _plausible(kind, m, text, module):
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
