@@ -67,25 +67,38 @@ def test_gemm_is_thincs_product(trans1, trans2):
     assert np.allclose(out, want, atol=1e-5)
 
 
+_NUMPY_BLAS_THREADS = """
+from threadpoolctl import threadpool_info
+from veille.stages.blas_ops import one_blas_thread
+
+def blas_threads():  # numpy's own BLAS, the one numpy.matmul runs on
+    return [lib["num_threads"] for lib in threadpool_info()
+            if lib["user_api"] == "blas" and "/numpy" in lib["filepath"]]
+"""
+
+
+def _in_a_fresh_process(body: str) -> None:
+    """Run ``body`` (asserts) in a new interpreter. OpenBLAS (0.3.31 here) takes a thread limit only from
+    the thread that first ran a threaded product in the process, so what earlier tests ran — the API's
+    analysis thread, say — decides whether the limit bites; a fresh process is the state a worker starts
+    in."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = _NUMPY_BLAS_THREADS + textwrap.dedent(body)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
 def test_blas_runs_on_one_thread_inside_the_block_only():
-    from contextlib import suppress
-
-    from threadpoolctl import threadpool_info
-
-    with suppress(ImportError):  # another BLAS loaded after the block's controller was made: still fine
-        import scipy.linalg  # noqa: F401
-
-    def blas_threads() -> list[int]:
-        # numpy's own BLAS, the one numpy.matmul runs on: another library's (scipy's, loaded by an
-        # earlier test after the limit's controller was made) is none of the block's business
-        return [lib["num_threads"] for lib in threadpool_info()
-                if lib["user_api"] == "blas" and "/numpy" in lib["filepath"]]
-
-    before = blas_threads()
-    assert before, "numpy's BLAS is not visible to threadpoolctl"
-    with one_blas_thread():
-        assert blas_threads() == [1] * len(before)
-    assert blas_threads() == before
+    _in_a_fresh_process("""
+        before = blas_threads()
+        assert before, "numpy's BLAS is not visible to threadpoolctl"
+        with one_blas_thread():
+            assert blas_threads() == [1] * len(before), blas_threads()
+        assert blas_threads() == before
+    """)
 
 
 def test_importing_the_nlp_stage_does_not_import_thinc():
@@ -115,32 +128,26 @@ def test_a_layer_on_the_blas_ops_still_pickles():
 
 
 def test_overlapping_blocks_share_the_limit_and_the_last_one_restores_it():
-    import threading
+    _in_a_fresh_process("""
+        import threading
 
-    from threadpoolctl import threadpool_info
+        before = blas_threads()
+        first_in, second_out = threading.Event(), threading.Event()
+        seen = []
 
-    def blas_threads() -> list[int]:
-        # numpy's own BLAS, the one numpy.matmul runs on: another library's (scipy's, loaded by an
-        # earlier test after the limit's controller was made) is none of the block's business
-        return [lib["num_threads"] for lib in threadpool_info()
-                if lib["user_api"] == "blas" and "/numpy" in lib["filepath"]]
+        def second():
+            first_in.wait()
+            with one_blas_thread():
+                pass
+            seen.append(blas_threads())  # the first block is still open: still one thread
+            second_out.set()
 
-    before = blas_threads()
-    first_in, second_out = threading.Event(), threading.Event()
-    seen: list[list[int]] = []
-
-    def second() -> None:
-        first_in.wait()
+        worker = threading.Thread(target=second)
+        worker.start()
         with one_blas_thread():
-            pass
-        seen.append(blas_threads())  # the first block is still open: still one thread
-        second_out.set()
-
-    worker = threading.Thread(target=second)
-    worker.start()
-    with one_blas_thread():
-        first_in.set()
-        second_out.wait(timeout=10)
-    worker.join()
-    assert seen == [[1] * len(before)]
-    assert blas_threads() == before
+            first_in.set()
+            second_out.wait(timeout=10)
+        worker.join()
+        assert seen == [[1] * len(before)], seen
+        assert blas_threads() == before
+    """)

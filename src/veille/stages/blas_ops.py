@@ -8,6 +8,10 @@ and inputs. Only ``gemm`` changes; every other op (maxout, layer norm, the parse
 On one thread because veille runs one process per core (``--workers``): a BLAS that starts a thread per
 core in each of them spins on a busy machine, costing more CPU than it saves in wall time. The limit is
 set around the parse only (``one_blas_thread``), so other numpy users in the process keep their setting.
+OpenBLAS (0.3.31 as numpy ships it) takes a thread limit only from the thread that first ran a threaded
+product in the process: in a worker or the CLI that is the thread that parses, but in a process where
+another thread did numpy products first (the API's request threads) the limit may not bite — the parse
+then runs its products on more threads, with the same results and more CPU.
 
 The products are sums of the same terms in another order, so the scores may differ in their last bits;
 the annotations (tags, morphology, parse, entities, lemmas) were checked identical on the news corpus
