@@ -87,3 +87,24 @@ def test_an_unknown_language_code_is_refused_before_any_page():
     with pytest.raises(ConfigError, match="'zzz'.*en, fr"):
         list(pipe.run([source_from_text("p", "page")], lang="zzz"))
     assert list(pipe.run([source_from_text("p", "page")], lang="EN"))[0].error is None
+
+
+class _BatchPathBug(_BatchCrash):
+    """A stage whose batch path is broken although every page goes through alone."""
+
+    def pipe(self, works):
+        raise IndexError("batch arrays misaligned")
+
+
+def test_a_batch_path_that_fails_where_every_page_passes_alone_is_reported(caplog):
+    items = [source_from_text(f"p{i}", f"page {i}") for i in range(3)]
+    with caplog.at_level("WARNING", logger="veille"):
+        outs = list(Pipeline([_BatchPathBug()], load_config(batch_size=4)).run(items))
+    assert all(o.error is None and o.article.title == "fine" for o in outs)  # the pages are not lost
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warned) == 1 and "crash" in warned[0] and "IndexError" in warned[0]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="veille"):  # a culprit page found: reported as its own failure
+        list(Pipeline([_BatchCrash()], load_config(batch_size=4)).run(
+            [source_from_text("p", "crash"), source_from_text("q", "fine page")]))
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]

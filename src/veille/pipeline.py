@@ -89,10 +89,14 @@ class Pipeline:
             try:
                 results: Sequence[Work | InputError] | None = stage.pipe(works)
             except Exception as err:  # a batch stage failing: retry page by page to find the culprit
-                results = None
                 log.debug("stage %s failed on a batch (%r); retrying one page at a time", stage.name, err)
-            if results is None:
                 results = [self._one(stage, w) for w in works]
+                if not any(isinstance(r, InputError) for r in results):
+                    # no page is the culprit: the batch path itself is wrong, and every batch now runs
+                    # page by page (slower, and quiet about it unless told)
+                    log.warning("stage %s failed on a batch of %d pages (%s: %s) but on none of them "
+                                "alone: a bug in its batch path, please report it",
+                                stage.name, len(works), type(err).__name__, err)
             kept = []
             for (i, _), res in zip(live, results, strict=True):
                 if isinstance(res, InputError):
