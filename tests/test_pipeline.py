@@ -97,9 +97,9 @@ class _BatchPathBug(_BatchCrash):
 
 
 def test_a_batch_path_that_fails_where_every_page_passes_alone_is_reported(caplog):
-    items = [source_from_text(f"p{i}", f"page {i}") for i in range(3)]
-    with caplog.at_level("WARNING", logger="veille"):
-        outs = list(Pipeline([_BatchPathBug()], load_config(batch_size=4)).run(items))
+    items = [source_from_text(f"p{i}", f"page {i}") for i in range(6)]
+    with caplog.at_level("WARNING", logger="veille"):  # two batches: said once
+        outs = list(Pipeline([_BatchPathBug()], load_config(batch_size=3)).run(items))
     assert all(o.error is None and o.article.title == "fine" for o in outs)  # the pages are not lost
     warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(warned) == 1 and "crash" in warned[0] and "IndexError" in warned[0]

@@ -40,6 +40,7 @@ class Pipeline:
         self.stages = list(stages)
         self.config = config or load_config()
         check_order(self.stages)
+        self._batch_bugs: set[str] = set()  # stages whose batch path was reported broken (once each)
 
     @property
     def names(self) -> list[str]:
@@ -87,13 +88,14 @@ class Pipeline:
             if not works:
                 break
             try:
-                results: Sequence[Work | InputError] | None = stage.pipe(works)
+                results: Sequence[Work | InputError] = stage.pipe(works)
             except Exception as err:  # a batch stage failing: retry page by page to find the culprit
                 log.debug("stage %s failed on a batch (%r); retrying one page at a time", stage.name, err)
                 results = [self._one(stage, w) for w in works]
-                if not any(isinstance(r, InputError) for r in results):
-                    # no page is the culprit: the batch path itself is wrong, and every batch now runs
-                    # page by page (slower, and quiet about it unless told)
+                if stage.name not in self._batch_bugs and not any(isinstance(r, InputError) for r in results):
+                    self._batch_bugs.add(stage.name)
+                    # no page is the culprit: the batch path itself is wrong, and each batch of this
+                    # stage will run page by page (slower): said once per pipeline
                     log.warning("stage %s failed on a batch of %d pages (%s: %s) but on none of them "
                                 "alone: a bug in its batch path, please report it",
                                 stage.name, len(works), type(err).__name__, err)
