@@ -364,3 +364,19 @@ def _put_v1(store, cur, rows):
         insert(table, COLUMNS[table], rows.children[table])
     about = [r[:3] for r in rows.children["quote_about"]]
     insert("quote_about", ("article_id", "quote_idx", "entity_id"), about)
+
+
+def test_an_outlet_known_by_its_host_filters_like_a_site_name(store):
+    """A page without a site name is shown under its web address's host: filtering articles, search and
+    quotes by that host finds it (with or without www., with a port), and a host that only starts or ends
+    alike does not."""
+    hosted = fr_article().model_copy(update={"site_name": None,
+                                             "url": "https://www.veilleur-news.example:8443/2031/a.html"})
+    lookalike = en_article().model_copy(update={"site_name": None,
+                                                "url": "https://veilleur-news.example.evil.test/b"})
+    store.put_many([hosted, lookalike])
+    for site in ("veilleur-news.example", "www.veilleur-news.example"):
+        assert [a.id for a in store.search("Poutine", site=site).items] == ["fr1"]
+        assert {q.article_id for q in store.quotes(site=site).items} == {"fr1"}
+    assert store.search("Poutine", site="news.example").total == 0  # a suffix is another host
+    assert store.quotes(site="veilleur-news").total == 0

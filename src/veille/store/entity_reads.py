@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .base import CoMention, EntityDetail, EntityRef, EntitySummary, EventView, Page, QuoteView
+from .outlets import outlet_condition
 from .text import SearchQuery, name_key, parse_query
 from .timeline_reads import TimelineReads
 
@@ -155,11 +156,14 @@ class EntityReads(TimelineReads):
             where.append(cond)
             params += qparams
         for cond, value in (("q.published >= ?", date_from), ("substr(q.published, 1, 10) <= ?", date_to),
-                            ("q.lang = ?", lang),
-                            ("q.article_id IN (SELECT id FROM articles WHERE site_name = ?)", site)):
+                            ("q.lang = ?", lang)):
             if value:
                 where.append(cond)
                 params.append(value)
+        if site:
+            cond, site_params = outlet_condition(site, "o")
+            where.append(f"q.article_id IN (SELECT o.id FROM articles o WHERE {cond})")
+            params += site_params
         # quotes about one entity and nothing else: count its index entries, not a join
         only_about = bool(abouts) and len(abouts) == 1 and len(where) == 2
         count = _less_copies("quote_about qa" if only_about else source, " AND ".join(where), params, article)

@@ -51,3 +51,17 @@ def source_label(site_name: str | None, url: str | None, source: str | None) -> 
     if name in _NAMELESS:
         return None
     return PurePath(name).name or name
+
+
+def outlet_condition(site: str, table: str = "a") -> tuple[str, list[str]]:
+    """A WHERE condition on the articles aliased ``table`` that keeps the pages of the outlet ``site``,
+    as ``outlet`` names it: the pages with that site name, and those without one whose web address's
+    host is ``site`` (with or without ``www.``, with or without a port), so that filtering by a host the
+    UI shows as a page's outlet finds the page. Placeholders are ``?`` (the store translates them)."""
+    host = site.strip().lower().removeprefix("www.")
+    escaped = host.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    patterns = [f"%://{www}{escaped}{end}" for www in ("", "www.") for end in ("", "/%", ":%")]
+    likes = " OR ".join(f"lower({table}.url) LIKE ? ESCAPE '!'" for _ in patterns)
+    sql = (f"({table}.site_name = ? OR (coalesce({table}.site_name, '') = '' AND {table}.url IS NOT NULL "
+           f"AND ({likes})))")
+    return sql, [site, *patterns]

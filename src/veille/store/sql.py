@@ -18,6 +18,7 @@ from .base import ArticleSummary, Page, PutStatus, Store
 from .entity_reads import EntityReads
 from .frontier import FrontierStore
 from .migrations import Migration
+from .outlets import outlet_condition
 from .rankings import RankingCache
 from .rows import ARTICLE_COLUMNS, COLUMNS, ArticleRows, to_rows
 from .search import ArticleSearch
@@ -196,12 +197,16 @@ class SqlStore(StoryTables, EntityReads, ArticleSearch, FrontierStore, Store):
         where: list[str] = [NOT_A_COPY]
         params: list[Any] = []
         for cond, value in (("a.lang = ?", lang), ("a.published >= ?", date_from),
-                            ("substr(a.published, 1, 10) <= ?", date_to), ("a.site_name = ?", site),
+                            ("substr(a.published, 1, 10) <= ?", date_to),
                             ("a.id IN (SELECT article_id FROM article_entities WHERE type = ?)",
                              entity_type.upper() if entity_type else None)):
             if value:
                 where.append(cond)
                 params.append(value)
+        if site:
+            cond, site_params = outlet_condition(site)
+            where.append(cond)
+            params += site_params
         if entity:
             ids = self.resolve_entities(entity)
             if not ids:
