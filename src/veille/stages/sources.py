@@ -50,6 +50,10 @@ def find_attributions(article: Article, doc, words) -> list[Attribution]:
     return sorted(_dedupe(out), key=lambda a: a.cue.start)
 
 
+#: a source's short name in brackets right after it: part of the attribution phrase, not of its scope
+_ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z][\w.&’'-]{1,15})\)")
+
+
 def _phrase_attributions(article: Article, doc, phrases, words, relayed: bool) -> list[Attribution]:
     if not phrases:
         return []
@@ -60,8 +64,10 @@ def _phrase_attributions(article: Article, doc, phrases, words, relayed: bool) -
         if src is None:
             continue
         s0, s1, head = src
-        cue = _span(article.text, m.start(), s1)
-        scope = _scope(article, doc, m.start(), s1, relayed)
+        short = _ACRONYM_AFTER.match(article.text, s1)  # "selon la Direction … (DGAC), le mouvement …"
+        c1 = short.end() if short else s1
+        cue = _span(article.text, m.start(), c1)
+        scope = _scope(article, doc, m.start(), c1, relayed)
         out.append(Attribution(source=_link(article, s0, s1, head, words, m.start()),
                                source_text=article.text[s0:s1], cue=cue, scope=scope))
     return out
@@ -100,18 +106,24 @@ def _link(article: Article, s0: int, s1: int, head, words, anchor: int) -> str |
 
 
 def _scope(article: Article, doc, c0: int, c1: int, relayed: bool) -> Span | None:
-    """What the source is credited with: for "cité par" the quote just before; otherwise the rest of the
+    """What the source is credited with: for "cité par" a quote of its own sentence (the nearest before
+    the phrase, else the nearest after: "Pour X, interrogée par l'AFP, la grève coûte « … »"), else the
+    quote just before it ("« … ». Des propos rapportés par Le Monde."); otherwise the rest of the
     sentence on the other side of the attribution phrase."""
-    if relayed:
-        before = [q for q in article.quotes if q.end <= c0 and c0 - q.end < 120]
-        if before:
-            q = before[-1]
-            return _span(article.text, q.start, q.end)
     span = doc.char_span(c0, c1, alignment_mode="expand")
-    if span is None:
+    sent = span[0].sent if span is not None else None
+    if sent is not None:
+        s0, s1 = _sentence_bounds(article.text, sent.start_char, sent.end_char, c0, c1)
+    if relayed:
+        own = [q for q in article.quotes if sent is not None and s0 <= q.start and q.end <= s1]
+        near = [] if own else [q for q in article.quotes if q.end <= c0 and c0 - q.end < 120]
+        before = [q for q in own if q.end <= c0] or near
+        after = [q for q in own if q.start >= c1]
+        if before or after:
+            q = before[-1] if before else after[0]
+            return _span(article.text, q.start, q.end)
+    if sent is None:
         return None
-    sent = span[0].sent
-    s0, s1 = _sentence_bounds(article.text, sent.start_char, sent.end_char, c0, c1)
     left, right = article.text[s0:c0].strip(" ,;:\n"), article.text[c1:s1].strip(" ,;:.\n")
     if len(left) >= len(right):
         return _trimmed(article.text, s0, c0)

@@ -21,6 +21,7 @@ new and stays unnamed; so does a body named by a noun and an adjective ("l'armé
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from ...record import Article
@@ -74,7 +75,7 @@ class SpeakerCoref:
         latter = self._latter(speaker, anchor)
         if latter is not None:
             return latter or None
-        apposed = apposed_name(self.article, head)
+        apposed = apposed_name(self.article, head, self.words.HONORIFICS)
         if apposed is not None:
             return apposed
         if not self._is_description(head):
@@ -205,13 +206,13 @@ def _role_nouns(span) -> list:
     return found
 
 
-def apposed_name(article: Article, head) -> str | None:
+def apposed_name(article: Article, head, honorifics: Container[str] = ()) -> str | None:
     """The named person (or body) set in apposition to a speaker's head word: "One of the protesters,
     Jane Doe, 42, said", "le maire de Rennes Jeanne Martin", "l'ancien directeur du club Paul Durand"."""
     if head.pos_ not in ("NOUN", "NUM", "PRON"):
         return None
     for child in head.children:
-        if child.dep_ != "appos" or child.pos_ != "PROPN":
+        if not _is_apposition(child, honorifics):
             continue
         toks = list(child.subtree)
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -222,6 +223,23 @@ def apposed_name(article: Article, head) -> str | None:
         if pick:
             return pick[0].entity_id
     return None
+
+
+def _is_apposition(child, honorifics: Container[str]) -> bool:
+    """A name set beside a speaker's head word: the parser's apposition, led by a name or by an honorific
+    ("Le président du club, M. Jean Dubois, a estimé"); or a name the parser took for the next item of a
+    list ("Le ministre des Transports, Paul Verdier, a appelé") when commas enclose it and no conjunction
+    joins it, which a list's last item would have."""
+    name_led = child.pos_ == "PROPN" or (child.text.lower() in honorifics
+                                         and any(c.pos_ == "PROPN" for c in child.children))
+    if child.dep_ == "appos":
+        return name_led
+    if child.dep_ != "conj" or not name_led or any(c.dep_ == "cc" for c in child.children):
+        return False
+    doc, toks = child.doc, [t for t in child.subtree if not t.is_punct]  # its commas may hang on it
+    first, last = toks[0].i, toks[-1].i
+    enclosed = last + 1 < len(doc) and doc[last + 1].text in (",", ")")
+    return first > 0 and doc[first - 1].text == "," and enclosed
 
 
 def _has_complement(head) -> bool:
