@@ -146,3 +146,10 @@ def test_quotes_multi_paragraph_quote_takes_the_speaker_named_at_its_close(analy
     assert first.text.endswith("une par une.")  # one item per paragraph
     assert first.speaker_mention == second.speaker_mention and first.speaker_mention.text == "elle"
     assert "Dumont" in (speaker_name(art, first) or "")
+
+
+def test_quotes_a_reported_clause_starts_after_the_dateline(analyze):
+    art = analyze("Ferry strike ends\n\nVALLETTA (Agency) - Ferry crews returned to work on Monday after a "
+                  "four-day strike over pay, the union said.\n", lang="en")
+    q = next(q for q in art.quotes if q.kind == "indirect")
+    assert q.text.startswith("Ferry crews returned to work")

@@ -86,3 +86,11 @@ def test_sources_short_name_in_brackets_is_not_the_scope(analyze):
     att = next(a for a in art.attributions if a.cue.text.startswith("Selon"))
     assert att.cue.text.endswith("(ARS)")
     assert att.scope is not None and att.scope.text.startswith("la qualité de l’eau")
+
+
+def test_sources_report_verb_after_its_clause_credits_the_clause_not_itself(analyze):
+    art = analyze("Exports of copper fell 12 percent in October, the newspaper Gazeta Norte reported, citing "
+                  "customs figures.\n", lang="en")
+    att = next(a for a in art.attributions if "reported" in a.cue.text)
+    assert att.source_text == "the newspaper Gazeta Norte"
+    assert att.scope is not None and att.scope.text == "Exports of copper fell 12 percent in October"

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from veille.stages.extract.text_cleaner import clean_text, filter_paragraphs, join_drop_cap
+from veille.lang import resources
+from veille.stages.extract.text_cleaner import (
+    _function_ratio,
+    _lines,
+    clean_text,
+    filter_paragraphs,
+    join_drop_cap,
+)
 
 _FR_PAGE = """Le conseil municipal vote le budget des écoles | La Gazette du Val
 
@@ -262,3 +269,33 @@ def test_furniture_phrase_prefilter_finds_a_line_exactly_when_a_phrase_is_in_it(
     phrases = _all_words("furniture_phrases")
     for line in ["le conseil a voté le budget", *(f"xx {p} yy" for p in phrases)]:
         assert bool(_any_of("furniture_phrases").search(line)) == any(p in line for p in phrases)
+
+
+def test_cleaner_keeps_a_last_sentence_of_figures_and_names():
+    raw = ("Harbour traffic resumes after the storm\n\n"
+           "Ships returned to the harbour of the old port on Monday after three days in which the storm had "
+           "kept every crew and every passenger on the quays, and the first ferry left at noon.\n\n"
+           "The port authority said that the damage to the main pier would be repaired before the spring and "
+           "that the cost of the work would be shared by the city and the region.\n\n"
+           "Shipping firms expect losses above 20 million euros this winter, the weekly Port Ledger "
+           "reported, citing insurance brokers.\n")
+    got = clean_text("port.txt", raw, "en")
+    last = _lines(raw)[-1]
+    assert 0.1 <= _function_ratio(last.text, resources("en").function_words) < 0.18  # few function words
+    assert got.text.rstrip().endswith("citing insurance brokers.")
+
+
+def test_cleaner_a_sentence_opening_with_a_cue_word_is_prose():
+    raw = ("Storm grounds flights\n\n"
+           "A storm swept across the north of the country on Thursday, closing roads and grounding flights at "
+           "the main airports for most of the day.\n\n"
+           "More than 200 flights were cancelled at the capital's airport, and thousands of passengers spent "
+           "the night in the terminals.\n\n"
+           "MORE Heavy snow closes schools in the east\n\n"
+           "Read more: Ferry services suspended\n\n"
+           "The weather service said the wind would drop over the weekend and the airports would reopen.\n")
+    got = clean_text("storm.txt", raw, "en")
+    assert "More than 200 flights" in got.text
+    reasons = {r.text: r.reason for r in got.removed}
+    assert reasons["MORE Heavy snow closes schools in the east"].startswith("unrelated insert")
+    assert reasons["Read more: Ferry services suspended"].startswith("unrelated insert")

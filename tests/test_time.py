@@ -170,6 +170,28 @@ def test_time_tense_picks_the_weekday():
     assert [t.value for t in future.timexes] == ["2024-05-06"]
 
 
+@pytest.mark.slow
+def test_time_a_plan_told_in_the_past_looks_ahead():
+    from veille.eval.time import time_pipeline
+    from veille.sources import source_from_text
+
+    pipe = time_pipeline()
+
+    def values(text, lang):
+        art = pipe.analyze(source_from_text("t.txt", text), published="2026-12-02", lang=lang)  # a Wednesday
+        return [t.value for t in art.timexes]
+
+    assert values("More snow was expected on Friday in the hills above the town, the regional forecasters "
+                  "said in their bulletin.", "en") == ["2026-12-04"]
+    assert values("La réouverture du pont était attendue vendredi par les commerçants du quartier, a indiqué "
+                  "la mairie dans un communiqué.", "fr") == ["2026-12-04"]
+    # a pluperfect forecast, and a plan told in the past, are ones that have passed (or been dropped)
+    assert values("The ferry, which had been expected on Monday at the harbour, never arrived, the port "
+                  "authority said.", "en") == ["2026-11-30"]
+    assert values("The final match was scheduled for Monday at the national stadium, the federation "
+                  "said in a statement.", "en") == ["2026-11-30"]
+
+
 def test_time_ranges_give_both_ends():
     text = "le festival du 7 au 9 juillet 2019 ; la guerre (1914-1918)"
     assert [(t.text, t.value) for t in find_timexes(text, FR, None)] == [

@@ -156,21 +156,24 @@ def _report_verb_attributions(article: Article, doc, words) -> list[Attribution]
             continue
         verb = cue_span(tok, article.text)
         cue = _span(article.text, min(verb.start, subj.start), max(verb.end, subj.end))
-        scope = _verb_scope(article, tok)
+        scope = _verb_scope(article, tok, cue.start)
         out.append(Attribution(source=resolve(article, subj, words.PRONOUNS, subj.start),
                                source_text=article.text[subj.start:subj.end], cue=cue, scope=scope))
     return out
 
 
-def _verb_scope(article: Article, verb) -> Span | None:
-    comp = next((c for c in verb.children if c.dep_ in ("ccomp", "obj") and c.i > verb.i
-                 and c.pos_ in ("VERB", "AUX")), None)
+def _verb_scope(article: Article, verb, cue_start: int) -> Span | None:
+    """What a report verb credits: its clause ("reports that …"), before it when the clause comes first
+    ("Insurers expect …, the newspaper reported"), else the sentence up to the cue."""
+    comps = [c for c in verb.children if c.dep_ in ("ccomp", "obj") and c.pos_ in ("VERB", "AUX")]
+    after, before = [c for c in comps if c.i > verb.i], [c for c in comps if c.idx < cue_start]
+    comp = (after or before or [None])[0]
     if comp is not None:
         toks = sorted(comp.subtree, key=lambda t: t.i)
-        return _trimmed(article.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        end = toks[-1].idx + len(toks[-1].text)
+        return _trimmed(article.text, toks[0].idx, end if comp.i > verb.i else min(end, cue_start))
     sent = verb.sent
-    end = verb.idx
-    return _trimmed(article.text, sent.start_char, end) if end > sent.start_char else None
+    return _trimmed(article.text, sent.start_char, cue_start) if cue_start > sent.start_char else None
 
 
 def _trimmed(text: str, s: int, e: int) -> Span | None:

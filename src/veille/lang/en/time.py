@@ -129,6 +129,8 @@ COMPARISON_BEFORE = (r"(?:compared\s+(?:with|to)|than|versus|vs\.?|from\s+[$Â£â‚
 VAGUE_UNIT_NOT_AFTER = r"(?:\d|\b(?:more|few|many|several|the|these|those|his|her|their|its|our|my|your))\s*$"
 #: participles of planning ("the vote scheduled for Tuesday", "the election planned in November"): future
 PROSPECTIVE_LEMMAS = frozenset({"schedule", "plan", "expect", "set", "slate", "due"})
+#: verbs of expectation whose passive told in the past still looks ahead ("was expected on Friday")
+FORECAST_LEMMAS = frozenset({"expect", "forecast", "predict"})
 
 #: "just after midnight", "at noon"
 NAMED_TIMES = {"midnight": 0, "noon": 12, "midday": 12}

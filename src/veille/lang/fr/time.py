@@ -156,6 +156,8 @@ COMPARISON_BEFORE = (r"(?:par\s+rapport\s+(?:à|aux?)|comparée?s?\s+(?:à|aux?)
 VAGUE_UNIT_NOT_AFTER = None
 #: participles of planning ("l'élection prévue en novembre", "la visite programmée lundi"): a future time
 PROSPECTIVE_LEMMAS = frozenset({"prévoir", "programmer", "planifier", "attendre"})
+#: verbs of expectation whose passive told in the past still looks ahead ("was expected on Friday")
+FORECAST_LEMMAS = frozenset({"attendre"})
 
 #: "vers minuit", "à midi": named times of day, only after a preposition of time ("le Midi" is a region)
 NAMED_TIMES = {"minuit": 0, "midi": 12}

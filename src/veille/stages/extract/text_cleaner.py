@@ -259,8 +259,9 @@ def _furniture_reason(ln: Line, res, site_title) -> str | None:
         return "title line repeated with the site name"
     if _sponsor_line(ln, low):
         return "sponsor line"
-    if res is not None and res.insert_cue_re().match(ln.text) and ln.words <= 30:
-        return "unrelated insert (" + res.insert_cue_re().match(ln.text).group(0).strip(" :-–—>»|") + ")"
+    cue = res.insert_cue_re().match(ln.text) if res is not None and ln.words <= 30 else None
+    if cue is not None and not _sentence_opening_with_cue_word(cue, ln):
+        return "unrelated insert (" + cue.group(0).strip(" :-–—>»|") + ")"
     if res is not None and ln.words <= 14 and low.strip(" .:!") in res.headline_list_heads:
         return "heading of a list of other headlines"
     hits = [p for p in _all_words("furniture_phrases") if p in low] if _any_of(
@@ -322,6 +323,15 @@ def _any_of(kind: str) -> re.Pattern:
     return phrase_pattern(_all_words(kind))
 
 
+def _sentence_opening_with_cue_word(cue: re.Match, ln: Line) -> bool:
+    """"More than 200 flights were cancelled.": a one-word cue ("More", "Watch") written as a sentence's
+    first word, with no separator after it and the line a sentence, is prose; "MORE: …", "MORE Storm
+    hits" and "Lire aussi …" stay inserts."""
+    said = cue.group(0).strip()
+    return (said[-1:].isalpha() and len(said.split()) == 1 and not said.isupper() and ln.sentence_end
+            and ln.words >= 6)
+
+
 def _looks_like_prompt(low: str) -> bool:
     return bool(
         re.search(r"\b(?:cliquez|click|abonnez|subscribe|inscrivez|recevez|receive|sign up|cookies?)\b", low)
@@ -333,7 +343,9 @@ def _score(ln: Line) -> float:
         return float("-inf")
     if ln.reason:
         return -25.0 if ln.reason.startswith(("heading of a list", "site furniture")) else -3.0
-    prose = ln.sentence_end and ln.words >= 10 and ln.function_ratio >= 0.18
+    # a sentence of figures and names has few function words ("Insurers expect claims to exceed 50 million
+    # euros, the newspaper X reported, citing industry sources."): a longer one may have fewer
+    prose = ln.sentence_end and ln.words >= 10 and ln.function_ratio >= (0.1 if ln.words >= 12 else 0.18)
     if prose and not ln.bullet:
         return float(ln.words)
     if prose:  # a bulleted sentence: list of teasers or a real list inside the article

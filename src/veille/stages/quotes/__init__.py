@@ -18,6 +18,7 @@ import re
 from ...lang import resources
 from ...record import Article, Quote, QuoteKind, Span
 from ...stage import Stage, Work
+from ..extract.dateline import find_dateline
 from .continuation import is_paragraph_quote, previous_subject, signature_below
 from .coref import SpeakerCoref
 from .cues import colon_intro, cue_after, cue_before, cue_span, dash_signature, inner_incise, is_cue
@@ -86,7 +87,20 @@ def extract_quotes(article: Article, doc, words) -> list[Quote]:
             _governing_speaker(article, doc, words, q)
     indirect = _indirect_quotes(article, doc, words, direct, short)
     direct = [q for q in direct if not _lone_fragment(q, indirect)]
+    _after_dateline(article, indirect)
     return sorted(direct + indirect, key=lambda q: q.start)
+
+
+def _after_dateline(article: Article, quotes: list[Quote]) -> None:
+    """A reported clause that opens the body starts after its dateline: "PORTO (Agency) - Rain flooded
+    …, the agency said" reports the rain, not the dateline."""
+    found = find_dateline(article.text)
+    if found is None:
+        return
+    cut = found[1]
+    for q in quotes:
+        if q.start < cut < q.end - 1:
+            q.start, q.text = cut, article.text[cut:q.end]
 
 
 def _lone_fragment(q: Quote, clauses: list[Quote]) -> bool:

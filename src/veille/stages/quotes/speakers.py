@@ -256,6 +256,13 @@ def _subject_span(tok) -> Speaker:
            and doc[right + 1].head.i == tok.head.i
            and doc[right + 1].dep_ in ("nsubj", "appos", "flat", "flat:name")):
         right += 1
+    # ... or on the noun itself, as an apposition with no comma: "the newspaper Gazeta Norte reported"
+    if tok.pos_ == "NOUN":
+        for c in tok.children:
+            words = sorted(c.subtree, key=lambda t: t.i)
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and words[0].i == right + 1 \
+                    and all(t.pos_ == "PROPN" for t in words):
+                right = words[-1].i
     first = doc[left].text
     start = doc[left].idx + (len(first) - len(clitic_word(first)) if first.startswith("-") else 0)
     return Speaker(start, doc[right].idx + len(doc[right].text), tok)

@@ -81,6 +81,8 @@ def _verb_tense(verb, lang) -> str:
             return "future"
         if tok.lower_ in _FUTURE_AUX or tok.lemma_.lower() in ("will", "shall"):
             return "future"
+    if _planned_then(verb, forms, lang):
+        return "future"
     if any(_past(tok) for tok in forms[1:]):
         return "past"  # "avait déclaré", "was held"
     if "Part" in verb.morph.get("VerbForm"):
@@ -92,6 +94,19 @@ def _verb_tense(verb, lang) -> str:
         # "l'élection prévue en novembre", "the vote scheduled for Tuesday": a plan looks ahead
         return "future" if verb.lemma_.lower() in getattr(lang, "PROSPECTIVE_LEMMAS", ()) else "present"
     return "past" if _past(verb) else "present"
+
+
+def _planned_then(verb, forms, lang) -> bool:
+    """"more rain was expected on Thursday", "la neige était attendue samedi": a forecast told in the past
+    (a passive of an expectation verb with a simple past auxiliary) looks ahead of the report. A plan told
+    so ("était prévu en novembre", "was scheduled for Monday") is often one since dropped, and "had been
+    expected" is a pluperfect: both stay past."""
+    forecasts = getattr(lang, "FORECAST_LEMMAS", ())
+    if "Part" not in verb.morph.get("VerbForm") or verb.lemma_.lower() not in forecasts:
+        return False
+    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in forms[1:])
+    perfect = any(c.lemma_.lower() in ("have", "avoir") for c in forms[1:])
+    return passive and not perfect
 
 
 def _past(tok) -> bool:
