@@ -118,3 +118,36 @@ def test_quotes_coref_a_joined_name_is_not_an_apposition():
     names = {t.text: t for d in (joined, listed) for t in d if t.text in ("Louis", "Marc")}
     assert not _is_apposition(names["Louis"], honorifics)  # "et" joins it: a list's last item
     assert _is_apposition(names["Marc"], honorifics)
+
+
+FR_NEW_ROLE = (
+    "Crues dans l’Aude : les secours mobilisés\n\n"
+    "Le préfet, Marc Aubert, a ouvert mercredi un centre de crise à Carcassonne. « La situation reste "
+    "sérieuse », a-t-il déclaré.\n\n"
+    "La présidente du département, Irène Castel, s’est rendue jeudi à Limoux. Elle a promis « des aides "
+    "rapides ».\n\n"
+    "Le ministre de l’Agriculture a annoncé une enveloppe pour les éleveurs. « Personne ne sera oublié », "
+    "a-t-il assuré.\n\n"
+    "Nadia Roux, la porte-parole du collectif des sinistrés, a rencontré le préfet vendredi. La "
+    "dirigeante du collectif se dit satisfaite. « Nous avons été entendus », a-t-elle affirmé.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def fr_new_role(analyze):
+    return analyze(FR_NEW_ROLE, lang="fr")
+
+
+def test_quotes_coref_pronoun_after_an_unnamed_new_role_is_not_the_last_named_person(fr_new_role):
+    assert "Aubert" in (_speaker(fr_new_role, "La situation reste") or "")
+    # "il" goes on about "le ministre de l'Agriculture", whom the text never names: not the préfet
+    assert _speaker(fr_new_role, "Personne ne sera oublié") is None
+
+
+def test_quotes_coref_name_beside_a_title_as_a_second_subject_gives_the_role_and_gender(fr_new_role):
+    assert "Castel" in (_speaker(fr_new_role, "des aides rapides") or "")
+
+
+def test_quotes_coref_a_description_sharing_the_role_words_stays_the_named_person(fr_new_role):
+    # "la dirigeante du collectif" is the one the text made "la porte-parole du collectif"
+    assert "Roux" in (_speaker(fr_new_role, "Nous avons été entendus") or "")

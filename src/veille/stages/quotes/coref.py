@@ -26,7 +26,16 @@ from dataclasses import dataclass
 
 from ...record import Article
 from .direct import find_marked, word_count
-from .speakers import Speaker, antecedent, entity_for_span, entity_genders, pronoun_of, resolve
+from .speakers import (
+    Speaker,
+    antecedent,
+    clitic_word,
+    entity_for_span,
+    entity_genders,
+    pronoun_of,
+    resolve,
+    subject_span,
+)
 
 #: entity types a role can name: people and the bodies that speak (a newspaper, a party, a state)
 _ROLE_HOLDERS = {"PER", "ORG", "MEDIA", "GPE"}
@@ -70,8 +79,7 @@ class SpeakerCoref:
         head = speaker.head
         if pronoun_of(head, self.words.PRONOUNS) is not None and \
                 speaker.end - speaker.start <= len(head.text):
-            return resolve(self.article, speaker, self.words.PRONOUNS, anchor, self.genders,
-                           self.words.PRONOUN_GENDERS, self.quoted)
+            return self._pronoun(speaker, anchor)
         latter = self._latter(speaker, anchor)
         if latter is not None:
             return latter or None
@@ -97,6 +105,51 @@ class SpeakerCoref:
         if _has_complement(head):
             return None  # "le député de Tuléar": a restrictive complement picks someone, not the last person
         return self._salient_person(head, anchor)
+
+    def _pronoun(self, speaker: Speaker, anchor: int) -> str | None:
+        """A pronoun alone: the nearest person of its number and gender; but when a sentence after that
+        person's mention has for subject a definite role with no name ("Le ministre de l'Intérieur a
+        annoncé … « … », a-t-il assuré"), the pronoun goes on about that role, and answers what the
+        role's own words resolve to (often no one)."""
+        found = resolve(self.article, speaker, self.words.PRONOUNS, anchor, self.genders,
+                        self.words.PRONOUN_GENDERS, self.quoted)
+        if pronoun_of(speaker.head, self.words.PRONOUNS) != "sg":
+            return found
+        at = min(anchor, speaker.start)
+        after = max((m.end for m in self.article.mentions if m.entity_id == found and m.end <= at), default=0)
+        gender = self.words.PRONOUN_GENDERS.get(clitic_word(speaker.head.text))
+        role = self._role_subject(after, at, gender)
+        if role is None or found is not None and not self._other_role(found, role.head):
+            return found
+        return self.resolve(role, role.start)
+
+    def _other_role(self, entity_id: str, noun) -> bool:
+        """True when the document gave the entity roles (not mere honorifics) and none of them is this
+        description's: not its head noun, no restricting word in common ("la secrétaire générale de la
+        CGT" … "la dirigeante de la CGT" is one person; "le préfet" … "le ministre de l'Intérieur" two)."""
+        held = [r for r in self.roles if r.entity_id == entity_id and r.head not in self.words.HONORIFICS]
+        key, said = _role_key(noun, self.words.ROLE_SYNONYMS), _restrictive_words(noun)
+        return bool(held) and not any(r.head == key or r.words & said for r in held)
+
+    def _role_subject(self, lo: int, hi: int, gender: str | None) -> Speaker | None:
+        """The last subject between ``lo`` and ``hi`` that is a definite singular role noun of that
+        gender named by nothing (no mention on it, no name set beside it), outside quoted speech."""
+        span = self.doc.char_span(lo, hi, alignment_mode="contract")
+        for tok in reversed(span or ()):
+            if not tok.dep_.startswith("nsubj") or tok.pos_ != "NOUN" or "Plur" in tok.morph.get("Number"):
+                continue
+            if any(s <= tok.idx < e for s, e in self.quoted) or not self._is_description(tok):
+                continue
+            if _role_key(tok, self.words.ROLE_SYNONYMS) not in self.words.ROLE_NOUNS and \
+                    tok.lemma_.lower() not in self.words.ROLE_NOUNS:
+                continue
+            said = next(iter(tok.morph.get("Gender")), None)
+            if gender and said and said != gender or _determiner(tok) in self.words.INDEFINITE:
+                continue
+            if apposed_name(self.article, tok, self.words.HONORIFICS) is not None:
+                continue
+            return subject_span(tok)
+        return None
 
     def person_before(self, anchor: int, number: str, gender: str | None = None) -> str | None:
         """The antecedent a pronoun or a possessive of this number and gender finds before ``anchor``
@@ -191,8 +244,11 @@ def _role_nouns(span) -> list:
     """The common nouns a name's noun phrase gives it as roles."""
     root = span.root
     found = []
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        found.append(root.head)  # "le ministre de l'Intérieur, Paul Durand"
+    listed = root.dep_ == "conj" and _is_apposition(root, ())
+    if root.head.pos_ == "NOUN" and (root.dep_ == "appos" or listed):
+        found.append(root.head)  # "le ministre de l'Intérieur, Paul Durand" (read as a list item too)
+    found += [n for n in root.head.children if n.pos_ == "NOUN" and n.i < root.i and n.dep_ == root.dep_
+              and root in _twin_names(n, ())]  # ... or as a second subject beside the noun
     found += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"
               and c.i not in range(span.start, span.end)]  # "Jeanne Martin, maire de Rennes"
     k = span.start - 1
@@ -211,9 +267,8 @@ def apposed_name(article: Article, head, honorifics: Container[str] = ()) -> str
     Jane Doe, 42, said", "le maire de Rennes Jeanne Martin", "l'ancien directeur du club Paul Durand"."""
     if head.pos_ not in ("NOUN", "NUM", "PRON"):
         return None
-    for child in head.children:
-        if not _is_apposition(child, honorifics):
-            continue
+    apposed = [c for c in head.children if _is_apposition(c, honorifics)]
+    for child in [*apposed, *_twin_names(head, honorifics)]:
         toks = list(child.subtree)
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         hits = [m for m in article.mentions if m.start < e and s < m.end and m.how in _NAMED]
@@ -236,10 +291,36 @@ def _is_apposition(child, honorifics: Container[str]) -> bool:
         return name_led
     if child.dep_ != "conj" or not name_led or any(c.dep_ == "cc" for c in child.children):
         return False
-    doc, toks = child.doc, [t for t in child.subtree if not t.is_punct]  # its commas may hang on it
+    return _enclosed_by_commas(child)
+
+
+def _enclosed_by_commas(tok) -> bool:
+    """Its words (its own commas left out) sit between a comma and a comma or a closing bracket."""
+    doc, toks = tok.doc, [t for t in tok.subtree if not t.is_punct]  # its commas may hang on it
     first, last = toks[0].i, toks[-1].i
     enclosed = last + 1 < len(doc) and doc[last + 1].text in (",", ")")
     return first > 0 and doc[first - 1].text == "," and enclosed
+
+
+def _twin_names(noun, honorifics: Container[str]) -> list:
+    """A name the parser made a second subject beside the noun ("La présidente de la région, Carole Delga,
+    s'est rendue": both hang on the verb as subjects): right after the noun's words and a comma, with
+    commas around it. A name is the noun's, not a second actor, when nothing joins the two."""
+    if noun.head is noun:
+        return []
+    end = max(t.i for t in noun.subtree)
+    doc = noun.doc
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return []
+    twin = doc[end + 2]
+    while twin.head.i != noun.head.i and twin.head is not twin and twin.head.i > end:
+        twin = twin.head  # "Carole" under its own flat "Delga", or an honorific's name
+    name_led = twin.pos_ == "PROPN" or (twin.text.lower() in honorifics
+                                        and any(c.pos_ == "PROPN" for c in twin.children))
+    if twin.head.i != noun.head.i or twin.dep_ != noun.dep_ or not name_led:
+        return []
+    starts_there = min(t.i for t in twin.subtree if not t.is_punct) == end + 2
+    return [twin] if starts_there and _enclosed_by_commas(twin) else []
 
 
 def _has_complement(head) -> bool:
