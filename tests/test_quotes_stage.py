@@ -153,3 +153,24 @@ def test_quotes_a_reported_clause_starts_after_the_dateline(analyze):
                   "four-day strike over pay, the union said.\n", lang="en")
     q = next(q for q in art.quotes if q.kind == "indirect")
     assert q.text.startswith("Ferry crews returned to work")
+
+
+FR_CLOSING_INCISE = (
+    "Incendie dans un entrepôt de Lorient\n\n"
+    "Un incendie a détruit un entrepôt de la zone portuaire de Lorient dans la nuit de mardi à mercredi.\n\n"
+    "L'enquête se poursuit pour déterminer l'origine du sinistre, a indiqué jeudi le procureur Hervé "
+    "Lamarque.\n\n"
+    "Le maire, qui a visité le site, a salué le travail des secours.\n"
+)
+
+
+def test_quotes_a_closing_incise_reports_the_sentence_before_it(analyze):
+    art = analyze(FR_CLOSING_INCISE, lang="fr")
+    q = next(q for q in art.quotes if q.kind == "indirect")
+    assert q.text == "L'enquête se poursuit pour déterminer l'origine du sinistre"
+    assert q.cue is not None and q.cue.text == "a indiqué"
+    # the day between the cue and its inverted subject is not the speaker's
+    assert q.speaker_mention is not None and q.speaker_mention.text.startswith("le procureur")
+    assert "Lamarque" in (art.entity(q.speaker).name if q.speaker else "")
+    # a relative clause set off by commas is not an incise that reports anything
+    assert not any(q.text.startswith("Le maire") for q in art.quotes)

@@ -44,11 +44,43 @@ def complement_clauses(doc, verbs: frozenset[str]) -> list[Clause]:
                 clause = _clause(child, tok, verbs)
                 if clause:
                     out.append(clause)
+        closing = _closing_incise_clause(tok, verbs)
+        if closing:
+            out.append(closing)
     return out
+
+
+def _closing_incise_clause(verb, verbs: frozenset[str]) -> Clause | None:
+    """"L'enquête se poursuit, a indiqué le parquet.": a cue set off by a comma at the end of its
+    sentence reports the whole sentence before it. The French parser hangs such an incise on the
+    sentence's verb (``parataxis``, ``conj``) instead of making the sentence its complement."""
+    if verb.dep_ not in ("parataxis", "conj") or verb.head.i >= verb.i:
+        return None
+    doc = verb.doc
+    own = {t.i for t in verb.subtree}
+    words = [t for t in verb.subtree if not t.is_punct]  # the comma before it may hang on it
+    first, last = words[0].i, words[-1].i
+    if first == 0 or doc[first - 1].text != ",":
+        return None
+    rest = doc[last + 1:]
+    stop = next((t.i for t in rest if not t.is_punct or "\n" in t.text or t.is_sent_start), len(doc))
+    if stop < len(doc) and not (doc[stop].is_sent_start or "\n" in doc[stop].text):
+        return None  # the sentence goes on after the incise: not a closing one
+    if not any(c.dep_.startswith("nsubj") or c.dep_ == "obj" and c.i > verb.i for c in verb.children):
+        return None  # no one named as saying it
+    sent_start = verb.sent.start
+    toks = [t for t in verb.head.subtree if t.i not in own and sent_start <= t.i < first - 1]
+    return _clause_of(sorted(toks, key=lambda t: t.i), verb, verbs)
 
 
 def _clause(head, verb, verbs: frozenset[str]) -> Clause | None:
     toks = sorted((t for t in head.subtree if not _is_under(t, verb, head)), key=lambda t: t.i)
+    return _clause_of(toks, verb, verbs)
+
+
+def _clause_of(toks: list, verb, verbs: frozenset[str]) -> Clause | None:
+    """The clause's span from its tokens in order: a trailing incise, a leading complementiser and the
+    punctuation at both ends left out; never across a line break."""
     toks = _drop_trailing_incise(toks, verbs)
     while toks and (toks[0].text.lower() in _MARKS or toks[0].is_punct and not toks[0].is_quote
                     or toks[0].is_space):
@@ -59,7 +91,7 @@ def _clause(head, verb, verbs: frozenset[str]) -> Clause | None:
         return None
     # a clause never runs across a line break (paragraph)
     first, last = toks[0], toks[-1]
-    if "\n" in doc_text(head.doc)[first.idx:last.idx]:
+    if "\n" in doc_text(verb.doc)[first.idx:last.idx]:
         return None
     return Clause(first.idx, last.idx + len(last.text), verb)
 

@@ -29,6 +29,9 @@ _RELATIVES = {"who", "that", "which", "qui", "lequel", "laquelle"}
 _OBJECT_PRONOUNS = {"her", "him", "them", "me", "us", "it", "lui", "leur", "le", "la", "les", "nous",
                     "vous", "se", "en", "y"}
 _GROUP_LIKE = {"ORG", "GPE", "MEDIA", "NORP", "PER", "LOC"}
+#: days and parts of days that sit between a cue verb and its inverted subject (French models tag no dates)
+_DAY_WORDS = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui
+matin soir monday tuesday wednesday thursday friday saturday sunday yesterday today""".split())
 _ORG_LIKE = {"ORG", "GPE", "MEDIA"}
 
 
@@ -206,7 +209,8 @@ def inverted_subject(verb, outside: tuple[int, int] | None = None) -> Speaker | 
     """The noun phrase right after the verb: "a déclaré le président russe", "said Mr Biden"."""
     doc = verb.doc
     i = verb.i + 1
-    while i < len(doc) and doc[i].pos_ in ("ADV", "PART") and doc[i].text.lower() not in ("not", "pas"):
+    while i < len(doc) and (doc[i].pos_ in ("ADV", "PART") and doc[i].text.lower() not in ("not", "pas")
+                            or doc[i].lower_ in _DAY_WORDS):  # "a annoncé jeudi le ministre"
         i += 1
     if i >= len(doc) or doc[i].pos_ not in _NP_START or doc[i].is_punct or _is_time(doc[i]) \
             or doc[i].pos_ == "PRON" and doc[i].text.lower() in _OBJECT_PRONOUNS:
