@@ -124,3 +124,23 @@ def test_events_a_bloc_named_as_a_place_can_still_be_accused(analyze):
                   "à Moscou.", name="written-bloc")
     ev = next(e for e in art.events if e.type == "ACCUSE")
     assert ev.recipient is not None and ev.location != ev.recipient, _coded(art)
+
+
+def test_events_the_dateline_place_is_not_the_actor():
+    # the parse a small model gives "OSLO - The council on Monday rejected a plan": two subjects
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from veille.lang import resources
+    from veille.stages.events.syntax import subject
+
+    words = ["OSLO", "-", "The", "council", "on", "Monday", "rejected", "a", "plan", "."]
+    heads = [6, 0, 3, 6, 6, 4, 6, 8, 6, 6]
+    deps = ["nsubj", "punct", "det", "nsubj", "prep", "pobj", "ROOT", "det", "dobj", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    lex = resources("en").part("events")
+    assert subject(doc[6], lex).text == "council"
+    # a subject in capitals that is not a dateline stays the subject
+    doc = Doc(Vocab(), words=["NATO", "rejected", "a", "plan", "."], heads=[1, 1, 3, 1, 1],
+              deps=["nsubj", "ROOT", "det", "dobj", "punct"])
+    assert subject(doc[1], lex).text == "NATO"

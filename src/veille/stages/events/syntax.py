@@ -68,7 +68,7 @@ def subject(v, lex: Lexicon, depth: int = 0):
     if depth > 5:
         return None
     for c in v.children:
-        if c.dep_ in SUBJECTS:
+        if c.dep_ in SUBJECTS and not _dateline_word(c):
             if c.lower_ in _RELATIVE and v.dep_ in ("acl:relcl", "relcl"):
                 return v.head
             return c
@@ -83,6 +83,20 @@ def subject(v, lex: Lexicon, depth: int = 0):
     if v.dep_ in ("conj", "xcomp", "advcl") or v.pos_ not in VERBAL or v.head.pos_ not in VERBAL:
         return subject(v.head, lex, depth + 1)
     return None
+
+
+_DASHES = {"-", "–", "—", ":"}
+
+
+def _dateline_word(tok) -> bool:
+    """"MOSCOW - The Kremlin dismissed …": the parser may make the dateline's place a second subject; a
+    word in capitals at the start of a line, a dash after it, is the dateline's, never the actor."""
+    doc = tok.doc
+    words = sorted(tok.subtree, key=lambda t: t.i)
+    first, last = words[0].i, words[-1].i
+    at_line_start = first == 0 or "\n" in doc[first - 1].text or "\n" in doc[first - 1].whitespace_
+    dash = doc[last].text in _DASHES or last + 1 < len(doc) and doc[last + 1].text in _DASHES
+    return at_line_start and dash and tok.text.isupper() and len(tok.text) > 1
 
 
 def passive_patient(v):
