@@ -272,3 +272,23 @@ def test_entities_name_without_its_nationality_is_the_kb_entity_on_the_page():
     ents, mentions = _run(text, "fr", kb)
     ministry = next(e for e in ents if e.id == "veille:ie-health")
     assert {"Hawkins House", "ministère de la Santé"} <= set(ministry.names)
+
+
+def test_entities_a_name_only_a_place_completes_is_a_place():
+    from veille.stages.entities.headnouns import placed_names
+    from veille.stages.entities.mentions import Candidate
+
+    en_text = "The mayor of Corvello said the Varnetta river burst its banks near Anna Lisboa's farm."
+    fr_text = "La commune de Saint-Ambrel a été évacuée, a déclaré Pierre Lorme."
+
+    def cand(text, name, label="PER", origin="ner"):
+        i = text.index(name)
+        return Candidate(i, i + len(name), name, label, origin)
+
+    en = [cand(en_text, "Corvello"), cand(en_text, "Varnetta"), cand(en_text, "Anna Lisboa"),
+          cand(en_text, "Corvello", "PER", "kb")]
+    placed_names(en_text, resources("en").part("entities"), en)
+    assert [c.label for c in en] == ["GPE", "LOC", "PER", "PER"]  # a KB-linked name keeps its type
+    fr = [cand(fr_text, "Saint-Ambrel", "MISC"), cand(fr_text, "Pierre Lorme")]
+    placed_names(fr_text, resources("fr").part("entities"), fr)
+    assert [c.label for c in fr] == ["GPE", "PER"]

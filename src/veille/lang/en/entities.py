@@ -65,6 +65,9 @@ CLASSIFIERS = {
     "website": "ORG",
     "organisation": "ORG", "organization": "ORG", "foundation": "ORG", "team": "ORG", "agency": "ORG",
 }
+#: phrases only a place completes: a name right after them is a place, whatever the NER said
+PLACE_OF = ("mayor of", "town of", "city of", "village of", "province of", "region of", "district of",
+            "governor of", "outskirts of", "suburb of", "residents of")
 #: the head is the last word in English ("Space Center"), the first in French ("Centre spatial")
 HEAD_FIRST = False
 #: small words allowed inside such a name

@@ -78,6 +78,9 @@ CLASSIFIERS = {
     "organisation": "ORG", "fondation": "ORG", "firme": "ORG", "agence": "ORG", "équipe": "ORG",
 }
 HEAD_FIRST = True
+#: phrases only a place completes: a name right after them is a place, whatever the NER said
+PLACE_OF = ("maire de", "mairie de", "ville de", "commune de", "village de", "province de", "région de",
+            "habitants de", "banlieue de", "préfecture de", "sous-préfecture de")
 NAME_CONNECTORS = ("de", "du", "des", "la", "l'", "l’", "d'", "d’", "et", "le", "les", "sur")
 #: capitalised words and acronyms of French news that are never names
 #: ("Union" alone is "l'Union" of a political text, too vague to be an entity of its own)

@@ -33,7 +33,31 @@ def attach_head_nouns(cands: list[Candidate], text: str, words) -> list[Candidat
             out.append(c)  # the place inside the name is named too
     out += institution_names(text, words, out)
     out += classified_names(text, words, out)
+    placed_names(text, words, out)
     return sorted(out, key=lambda c: c.start)
+
+
+#: the types the NER gives a place it misreads ("the mayor of Amarante" as a person)
+_MISREAD = ("PER", "MISC")
+
+
+def placed_names(text: str, words, cands: list[Candidate]) -> None:
+    """Retype, in place, names the NER took for people that their words show to be places: after a
+    phrase that only a place completes (``PLACE_OF``: "the mayor of X", "la commune de X"), or before a
+    place noun in lower case that is not part of the name ("the Tâmega river")."""
+    before = getattr(words, "PLACE_OF", ())
+    heads = getattr(words, "NAME_HEADS", {})
+    last = getattr(words, "HEAD_FIRST", True) is False
+    for c in cands:
+        if c.label not in _MISREAD or c.origin != "ner":
+            continue
+        ahead = text[max(0, c.start - 24):c.start].lower()
+        if any(ahead.endswith(p + " ") or ahead.endswith(p + "\u00a0") for p in before):
+            c.label = "GPE"
+            continue
+        m = re.match(r"[ \u00a0]([a-z]+)(?![\w’'-])", text[c.end:c.end + 20]) if last else None
+        if m and heads.get(m.group(1)) == "LOC":
+            c.label = "LOC"
 
 
 def _with_head(c: Candidate, text: str, words, heads: dict[str, str]) -> Candidate | None:
