@@ -94,3 +94,10 @@ def test_sources_report_verb_after_its_clause_credits_the_clause_not_itself(anal
     att = next(a for a in art.attributions if "reported" in a.cue.text)
     assert att.source_text == "the newspaper Gazeta Norte"
     assert att.scope is not None and att.scope.text == "Exports of copper fell 12 percent in October"
+
+
+def test_sources_selon_a_stressed_pronoun_credits_the_person_it_stands_for(analyze):
+    art = analyze("Le directeur du port, Alain Kervella, a fait le point mardi sur la saison. Selon lui, le "
+                  "trafic des ferries a progressé de 8 % depuis le printemps.\n", lang="fr")
+    att = next(a for a in art.attributions if a.cue.text == "Selon lui")
+    assert att.source is not None and "Kervella" in art.entity(att.source).name

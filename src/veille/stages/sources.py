@@ -97,6 +97,11 @@ def _source_phrase(doc, at: int, words, named_only: bool) -> tuple[int, int, obj
 
 
 def _link(article: Article, s0: int, s1: int, head, words, anchor: int) -> str | None:
+    stressed = getattr(words, "STRESSED_PRONOUNS", {}).get(article.text[s0:s1].lower())
+    if stressed is not None:  # "selon lui", "according to her": the person the pronoun stands for
+        from .quotes import coreference
+
+        return coreference(article, head.doc, words).person_before(anchor, stressed[0], stressed[1])
     number = pronoun_of(head, words.PRONOUNS)
     if number is not None and s1 - s0 <= len(head.text):
         from .quotes.speakers import Speaker

@@ -262,6 +262,12 @@ def _attach_speaker(article: Article, q: Quote, verb, words, outside: tuple[int,
     q.speaker = _resolve(article, verb.doc, words, subj, anchor=min(q.start, subj.start))
 
 
+def coreference(article: Article, doc, words) -> SpeakerCoref:
+    """The document's speaker coreference (built once per document, shared with the sources stage)."""
+    _resolve(article, doc, words, None, 0)
+    return _COREF[2]
+
+
 def _resolve(article: Article, doc, words, subj, anchor: int) -> str | None:
     """The entity a speaker's words refer to, through the document's coreference (built once per doc);
     ``subj`` None only builds it."""
