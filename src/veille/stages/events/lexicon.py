@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
+from typing import Any
 
 from ...lang import resources
 
@@ -101,7 +102,7 @@ class Lexicon:
         may leave one out, which reads as empty. Each is kept on the lexicon once read: the coder asks for
         them tens of thousands of times a pass, and a found attribute does not come back here."""
         if name.isupper():
-            value = getattr(self.m, name, frozenset())
+            value: Any = getattr(self.m, name, frozenset())
             setattr(self, name, value)
             return value
         raise AttributeError(name)
