@@ -48,7 +48,12 @@ def complement_clauses(doc, verbs: frozenset[str]) -> list[Clause]:
 
 
 def _clause(head, verb, verbs: frozenset[str]) -> Clause | None:
-    toks = sorted((t for t in head.subtree if not _is_under(t, verb, head)), key=lambda t: t.i)
+    if head.head.i == verb.i and head.i != verb.i:
+        # the clause hangs on its cue (``complement_clauses``): walking up from a word of the clause meets
+        # the clause's head before the cue, so no word of it is under the cue and none is walked up
+        toks = sorted(head.subtree, key=lambda t: t.i)
+    else:
+        toks = sorted((t for t in head.subtree if not _is_under(t, verb, head)), key=lambda t: t.i)
     toks = _drop_trailing_incise(toks, verbs)
     while toks and (toks[0].text.lower() in _MARKS or toks[0].is_punct and not toks[0].is_quote
                     or toks[0].is_space):
