@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from veille.lang import resources
 from veille.stages.entities.descriptions import _OF_AFTER, _WORD_AFTER, _word_before
 from veille.stages.entities.filters import _after_vessel_noun
-from veille.stages.entities.mentions import _leading_article
+from veille.stages.entities.mentions import _leading_article, _spaced
 from veille.stages.entities.namekeys import fold, fold_page
 
 # the characters the patterns care about: letters (accented too), figures, "_", dots, dashes, apostrophes,
@@ -78,3 +78,14 @@ def test_per_language_patterns_are_the_per_call_ones() -> None:
 def test_a_page_folded_once_is_the_page_folded() -> None:
     page = "L’Élysée a reçu le président de l’Assemblée, M. Ősz, à Paris."
     assert fold_page(page) == fold(page) and fold_page(page) is fold_page(page)
+
+
+def test_honorifics_read_in_place_are_those_of_the_copy() -> None:
+    honorifics = ("M.", "Mme", "Mr", "Dr")
+    spaced = _spaced(honorifics)
+    text = "selon M. Dupont et Mme Durand, Dr No et Mr. X"
+    for before in range(len(text)):
+        for start in range(before, len(text) + 1):
+            want = any(text[before:start].startswith(h + " ") for h in honorifics)
+            assert text.startswith(spaced, before, start) == want
+    assert _spaced(()) == () and not "x".startswith(_spaced(()))

@@ -8,6 +8,7 @@ import pytest
 
 from veille.stages.nlp import load_model
 from veille.stages.quotes.indirect import _is_under, complement_clauses
+from veille.stages.quotes.speakers import words_before
 
 SENTENCES = {
     "fr": ("La ministre de la Culture a déclaré que le musée rouvrira ses portes au printemps prochain. "
@@ -38,3 +39,12 @@ def test_reported_clauses_are_found(lang: str) -> None:
     assert clauses
     text = SENTENCES[lang]
     assert any(("musée" in text[c.start:c.end]) or ("ferry" in text[c.start:c.end]) for c in clauses)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_words_before_a_verb_are_those_picked_out_of_the_page(lang: str) -> None:
+    doc = load_model(MODELS[lang])(SENTENCES[lang] + "\n\n« Rien n’est joué », a prévenu  le maire.")
+    for verb in doc:
+        for start in {0, *(t.idx for t in doc), *(t.idx + 1 for t in doc), len(doc.text)}:
+            want = [t.i for t in doc if start <= t.idx < verb.idx]
+            assert [t.i for t in words_before(verb, start)] == want

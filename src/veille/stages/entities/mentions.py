@@ -160,7 +160,7 @@ def clean_span(text: str, start: int, end: int, label: str, words) -> Candidate 
     start, end = _strip_edges(text, start, end)
     before = start
     start, end = _strip_leading(text, start, end, words)
-    titled = any(text[before:start].startswith(h + " ") for h in words.HONORIFICS)
+    titled = text.startswith(_spaced(tuple(words.HONORIFICS)), before, start)  # read in place
     start, label, headed = lower_case_lead(text, start, end, label, words)
     tail = _TRAILING_SMALL.search(text[start:end])
     if tail:
@@ -308,6 +308,12 @@ def kb_candidates(text: str, matches: list[KBMatch], kb, words, small: frozenset
         out.append(Candidate(start, m.end, text[start:m.end], label, "kb", kb_ids=m.ids,
                              written=written_form(text, start, m.end), how="kb", extra={"nested": m.nested}))
     return out
+
+
+@cache
+def _spaced(honorifics: tuple[str, ...]) -> tuple[str, ...]:
+    """Each honorific with the space after it, once per language (``str.startswith`` takes them all)."""
+    return tuple(h + " " for h in honorifics)
 
 
 @cache
