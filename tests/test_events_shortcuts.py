@@ -77,3 +77,20 @@ def test_sentence_slices_are_the_sentences_texts(docs, lang: str) -> None:
     assert [doc.text[s.start_char:s.end_char] for s in doc.sents] == [s.text for s in doc.sents]
     assert any(_shouting(s.text) for s in doc.sents) == (lang == "fr")
 
+
+
+def test_mentions_at_a_place_are_those_of_the_whole_list() -> None:
+    from veille.record import Article, Mention
+    from veille.stages.events.parties import Parties
+
+    text = "x" * 400
+    spans = [(0, 5), (3, 9), (10, 12), (10, 30), (50, 51), (120, 400), (200, 210), (205, 206), (399, 400)]
+    article = Article(id="t", text=text, lang="fr", mentions=[
+        Mention(start=a, end=b, text=text[a:b], entity_id=f"e{k}") for k, (a, b) in enumerate(spans)])
+    parties = Parties(article)
+    for start in range(0, 401, 3):
+        for end in range(start, min(start + 60, 401), 7):
+            want = [m for m in parties.mentions if m.start < end and m.end > start
+                    and m.start >= start - 200]
+            assert parties.at(start, end) == want
+    assert [m.entity_id for m in parties.at(204, 207)] == ["e5", "e6", "e7"]
