@@ -32,7 +32,7 @@ from .translationese import (
     FEATURES,
     NATIVE_QUOTES,
     PAIR_ONLY,
-    QUOTE_MARKS,
+    QUOTE_MARK,
     SAMPLE_CHARS,
     foreign_matches,
     page_features,
@@ -41,6 +41,7 @@ from .translationese import (
 
 # words joined by spaces or apostrophes (not hyphens: an address slug "its-october-plan" is no prose)
 _WORD_RUN = re.compile(r"[^\W\d_]{2,}(?:[ '’][^\W\d_]{2,})+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _PAGE_FEATURES = tuple(f not in PAIR_ONLY for f in FEATURES)
 
 
@@ -55,9 +56,11 @@ class PageVerdict:
     traces: list[Trace] = field(default_factory=list)
 
 
-def page_score(text: str, own: str, source: str) -> float:
-    """The weighted evidence that ``text`` (in ``own``) was translated from ``source`` (0 on a clean page)."""
-    x = page_features(text, own, source)
+def page_score(text: str, own: str, source: str, *, traces: list[Trace] | None = None,
+               found: list[re.Match[str]] | None = None) -> float:
+    """The weighted evidence that ``text`` (in ``own``) was translated from ``source`` (0 on a clean page);
+    ``traces`` and ``found`` as ``page_features`` takes them."""
+    x = page_features(text, own, source, traces=traces, found=found)
     g = np.sign(x) * np.sqrt(np.abs(x))
     w = shipped_direction_model().weights
     return float((g * w)[np.array(_PAGE_FEATURES)].sum())
@@ -68,11 +71,16 @@ def read_page(text: str, lang: str | None, languages: Sequence[str]) -> PageVerd
     if not lang:
         return PageVerdict(None, 0.0, False)
     sources = [s for s in languages if s != lang]
-    scored = sorted(((page_score(text, lang, s), s) for s in sources), reverse=True)
+    # the page is read once for what both the score and the traces need (its traces, its foreign words)
+    own_traces = mt_traces(text, lang)
+    found = {s: foreign_matches(text, lang, s) for s in sources}
+    scored = sorted(((page_score(text, lang, s, traces=own_traces, found=found[s]), s) for s in sources),
+                    reverse=True)
     score, source = scored[0] if scored else (0.0, None)
-    traces = list(mt_traces(text, lang))
+    traces = list(own_traces)
     if source:
-        traces += [*untranslated_phrases(text, lang, source), *convention_traces(text, lang, source)]
+        traces += [*untranslated_phrases(text, lang, source, found[source]),
+                   *convention_traces(text, lang, source)]
     traces = _apart(traces)
     likely = len(trace_kinds(traces)) >= 2 and score >= shipped_direction_model().page_threshold
     return PageVerdict(source, round(score, 3), likely, traces)
@@ -96,15 +104,21 @@ def _apart(traces: list[Trace]) -> list[Trace]:
     return kept
 
 
-def untranslated_phrases(text: str, own: str, source: str) -> list[Trace]:
+def untranslated_phrases(text: str, own: str, source: str,
+                         found: list[re.Match[str]] | None = None) -> list[Trace]:
     """Runs of two or more words of ``source`` left in sentences of a page in ``own``, at least one of
     them in lower case (a name in its source spelling alone is no proof: newsrooms keep names too; a
-    paragraph mostly in ``source`` is a quotation left as it was, see ``foreign_matches``)."""
-    foreign = {m.start() for m in foreign_matches(text, own, source)}
+    paragraph mostly in ``source`` is a quotation left as it was, see ``foreign_matches``, which the
+    caller gives as ``found`` when it has them)."""
+    if found is None:
+        found = foreign_matches(text, own, source)
+    foreign = {m.start() for m in found}
     out = []
-    for m in _WORD_RUN.finditer(text[:SAMPLE_CHARS]):
-        words = list(re.finditer(r"[^\W\d_]{2,}", text[m.start():m.end()]))
-        for start, end in _runs([(m.start() + w.start(), m.start() + w.end()) for w in words], foreign, text):
+    sample = text[:SAMPLE_CHARS]
+    for m in _WORD_RUN.finditer(sample):
+        # the run's words, read in place (the pattern has no look-around: the same words as in a copy)
+        spans = [w.span() for w in _WORD.finditer(sample, m.start(), m.end())]
+        for start, end in _runs(spans, foreign, text):
             out.append(Trace(start, end, text[start:end], source, f"untranslated words ({source})"))
     return out
 
@@ -133,7 +147,7 @@ def convention_traces(text: str, own: str, source: str) -> list[Trace]:
         m = numbers[0]
         out.append(Trace(m.start(), m.end(), m.group(), source, f"number in the {source} convention"))
     mine, theirs = NATIVE_QUOTES.get(own, ""), NATIVE_QUOTES.get(source, "")
-    marks = [(i, c) for i, c in enumerate(sample) if c in QUOTE_MARKS]
+    marks = [(m.start(), m.group()) for m in QUOTE_MARK.finditer(sample)]
     foreign = [(i, c) for i, c in marks if c in theirs and c not in mine]
     if marks and mine and len(foreign) * 2 > len(marks):
         i, c = foreign[0]

@@ -93,6 +93,8 @@ def _calques(text: str, lang: str) -> list[Trace]:
     out = []
     low = text[:_SAMPLE].lower()
     for calque in CALQUES.get(lang, ()):
+        if calque not in low:  # nearly every page: no pattern run for nothing
+            continue
         for m in re.finditer(r"(?<!\w)" + re.escape(calque), low):
             out.append(
                 Trace(m.start(), m.end(), text[m.start() : m.end()], lang, f'calque "{calque.strip()}"')

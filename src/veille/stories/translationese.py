@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -92,6 +93,8 @@ NATIVE_QUOTES: dict[str, str] = {
     "tr": "“”«»", "ca": "«»“”", "ja": "「」『』", "ko": "“”「」", "ar": "«»”“", "fa": "«»", "he": "„”“",
 }
 QUOTE_MARKS = "«»“”„「」『』"
+#: One of ``QUOTE_MARKS`` (found by the pattern engine rather than a Python loop over every character).
+QUOTE_MARK = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 # Where the press of a language sets a currency sign: before the amount ($3, £3, €3) or after it (3 €,
 # 3 $). Only languages whose press agrees with itself: Spanish (Latin America writes $3), Portuguese
 # (R$ 3), Dutch (€ 3) and German (both) are in neither.
@@ -201,14 +204,17 @@ def is_foreign_word(word: str, own: str, other: str) -> bool:
     return word.lower().replace("’", "'") in foreign_vocabulary(own, other)
 
 
-def foreign_words(text: str, own: str, other: str) -> tuple[float, float]:
+def foreign_words(text: str, own: str, other: str,
+                  found: list[re.Match[str]] | None = None) -> tuple[float, float]:
     """(share of the words of ``text`` that are ``other``'s, the same for lower-case words only).
 
     Words in a paragraph written mostly in ``other`` do not count: a whole paragraph in another language
     is a quotation the page chose to leave as it was (a minister's post in English on a French page), not
     what an engine left in a sentence it translated. A short word before a capitalised one is a name
-    particle, not a leftover ("Luca de Meo" on a German page, "Charles de Gaulle" on an English one)."""
-    found = foreign_matches(text, own, other)
+    particle, not a leftover ("Luca de Meo" on a German page, "Charles de Gaulle" on an English one).
+    ``found``: ``foreign_matches(text, own, other)`` when the caller has them already (a page read once)."""
+    if found is None:
+        found = foreign_matches(text, own, other)
     total = len(_WORD.findall(text[:SAMPLE_CHARS]))
     if not total:
         return 0.0, 0.0
@@ -221,9 +227,10 @@ def foreign_matches(text: str, own: str, other: str) -> list[re.Match[str]]:
     if own == other:
         return []
     out: list[re.Match[str]] = []
+    vocabulary = foreign_vocabulary(own, other)  # ``is_foreign_word``, its look-up taken out of the loop
     for paragraph in re.finditer(r"[^\n]+", text[:SAMPLE_CHARS]):
         words = list(_WORD.finditer(text, paragraph.start(), paragraph.end()))
-        foreign = [is_foreign_word(w.group(), own, other) for w in words]
+        foreign = [w.group().lower().replace("’", "'") in vocabulary for w in words]
         found = [w for i, w in enumerate(words) if foreign[i]
                  and not _particle(w, words[i + 1] if i + 1 < len(words) else None, text)
                  and not _lone_short(i, words, foreign)]
@@ -280,7 +287,7 @@ def source_numbers(text: str, own: str, other: str) -> float:
 def source_quotes(text: str, own: str, other: str) -> float:
     """Share of the page's typographic double quotes that belong to ``other``'s convention only."""
     mine, theirs = NATIVE_QUOTES.get(own, ""), NATIVE_QUOTES.get(other, "")
-    marks = [c for c in text[:SAMPLE_CHARS] if c in QUOTE_MARKS]
+    marks = QUOTE_MARK.findall(text[:SAMPLE_CHARS])
     if not marks or not mine or not theirs:
         return 0.0
     return sum(1 for c in marks if c in theirs and c not in mine) / len(marks)
@@ -361,17 +368,23 @@ def hand_marks(text: str, own: str) -> float:
     return -marks / (len(sample) / 1000 + 1)
 
 
-def page_features(text: str, own: str | None, other: str | None, head: str | None = None) -> np.ndarray:
+def page_features(text: str, own: str | None, other: str | None, head: str | None = None, *,
+                  traces: Sequence[object] | None = None,
+                  found: list[re.Match[str]] | None = None) -> np.ndarray:
     """The ``FEATURES`` of a page in ``own`` that may translate a page in ``other`` (zeros when either
     language is unknown or they are the same); ``head`` is the page's title when known apart from its
-    text (else the text's start is read as its head)."""
-    from .translation import mt_traces  # translation imports this module: read at call time
-
+    text (else the text's start is read as its head). ``traces`` (``mt_traces(text, own)``) and ``found``
+    (``foreign_matches(text, own, other)``) are given by a caller that needs them too, so that a page is
+    not read twice for them (the signals stage's ``read_page``)."""
     if not own or not other or own == other:
         return np.zeros(len(FEATURES))
-    foreign, lowercase = foreign_words(text, own, other)
+    if traces is None:
+        from .translation import mt_traces  # translation imports this module: read at call time
+
+        traces = mt_traces(text, own)
+    foreign, lowercase = foreign_words(text, own, other, found)
     values = [foreign, lowercase, flat_typography(text), source_numbers(text, own, other),
               source_quotes(text, own, other), other_script(text, own, other),
-              float(min(5, len(mt_traces(text, own)))), title_case(head or text, own, other),
+              float(min(5, len(traces))), title_case(head or text, own, other),
               hand_marks(text, own)]
     return np.array(values, dtype=np.float64)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from .mentions import Candidate
-from .namekeys import fold
+from .namekeys import fold, fold_page
 
 #: words that make a description name a past holder ("l'ancien président", "the former president")
 _FORMER = re.compile(r"(?:\b(?:ancien|ancienne|ex|former|late|defunt|defunte|feu)[\s-]+)"
@@ -46,7 +46,7 @@ def _roles_of(words, phrase: str) -> tuple[str, ...]:
 
 def find_descriptions(text: str, words, kb, lang: str, cands: list[Candidate]) -> list[Description]:
     """Every role + country phrase in ``text`` whose country the KB knows."""
-    folded = fold(text)
+    folded = fold_page(text)
     by_start = {c.start: c for c in cands}
     by_end = {c.end: c for c in cands}
     out = []
@@ -58,8 +58,8 @@ def find_descriptions(text: str, words, kb, lang: str, cands: list[Candidate]) -
         start = _with_determiner(text, start, words)
         desc = Description(start, end, text[start:end], _roles_of(words, m.group(1)), country)
         desc.former = _FORMER.search(folded[max(0, start - 30):start]) is not None
-        nxt = re.match(r"[ \u00a0]+", text[end:])
-        desc.apposed = by_start.get(end + (nxt.end() if nxt else 0))
+        nxt = _SPACES.match(text, end)
+        desc.apposed = by_start.get(nxt.end() if nxt else end)  # ``nxt`` read in place
         if desc.apposed is not None and desc.apposed.label != "PER":
             desc.apposed = None
         out.append(desc)
@@ -68,32 +68,52 @@ def find_descriptions(text: str, words, kb, lang: str, cands: list[Candidate]) -
 
 def _country_after(text, m, kb, lang, by_start):
     """French order and "of" phrases: "président russe", "président de la Russie", "president of Russia"."""
-    rest = text[m.end():]
-    adj = re.match(r"[ \u00a0]+([^\W\d_][\w-]*)", rest)
+    adj = _WORD_AFTER.match(text, m.end())  # read in place: no copy of the rest of the page
     if adj:
         states = _states(kb.by_adjective(adj.group(1), lang) or kb.by_adjective(adj.group(1)))
         if states:
-            return m.start(), m.end() + adj.end(), states[0]
-    of = re.match(r"[ \u00a0]+(?:de la|de l['’]|du|des|d['’]|of(?: the)?)[ \u00a0]*", rest, re.IGNORECASE)
+            return m.start(), adj.end(), states[0]
+    of = _OF_AFTER.match(text, m.end())
     if of:
-        c = by_start.get(m.end() + of.end())
+        c = by_start.get(of.end())
         if c is not None and c.entity_id and _bodies([kb.get(c.entity_id)]):
             return m.start(), c.end, c.entity_id
     return None
 
 
+_SPACES = re.compile(r"[ \u00a0]+")
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_][\w-]*)")
+_OF_AFTER = re.compile(r"[ \u00a0]+(?:de la|de l['’]|du|des|d['’]|of(?: the)?)[ \u00a0]*", re.IGNORECASE)
+_WORD_ENDING = re.compile(r"([^\W\d_][\w.-]*)[ \u00a0]+$")
+
+
+def _word_before(text: str, at: int) -> tuple[re.Match[str] | None, int | None]:
+    """The word and spaces right before ``at`` (``_WORD_ENDING`` searched in ``text[:at]``) and where a
+    possessive "'s" before those spaces starts, without searching the page from its start for them: the
+    search starts where the run of word characters, dots and dashes before the spaces does, since a
+    match holds only such characters (``\\w`` is what ``str.isalnum`` accepts, and "_")."""
+    spaces = at
+    while spaces > 0 and text[spaces - 1] in " \u00a0":
+        spaces -= 1
+    if spaces == at:
+        return None, None
+    run = spaces
+    while run > 0 and (text[run - 1].isalnum() or text[run - 1] in "_.-"):
+        run -= 1
+    possessive = spaces - 2 if spaces >= 2 and text[spaces - 2] in "'’" and text[spaces - 1] == "s" else None
+    return _WORD_ENDING.search(text, run, at), possessive
+
+
 def _country_before(text, m, kb, lang, by_end):
     """English order: "the Russian president", "the US president", "Belarusian leader"."""
-    before = text[:m.start()]
-    adj = re.search(r"([^\W\d_][\w.-]*)[ \u00a0]+$", before)
+    adj, possessive = _word_before(text, m.start())
     if not adj:
         return None
     c = by_end.get(adj.start() + len(adj.group(1)))
-    possessive = re.search(r"['’]s[ \u00a0]+$", before)  # "Russia's president", "NATO's secretary general"
-    if c is None and possessive:
-        c = by_end.get(possessive.start())
+    if c is None and possessive is not None:  # "Russia's president", "NATO's secretary general"
+        c = by_end.get(possessive)
     if c is not None and c.entity_id and _bodies([kb.get(c.entity_id)]) and (
-            c.start == adj.start() or possessive):
+            c.start == adj.start() or possessive is not None):
         return c.start, m.end(), c.entity_id
     states = _states(kb.by_adjective(adj.group(1), lang) or kb.by_adjective(adj.group(1)))
     return (adj.start(), m.end(), states[0]) if states else None

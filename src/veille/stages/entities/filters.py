@@ -6,6 +6,7 @@ program"), not a common word capitalised for starting a sentence ("Wildfires ...
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .mentions import NER_ONLY_TYPES, Candidate
 
@@ -35,9 +36,15 @@ def names_a_vessel(c: Candidate, text: str, words) -> bool:
     if c.entity_id is not None or c.label == "PER" or not nouns:
         return False
     before = text[max(0, c.start - 50):c.start]
-    alts = "|".join(re.escape(n) for n in nouns)  # up to three lower-case words between: "de pêche espagnol"
-    pattern = rf"(?<![\w-])(?:{alts})(?:[ \u00a0]+[^\W\d_A-Z][\w’'-]*){{0,3}}[ \u00a0]+$"
-    return re.search(pattern, before) is not None
+    return _after_vessel_noun(tuple(nouns)).search(before) is not None
+
+
+@cache
+def _after_vessel_noun(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """A vessel noun ending the text, up to three lower-case words after it ("de pêche espagnol"): built
+    once per language, not once per candidate."""
+    alts = "|".join(re.escape(n) for n in nouns)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?:[ \u00a0]+[^\W\d_A-Z][\w’'-]*){{0,3}}[ \u00a0]+$")
 
 
 def is_inverted_verb(c: Candidate, text: str, words) -> bool:

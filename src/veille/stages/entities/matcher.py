@@ -15,7 +15,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from .namekeys import fold
+from .namekeys import fold, fold_page
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class KBMatcher:
         """Longest non-overlapping KB names in ``text``, on word boundaries, with a plausible case."""
         if not self.size:
             return []
-        folded = fold(text)
+        folded = fold_page(text)
         found = []
         for end, (n, ids, surfaces) in self._auto.iter(folded):
             start, stop = end - n + 1, end + 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..nlp import doc_text
 from .matcher import KBMatch
@@ -159,7 +160,7 @@ def clean_span(text: str, start: int, end: int, label: str, words) -> Candidate 
     start, end = _strip_edges(text, start, end)
     before = start
     start, end = _strip_leading(text, start, end, words)
-    titled = any(text[before:start].startswith(h + " ") for h in words.HONORIFICS)
+    titled = text.startswith(_spaced(tuple(words.HONORIFICS)), before, start)  # read in place
     start, label, headed = lower_case_lead(text, start, end, label, words)
     tail = _TRAILING_SMALL.search(text[start:end])
     if tail:
@@ -294,19 +295,33 @@ def kb_candidates(text: str, matches: list[KBMatch], kb, words, small: frozenset
     written with its article ("the Kremlin") gives the mention without it when the KB knows both.
     ``small`` are the language's function words (``Language.function_words``)."""
     out = []
+    article = _leading_article(tuple(words.ARTICLES))
     for m in matches:
         ent = kb.get(m.ids[0])
         if ent is not None and ent.type != "PER" and _inside_longer_name(text, m.start, m.end, small):
             continue
         label = ent.type if ent is not None else "MISC"
         start = m.start
-        alts = "|".join(re.escape(a) for a in words.ARTICLES if a[-1].isalpha())
-        art = re.match(rf"(?:{alts})\s+", text[m.start:m.end])
+        art = article.match(text[m.start:m.end])
         if art and any(e.id in m.ids for e in kb.lookup(text[m.start + art.end():m.end])):
             start += art.end()
         out.append(Candidate(start, m.end, text[start:m.end], label, "kb", kb_ids=m.ids,
                              written=written_form(text, start, m.end), how="kb", extra={"nested": m.nested}))
     return out
+
+
+@cache
+def _spaced(honorifics: tuple[str, ...]) -> tuple[str, ...]:
+    """Each honorific with the space after it, once per language (``str.startswith`` takes them all)."""
+    return tuple(h + " " for h in honorifics)
+
+
+@cache
+def _leading_article(articles: tuple[str, ...]) -> re.Pattern[str]:
+    """A written-out article and the space after it, opening a KB match ("the Kremlin"); built once per
+    language, not once per match."""
+    alts = "|".join(re.escape(a) for a in articles if a[-1].isalpha())
+    return re.compile(rf"(?:{alts})\s+")
 
 
 def _inside_longer_name(text: str, start: int, end: int, small: frozenset[str]) -> bool:

@@ -41,6 +41,13 @@ def fold(text: str) -> str:
     return "".join(map(_fold_char, text))
 
 
+@lru_cache(maxsize=4)
+def fold_page(text: str) -> str:
+    """``fold`` of a page's text, kept for the few pages in flight: the KB matcher and the descriptions
+    both fold the whole page (a call per character on a page with accents)."""
+    return fold(text)
+
+
 def fold_name(text: str) -> str:
     """A name folded for comparison: ``fold`` plus collapsed white space and dashes as spaces."""
     return " ".join(fold(text).replace("-", " ").split())

@@ -49,8 +49,9 @@ def code_article(article: Article, doc, lex: Lexicon, kb=None) -> list[Event]:
     parties = Parties(article, doc, lex.PRONOUNS, kb, lex.FIRST_PERSON, lex.NEUTER_PRONOUNS)
     out: list[Event] = []
     told = Retold(article)
+    text = doc.text  # once a page: a sentence's text is its slice (``Span.text`` joins its tokens anew)
     for sent in doc.sents:
-        if _shouting(sent.text):
+        if _shouting(text[sent.start_char:sent.end_char]):
             continue
         for coded in code_sentence(sent, lex):
             ev = _to_event(coded, sent, article, parties, lex, out)

@@ -61,6 +61,8 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
     light_nouns = set()
     for tok in sent:
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lemma_.lower() in lex.nouns):
+            if not lex.may_trigger_noun(tok.lemma_.lower()):
+                continue  # no entry for this noun: ``noun_trigger`` would say None after every check
             if (tok.head.lemma_.lower(), tok.lemma_.lower()) in lex.verb_object:
                 continue  # "sign an agreement", "block roads": the verb and its object make one event
             # "proposition de médiation" is an offered act, not a kind of proposal
@@ -80,7 +82,9 @@ def code_sentence(sent, lex: Lexicon) -> list[Coded]:
             continue
         if tok.pos_ != "VERB" or tok.i in light_nouns:
             continue
-        trig = None if _lasting_state(tok, lex) else lex.verb_trigger(tok)
+        # a verb no entry starts with is no trigger whatever its form: the participle test is skipped
+        heads = tok.lemma_.lower() in lex.verb_heads
+        trig = None if not heads or _lasting_state(tok, lex) else lex.verb_trigger(tok)
         if trig and not _idle_request(tok, trig):
             out.append(_verb_event(tok, trig, lex))
         elif tok.lemma_.lower() in lex.ALLEGED_ACTS:
@@ -248,8 +252,9 @@ def _classifier(tok) -> bool:
 def _purpose(tok) -> bool:
     """An infinitive that only says what something is for ("des solutions pour financer la branche",
     "funds to rebuild the port", "sent experts to investigate"): nothing was done by it, so no event."""
-    infinitive = "Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB"
-    if not infinitive or tok.dep_ not in ("acl", "relcl", "advcl"):
+    if tok.dep_ not in ("acl", "relcl", "advcl"):  # the cheap test first: most verbs stop here
+        return False
+    if not ("Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB"):
         return False
     return tok.dep_ != "advcl" or any(c.lower_ in _PURPOSE_MARKS for c in tok.children)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
+from typing import Any
 
 from ...lang import resources
 
@@ -67,6 +68,15 @@ def _of_a_party(obj, lex) -> bool:
     return False
 
 
+def _noun_heads(nouns: dict) -> frozenset[str]:
+    """Every lemma ``noun_trigger`` can find an entry for: a noun entry itself ("invasion") and what
+    follows any of its spaces ("strike" of "hunger strike", which it looks up as a compound + the noun)."""
+    heads = set(nouns)
+    for key in nouns:
+        heads.update(key[i + 1:] for i, c in enumerate(key) if c == " ")
+    return frozenset(heads)
+
+
 @dataclass(frozen=True)
 class Trigger:
     """What a trigger word means: its PLOVER type and mode, and for nouns what "de X"/"of X" names."""
@@ -85,13 +95,22 @@ class Lexicon:
         self.nouns: dict = module.NOUNS
         self.verb_object: dict = getattr(module, "VERB_OBJECT", {})
         self.verb_heads = _verb_heads(self.verbs, self.verb_object)
+        self.noun_heads = _noun_heads(self.nouns)
 
     def __getattr__(self, name: str):
         """Word sets (``SPEECH_VERBS``, ``NEGATORS``...) read straight from the language module; a language
-        may leave one out, which reads as empty."""
+        may leave one out, which reads as empty. Each is kept on the lexicon once read: the coder asks for
+        them tens of thousands of times a pass, and a found attribute does not come back here."""
         if name.isupper():
-            return getattr(self.m, name, frozenset())
+            value: Any = getattr(self.m, name, frozenset())
+            setattr(self, name, value)
+            return value
         raise AttributeError(name)
+
+    def may_trigger_noun(self, lemma: str) -> bool:
+        """Whether ``noun_trigger`` can find an entry for a noun of this (lower-case) lemma: the noun alone
+        or after a compound word. Most nouns of a page cannot, and the coder skips their checks."""
+        return lemma in self.noun_heads
 
     def verb_trigger(self, tok) -> Trigger | None:
         """The meaning of a verb token: verb+object first ("send troops", "rendre hommage à"), then

@@ -58,7 +58,8 @@ class Parties:
     def at(self, start: int, end: int) -> list[Mention]:
         """Mentions overlapping [start, end)."""
         i = bisect.bisect_left(self._starts, start - 200)
-        return [m for m in self.mentions[i:] if m.start < end and m.end > start]
+        j = bisect.bisect_left(self._starts, end, i)  # mentions are sorted by start: none from j on
+        return [m for m in self.mentions[i:j] if m.end > start]
 
     def resolve(self, tok) -> str | None:
         """The entity id of the party whose phrase is headed by ``tok`` (None when nothing names one)."""

@@ -74,7 +74,12 @@ def _closing_incise_clause(verb, verbs: frozenset[str]) -> Clause | None:
 
 
 def _clause(head, verb, verbs: frozenset[str]) -> Clause | None:
-    toks = sorted((t for t in head.subtree if not _is_under(t, verb, head)), key=lambda t: t.i)
+    if head.head.i == verb.i and head.i != verb.i:
+        # the clause hangs on its cue (``complement_clauses``): walking up from a word of the clause meets
+        # the clause's head before the cue, so no word of it is under the cue and none is walked up
+        toks = sorted(head.subtree, key=lambda t: t.i)
+    else:
+        toks = sorted((t for t in head.subtree if not _is_under(t, verb, head)), key=lambda t: t.i)
     return _clause_of(toks, verb, verbs)
 
 

@@ -105,13 +105,22 @@ def _after_quote_subject(verb, pronouns: dict[str, str], outside: tuple[int, int
     return _incise_subject(verb, outside)
 
 
+def words_before(verb, start: int) -> list:
+    """The tokens from character ``start`` up to ``verb``, walked back from the verb (token offsets grow
+    with their index), not picked out of every token of the page."""
+    doc = verb.doc
+    first = verb.i
+    while first > 0 and doc[first - 1].idx >= start:
+        first -= 1
+    return list(doc[first:verb.i])
+
+
 def _incise_subject(verb, outside: tuple[int, int]) -> Speaker | None:
     """The words between a closing mark and its cue verb (“…,” Tulsa police Chief Chuck Jordan said),
     when the parser did not make them the verb's subject."""
     if verb.idx < outside[1]:
         return None
-    doc = verb.doc
-    words = [t for t in doc if outside[1] <= t.idx < verb.idx and not t.is_space]
+    words = [t for t in words_before(verb, outside[1]) if not t.is_space]
     while words and (words[0].is_punct or words[0].text in "—―–-"):
         words.pop(0)
     if not words or len(words) > 8 or any(t.is_punct and t.text != "." for t in words):
