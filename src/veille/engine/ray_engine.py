@@ -105,7 +105,7 @@ def _dataset(paths: Iterable[str], workers: int, config: Config, published: str 
     if not any(holds_many_pages(p) for p in files):
         return _read_by_actors(data, items, workers, analyzer)
     # an archive or a JSONL file is read by a task of its own, whose pages Ray cuts into blocks (up to
-    # 128 MiB each) that go to whichever actor is free: one big archive still keeps every actor busy.
+    # 128 MiB each) that go to whichever actor is free: one big archive is not left to one actor.
     # Reading is light beside the analysis: it reserves no CPU, so the actors can hold them all, and a
     # few reading tasks at a time are enough (without a bound Ray starts one process per partition)
     rows = items.flat_map(_read_partition, fn_kwargs={"max_bytes": config.max_bytes}, num_cpus=0,
@@ -117,11 +117,12 @@ def _dataset(paths: Iterable[str], workers: int, config: Config, published: str 
 def _read_by_actors(data, items, workers: int, analyzer: dict[str, Any]):
     """Page files only (one page each): every actor reads the files of its block itself, so the dataset
     is one operator, not a reading operator feeding the actors. Ray Data's scheduling loop in the driver
-    costs by the operator and by the task it tracks, and every reading task is a lease through the
-    raylet: on two actors this takes the driver from ~0.08 to ~0.055 of a core and the raylet from
-    ~0.022 to ~0.014 (``benchmarks/bench_ray_overhead.py``). With one operator there is nothing for Ray
-    Data to reserve resources between, so its reservation bookkeeping (a third of the loop) is off."""
-    items.context.op_resource_reservation_enabled = False  # this dataset's own context, not the global one
+    costs by the operator and by the task it tracks, and every reading task is a worker lease through
+    the raylet: with two actors the driver falls from 0.080 to 0.049 of a core and the raylet from 0.021
+    to 0.013 (``benchmarks/bench_ray_overhead.py``). With one operator there is nothing for Ray Data to
+    reserve resources between, so its reservation bookkeeping (``op_resource_reservation_enabled``,
+    documented in ``DataContext``; ~15 % of the loop) is off — on this dataset's context only."""
+    items.context.op_resource_reservation_enabled = False  # the dataset's own copy, not the global context
     return items.map_batches(_Analyzer, batch_size=None, num_cpus=1, batch_format="numpy",
                              compute=data.ActorPoolStrategy(size=workers),
                              fn_constructor_kwargs={**analyzer, "reads": True})
