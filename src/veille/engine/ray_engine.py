@@ -93,23 +93,48 @@ def _dataset(paths: Iterable[str], workers: int, config: Config, published: str 
     ctx = data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # the output keeps input order
     ctx.enable_progress_bars = False  # veille draws its own (and Ray's logged theirs every 10 s)
-    # reading tasks of one batch of files each: an actor's task is a block, and a block is what one reading
-    # task read, so with many files to a block (four blocks per actor before) one actor could be left with
-    # a long block while the other idled (a 7 s tail on 96 pages), and Ray queues two blocks per actor
-    # ahead; one batch per block keeps both busy to the end (2 s). A file holding many pages (WARC, JSONL)
-    # is still one partition. Never fewer than a few reading tasks per actor.
+    # blocks of one batch of files each: an actor's task is a block, so with many files to a block (four
+    # blocks per actor before) one actor could be left with a long block while the other idled (a 7 s tail
+    # on 96 pages), and Ray queues two blocks per actor ahead; one batch per block keeps both busy to the
+    # end (2 s). Never fewer than a few blocks per actor.
     blocks = max(1, min(len(files), max(4 * workers, -(-len(files) // config.batch_size))))
     items = data.from_items([{"path": p} for p in files], override_num_blocks=blocks)
-    # reading is light beside the analysis: it reserves no CPU, so the actors can hold them all, and a
+    analyzer = {"config": config, "published": published, "lang": lang, "clocks": clocks}
+    # Ray Data restarts a dead actor and retries its batch (max_restarts and max_task_retries default to
+    # -1 for actor pools); the driver reads each output row once, so a retry neither loses nor repeats a page
+    if not any(holds_many_pages(p) for p in files):
+        return _read_by_actors(data, items, workers, analyzer)
+    # an archive or a JSONL file is read by a task of its own, whose pages Ray cuts into blocks (up to
+    # 128 MiB each) that go to whichever actor is free: one big archive is not left to one actor.
+    # Reading is light beside the analysis: it reserves no CPU, so the actors can hold them all, and a
     # few reading tasks at a time are enough (without a bound Ray starts one process per partition)
     rows = items.flat_map(_read_partition, fn_kwargs={"max_bytes": config.max_bytes}, num_cpus=0,
                           compute=data.TaskPoolStrategy(size=max(1, workers // 4)))
-    # Ray Data restarts a dead actor and retries its batch (max_restarts and max_task_retries default to
-    # -1 for actor pools); the driver reads each output row once, so a retry neither loses nor repeats a page
     return rows.map_batches(_Analyzer, batch_size=config.batch_size, num_cpus=1, batch_format="numpy",
-                            compute=data.ActorPoolStrategy(size=workers),
-                            fn_constructor_kwargs={"config": config, "published": published, "lang": lang,
-                                                   "clocks": clocks})
+                            compute=data.ActorPoolStrategy(size=workers), fn_constructor_kwargs=analyzer)
+
+
+def _read_by_actors(data, items, workers: int, analyzer: dict[str, Any]):
+    """Page files only (one page each): every actor reads the files of its block itself, so the dataset
+    is one operator, not a reading operator feeding the actors. Ray Data's scheduling loop in the driver
+    costs by the operator and by the task it tracks, and every reading task is a worker lease through
+    the raylet: with two actors the driver falls from 0.080 to 0.049 of a core and the raylet from 0.021
+    to 0.013 (``benchmarks/bench_ray_overhead.py``). With one operator there is nothing for Ray Data to
+    reserve resources between, so its reservation bookkeeping (``op_resource_reservation_enabled``,
+    documented in ``DataContext``; ~15 % of the loop) is off — on this dataset's context only."""
+    items.context.op_resource_reservation_enabled = False  # the dataset's own copy, not the global context
+    return items.map_batches(_Analyzer, batch_size=None, num_cpus=1, batch_format="numpy",
+                             compute=data.ActorPoolStrategy(size=workers),
+                             fn_constructor_kwargs={**analyzer, "reads": True})
+
+
+def holds_many_pages(path: str) -> bool:
+    """A WARC/ARC archive or a JSONL/JSON file of records (gzipped or not): a partition of many pages,
+    which an actor should not hold alone. Anything else is one page file."""
+    from ..readers.warc import is_archive_name
+
+    name = path.lower()
+    return is_archive_name(name) or name.removesuffix(".gz").endswith((".jsonl", ".json"))
 
 
 def _ray():
@@ -144,17 +169,22 @@ def _source(row: dict[str, Any]) -> Source | InputError:
 
 
 class _Analyzer:
-    """A Ray actor: one pipeline, built once, analysing batch after batch. With ``clocks``, the first row
-    of each batch also carries the actor's process id, resident memory, CPU seconds and wall time when the
-    batch ended, and the batch's size (``actor_*`` columns: zero on the other rows)."""
+    """A Ray actor: one pipeline, built once, analysing batch after batch — of pages read by a reading
+    task, or with ``reads``, of page files it reads itself (``path`` column). With ``clocks``, the first
+    row of each batch also carries the actor's process id, resident memory, CPU seconds and wall time when
+    the batch ended, and the batch's size (``actor_*`` columns: zero on the other rows)."""
 
-    def __init__(self, config: Config, published: str | None, lang: str | None, clocks: bool = False):
+    def __init__(self, config: Config, published: str | None, lang: str | None, clocks: bool = False,
+                 reads: bool = False):
         self.pipe = build_pipeline(config)
-        self.published, self.lang, self.clocks = published, lang, clocks
+        self.published, self.lang, self.clocks, self.reads = published, lang, clocks, reads
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        count = len(batch["name"])
-        items = [_source({k: batch[k][i] for k in batch}) for i in range(count)]
+        items: list[Source | InputError]
+        if self.reads:
+            items = list(read_sources([str(p) for p in batch["path"]], self.pipe.config.max_bytes))
+        else:
+            items = [_source({k: batch[k][i] for k in batch}) for i in range(len(batch["name"]))]
         out: dict[str, list[str]] = {"name": [], "id": [], "record": [], "error_source": [],
                                      "error_reason": [], "error_message": []}
         for o in in_memory_zones(self.pipe, items, published=self.published, lang=self.lang):
