@@ -108,3 +108,27 @@ def test_a_batch_path_that_fails_where_every_page_passes_alone_is_reported(caplo
         list(Pipeline([_BatchCrash()], load_config(batch_size=4)).run(
             [source_from_text("p", "crash"), source_from_text("q", "fine page")]))
     assert not [r for r in caplog.records if r.levelname == "WARNING"]
+
+
+def test_pipeline_settles_the_heap_once_after_the_first_batch_only():
+    """``gc.freeze`` after the first batch (in a fresh interpreter: it acts on the whole process)."""
+    import subprocess
+    import sys
+
+    code = """
+import gc
+from dataclasses import replace
+from veille.config import load_config
+from veille.pipeline import build_pipeline
+from veille.sources import source_from_text
+pipe = build_pipeline(replace(load_config(), batch_size=2))
+page = "Le conseil municipal de Brest a voté jeudi le budget des écoles pour la rentrée prochaine."
+pages = [source_from_text(f"p{i}.txt", page) for i in range(2)]
+list(pipe.run(pages, lang="fr"))
+print(gc.get_freeze_count())
+list(pipe.run(pages + pages, lang="fr"))
+print(gc.get_freeze_count() > 0)
+"""
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = ran.stdout.split()
+    assert out == ["0", "True"]  # one batch alone freezes nothing; the next batch finds the heap settled

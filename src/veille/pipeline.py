@@ -5,6 +5,7 @@ pages through it one at a time or in batches. The stage contract (``Stage``, ``W
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,27 @@ class Outcome:
     article: Article | None = None
     error: InputError | None = None
     unchanged: bool = False
+
+
+class _Heap:
+    """Python's cyclic garbage collector, settled once per process after the first batch: the models,
+    the knowledge base and the caches the first pages fill are ~300,000 long-lived objects that every
+    full collection would walk again (~0.1 s each, about once per 50 pages); ``gc.freeze`` moves them
+    out of the collector's sight, as long-running servers do. A one-page run never pays for it."""
+
+    def __init__(self) -> None:
+        self.batches = 0
+        self.settled = False
+
+    def settle(self) -> None:
+        if self.settled or self.batches == 0:
+            return
+        self.settled = True
+        gc.collect()  # what the first batch left as garbage goes first: only live objects are frozen
+        gc.freeze()
+
+
+_HEAP = _Heap()
 
 
 class Pipeline:
@@ -66,10 +88,14 @@ class Pipeline:
         for item in items:
             batch.append(item)
             if len(batch) >= self.config.batch_size:
+                _HEAP.settle()
                 yield from self._run_batch(batch, published, lang, on_done)
                 batch = []
+                _HEAP.batches += 1
         if batch:
+            _HEAP.settle()
             yield from self._run_batch(batch, published, lang, on_done)
+            _HEAP.batches += 1
 
     def _run_batch(self, batch, published, lang, on_done) -> Iterator[Outcome]:
         from .stages.langid import forget_answers
