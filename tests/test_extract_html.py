@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from veille.stages.extract.html import (
     _DEEPER_THAN_MAX,
+    _NON_WORD,
     MAX_DEPTH,
+    _fold,
     _parse,
+    _removed_lines,
     extract_html,
 )
 
@@ -132,3 +137,19 @@ def test_depth_check_down_one_path_says_what_counting_every_node_s_ancestors_say
     # the leaf sits under html, body and ``depth`` divs: deeper than the limit from MAX_DEPTH - 1 divs on
     assert tree.xpath(_DEEPER_THAN_MAX) is (depth + 2 > MAX_DEPTH + (leaf == "mot seul"))
 
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_a_line_folds_to_its_key_with_spaces(line):
+    """What ``_removed_lines`` leans on to fold only the lines whose key matches a dropped text: the
+    folded line without its spaces is the line's key (letters and digits, lower case)."""
+    assert _fold(line).replace(" ", "") == _NON_WORD.sub("", line).lower()
+
+
+def test_removed_lines_skip_the_body_repeats_and_the_texts_already_dropped():
+    body = "Le pont rouvrira en mai.\n\nLes travaux ont coûté deux millions."
+    blocks = ["Accueil", "Le pont rouvrira en mai.", "Photo : Jean Dupont / AFP", "accueil !",
+              "Lire aussi : la crue de 2021", "Les travaux ont coûté deux millions."]
+    already = {_fold("Photo : Jean Dupont / AFP")}
+    got = [r.text for r in _removed_lines(blocks, body, already)]
+    assert got == ["Accueil", "Lire aussi : la crue de 2021"]

@@ -224,10 +224,13 @@ def _authors(value: str | None) -> list[str]:
 def _removed_lines(blocks: list[str], body: str, already: set[str]) -> list[Removed]:
     """Visible lines of the page that did not make it into the body, each once."""
     body_key = _NON_WORD.sub("", body).lower()
+    # a line's key is its folded form without the spaces: only a line whose key is one of these can fold
+    # to a text already dropped, so the fold is worked out for those alone (a fifth of this function)
+    already_keys = {text.replace(" ", "") for text in already}
     out, seen = [], set()
     for line in blocks:
         key = _NON_WORD.sub("", line).lower()
-        if not key or key in seen or key in body_key or _fold(line) in already:
+        if not key or key in seen or key in body_key or (key in already_keys and _fold(line) in already):
             continue
         seen.add(key)
         out.append(Removed(text=line, reason="outside the main content (trafilatura)"))
