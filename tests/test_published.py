@@ -174,3 +174,20 @@ def test_visible_lines_of_html_leave_scripts_styles_and_comments_out():
             "<script>if (a < b) { x = '</scriptx>'; }</script><p>Fin</p><noscript>unclosed")
     lines = [line for line in html_lines(page).split("\n") if line]
     assert lines == ["Publié le 3 mai 2019", "Fin", "unclosed"]
+
+
+def test_block_tags_are_the_ones_the_pattern_with_a_slash_per_name_found():
+    """``_BLOCK`` reads the "/" once before the names; the pattern it replaced tried "/?" with each name."""
+    import re
+
+    from veille.stages.published.lines import _BLOCK
+
+    spelled_out = re.compile(r"<(?:br|/?p|/?div|/?li|/?h\d|/?time|/?tr|/?section|/?article|/?header|/?footer"
+                             r"|/?span)\b[^>]*>", re.I)
+    page = ("<BR/><br class='x'></br><p>Publié le<P id=a>3 mai</p ><pre>x</pre><para><DIV><divx></Div>"
+            "<li><link rel=x><H2>Titre</h2><h7><hr><time datetime='2019'>mai</time><timer><tr><track>"
+            "<TR><section><sectionx><article></article ><header><head><footer/><span><spanner></ſpan>"
+            "<p\nclass='b'>< p><//p><a href='/p'>lien</a>")
+    assert _BLOCK.findall(page) == spelled_out.findall(page)
+    assert len(_BLOCK.findall(page)) == 23  # "</ſpan>" too: re folds "ſ" to "s" under IGNORECASE
+
