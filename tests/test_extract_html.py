@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from veille.stages.extract.html import extract_html
+from veille.stages.extract.html import (
+    _DEEPER_THAN_MAX,
+    _NON_WORD,
+    MAX_DEPTH,
+    _fold,
+    _parse,
+    _removed_lines,
+    extract_html,
+)
 
 _PROSE = (
     "Le conseil régional a voté jeudi un plan de quarante millions d’euros pour les lignes de car "
@@ -113,3 +123,33 @@ def test_text_nested_deeper_than_the_parser_limit_is_kept(depth):
             + "</div>" * depth + "</body></html>")
     out = extract_html("deep.html", html)
     assert out.text.count("Le conseil municipal") == 4 and len(out.text.split("\n\n")) == 4
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH - 3, MAX_DEPTH - 2, MAX_DEPTH - 1, MAX_DEPTH, 260])
+@pytest.mark.parametrize("leaf", ["<b>mot</b>", "<!-- note -->", "<?traitement x?>", "mot seul"])
+def test_depth_check_down_one_path_says_what_counting_every_node_s_ancestors_says(depth, leaf):
+    """The cheap check (one path down the tree) against the plain one it replaced, on either side of the
+    limit, for each kind of node an lxml element iterates over (and text, which it does not)."""
+    counted = "boolean((//*|//comment()|//processing-instruction())[count(ancestor::*) > $limit])"
+    body = "<div>" * depth + leaf + "</div>" * depth
+    tree = _parse(f"<html><body><p>avant</p>{body}<p>après</p></body></html>")
+    assert tree.xpath(_DEEPER_THAN_MAX) == tree.xpath(counted, limit=MAX_DEPTH)
+    # the leaf sits under html, body and ``depth`` divs: deeper than the limit from MAX_DEPTH - 1 divs on
+    assert tree.xpath(_DEEPER_THAN_MAX) is (depth + 2 > MAX_DEPTH + (leaf == "mot seul"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_a_line_folds_to_its_key_with_spaces(line):
+    """What ``_removed_lines`` leans on to fold only the lines whose key matches a dropped text: the
+    folded line without its spaces is the line's key (letters and digits, lower case)."""
+    assert _fold(line).replace(" ", "") == _NON_WORD.sub("", line).lower()
+
+
+def test_removed_lines_skip_the_body_repeats_and_the_texts_already_dropped():
+    body = "Le pont rouvrira en mai.\n\nLes travaux ont coûté deux millions."
+    blocks = ["Accueil", "Le pont rouvrira en mai.", "Photo : Jean Dupont / AFP", "accueil !",
+              "Lire aussi : la crue de 2021", "Les travaux ont coûté deux millions."]
+    already = {_fold("Photo : Jean Dupont / AFP")}
+    got = [r.text for r in _removed_lines(blocks, body, already)]
+    assert got == ["Accueil", "Lire aussi : la crue de 2021"]

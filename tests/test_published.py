@@ -174,3 +174,43 @@ def test_visible_lines_of_html_leave_scripts_styles_and_comments_out():
             "<script>if (a < b) { x = '</scriptx>'; }</script><p>Fin</p><noscript>unclosed")
     lines = [line for line in html_lines(page).split("\n") if line]
     assert lines == ["Publié le 3 mai 2019", "Fin", "unclosed"]
+
+
+def test_block_tags_are_the_ones_the_pattern_with_a_slash_per_name_found():
+    """``_BLOCK`` reads the "/" once before the names; the pattern it replaced tried "/?" with each name."""
+    import re
+
+    from veille.stages.published.lines import _BLOCK
+
+    spelled_out = re.compile(r"<(?:br|/?p|/?div|/?li|/?h\d|/?time|/?tr|/?section|/?article|/?header|/?footer"
+                             r"|/?span)\b[^>]*>", re.I)
+    page = ("<BR/><br class='x'></br><p>Publié le<P id=a>3 mai</p ><pre>x</pre><para><DIV><divx></Div>"
+            "<li><link rel=x><H2>Titre</h2><h7><hr><time datetime='2019'>mai</time><timer><tr><track>"
+            "<TR><section><sectionx><article></article ><header><head><footer/><span><spanner></ſpan>"
+            "<p\nclass='b'>< p><//p><a href='/p'>lien</a>")
+    assert _BLOCK.findall(page) == spelled_out.findall(page)
+    assert len(_BLOCK.findall(page)) == 23  # "</ſpan>" too: re folds "ſ" to "s" under IGNORECASE
+
+
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_dated_lines_are_the_visible_lines_that_hold_a_year(kind):
+    """The published stage reads ``dated_lines``: the lines of ``visible_lines`` holding a year, at the same
+    offsets, found by one search of the page's text; the date it finds is the same."""
+    from types import SimpleNamespace
+
+    from veille.stages.published.lines import _YEAR, date_line_near, dated_lines, visible_lines
+
+    if kind == "html":
+        text = ("<html><body><div>Accueil 2024</div><p>  Publié le 3 mai 2019 \u00a0 </p><p>Le 12 mai 2019"
+                "<br>et en 2020 · puis 2021</p><span>x2019</span><p>Mis à jour le 4 mai 2019\r</p>"
+                f"<p>{BODY_FR}</p><p>Fin, 1999.</p></body></html>")
+    else:
+        text = ("Le Quotidien du Nord 2024\n\n  Publié le 3 mai 2019  \n\u2028Le 12 mai 2019 et en 2020\n"
+                "x2019\nMis à jour le 4 mai 2019\r\n" + BODY_FR + "\nFin, 1999.\n2023")
+    work = SimpleNamespace(source=SimpleNamespace(text=text, kind=kind),
+                           article=SimpleNamespace(text=BODY_FR))
+    every, body_at = visible_lines(work)  # type: ignore[arg-type]
+    dated, dated_body_at = dated_lines(work)  # type: ignore[arg-type]
+    assert dated == [(pos, line) for pos, line in every if _YEAR.search(line)] and len(dated) >= 5
+    assert dated_body_at == body_at
+    assert date_line_near(dated, body_at, "fr") == date_line_near(every, body_at, "fr") == date(2019, 5, 3)

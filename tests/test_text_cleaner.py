@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from veille.lang import resources
 from veille.stages.extract.text_cleaner import (
     _function_ratio,
     _lines,
     clean_text,
     filter_paragraphs,
+    is_caption_credit,
     join_drop_cap,
 )
 
@@ -299,3 +306,54 @@ def test_cleaner_a_sentence_opening_with_a_cue_word_is_prose():
     reasons = {r.text: r.reason for r in got.removed}
     assert reasons["MORE Heavy snow closes schools in the east"].startswith("unrelated insert")
     assert reasons["Read more: Ferry services suspended"].startswith("unrelated insert")
+_CREDIT_LINES = [
+    "Le maire inaugure le pont, mardi à Rennes. Jean-Luc Martin / AFP",
+    "Vue du chantier depuis la rive gauche (Marie Dubois/REUTERS)",
+    "Les élus en séance. M. Petit / getty images",
+    "Une route coupée à 3/4 par la crue",
+    "Le 12/05, la mairie a voté le budget",
+    "© Ville de Rennes 2024",
+    "Photo : Ville de Rennes",
+    "Crédits : archives municipales",
+    "(AP Photo/John Smith) The bridge at dawn",
+    "Image caption The new bridge",
+    "Illustration : le tracé du tram",
+    "Le tracé du tram (photo d'archive)",
+    "VIDÉO. Le pont s'ouvre",
+    "  — AFP —  ",
+    "Reuters",
+    "A line about Reuters journalism in general",
+    "Le conseil municipal a voté le budget mardi soir",
+    "Retrouvez-nous sur / nos réseaux",
+]
+
+
+#: the single pattern ``is_caption_credit`` replaced, as it was: its answers are the reference
+_ONE_CREDIT_PATTERN = re.compile(
+    r"(?:\b[A-ZÀ-Ý][\w.\- ]{1,40}\s*/\s*(?:AFP|AP|REUTERS|Reuters|EPA|(?i:Getty)(?: (?i:Images))?|SIPA|"
+    r"MAXPPP|ABACA|Hans Lucas|PA|Shutterstock|Bloomberg|Anadolu)\b|©|\bCopyright\b|\bPhoto\s*:|"
+    r"\bCrédit(?:s)?\s*:|"
+    r"\((?:AP|AFP|Reuters) Photo\b|^(?:Media|Image) (?:caption|copyright|source)\b|"
+    r"\bImage\s*:|\bIllustration\s*:|\((?i:photo)\b|\bVIDÉO\b|"
+    r"^\W*(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|DR|Belga|ANP|dpa|MAXPPP)\W*$)",
+    re.UNICODE,
+)
+
+
+@pytest.mark.parametrize("line", _CREDIT_LINES)
+def test_caption_credit_in_three_patterns_finds_what_the_one_pattern_found(line):
+    assert is_caption_credit(line) is bool(_ONE_CREDIT_PATTERN.search(line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Copyright", "©", "Photo", " : ", "(", "photo", "AP", "AFP", "Image",
+                                 "caption", "Crédits", "VIDÉO", "Illustration", "/", " / ", "Jean Dupont",
+                                 "Getty", " Images", "x", " ", "é", "-", ".", "\n", "Media", "dpa"]),
+                max_size=8).map("".join))
+def test_caption_credit_agrees_with_the_one_pattern_on_generated_lines(line):
+    assert is_caption_credit(line) is bool(_ONE_CREDIT_PATTERN.search(line))
+
+
+def test_caption_credit_lines_are_found():
+    found = [line for line in _CREDIT_LINES if is_caption_credit(line)]
+    assert len(found) == 13 and "Une route coupée à 3/4 par la crue" not in found

@@ -14,6 +14,7 @@ the order the walk meets them, so its scores are the same to the last bit.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -93,19 +94,18 @@ def walk_many(texts: Sequence[bytes], nextmove: np.ndarray, rowbase: np.ndarray,
     if not np.array_equal(nextmove[rowbase[before] + data], states):
         return [_walked(t, nextmove, rowbase, output) for t in texts]  # features longer than the window
     features = output[states]
-    out: list[Visits | None] = []
-    for start, length in zip(starts.tolist(), lengths.tolist(), strict=True):
-        found = features[start:start + length]
-        out.append(_in_walk_order(found[found >= 0]))
-    return out
+    kept = features >= 0
+    found = features[kept].tolist()  # every text's features, end to end, as Python ints
+    bounds = np.concatenate(([0], np.cumsum(kept))).tolist()  # features found before each position
+    return [_in_walk_order(found[bounds[start]:bounds[start + length]])
+            for start, length in zip(starts.tolist(), lengths.tolist(), strict=True)]
 
 
-def _in_walk_order(found: np.ndarray) -> Visits | None:
-    if not len(found):
-        return None
-    values, first, counts = np.unique(found, return_index=True, return_counts=True)
-    order = np.argsort(first, kind="stable")
-    return dict(zip(values[order].tolist(), counts[order].tolist(), strict=True))
+def _in_walk_order(found: list[int]) -> Visits | None:
+    """Each feature's count, in the order of its first occurrence: what counting in a dict gives, which
+    ``Counter`` does in C. (``np.unique`` and two sorts per text cost 3× as much on a paragraph's few
+    hundred features: numpy's fixed cost per call, paid per text.)"""
+    return dict(Counter(found)) if found else None
 
 
 def _walked(text: bytes, nextmove, rowbase, output) -> Visits | None:

@@ -92,8 +92,7 @@ def _too_deep(tree) -> bool:
     shape of generated nesting), which keeps paragraphs apart; if the tree is still too deep, whatever lies
     below the limit is unwrapped too, innermost first (text and children kept)."""
     # asked of libxml2 first: walking every element in Python cost 16 ms a page to find nothing to do
-    nodes = "//*|//comment()|//processing-instruction()"  # what iterating an lxml element visits
-    if not tree.xpath(f"boolean(({nodes})[count(ancestor::*) > {MAX_DEPTH}])"):
+    if not tree.xpath(_DEEPER_THAN_MAX):
         return False
     for el, depth in reversed(_depths(tree)):
         if depth > MAX_DEPTH // 2 and len(el) == 1 and not (el.text or "").strip() and _unwrappable(el):
@@ -102,6 +101,13 @@ def _too_deep(tree) -> bool:
         if depth > MAX_DEPTH and _unwrappable(el):
             el.drop_tag()
     return True
+
+
+#: Whether a node that iterating an lxml element visits (an element, a comment, a processing instruction)
+#: has more than MAX_DEPTH element ancestors: the document element, then MAX_DEPTH steps down, then such a
+#: node below. A path goes down the tree once; counting every node's ancestors (``count(ancestor::*)``)
+#: cost three times as much (17 → 5 ms over the 25 HTML news pages).
+_DEEPER_THAN_MAX = "boolean(/*" + "/*" * MAX_DEPTH + "/node()[not(self::text())])"
 
 
 def _depths(tree) -> list[tuple]:
@@ -218,10 +224,13 @@ def _authors(value: str | None) -> list[str]:
 def _removed_lines(blocks: list[str], body: str, already: set[str]) -> list[Removed]:
     """Visible lines of the page that did not make it into the body, each once."""
     body_key = _NON_WORD.sub("", body).lower()
+    # a line's key is its folded form without the spaces: only a line whose key is one of these can fold
+    # to a text already dropped, so the fold is worked out for those alone (a fifth of this function)
+    already_keys = {text.replace(" ", "") for text in already}
     out, seen = [], set()
     for line in blocks:
         key = _NON_WORD.sub("", line).lower()
-        if not key or key in seen or key in body_key or _fold(line) in already:
+        if not key or key in seen or key in body_key or (key in already_keys and _fold(line) in already):
             continue
         seen.add(key)
         out.append(Removed(text=line, reason="outside the main content (trafilatura)"))

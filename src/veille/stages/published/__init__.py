@@ -14,7 +14,7 @@ import logging
 from datetime import date
 
 from ...stage import Stage, Work
-from .lines import date_line_near, visible_lines
+from .lines import date_line_near, dated_lines
 from .url import date_from_url
 
 log = logging.getLogger("veille")
@@ -32,7 +32,7 @@ class Published(Stage):
         art = work.article
         if art.published and art.published_source in _TRUSTED:
             return work
-        lines, body_at = visible_lines(work)
+        lines, body_at = dated_lines(work)
         from_text = date_line_near(lines, body_at, art.lang)
         from_url = date_from_url(art.url)
         if art.published and art.published_source == "html-metadata":
