@@ -17,10 +17,8 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import time
-from collections import defaultdict
 
-from bench_stages import default_paths
+from bench_stages import default_paths, time_stages
 
 STAGES = ("extract", "language", "published")
 
@@ -41,16 +39,7 @@ def main(argv: list[str] | None = None) -> None:
 
     config = load_config()
     pipe = Pipeline([Extract(), Language(), Published()], config)
-    spent: dict[str, float] = defaultdict(float)
-    for stage in pipe.stages:
-        inner = stage.pipe
-
-        def timed(works, _inner=inner, _name=stage.name):
-            t0 = time.process_time()
-            out = _inner(works)
-            spent[_name] += time.process_time() - t0
-            return out
-        stage.pipe = timed  # type: ignore[method-assign]
+    spent = time_stages(pipe)
     list(pipe.run(read_sources(paths, config.max_bytes)))  # warm-up: models loaded, jusText's stoplists read
     passes = []
     for _ in range(args.repeat):

@@ -46,6 +46,11 @@ def timed_pipeline():
 
     config = load_config()
     pipe = build_pipeline(config)
+    return pipe, config, time_stages(pipe)
+
+
+def time_stages(pipe) -> dict[str, float]:
+    """Wrap each stage's ``pipe`` of ``pipe`` to add its CPU seconds to the dict returned, by stage name."""
     spent: dict[str, float] = defaultdict(float)
     for stage in pipe.stages:
         inner = stage.pipe
@@ -56,7 +61,7 @@ def timed_pipeline():
             spent[_name] += time.process_time() - t0
             return out
         stage.pipe = timed  # type: ignore[method-assign]
-    return pipe, config, spent
+    return spent
 
 
 def main(argv: list[str] | None = None) -> None:
