@@ -174,3 +174,12 @@ def test_quotes_a_closing_incise_reports_the_sentence_before_it(analyze):
     assert "Lamarque" in (art.entity(q.speaker).name if q.speaker else "")
     # a relative clause set off by commas is not an incise that reports anything
     assert not any(q.text.startswith("Le maire") for q in art.quotes)
+
+
+def test_quotes_an_inverted_speaker_after_the_one_it_was_said_to(analyze):
+    art = analyze("Grève dans les ports\n\nLes dockers de Marseille ont cessé le travail lundi.\n\n"
+                  "« Nous ne reprendrons pas avant un accord écrit », a déclaré à l'AFP Nadine Ferrand, "
+                  "déléguée syndicale du port.\n", lang="fr")
+    q = next(q for q in art.quotes if q.text.startswith("Nous ne reprendrons"))
+    assert q.speaker_mention is not None and q.speaker_mention.text.startswith("Nadine Ferrand")
+    assert "Ferrand" in (art.entity(q.speaker).name if q.speaker else "")

@@ -29,6 +29,8 @@ _RELATIVES = {"who", "that", "which", "qui", "lequel", "laquelle"}
 _OBJECT_PRONOUNS = {"her", "him", "them", "me", "us", "it", "lui", "leur", "le", "la", "les", "nous",
                     "vous", "se", "en", "y"}
 _GROUP_LIKE = {"ORG", "GPE", "MEDIA", "NORP", "PER", "LOC"}
+#: prepositions naming whom a cue was said to, between the cue and an inverted subject
+_ADDRESSEE = frozenset({"à", "au", "aux"})
 #: days and parts of days that sit between a cue verb and its inverted subject (French models tag no dates)
 _DAY_WORDS = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui
 matin soir monday tuesday wednesday thursday friday saturday sunday yesterday today""".split())
@@ -221,6 +223,7 @@ def inverted_subject(verb, outside: tuple[int, int] | None = None) -> Speaker | 
     while i < len(doc) and (doc[i].pos_ in ("ADV", "PART") and doc[i].text.lower() not in ("not", "pas")
                             or doc[i].lower_ in _DAY_WORDS):  # "a annoncé jeudi le ministre"
         i += 1
+    i = _past_addressee(doc, i)  # "a indiqué à l'AFP Thomas Girard"
     if i >= len(doc) or doc[i].pos_ not in _NP_START or doc[i].is_punct or _is_time(doc[i]) \
             or doc[i].pos_ == "PRON" and doc[i].text.lower() in _OBJECT_PRONOUNS:
         return None
@@ -237,6 +240,22 @@ def inverted_subject(verb, outside: tuple[int, int] | None = None) -> Speaker | 
         j -= 1
     head = max((doc[k] for k in range(i, j + 1)), key=lambda t: (t.pos_ == "PROPN", t.pos_ == "NOUN", -t.i))
     return Speaker(doc[i].idx, doc[j].idx + len(doc[j].text), head)
+
+
+def _past_addressee(doc, i: int) -> int:
+    """The index after the one a cue was said to ("a indiqué à l'AFP", "a confié au Monde"), when the
+    words at ``i`` are that: a preposition of address and the name it governs, an inverted subject
+    after it ("… à l'AFP Thomas Girard"); else ``i``."""
+    if i >= len(doc) or doc[i].lower_ not in _ADDRESSEE or doc[i].dep_ not in ("case", "prep"):
+        return i
+    obj = doc[i].head if doc[i].dep_ == "case" else next(iter(doc[i].children), None)
+    if obj is None or obj.i <= i or obj.pos_ not in ("PROPN", "NOUN"):
+        return i
+    end = obj.i
+    while end + 1 < len(doc) and doc[end + 1].head.i in (obj.i, end) and doc[end + 1].dep_ in ("flat",
+                                                                                                 "flat:name"):
+        end += 1
+    return end + 1
 
 
 def subject_span(tok) -> Speaker:
