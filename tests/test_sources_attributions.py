@@ -101,3 +101,19 @@ def test_sources_selon_a_stressed_pronoun_credits_the_person_it_stands_for(analy
                   "trafic des ferries a progressé de 8 % depuis le printemps.\n", lang="fr")
     att = next(a for a in art.attributions if a.cue.text == "Selon lui")
     assert att.source is not None and "Kervella" in art.entity(att.source).name
+
+
+def test_sources_de_source_names_the_source_with_its_qualifier(analyze):
+    art = analyze("Le budget de la ville sera voté le 12 mars par le conseil municipal, a-t-on appris de "
+                  "source municipale.\n", lang="fr")
+    att = next(a for a in art.attributions if "source" in a.cue.text)
+    assert att.source_text == "source municipale"
+    assert att.scope is not None and att.scope.text.startswith("Le budget de la ville")
+
+
+def test_sources_cue_phrases_match_whole_words_only(analyze):
+    # every phrase of the list is bounded on both sides: "untold" is not "told", "de sources" is its own
+    # phrase and "de source" does not match inside it
+    art = analyze("The storm caused untold Damage Inc losses along the coast of the island on Monday night.\n",
+                  lang="en")
+    assert not any(a.cue.text.lower().startswith("told") for a in art.attributions)

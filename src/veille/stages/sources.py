@@ -59,8 +59,10 @@ def _phrase_attributions(article: Article, doc, phrases, words, relayed: bool) -
         return []
     alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     out = []
-    for m in re.finditer(rf"(?<![\w’']){alts}(?![\w’'])", article.text, re.IGNORECASE):
-        src = _source_phrase(doc, m.end(), words, named_only=m.group(0).lower() == "told")
+    for m in re.finditer(rf"(?<![\w’'])(?:{alts})(?![\w’'])", article.text, re.IGNORECASE):
+        # "de source parlementaire": the source is the "source" the phrase ends on, with its qualifier
+        at = m.start() + 3 if m.group(0).lower().startswith("de source") else m.end()
+        src = _source_phrase(doc, at, words, named_only=m.group(0).lower() == "told")
         if src is None:
             continue
         s0, s1, head = src

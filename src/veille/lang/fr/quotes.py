@@ -42,7 +42,7 @@ CUE_VERBS = CUE_VERBS | _present_forms(CUE_VERBS)
 REPORT_VERBS = frozenset("rapporter révéler écrire publier".split())
 
 #: phrases that open an attribution to a source: "selon X", "d'après X"
-ACCORDING_TO = ("selon", "d’après", "d'après", "de source")
+ACCORDING_TO = ("selon", "d’après", "d'après", "de source", "de sources")
 
 #: "cité par X", "rapporté par X": a quote passed on through an outlet
 RELAYED_BY = ("cité par", "citée par", "cités par", "citées par", "rapporté par", "rapportés par",
