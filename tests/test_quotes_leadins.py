@@ -77,3 +77,11 @@ def test_quotes_quote_inside_a_later_narrative_sentence_is_not_inherited(fr_lead
 
 def test_quotes_document_named_by_selon_yields_to_the_subject(fr_leadins):
     assert "Dubois" in (_speaker(fr_leadins, "repartie avec toutes") or "")
+
+
+def test_quotes_lead_in_phrases_match_whole_words_only():
+    from veille.stages.quotes.leadins import _phrase_re
+
+    pattern = _phrase_re(("selon", "d'après", "de source"))
+    said = "Deselon était là ; d'aprèsmidi ; selon lui ; de sources proches ; d'après X"
+    assert [m.group(0) for m in pattern.finditer(said)] == ["selon", "d'après"]

@@ -114,6 +114,6 @@ def test_sources_de_source_names_the_source_with_its_qualifier(analyze):
 def test_sources_cue_phrases_match_whole_words_only(analyze):
     # every phrase of the list is bounded on both sides: "untold" is not "told", "de sources" is its own
     # phrase and "de source" does not match inside it
-    art = analyze("The storm caused untold Damage Inc losses along the coast of the island on Monday night.\n",
-                  lang="en")
+    art = analyze("The storm caused untold Damage Inc losses along the coast of the island on Monday "
+                  "night.\n", lang="en")
     assert not any(a.cue.text.lower().startswith("told") for a in art.attributions)

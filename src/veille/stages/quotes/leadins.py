@@ -60,7 +60,7 @@ def lead_in(doc, start: int, end: int, words) -> LeadIn | None:
 
 def _phrase_re(phrases) -> re.Pattern:
     alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?i)(?<![\w’']){alts}(?![\w’'])")
+    return re.compile(rf"(?i)(?<![\w’'])(?:{alts})(?![\w’'])")  # grouped: the bounds hold for every phrase
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
